@@ -1,0 +1,129 @@
+//! Which columns of a table hold which field, and which attributes the config's patterns find.
+
+use std::collections::BTreeSet;
+
+use crate::config::{fold, Config, Field, FieldKind};
+use crate::ingest::Table;
+
+/// Where one attribute's two ratings come from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AttrSource {
+    /// Named in `[[attributes]]`: two fields.
+    Fields { expectation: usize, experience: usize },
+    /// Found by an `[[attribute_sets]]` pattern.
+    Set { set: usize },
+}
+
+/// One rated attribute of the analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribute {
+    pub name: String,
+    pub dimension: Option<String>,
+    pub source: AttrSource,
+}
+
+/// Column indices of every field, attribute and platform flag in one table.
+#[derive(Debug, Clone, Default)]
+pub struct TableMap {
+    /// Per field: the matching columns (one for a single field, several for a multi-select).
+    pub fields: Vec<Vec<usize>>,
+    /// Per attribute: expectation and experience columns.
+    pub attributes: Vec<(Option<usize>, Option<usize>)>,
+    /// Qualtrics `Status` and `Finished` columns.
+    pub status: Option<usize>,
+    pub finished: Option<usize>,
+}
+
+/// Whether a column's names match a field.
+pub fn matches(field: &Field, names: &[String]) -> bool {
+    names.iter().any(|n| {
+        let folded = fold(n);
+        field.headers.contains(&folded) || field.patterns.iter().any(|p| p.is_match(n))
+    })
+}
+
+/// The attribute name a pattern captures from a column, if any.
+fn capture(re: &regex::Regex, names: &[String]) -> Option<String> {
+    names.iter().find_map(|n| {
+        re.captures(n)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().trim().to_string())
+    })
+}
+
+/// Every attribute: the named ones in config order, then those the patterns find in any table,
+/// in natural order (`2` before `10`).
+pub fn attributes(cfg: &Config, tables: &[&Table]) -> Vec<Attribute> {
+    let mut out: Vec<Attribute> = cfg
+        .attributes
+        .iter()
+        .map(|a| Attribute {
+            name: a.name.clone(),
+            dimension: a.dimension.clone(),
+            source: AttrSource::Fields { expectation: a.expectation, experience: a.experience },
+        })
+        .collect();
+    for (si, set) in cfg.attribute_sets.iter().enumerate() {
+        let mut found = BTreeSet::new();
+        for t in tables {
+            for c in &t.columns {
+                found.extend(capture(&set.expectation, &c.names));
+                found.extend(capture(&set.experience, &c.names));
+            }
+        }
+        let mut names: Vec<String> = found.into_iter().collect();
+        names.sort_by(|a, b| natural_key(a).cmp(&natural_key(b)));
+        for name in names {
+            if out.iter().any(|a| a.name == name) {
+                continue;
+            }
+            out.push(Attribute { name, dimension: set.dimension.clone(), source: AttrSource::Set { set: si } });
+        }
+    }
+    out
+}
+
+/// Sort key that orders embedded numbers by value.
+fn natural_key(s: &str) -> (u64, String) {
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    (digits.parse().unwrap_or(u64::MAX), s.to_string())
+}
+
+/// Map one table's columns.
+pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
+    let fields: Vec<Vec<usize>> = cfg
+        .fields
+        .iter()
+        .map(|f| {
+            let cols = t.columns.iter().enumerate().filter(|(_, c)| matches(f, &c.names)).map(|(i, _)| i);
+            if f.kind == FieldKind::Multi {
+                cols.collect()
+            } else {
+                cols.take(1).collect()
+            }
+        })
+        .collect();
+    let attributes = attrs
+        .iter()
+        .map(|a| match &a.source {
+            AttrSource::Fields { expectation, experience } => {
+                (fields[*expectation].first().copied(), fields[*experience].first().copied())
+            }
+            AttrSource::Set { set } => {
+                let s = &cfg.attribute_sets[*set];
+                let find = |re: &regex::Regex| {
+                    t.columns.iter().position(|c| capture(re, &c.names).as_deref() == Some(a.name.as_str()))
+                };
+                (find(&s.expectation), find(&s.experience))
+            }
+        })
+        .collect();
+    let flag = |name: &str| t.columns.iter().position(|c| c.names.first().is_some_and(|n| n.eq_ignore_ascii_case(name)));
+    let qualtrics = matches!(t.layout, crate::ingest::Layout::Qualtrics | crate::ingest::Layout::QualtricsLegacy);
+    TableMap {
+        fields,
+        attributes,
+        status: if qualtrics { flag("Status") } else { None },
+        finished: if qualtrics { flag("Finished") } else { None },
+    }
+}

@@ -1,0 +1,348 @@
+//! Tables + config → respondents with a stage, the rule that gave it, exclusions with their
+//! reasons, and the data-quality accounting: `rows read = excluded + classified + unclassified`
+//! for every file and sheet.
+
+pub mod mapping;
+pub mod rules;
+pub mod values;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::ingest::{Cell, Layout, Table};
+use crate::stage::Stage;
+pub use mapping::{AttrSource, Attribute};
+use mapping::TableMap;
+use rules::RowView;
+use values::{Problems, Reader, Val};
+
+/// What became of a data row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Excluded(String),
+    /// Stage and the index of the stage rule that matched.
+    Classified { stage: Stage, rule: usize },
+    Unclassified(String),
+}
+
+/// One data row, with what the analyses need of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Respondent {
+    /// Index of its table in [`Classified::tables`].
+    pub table: usize,
+    /// Record number in its sheet or file, counting header rows.
+    pub row: usize,
+    pub respondent_id: Option<String>,
+    pub panel_key: Option<String>,
+    pub date: Option<NaiveDateTime>,
+    pub outcome: Outcome,
+    pub weight: f64,
+    /// Likelihood to recommend, 0–10.
+    pub recommend: Option<f64>,
+    /// Per attribute: (expectation, experience).
+    pub pairs: Vec<(Option<f64>, Option<f64>)>,
+    /// Per configured segment: the value, as text.
+    pub segments: Vec<Option<String>>,
+}
+
+impl Respondent {
+    pub fn stage(&self) -> Option<Stage> {
+        match self.outcome {
+            Outcome::Classified { stage, .. } => Some(stage),
+            _ => None,
+        }
+    }
+}
+
+/// A table's identity, kept after its cells are dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableInfo {
+    pub source_file: String,
+    pub sheet: Option<String>,
+    pub layout: Layout,
+    pub encoding: Option<&'static str>,
+    pub column_labels: Vec<String>,
+    pub column_letters: Vec<String>,
+}
+
+/// Accounting for one table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Accounting {
+    pub rows_read: u64,
+    pub excluded: u64,
+    pub classified: u64,
+    pub unclassified: u64,
+}
+
+/// One line of `cell_problems`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellProblem {
+    pub table: usize,
+    pub column: String,
+    pub field: String,
+    pub problem: &'static str,
+    pub count: u64,
+    pub examples: Vec<String>,
+}
+
+/// Everything classification produces.
+#[derive(Debug, Clone)]
+pub struct Classified {
+    pub tables: Vec<TableInfo>,
+    pub attributes: Vec<Attribute>,
+    pub respondents: Vec<Respondent>,
+    pub accounting: Vec<Accounting>,
+    pub cell_problems: Vec<CellProblem>,
+}
+
+/// Classify every row of every table (tables in parallel; results in table order).
+pub fn classify(cfg: &Config, tables: &[&Table]) -> Classified {
+    let attributes = mapping::attributes(cfg, tables);
+    let per_table: Vec<(Vec<Respondent>, Problems)> = tables
+        .par_iter()
+        .enumerate()
+        .map(|(ti, t)| classify_table(cfg, &attributes, ti, t))
+        .collect();
+    let mut respondents = Vec::new();
+    let mut cell_problems = Vec::new();
+    for (ti, (rs, problems)) in per_table.into_iter().enumerate() {
+        respondents.extend(rs);
+        for ((col, field, problem), tally) in problems {
+            cell_problems.push(CellProblem {
+                table: ti,
+                column: tables[ti].columns.get(col).map(|c| format!("{} ({})", c.label(), c.letter)).unwrap_or_default(),
+                field,
+                problem: problem.name(),
+                count: tally.count,
+                examples: tally.examples,
+            });
+        }
+    }
+    if cfg.duplicates {
+        mark_duplicates(&mut respondents, tables);
+    }
+    let accounting = account(&respondents, tables.len());
+    Classified {
+        tables: tables
+            .iter()
+            .map(|t| TableInfo {
+                source_file: t.source_file.clone(),
+                sheet: t.sheet.clone(),
+                layout: t.layout,
+                encoding: t.encoding,
+                column_labels: t.columns.iter().map(|c| c.label().to_string()).collect(),
+                column_letters: t.columns.iter().map(|c| c.letter.clone()).collect(),
+            })
+            .collect(),
+        attributes,
+        respondents,
+        accounting,
+        cell_problems,
+    }
+}
+
+fn account(rs: &[Respondent], n_tables: usize) -> Vec<Accounting> {
+    let mut acc = vec![Accounting::default(); n_tables];
+    for r in rs {
+        let a = &mut acc[r.table];
+        a.rows_read += 1;
+        match r.outcome {
+            Outcome::Excluded(_) => a.excluded += 1,
+            Outcome::Classified { .. } => a.classified += 1,
+            Outcome::Unclassified(_) => a.unclassified += 1,
+        }
+    }
+    acc
+}
+
+/// Keep the latest response per respondent id (by response date, then file order); the others
+/// are excluded as duplicates.
+fn mark_duplicates(rs: &mut [Respondent], tables: &[&Table]) {
+    let mut latest: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, r) in rs.iter().enumerate() {
+        if matches!(r.outcome, Outcome::Excluded(_)) {
+            continue;
+        }
+        let Some(id) = &r.respondent_id else { continue };
+        match latest.get(id) {
+            Some(&j) if (rs[j].date, j) > (r.date, i) => {}
+            _ => {
+                latest.insert(id.clone(), i);
+            }
+        }
+    }
+    let keep: Vec<(String, usize)> = latest.into_iter().collect();
+    let keep_map: BTreeMap<&str, usize> = keep.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let mut marks = Vec::new();
+    for (i, r) in rs.iter().enumerate() {
+        if matches!(r.outcome, Outcome::Excluded(_)) {
+            continue;
+        }
+        if let Some(&k) = r.respondent_id.as_deref().and_then(|id| keep_map.get(id)) {
+            if k != i {
+                let kept = &rs[k];
+                let t = tables[kept.table];
+                let at = match &t.sheet {
+                    Some(s) => format!("{} [{}] row {}", t.source_file, s, kept.row),
+                    None => format!("{} row {}", t.source_file, kept.row),
+                };
+                marks.push((i, format!("duplicate (kept {at})")));
+            }
+        }
+    }
+    for (i, reason) in marks {
+        rs[i].outcome = Outcome::Excluded(reason);
+    }
+}
+
+fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> (Vec<Respondent>, Problems) {
+    let map = mapping::map_table(cfg, attrs, t);
+    let readers: Vec<Reader> = cfg.fields.iter().map(Reader::of).collect();
+    let set_readers: Vec<Reader> = cfg
+        .attribute_sets
+        .iter()
+        .map(|s| Reader {
+            name: "attribute",
+            kind: crate::config::FieldKind::Number,
+            values: &s.values,
+            scale: s.scale,
+            separator: None,
+        })
+        .collect();
+    let mut problems = Problems::new();
+    let mut out = Vec::with_capacity(t.rows.len());
+    let mut vals = vec![Val::Missing; cfg.fields.len()];
+    for (ri, row) in t.rows.iter().enumerate() {
+        for (fi, cols) in map.fields.iter().enumerate() {
+            vals[fi] = read_field(&readers[fi], t, row, cols, &mut problems);
+        }
+        let pairs = attrs
+            .iter()
+            .zip(&map.attributes)
+            .map(|(a, (e, x))| {
+                let reader = match &a.source {
+                    AttrSource::Fields { expectation, experience } => (&readers[*expectation], &readers[*experience]),
+                    AttrSource::Set { set } => (&set_readers[*set], &set_readers[*set]),
+                };
+                let get = |c: &Option<usize>, r: &Reader, p: &mut Problems| {
+                    c.and_then(|c| r.read(&row[c], c, t.decimal_comma, p).as_num())
+                };
+                (get(e, reader.0, &mut problems), get(x, reader.1, &mut problems))
+            })
+            .collect();
+        let r = cfg.roles.clone();
+        let text_of = |f: Option<usize>| f.and_then(|f| vals[f].as_text());
+        let date = r.date.and_then(|f| match vals[f] {
+            Val::Date(d) => Some(d),
+            _ => None,
+        });
+        let weight = r.weight.map(|f| vals[f].as_num()).unwrap_or(Some(1.0));
+        let outcome = decide(cfg, &map, row, &vals, date, weight);
+        out.push(Respondent {
+            table: ti,
+            row: t.row_number(ri),
+            respondent_id: text_of(r.respondent_id),
+            panel_key: text_of(r.panel_key),
+            date,
+            outcome,
+            weight: weight.filter(|w| *w > 0.0).unwrap_or(0.0),
+            recommend: r.recommend.and_then(|f| vals[f].as_num()),
+            pairs,
+            segments: cfg.segments.iter().map(|&f| vals[f].as_text()).collect(),
+        });
+    }
+    (out, problems)
+}
+
+/// A field's value in a row: one column, or several (a multi-select spread over option columns).
+fn read_field(reader: &Reader, t: &Table, row: &[Cell], cols: &[usize], problems: &mut Problems) -> Val {
+    match cols {
+        [] => Val::Missing,
+        [c] if t.columns[*c].option.is_none() => reader.read(&row[*c], *c, t.decimal_comma, problems),
+        _ => {
+            let chosen = cols
+                .iter()
+                .filter(|&&c| is_selected(&row[c]))
+                .map(|&c| t.columns[c].option.clone().unwrap_or_else(|| row[c].as_text()))
+                .collect();
+            Val::Multi(chosen)
+        }
+    }
+}
+
+/// An option column's cell counts as chosen unless empty, `0`, `false` or `Not selected`.
+fn is_selected(c: &Cell) -> bool {
+    match c {
+        Cell::Empty | Cell::Error(_) => false,
+        Cell::Number(x) => *x != 0.0,
+        Cell::Bool(b) => *b,
+        other => {
+            let t = other.as_text().to_lowercase();
+            !(t.is_empty() || t == "0" || t == "false" || t == "not selected")
+        }
+    }
+}
+
+fn decide(
+    cfg: &Config,
+    map: &TableMap,
+    row: &[Cell],
+    vals: &[Val],
+    date: Option<NaiveDateTime>,
+    weight: Option<f64>,
+) -> Outcome {
+    if row.iter().all(Cell::is_empty) {
+        return Outcome::Excluded("empty row".into());
+    }
+    if cfg.preview {
+        if let Some(c) = map.status {
+            let s = row[c].as_text().to_lowercase();
+            if matches!(s.as_str(), "survey preview" | "survey test" | "spam" | "1" | "2" | "8") {
+                return Outcome::Excluded("preview/test".into());
+            }
+        }
+    }
+    if cfg.unfinished {
+        if let Some(c) = map.finished {
+            let s = row[c].as_text().to_lowercase();
+            if matches!(s.as_str(), "0" | "false") {
+                return Outcome::Excluded("unfinished".into());
+            }
+        }
+    }
+    let view = RowView { vals, response_date: date };
+    if let Some(ex) = cfg.exclusions.iter().find(|e| view.eval(&e.when)) {
+        return Outcome::Excluded(ex.reason.clone());
+    }
+    if !weight.is_some_and(|w| w > 0.0) {
+        return Outcome::Excluded("no valid weight".into());
+    }
+    match cfg.stage_rules.iter().position(|r| view.eval(&r.when)) {
+        Some(i) => Outcome::Classified { stage: cfg.stage_rules[i].stage, rule: i },
+        None => Outcome::Unclassified(unmatched_reason(cfg, vals)),
+    }
+}
+
+/// `no stage rule matched (relationship = "Vendor"; outcome empty)`.
+fn unmatched_reason(cfg: &Config, vals: &[Val]) -> String {
+    let mut used = Vec::new();
+    for r in &cfg.stage_rules {
+        r.when.fields(&mut used);
+    }
+    let parts: Vec<String> = used
+        .iter()
+        .take(3)
+        .map(|&f| match vals[f].as_text() {
+            Some(v) => format!("{} = \"{}\"", cfg.fields[f].name, v.chars().take(40).collect::<String>()),
+            None => format!("{} empty", cfg.fields[f].name),
+        })
+        .collect();
+    if parts.is_empty() {
+        "no stage rule matched".into()
+    } else {
+        format!("no stage rule matched ({})", parts.join("; "))
+    }
+}

@@ -1,0 +1,69 @@
+//! Evaluating compiled conditions against one row's values.
+
+use chrono::{Months, NaiveDateTime};
+
+use super::values::Val;
+use crate::config::{fold, CmpOp, Cond, Target};
+use crate::ingest::cell::{format_number, parse_number};
+
+/// One row's field values and its response date.
+pub struct RowView<'a> {
+    pub vals: &'a [Val],
+    pub response_date: Option<NaiveDateTime>,
+}
+
+impl RowView<'_> {
+    /// Whether the condition holds. A missing value matches only `empty`.
+    pub fn eval(&self, c: &Cond) -> bool {
+        match c {
+            Cond::Always => true,
+            Cond::OneOf { field, targets } => self.texts(*field).iter().any(|t| targets.iter().any(|g| hit(t, g)))
+                || self.vals[*field].as_num().is_some_and(|x| targets.iter().any(|g| g.number == Some(x))),
+            Cond::Contains { field, needle } => self.texts(*field).iter().any(|t| t.contains(needle.as_str())),
+            Cond::Cmp { field, op, value } => self.number(*field).is_some_and(|x| match op {
+                CmpOp::Gt => x > *value,
+                CmpOp::Ge => x >= *value,
+                CmpOp::Lt => x < *value,
+                CmpOp::Le => x <= *value,
+            }),
+            Cond::IsEmpty { field, empty } => self.vals[*field].is_missing() == *empty,
+            Cond::Months { field, months, older } => match (&self.vals[*field], self.response_date) {
+                (Val::Date(d), Some(resp)) => match resp.checked_sub_months(Months::new(*months)) {
+                    Some(cut) => (*d < cut) == *older,
+                    None => false,
+                },
+                _ => false,
+            },
+            Cond::All(cs) => cs.iter().all(|c| self.eval(c)),
+            Cond::Any(cs) => cs.iter().any(|c| self.eval(c)),
+            Cond::Not(c) => !self.eval(c),
+        }
+    }
+
+    /// Folded texts the value can be compared as: the answer, and its code.
+    fn texts(&self, field: usize) -> Vec<String> {
+        match &self.vals[field] {
+            Val::Missing => vec![],
+            Val::Num(x) => vec![format_number(*x)],
+            Val::Text { raw, code } => {
+                let mut v = vec![fold(raw)];
+                v.extend(code.as_deref().map(fold));
+                v
+            }
+            Val::Date(d) => vec![d.format("%Y-%m-%d").to_string()],
+            Val::Multi(opts) => opts.iter().map(|o| fold(o)).collect(),
+        }
+    }
+
+    fn number(&self, field: usize) -> Option<f64> {
+        match &self.vals[field] {
+            Val::Num(x) => Some(*x),
+            Val::Text { raw, code } => code.as_deref().and_then(|c| parse_number(c, false)).or_else(|| parse_number(raw, false)),
+            _ => None,
+        }
+    }
+}
+
+fn hit(text: &str, target: &Target) -> bool {
+    text == target.text || (target.number.is_some() && parse_number(text, false) == target.number)
+}

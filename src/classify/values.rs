@@ -1,0 +1,235 @@
+//! Reading a cell as a field's value, counting every cell that cannot be read.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+
+use crate::config::{fold, Field, FieldKind, MapValue};
+use crate::ingest::cell::{excel_serial_to_datetime, format_number, parse_date_text, parse_number};
+use crate::ingest::Cell;
+
+/// A field's value in one row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    Missing,
+    Num(f64),
+    /// Text as answered, and its code from the value map when there is one.
+    Text { raw: String, code: Option<String> },
+    Date(NaiveDateTime),
+    /// The options chosen in a multi-select answer.
+    Multi(Vec<String>),
+}
+
+impl Val {
+    pub fn is_missing(&self) -> bool {
+        match self {
+            Val::Missing => true,
+            Val::Multi(v) => v.is_empty(),
+            _ => false,
+        }
+    }
+
+    pub fn as_num(&self) -> Option<f64> {
+        match self {
+            Val::Num(x) => Some(*x),
+            _ => None,
+        }
+    }
+
+    /// The value as text for ids, segments and messages (the code when mapped).
+    pub fn as_text(&self) -> Option<String> {
+        match self {
+            Val::Missing => None,
+            Val::Num(x) => Some(format_number(*x)),
+            Val::Text { raw, code } => Some(code.clone().unwrap_or_else(|| raw.clone())),
+            Val::Date(d) => Some(d.format("%Y-%m-%d").to_string()),
+            Val::Multi(v) => (!v.is_empty()).then(|| v.join("; ")),
+        }
+    }
+}
+
+/// What was wrong with a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Problem {
+    FormulaError,
+    NotANumber,
+    OutOfScale,
+    NotADate,
+    UnknownAnswer,
+}
+
+impl Problem {
+    pub fn name(self) -> &'static str {
+        match self {
+            Problem::FormulaError => "formula error",
+            Problem::NotANumber => "not a number",
+            Problem::OutOfScale => "out of scale",
+            Problem::NotADate => "not a date",
+            Problem::UnknownAnswer => "unknown answer",
+        }
+    }
+}
+
+/// Count and first examples of one kind of problem in one column for one field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProblemTally {
+    pub count: u64,
+    pub examples: Vec<String>,
+}
+
+/// Key: (column index, field name, problem).
+pub type Problems = BTreeMap<(usize, String, Problem), ProblemTally>;
+
+/// How many distinct examples are kept per problem.
+const EXAMPLES: usize = 3;
+
+/// Record one bad cell.
+pub fn note(problems: &mut Problems, col: usize, field: &str, problem: Problem, example: &str) {
+    let t = problems.entry((col, field.to_string(), problem)).or_default();
+    t.count += 1;
+    let ex: String = example.chars().take(60).collect();
+    if t.examples.len() < EXAMPLES && !t.examples.contains(&ex) {
+        t.examples.push(ex);
+    }
+}
+
+/// How one field reads its cells: the field's kind, map and scale (attribute sets bring their own).
+pub struct Reader<'a> {
+    pub name: &'a str,
+    pub kind: FieldKind,
+    pub values: &'a BTreeMap<String, MapValue>,
+    pub scale: Option<(f64, f64)>,
+    pub separator: Option<&'a str>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn of(f: &'a Field) -> Self {
+        Reader {
+            name: &f.name,
+            kind: f.kind,
+            values: &f.values,
+            scale: f.scale,
+            separator: f.separator.as_deref(),
+        }
+    }
+
+    /// Read one cell; bad cells become `Missing` and are counted in `problems`.
+    pub fn read(&self, cell: &Cell, col: usize, decimal_comma: bool, problems: &mut Problems) -> Val {
+        match cell {
+            Cell::Empty => return Val::Missing,
+            Cell::Text(t) if t.trim().is_empty() => return Val::Missing,
+            Cell::Error(e) => {
+                note(problems, col, self.name, Problem::FormulaError, e);
+                return Val::Missing;
+            }
+            _ => {}
+        }
+        match self.kind {
+            FieldKind::Number => self.number(cell, col, decimal_comma, problems),
+            FieldKind::Text => {
+                let raw = cell.as_text();
+                let code = self.values.get(&fold(&raw)).map(|v| match v {
+                    MapValue::Number(x) => format_number(*x),
+                    MapValue::Text(t) => t.clone(),
+                });
+                Val::Text { raw, code }
+            }
+            FieldKind::Date => self.date(cell, col, problems),
+            FieldKind::Multi => {
+                let raw = cell.as_text();
+                let sep = self.separator.unwrap_or(",");
+                let parts = raw
+                    .split(sep)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| match self.values.get(&fold(s)) {
+                        Some(MapValue::Text(t)) => t.clone(),
+                        Some(MapValue::Number(x)) => format_number(*x),
+                        None => s.to_string(),
+                    })
+                    .collect();
+                Val::Multi(parts)
+            }
+        }
+    }
+
+    fn number(&self, cell: &Cell, col: usize, decimal_comma: bool, problems: &mut Problems) -> Val {
+        let text = cell.as_text();
+        let x = match (cell, self.values.get(&fold(&text))) {
+            (_, Some(MapValue::Number(x))) => Some(*x),
+            (_, Some(MapValue::Text(t))) => parse_number(t, false),
+            (Cell::Number(x), None) => Some(*x),
+            (Cell::Bool(b), None) => Some(if *b { 1.0 } else { 0.0 }),
+            (_, None) => parse_number(&text, decimal_comma).or_else(|| leading_number(&text)),
+        };
+        let Some(x) = x else {
+            let p = if self.values.is_empty() { Problem::NotANumber } else { Problem::UnknownAnswer };
+            note(problems, col, self.name, p, &text);
+            return Val::Missing;
+        };
+        match self.scale {
+            Some((lo, hi)) if x < lo || x > hi => {
+                note(problems, col, self.name, Problem::OutOfScale, &text);
+                Val::Missing
+            }
+            _ => Val::Num(x),
+        }
+    }
+
+    fn date(&self, cell: &Cell, col: usize, problems: &mut Problems) -> Val {
+        let d = match cell {
+            Cell::Date(d) => Some(*d),
+            Cell::Number(x) if (1.0..200_000.0).contains(x) => excel_serial_to_datetime(*x),
+            other => parse_date_text(&other.as_text()),
+        };
+        match d {
+            Some(d) => Val::Date(d),
+            None => {
+                note(problems, col, self.name, Problem::NotADate, &cell.as_text());
+                Val::Missing
+            }
+        }
+    }
+}
+
+/// `5 - Excellent`, `7 (very likely)`: a rating label that starts with its number.
+fn leading_number(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let end = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    if end == 0 || end == t.len() {
+        return None;
+    }
+    let rest = t[end..].trim_start();
+    if rest.starts_with(['-', '(', '=', ':', '–']) || t[end..].starts_with(' ') {
+        t[..end].parse().ok()
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader<'a>(values: &'a BTreeMap<String, MapValue>, scale: Option<(f64, f64)>) -> Reader<'a> {
+        Reader { name: "r", kind: FieldKind::Number, values, scale, separator: None }
+    }
+
+    #[test]
+    fn ratings_from_numbers_labels_and_text() {
+        let mut map = BTreeMap::new();
+        map.insert("strongly agree".to_string(), MapValue::Number(5.0));
+        let r = reader(&map, Some((1.0, 5.0)));
+        let mut p = Problems::new();
+        assert_eq!(r.read(&Cell::Text("Strongly  Agree".into()), 0, false, &mut p), Val::Num(5.0));
+        assert_eq!(r.read(&Cell::Text("4,0".into()), 0, true, &mut p), Val::Num(4.0));
+        assert_eq!(r.read(&Cell::Number(3.0), 0, false, &mut p), Val::Num(3.0));
+        assert_eq!(r.read(&Cell::Text("2 - Poor".into()), 0, false, &mut p), Val::Num(2.0));
+        assert_eq!(r.read(&Cell::Number(9.0), 1, false, &mut p), Val::Missing);
+        assert_eq!(r.read(&Cell::Text("Agreee".into()), 1, false, &mut p), Val::Missing);
+        assert_eq!(r.read(&Cell::Error("#N/A".into()), 1, false, &mut p), Val::Missing);
+        assert_eq!(p.len(), 3);
+        let oos = &p[&(1, "r".to_string(), Problem::OutOfScale)];
+        assert_eq!((oos.count, oos.examples.clone()), (1, vec!["9".to_string()]));
+    }
+}

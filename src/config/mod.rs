@@ -1,0 +1,240 @@
+//! `journeygap.toml`: finding it, parsing it, and resolving it into a validated [`Config`].
+//!
+//! Every error names the file, the line and the key, and says what was expected.
+
+pub mod raw;
+mod resolve;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use sha2::{Digest, Sha256};
+
+pub use raw::{FieldKind, MapValue};
+
+use crate::stage::Stage;
+
+/// The config file name looked for.
+pub const FILE_NAME: &str = "journeygap.toml";
+
+/// A config that cannot be used: where, which key, and what was expected.
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
+#[error("{file}{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+pub struct ConfigError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Index of a field in [`Config::fields`].
+pub type FieldId = usize;
+
+/// A resolved logical field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: String,
+    /// Header names, normalised and lower-cased.
+    pub headers: Vec<String>,
+    pub patterns: Vec<Regex>,
+    pub kind: FieldKind,
+    /// Answer text (normalised, lower-cased) → value.
+    pub values: BTreeMap<String, MapValue>,
+    pub scale: Option<(f64, f64)>,
+    pub separator: Option<String>,
+}
+
+/// Comparison operators of numeric conditions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CmpOp {
+    Gt,
+    Ge,
+    Lt,
+    Le,
+}
+
+/// A value a condition compares with: its normalised text and, when it is one, its number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub text: String,
+    pub number: Option<f64>,
+}
+
+/// A compiled condition of a stage or exclusion rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    Always,
+    OneOf { field: FieldId, targets: Vec<Target> },
+    Contains { field: FieldId, needle: String },
+    Cmp { field: FieldId, op: CmpOp, value: f64 },
+    IsEmpty { field: FieldId, empty: bool },
+    /// The field's date is more than `months` before the response date (`older`), or not.
+    Months { field: FieldId, months: u32, older: bool },
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+}
+
+impl Cond {
+    /// The fields this condition reads, in order of first use.
+    pub fn fields(&self, out: &mut Vec<FieldId>) {
+        match self {
+            Cond::Always => {}
+            Cond::OneOf { field, .. }
+            | Cond::Contains { field, .. }
+            | Cond::Cmp { field, .. }
+            | Cond::IsEmpty { field, .. }
+            | Cond::Months { field, .. } => {
+                if !out.contains(field) {
+                    out.push(*field);
+                }
+            }
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.fields(out)),
+            Cond::Not(c) => c.fields(out),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct StageRule {
+    pub name: String,
+    pub stage: Stage,
+    pub when: Cond,
+}
+
+#[derive(Debug, Clone)]
+pub struct Exclusion {
+    pub reason: String,
+    pub when: Cond,
+}
+
+/// An attribute named in the config, with its two rating fields.
+#[derive(Debug, Clone)]
+pub struct AttributeDef {
+    pub name: String,
+    pub dimension: Option<String>,
+    pub expectation: FieldId,
+    pub experience: FieldId,
+}
+
+/// Attribute pairs found by header pattern; the first capture group names each attribute.
+#[derive(Debug, Clone)]
+pub struct AttributeSet {
+    pub expectation: Regex,
+    pub experience: Regex,
+    pub scale: Option<(f64, f64)>,
+    pub dimension: Option<String>,
+    pub values: BTreeMap<String, MapValue>,
+}
+
+/// Report settings.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub confidence: f64,
+    pub min_base: f64,
+    pub chart_width: u32,
+    pub chart_height: u32,
+    pub title: Option<String>,
+}
+
+/// The fields the analyses look for by role.
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    pub respondent_id: Option<FieldId>,
+    pub panel_key: Option<FieldId>,
+    pub date: Option<FieldId>,
+    pub weight: Option<FieldId>,
+    pub recommend: Option<FieldId>,
+}
+
+/// A validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where it was read from (for messages).
+    pub path: PathBuf,
+    /// SHA-256 of the file's bytes.
+    pub hash: String,
+    pub fields: Vec<Field>,
+    pub roles: Roles,
+    pub preview: bool,
+    pub unfinished: bool,
+    pub duplicates: bool,
+    pub exclusions: Vec<Exclusion>,
+    pub stage_rules: Vec<StageRule>,
+    pub stage_labels: [String; 5],
+    pub attributes: Vec<AttributeDef>,
+    pub attribute_sets: Vec<AttributeSet>,
+    pub segments: Vec<FieldId>,
+    pub report: Report,
+}
+
+impl Config {
+    /// Display label of a stage.
+    pub fn label(&self, s: Stage) -> &str {
+        &self.stage_labels[s.index()]
+    }
+
+    /// Find a field by name.
+    pub fn field_id(&self, name: &str) -> Option<FieldId> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+
+    /// Parse and validate config text; `file` names it in messages.
+    pub fn parse(text: &str, file: &Path) -> Result<Config, ConfigError> {
+        let shown = file.display().to_string();
+        let raw: raw::RawConfig = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start));
+            let snippet = line
+                .and_then(|l| text.lines().nth(l - 1))
+                .map(|l| format!(" (at `{}`)", l.trim()))
+                .unwrap_or_default();
+            ConfigError {
+                file: shown.clone(),
+                line,
+                message: format!("{}{snippet}", e.message().trim_end()),
+            }
+        })?;
+        let mut cfg = resolve::resolve(raw, text, &shown)?;
+        cfg.path = file.to_path_buf();
+        cfg.hash = crate::ingest::hex(&Sha256::digest(text.as_bytes()));
+        Ok(cfg)
+    }
+
+    /// Read and validate a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            file: path.display().to_string(),
+            line: None,
+            message: format!("cannot read the config: {e}"),
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Where the config is: `--config`, else in the input folder, next to it, or in the
+    /// working directory.
+    pub fn locate(explicit: Option<&Path>, input: &Path) -> Option<PathBuf> {
+        if let Some(p) = explicit {
+            return Some(p.to_path_buf());
+        }
+        let mut candidates = vec![input.join(FILE_NAME)];
+        if let Some(parent) = input.parent() {
+            candidates.push(parent.join(FILE_NAME));
+        }
+        candidates.push(PathBuf::from(FILE_NAME));
+        candidates.into_iter().find(|p| p.is_file())
+    }
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Normalise an answer or header for comparison: whitespace folded, lower-cased.
+pub fn fold(s: &str) -> String {
+    crate::ingest::layout::normalize_header(s).to_lowercase()
+}

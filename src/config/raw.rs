@@ -1,0 +1,219 @@
+//! The serde shape of `journeygap.toml`, exactly as written. Unknown keys are errors.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// Logical fields by name. Well-known names: `respondent_id`, `panel_key`, `date`,
+    /// `weight`, `recommend`.
+    #[serde(default)]
+    pub fields: BTreeMap<String, Spanned<RawField>>,
+    /// Named value maps that fields can share (`value_map = "agree5"`).
+    #[serde(default)]
+    pub value_maps: BTreeMap<String, BTreeMap<String, MapValue>>,
+    #[serde(default)]
+    pub exclude: RawExclude,
+    pub stages: RawStages,
+    #[serde(default)]
+    pub attributes: Vec<Spanned<RawAttribute>>,
+    #[serde(default)]
+    pub attribute_sets: Vec<Spanned<RawAttributeSet>>,
+    /// Field names to split every analysis by.
+    #[serde(default)]
+    pub segments: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub report: RawReport,
+}
+
+/// A value-map target: a number (ratings) or a code (categories).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum MapValue {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    /// Free or categorical text (the default).
+    #[default]
+    Text,
+    /// A number: a rating on `scale`, a 0–10 recommend score, a weight.
+    Number,
+    /// A date or date-time.
+    Date,
+    /// Several answers: one cell joined by `separator`, or one column per option.
+    Multi,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawField {
+    /// Header texts the field is found under, compared case- and whitespace-insensitively.
+    #[serde(default)]
+    pub headers: Vec<String>,
+    /// Regular expressions tried against every header name.
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    #[serde(default)]
+    pub kind: FieldKind,
+    /// Answer text → number or code.
+    #[serde(default)]
+    pub values: BTreeMap<String, MapValue>,
+    /// Name of a shared map under `[value_maps]`.
+    pub value_map: Option<String>,
+    /// `[low, high]`: values outside are out of scale (counted, treated as missing).
+    pub scale: Option<[f64; 2]>,
+    /// Separator of a multi-select answer held in one cell.
+    pub separator: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExclude {
+    /// Qualtrics preview, test and spam responses (`Status`).
+    #[serde(default = "yes")]
+    pub preview: bool,
+    /// Qualtrics unfinished responses (`Finished` false).
+    #[serde(default = "yes")]
+    pub unfinished: bool,
+    /// Keep only the latest response per `respondent_id` within a period.
+    #[serde(default = "yes")]
+    pub duplicates: bool,
+    /// Further rules: the first that matches excludes the row with its reason.
+    #[serde(default)]
+    pub rules: Vec<Spanned<RawExclusion>>,
+}
+
+impl Default for RawExclude {
+    fn default() -> Self {
+        RawExclude {
+            preview: true,
+            unfinished: true,
+            duplicates: true,
+            rules: Vec::new(),
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExclusion {
+    pub reason: String,
+    pub when: RawCondition,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStages {
+    /// Display labels by stage name.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    /// Ordered rules: the first that matches gives the stage.
+    pub rules: Vec<Spanned<RawRule>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    /// A name for the rule, recorded with each row it classifies (default `rule N`).
+    pub name: Option<String>,
+    pub stage: String,
+    pub when: RawCondition,
+}
+
+/// One condition: exactly one operator, with `field` where the operator needs one.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCondition {
+    pub field: Option<String>,
+    pub equals: Option<MapValue>,
+    pub one_of: Option<Vec<MapValue>>,
+    pub contains: Option<String>,
+    pub gt: Option<f64>,
+    pub ge: Option<f64>,
+    pub lt: Option<f64>,
+    pub le: Option<f64>,
+    pub empty: Option<bool>,
+    pub not_empty: Option<bool>,
+    pub older_than_months: Option<u32>,
+    pub within_months: Option<u32>,
+    pub all: Option<Vec<RawCondition>>,
+    pub any: Option<Vec<RawCondition>>,
+    pub not: Option<Box<RawCondition>>,
+    pub always: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttribute {
+    pub name: String,
+    pub dimension: Option<String>,
+    /// Field holding the expectation (or importance) rating.
+    pub expectation: String,
+    /// Field holding the experience (or performance) rating.
+    pub experience: String,
+}
+
+/// Attribute pairs found by pattern: the first capture group names the attribute.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttributeSet {
+    pub expectation: String,
+    pub experience: String,
+    pub scale: Option<[f64; 2]>,
+    pub dimension: Option<String>,
+    #[serde(default)]
+    pub values: BTreeMap<String, MapValue>,
+    pub value_map: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    #[serde(default = "default_confidence")]
+    pub confidence: f64,
+    #[serde(default = "default_min_base")]
+    pub min_base: f64,
+    #[serde(default = "default_width")]
+    pub chart_width: u32,
+    #[serde(default = "default_height")]
+    pub chart_height: u32,
+    /// Report title (the firm's name, say).
+    pub title: Option<String>,
+}
+
+impl Default for RawReport {
+    fn default() -> Self {
+        RawReport {
+            confidence: default_confidence(),
+            min_base: default_min_base(),
+            chart_width: default_width(),
+            chart_height: default_height(),
+            title: None,
+        }
+    }
+}
+
+fn default_confidence() -> f64 {
+    0.95
+}
+fn default_min_base() -> f64 {
+    30.0
+}
+fn default_width() -> u32 {
+    1600
+}
+fn default_height() -> u32 {
+    900
+}

@@ -1,0 +1,427 @@
+//! Raw config → validated [`Config`]: field references checked, regexes compiled, conditions
+//! compiled, each error with its line.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+use toml::Spanned;
+
+use super::raw::{MapValue, RawAttributeSet, RawCondition, RawConfig, RawField};
+use super::{
+    fold, line_of, AttributeDef, AttributeSet, CmpOp, Cond, Config, ConfigError, Exclusion, Field,
+    FieldId, FieldKind, Report, Roles, StageRule, Target,
+};
+use crate::stage::Stage;
+
+struct Ctx<'a> {
+    text: &'a str,
+    file: &'a str,
+    names: Vec<String>,
+}
+
+impl Ctx<'_> {
+    fn err<T>(&self, offset: usize, key: &str, message: impl Into<String>) -> Result<T, ConfigError> {
+        Err(ConfigError {
+            file: self.file.to_string(),
+            line: Some(line_of(self.text, offset)),
+            message: format!("key `{key}`: {}", message.into()),
+        })
+    }
+
+    fn field(&self, name: &str, offset: usize, key: &str) -> Result<FieldId, ConfigError> {
+        match self.names.iter().position(|n| n == name) {
+            Some(i) => Ok(i),
+            None => self.err(
+                offset,
+                key,
+                format!(
+                    "no field named '{name}'; define it under [fields.{name}] (fields defined: {})",
+                    self.names.join(", ")
+                ),
+            ),
+        }
+    }
+}
+
+pub(super) fn resolve(raw: RawConfig, text: &str, file: &str) -> Result<Config, ConfigError> {
+    let ctx = Ctx {
+        text,
+        file,
+        names: raw.fields.keys().cloned().collect(),
+    };
+    let mut fields = Vec::new();
+    for (name, spec) in &raw.fields {
+        fields.push(resolve_field(&ctx, name, spec, &raw.value_maps)?);
+    }
+    let roles = Roles {
+        respondent_id: ctx.names.iter().position(|n| n == "respondent_id"),
+        panel_key: ctx.names.iter().position(|n| n == "panel_key"),
+        date: ctx.names.iter().position(|n| n == "date"),
+        weight: ctx.names.iter().position(|n| n == "weight"),
+        recommend: ctx.names.iter().position(|n| n == "recommend"),
+    };
+    let mut exclusions = Vec::new();
+    for (i, ex) in raw.exclude.rules.iter().enumerate() {
+        let key = format!("exclude.rules[{i}]");
+        let when = compile(&ctx, &ex.get_ref().when, ex.span().start, &key)?;
+        exclusions.push(Exclusion {
+            reason: ex.get_ref().reason.clone(),
+            when,
+        });
+    }
+    let stage_rules = resolve_rules(&ctx, &raw)?;
+    let stage_labels = resolve_labels(&ctx, &raw)?;
+    let mut attributes = Vec::new();
+    for (i, a) in raw.attributes.iter().enumerate() {
+        let key = format!("attributes[{i}]");
+        let at = a.span().start;
+        let r = a.get_ref();
+        let expectation = ctx.field(&r.expectation, at, &format!("{key}.expectation"))?;
+        let experience = ctx.field(&r.experience, at, &format!("{key}.experience"))?;
+        attributes.push(AttributeDef {
+            name: r.name.clone(),
+            dimension: r.dimension.clone(),
+            expectation,
+            experience,
+        });
+    }
+    let mut attribute_sets = Vec::new();
+    for (i, s) in raw.attribute_sets.iter().enumerate() {
+        attribute_sets.push(resolve_set(&ctx, s, i, &raw.value_maps)?);
+    }
+    let mut segments = Vec::new();
+    for s in &raw.segments {
+        segments.push(ctx.field(s.get_ref(), s.span().start, "segments")?);
+    }
+    let report = resolve_report(&ctx, &raw)?;
+    Ok(Config {
+        path: Default::default(),
+        hash: String::new(),
+        fields,
+        roles,
+        preview: raw.exclude.preview,
+        unfinished: raw.exclude.unfinished,
+        duplicates: raw.exclude.duplicates,
+        exclusions,
+        stage_rules,
+        stage_labels,
+        attributes,
+        attribute_sets,
+        segments,
+        report,
+    })
+}
+
+fn compile_regex(ctx: &Ctx, p: &str, at: usize, key: &str) -> Result<Regex, ConfigError> {
+    regex::RegexBuilder::new(p)
+        .case_insensitive(true)
+        .size_limit(1 << 20)
+        .build()
+        .or_else(|e| ctx.err(at, key, format!("not a valid regular expression: {e}")))
+}
+
+fn value_map(
+    ctx: &Ctx,
+    inline: &BTreeMap<String, MapValue>,
+    shared: Option<&String>,
+    maps: &BTreeMap<String, BTreeMap<String, MapValue>>,
+    at: usize,
+    key: &str,
+) -> Result<BTreeMap<String, MapValue>, ConfigError> {
+    let mut values = BTreeMap::new();
+    if let Some(name) = shared {
+        let Some(m) = maps.get(name) else {
+            return ctx.err(at, key, format!("no value map named '{name}' under [value_maps]"));
+        };
+        values.extend(m.iter().map(|(k, v)| (fold(k), v.clone())));
+    }
+    values.extend(inline.iter().map(|(k, v)| (fold(k), v.clone())));
+    Ok(values)
+}
+
+fn resolve_scale(ctx: &Ctx, s: Option<[f64; 2]>, at: usize, key: &str) -> Result<Option<(f64, f64)>, ConfigError> {
+    match s {
+        Some([lo, hi]) if lo.is_finite() && hi.is_finite() && lo < hi => Ok(Some((lo, hi))),
+        Some(_) => ctx.err(at, key, "expected [low, high] with low < high, e.g. [1, 5]"),
+        None => Ok(None),
+    }
+}
+
+fn resolve_field(
+    ctx: &Ctx,
+    name: &str,
+    spec: &Spanned<RawField>,
+    maps: &BTreeMap<String, BTreeMap<String, MapValue>>,
+) -> Result<Field, ConfigError> {
+    let at = spec.span().start;
+    let f = spec.get_ref();
+    let key = format!("fields.{name}");
+    if f.headers.is_empty() && f.patterns.is_empty() {
+        return ctx.err(at, &key, "a field needs `headers` or `patterns` to be found in the files");
+    }
+    let patterns = f
+        .patterns
+        .iter()
+        .map(|p| compile_regex(ctx, p, at, &format!("{key}.patterns")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let values = value_map(ctx, &f.values, f.value_map.as_ref(), maps, at, &format!("{key}.value_map"))?;
+    let scale = resolve_scale(ctx, f.scale, at, &format!("{key}.scale"))?;
+    if name == "recommend" && f.kind != FieldKind::Number {
+        return ctx.err(at, &format!("{key}.kind"), "the recommend field must be kind = \"number\" (0–10)");
+    }
+    if name == "weight" && f.kind != FieldKind::Number {
+        return ctx.err(at, &format!("{key}.kind"), "the weight field must be kind = \"number\"");
+    }
+    if name == "date" && f.kind != FieldKind::Date {
+        return ctx.err(at, &format!("{key}.kind"), "the date field must be kind = \"date\"");
+    }
+    Ok(Field {
+        name: name.to_string(),
+        headers: f.headers.iter().map(|h| fold(h)).collect(),
+        patterns,
+        kind: f.kind,
+        values,
+        scale,
+        separator: f.separator.clone(),
+    })
+}
+
+fn resolve_rules(ctx: &Ctx, raw: &RawConfig) -> Result<Vec<StageRule>, ConfigError> {
+    if raw.stages.rules.is_empty() {
+        return ctx.err(0, "stages.rules", "at least one stage rule is needed");
+    }
+    let mut out = Vec::new();
+    for (i, r) in raw.stages.rules.iter().enumerate() {
+        let at = r.span().start;
+        let rule = r.get_ref();
+        let key = format!("stages.rules[{i}]");
+        let Some(stage) = Stage::from_key(rule.stage.trim()) else {
+            return ctx.err(
+                at,
+                &format!("{key}.stage"),
+                format!(
+                    "'{}' is not a stage; expected one of prospect, got-away, client, betweener, former",
+                    rule.stage
+                ),
+            );
+        };
+        let when = compile(ctx, &rule.when, at, &format!("{key}.when"))?;
+        out.push(StageRule {
+            name: rule.name.clone().unwrap_or_else(|| format!("rule {}", i + 1)),
+            stage,
+            when,
+        });
+    }
+    Ok(out)
+}
+
+fn resolve_labels(ctx: &Ctx, raw: &RawConfig) -> Result<[String; 5], ConfigError> {
+    let mut labels = Stage::ALL.map(|s| s.default_label().to_string());
+    for (k, v) in &raw.stages.labels {
+        match Stage::from_key(k) {
+            Some(s) => labels[s.index()] = v.clone(),
+            None => {
+                return ctx.err(
+                    0,
+                    &format!("stages.labels.{k}"),
+                    "not a stage; expected prospect, got-away, client, betweener or former",
+                )
+            }
+        }
+    }
+    Ok(labels)
+}
+
+fn resolve_set(
+    ctx: &Ctx,
+    s: &Spanned<RawAttributeSet>,
+    i: usize,
+    maps: &BTreeMap<String, BTreeMap<String, MapValue>>,
+) -> Result<AttributeSet, ConfigError> {
+    let at = s.span().start;
+    let r = s.get_ref();
+    let key = format!("attribute_sets[{i}]");
+    let expectation = compile_regex(ctx, &r.expectation, at, &format!("{key}.expectation"))?;
+    let experience = compile_regex(ctx, &r.experience, at, &format!("{key}.experience"))?;
+    for (re, k) in [(&expectation, "expectation"), (&experience, "experience")] {
+        if re.captures_len() < 2 {
+            return ctx.err(at, &format!("{key}.{k}"), "the pattern needs a capture group, e.g. '^(\\d+)-1\\.', to name each attribute");
+        }
+    }
+    Ok(AttributeSet {
+        expectation,
+        experience,
+        scale: resolve_scale(ctx, r.scale, at, &format!("{key}.scale"))?,
+        dimension: r.dimension.clone(),
+        values: value_map(ctx, &r.values, r.value_map.as_ref(), maps, at, &format!("{key}.value_map"))?,
+    })
+}
+
+fn resolve_report(ctx: &Ctx, raw: &RawConfig) -> Result<Report, ConfigError> {
+    let r = &raw.report;
+    if !(r.confidence > 0.5 && r.confidence < 1.0) {
+        return ctx.err(0, "report.confidence", "expected a level between 0.5 and 1, e.g. 0.95");
+    }
+    if !(r.min_base >= 0.0) {
+        return ctx.err(0, "report.min_base", "expected a base of 0 or more, e.g. 30");
+    }
+    if !(400..=8000).contains(&r.chart_width) || !(300..=8000).contains(&r.chart_height) {
+        return ctx.err(0, "report.chart_width", "expected a chart size from 400×300 to 8000×8000 pixels");
+    }
+    Ok(Report {
+        confidence: r.confidence,
+        min_base: r.min_base,
+        chart_width: r.chart_width,
+        chart_height: r.chart_height,
+        title: r.title.clone(),
+    })
+}
+
+fn target(v: &MapValue) -> Target {
+    match v {
+        MapValue::Number(x) => Target {
+            text: crate::ingest::cell::format_number(*x),
+            number: Some(*x),
+        },
+        MapValue::Text(t) => Target {
+            text: fold(t),
+            number: crate::ingest::cell::parse_number(t, false),
+        },
+    }
+}
+
+/// Compile one condition: exactly one operator.
+fn compile(ctx: &Ctx, c: &RawCondition, at: usize, key: &str) -> Result<Cond, ConfigError> {
+    let field = |op: &str| -> Result<FieldId, ConfigError> {
+        match &c.field {
+            Some(f) => ctx.field(f, at, &format!("{key}.field")),
+            None => ctx.err(at, key, format!("`{op}` needs `field = \"…\"` to say what it tests")),
+        }
+    };
+    let mut ops: Vec<Cond> = Vec::new();
+    if let Some(v) = &c.equals {
+        ops.push(Cond::OneOf { field: field("equals")?, targets: vec![target(v)] });
+    }
+    if let Some(vs) = &c.one_of {
+        ops.push(Cond::OneOf { field: field("one_of")?, targets: vs.iter().map(target).collect() });
+    }
+    if let Some(n) = &c.contains {
+        ops.push(Cond::Contains { field: field("contains")?, needle: fold(n) });
+    }
+    for (v, op, name) in [(c.gt, CmpOp::Gt, "gt"), (c.ge, CmpOp::Ge, "ge"), (c.lt, CmpOp::Lt, "lt"), (c.le, CmpOp::Le, "le")] {
+        if let Some(value) = v {
+            ops.push(Cond::Cmp { field: field(name)?, op, value });
+        }
+    }
+    if let Some(e) = c.empty {
+        ops.push(Cond::IsEmpty { field: field("empty")?, empty: e });
+    }
+    if let Some(e) = c.not_empty {
+        ops.push(Cond::IsEmpty { field: field("not_empty")?, empty: !e });
+    }
+    if let Some(m) = c.older_than_months {
+        ops.push(Cond::Months { field: field("older_than_months")?, months: m, older: true });
+    }
+    if let Some(m) = c.within_months {
+        ops.push(Cond::Months { field: field("within_months")?, months: m, older: false });
+    }
+    if let Some(cs) = &c.all {
+        ops.push(Cond::All(compile_list(ctx, cs, at, &format!("{key}.all"))?));
+    }
+    if let Some(cs) = &c.any {
+        ops.push(Cond::Any(compile_list(ctx, cs, at, &format!("{key}.any"))?));
+    }
+    if let Some(inner) = &c.not {
+        ops.push(Cond::Not(Box::new(compile(ctx, inner, at, &format!("{key}.not"))?)));
+    }
+    if c.always == Some(true) {
+        ops.push(Cond::Always);
+    }
+    if ops.len() != 1 {
+        return ctx.err(
+            at,
+            key,
+            format!(
+                "expected exactly one of equals, one_of, contains, gt, ge, lt, le, empty, not_empty, \
+                 older_than_months, within_months, all, any, not, always = true; found {}",
+                ops.len()
+            ),
+        );
+    }
+    if matches!(ops[0], Cond::Months { .. }) && !ctx.names.iter().any(|n| n == "date") {
+        return ctx.err(at, key, "a months condition compares with the response date: define [fields.date]");
+    }
+    Ok(ops.remove(0))
+}
+
+fn compile_list(ctx: &Ctx, cs: &[RawCondition], at: usize, key: &str) -> Result<Vec<Cond>, ConfigError> {
+    cs.iter()
+        .enumerate()
+        .map(|(i, c)| compile(ctx, c, at, &format!("{key}[{i}]")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Config;
+    use std::path::Path;
+
+    const BASE: &str = r#"
+[fields.relationship]
+headers = ["Relationship"]
+values = { "Current client" = "client" }
+
+[fields.recommend]
+headers = ["How likely"]
+kind = "number"
+scale = [0, 10]
+
+[[stages.rules]]
+stage = "client"
+when = { field = "relationship", equals = "client" }
+"#;
+
+    #[test]
+    fn parses_a_small_config() {
+        let c = Config::parse(BASE, Path::new("j.toml")).unwrap();
+        assert_eq!(c.stage_rules.len(), 1);
+        assert_eq!(c.roles.recommend, c.field_id("recommend"));
+        assert!(c.roles.recommend.is_some());
+        assert_eq!(c.report.confidence, 0.95);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_key() {
+        let text = format!("{BASE}\n[report]\nconfidnce = 0.9\n");
+        let e = Config::parse(&text, Path::new("j.toml")).unwrap_err();
+        assert_eq!(e.line, Some(16), "{e}");
+        assert!(e.to_string().contains("confidnce"), "{e}");
+        assert!(e.to_string().starts_with("j.toml, line 16"), "{e}");
+    }
+
+    #[test]
+    fn bad_value_names_line_and_key() {
+        let text = format!("{BASE}\n[report]\nconfidence = \"high\"\n");
+        let e = Config::parse(&text, Path::new("j.toml")).unwrap_err();
+        assert_eq!(e.line, Some(16), "{e}");
+        assert!(e.to_string().contains("confidence"), "{e}");
+    }
+
+    #[test]
+    fn unknown_stage_and_field_are_errors() {
+        let text = BASE.replace("stage = \"client\"", "stage = \"customer\"");
+        let e = Config::parse(&text, Path::new("j.toml")).unwrap_err();
+        assert!(e.to_string().contains("'customer' is not a stage"), "{e}");
+        assert_eq!(e.line, Some(11));
+        let text = BASE.replace("field = \"relationship\"", "field = \"relation\"");
+        let e = Config::parse(&text, Path::new("j.toml")).unwrap_err();
+        assert!(e.to_string().contains("no field named 'relation'"), "{e}");
+    }
+
+    #[test]
+    fn condition_needs_exactly_one_operator() {
+        let text = BASE.replace("equals = \"client\"", "equals = \"client\", contains = \"x\"");
+        let e = Config::parse(&text, Path::new("j.toml")).unwrap_err();
+        assert!(e.to_string().contains("exactly one of"), "{e}");
+    }
+}

@@ -1,0 +1,180 @@
+//! One spreadsheet cell as read, before any field gives it a meaning.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// A cell value as it came out of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Number(f64),
+    Text(Box<str>),
+    Bool(bool),
+    /// A true date/time cell of a workbook.
+    Date(NaiveDateTime),
+    /// A formula error such as `#N/A`; always missing, always counted.
+    Error(Box<str>),
+}
+
+/// Texts that spreadsheets write for formula errors.
+const FORMULA_ERRORS: [&str; 9] = [
+    "#N/A", "#ERROR!", "#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
+];
+
+impl Cell {
+    /// A cell from CSV text: empty, a formula error, or text (numbers stay text until a field
+    /// says how to read them, so that a comma-decimal file is read with its own rule).
+    pub fn from_text(s: &str) -> Cell {
+        let t = s.trim();
+        if t.is_empty() {
+            Cell::Empty
+        } else if t.starts_with('#') && FORMULA_ERRORS.iter().any(|e| e.eq_ignore_ascii_case(t)) {
+            Cell::Error(t.into())
+        } else {
+            Cell::Text(s.into())
+        }
+    }
+
+    /// True when the cell holds nothing (empty, or only spaces).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as display text (numbers without a trailing `.0`).
+    pub fn as_text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Number(x) => format_number(*x),
+            Cell::Text(t) => t.trim().to_string(),
+            Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Cell::Date(d) => {
+                if d.time() == chrono::NaiveTime::MIN {
+                    d.format("%Y-%m-%d").to_string()
+                } else {
+                    d.format("%Y-%m-%d %H:%M:%S").to_string()
+                }
+            }
+            Cell::Error(e) => e.to_string(),
+        }
+    }
+}
+
+/// Format a number the way a person typed it: `4`, not `4.0`.
+pub fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Parse a number written as text: `4`, `4.0`, ` 4 `, `4,5` (when `decimal_comma`), `1,234.5`.
+pub fn parse_number(s: &str, decimal_comma: bool) -> Option<f64> {
+    let t = s.trim().trim_end_matches('%');
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    let cleaned: String = if decimal_comma {
+        t.replace(['.', ' ', '\u{a0}'], "").replace(',', ".")
+    } else if t.contains(',') && t.contains('.') {
+        t.replace(',', "")
+    } else {
+        t.to_string()
+    };
+    let first = cleaned.chars().next()?;
+    if !(first.is_ascii_digit() || first == '-' || first == '+' || first == '.') {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Convert an Excel serial day number (1900 system) to a date and time.
+pub fn excel_serial_to_datetime(serial: f64) -> Option<NaiveDateTime> {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_hms_opt(0, 0, 0)?;
+    let millis = (serial * 86_400_000.0).round() as i64;
+    base.checked_add_signed(chrono::Duration::milliseconds(millis))
+}
+
+/// Text date formats seen in survey exports, tried in order.
+const DATE_TIME_FORMATS: [&str; 12] = [
+    "%m/%d/%y %H:%M:%S",
+    "%m/%d/%y %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%y %I:%M %p",
+    "%d.%m.%Y %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+];
+const DATE_FORMATS: [&str; 6] = ["%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %B %Y"];
+
+/// Parse a date written as text in one of the common export formats.
+pub fn parse_date_text(s: &str) -> Option<NaiveDateTime> {
+    let t = s.trim();
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    // Drop fractional seconds and a trailing zone such as `Z`.
+    let t = t.trim_end_matches('Z');
+    let t = match t.find('.') {
+        Some(i) if i > 16 => &t[..i],
+        _ => t,
+    };
+    for f in DATE_TIME_FORMATS {
+        if let Ok(d) = NaiveDateTime::parse_from_str(t, f) {
+            return Some(d);
+        }
+    }
+    for f in DATE_FORMATS {
+        if let Ok(d) = NaiveDate::parse_from_str(t, f) {
+            return d.and_hms_opt(0, 0, 0);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_text() {
+        assert_eq!(parse_number("4", false), Some(4.0));
+        assert_eq!(parse_number(" 4.0 ", false), Some(4.0));
+        assert_eq!(parse_number("4,5", true), Some(4.5));
+        assert_eq!(parse_number("1,234.5", false), Some(1234.5));
+        assert_eq!(parse_number("Strongly agree", false), None);
+        assert_eq!(parse_number("NaN", false), None);
+        assert_eq!(parse_number("inf", false), None);
+    }
+
+    #[test]
+    fn formula_errors_are_errors() {
+        assert_eq!(Cell::from_text("#ERROR!"), Cell::Error("#ERROR!".into()));
+        assert_eq!(Cell::from_text("#n/a"), Cell::Error("#n/a".into()));
+        assert_eq!(Cell::from_text("  "), Cell::Empty);
+    }
+
+    #[test]
+    fn dates_in_common_formats() {
+        let d = |s| parse_date_text(s).map(|d| d.format("%Y-%m-%d %H:%M").to_string());
+        assert_eq!(d("2017-07-18 08:28:09").as_deref(), Some("2017-07-18 08:28"));
+        assert_eq!(d("1/15/2025 21:53:05").as_deref(), Some("2025-01-15 21:53"));
+        assert_eq!(d("5/10/18 4:01").as_deref(), Some("2018-05-10 04:01"));
+        assert_eq!(d("03/02/2023 10:05:01 PM").as_deref(), Some("2023-03-02 22:05"));
+        assert_eq!(d("2026-07-01").as_deref(), Some("2026-07-01 00:00"));
+        assert_eq!(d("not a date"), None);
+        let s = excel_serial_to_datetime(45_000.5).map(|d| d.to_string());
+        assert_eq!(s.as_deref(), Some("2023-03-15 12:00:00"));
+    }
+}

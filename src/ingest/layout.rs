@@ -1,0 +1,328 @@
+//! Header layouts of survey platforms: how many header rows, and what each column is called.
+
+use super::cell::Cell;
+use super::{column_letter, Column, Table};
+
+/// The export layout a table was recognised as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// One header row (a team's own sheet, or an unknown platform).
+    SingleHeader,
+    /// Qualtrics: column ids, question text, `{"ImportId":…}`.
+    Qualtrics,
+    /// Qualtrics legacy (pre-2017): `V1…V10` ids and a label row.
+    QualtricsLegacy,
+    /// SurveyMonkey: question row, then sub-answer / `Response` row.
+    SurveyMonkey,
+    /// Google Forms: `Timestamp` first.
+    GoogleForms,
+    /// Microsoft Forms: `ID, Start time, Completion time, …`.
+    MicrosoftForms,
+}
+
+impl Layout {
+    /// The name written in `data_quality.csv`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::SingleHeader => "single-header",
+            Layout::Qualtrics => "qualtrics",
+            Layout::QualtricsLegacy => "qualtrics-legacy",
+            Layout::SurveyMonkey => "surveymonkey",
+            Layout::GoogleForms => "google-forms",
+            Layout::MicrosoftForms => "microsoft-forms",
+        }
+    }
+}
+
+/// Normalise a header for matching: tags dropped, whitespace (newlines, tabs, no-break spaces)
+/// folded to one space, trimmed.
+pub fn normalize_header(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    let mut space = false;
+    let bytes_lt = s.contains('<') && s.contains('>');
+    for c in s.chars() {
+        if bytes_lt && c == '<' {
+            in_tag = true;
+            space = true;
+            continue;
+        }
+        if in_tag {
+            if c == '>' {
+                in_tag = false;
+            }
+            continue;
+        }
+        if c.is_whitespace() || c == '\u{feff}' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Google Forms' `Timestamp` header in the languages it is exported in.
+const TIMESTAMP_HEADERS: [&str; 7] = [
+    "timestamp",
+    "marca temporal",
+    "horodateur",
+    "zeitstempel",
+    "타임스탬프",
+    "carimbo de data/hora",
+    "informazioni cronologiche",
+];
+
+fn text_at(grid: &[Vec<Cell>], r: usize, c: usize) -> String {
+    grid.get(r)
+        .and_then(|row| row.get(c))
+        .map(|cell| normalize_header(&cell.as_text()))
+        .unwrap_or_default()
+}
+
+fn row_texts(grid: &[Vec<Cell>], r: usize, width: usize) -> Vec<String> {
+    (0..width).map(|c| text_at(grid, r, c)).collect()
+}
+
+/// Find the layout, the header row(s) and the column names, and build the table.
+/// `row_offset` is the 0-based sheet row of `grid[0]`.
+pub fn build_table(
+    source_file: String,
+    sheet: Option<String>,
+    grid: Vec<Vec<Cell>>,
+    row_offset: usize,
+) -> Table {
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let (start, (layout, header_rows, columns)) = match detect_platform(&grid, width) {
+        Some(found) => (0, found),
+        None => {
+            let start = header_row(&grid, width);
+            (start, detect_single(&grid[start..], width))
+        }
+    };
+    let data_start = start + header_rows;
+    let rows: Vec<Vec<Cell>> = grid
+        .into_iter()
+        .skip(data_start)
+        .map(|mut r| {
+            r.resize(width, Cell::Empty);
+            r
+        })
+        .collect();
+    Table {
+        source_file,
+        sheet,
+        layout,
+        encoding: None,
+        decimal_comma: false,
+        columns,
+        rows,
+        first_row_number: row_offset + data_start + 1,
+    }
+}
+
+/// The first row that looks like a header: at least half as full as the widest of the first ten
+/// rows, all text. Title rows above it (an interview sheet's heading) are header rows, not data.
+fn header_row(grid: &[Vec<Cell>], width: usize) -> usize {
+    let probe = grid.len().min(10);
+    let filled = |r: &Vec<Cell>| r.iter().filter(|c| !c.is_empty()).count();
+    let widest = grid[..probe].iter().map(filled).max().unwrap_or(0);
+    for (i, row) in grid[..probe].iter().enumerate() {
+        let n = filled(row);
+        let all_text = row.iter().all(|c| matches!(c, Cell::Text(_) | Cell::Empty));
+        if n >= 1 && n * 2 >= widest.max(1) && all_text && n.min(width) > 0 {
+            return i;
+        }
+    }
+    0
+}
+
+/// The multi-row platform layouts, recognised from the first three rows.
+fn detect_platform(grid: &[Vec<Cell>], width: usize) -> Option<(Layout, usize, Vec<Column>)> {
+    let r0 = row_texts(grid, 0, width);
+    let r1 = row_texts(grid, 1, width);
+    let r2 = row_texts(grid, 2, width);
+    let has = |row: &[String], names: &[&str]| {
+        row.iter()
+            .any(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
+    };
+    let import_id = r2
+        .iter()
+        .any(|h| h.starts_with("{\"ImportId\"") || h.starts_with("{'ImportId'"));
+    if import_id && has(&r0, &["StartDate", "ResponseId", "ResponseID", "Status", "Finished"]) {
+        return Some((Layout::Qualtrics, 3, two_level(&r0, &r1)));
+    }
+    if r0.first().map(String::as_str) == Some("V1") && has(&r1, &["ResponseID", "ResponseSet"]) {
+        return Some((Layout::QualtricsLegacy, 2, two_level(&r0, &r1)));
+    }
+    if has(&r0, &["StartDate", "ResponseId"]) && has(&r1, &["Start Date", "Response ID"]) {
+        return Some((Layout::Qualtrics, 2, two_level(&r0, &r1)));
+    }
+    let sm_second = has(&r1, &["Response", "Open-Ended Response"]);
+    let sm_first = has(&r0, &["Respondent ID", "RespondentID"]) || r0.iter().any(String::is_empty);
+    if sm_second && sm_first {
+        return Some((Layout::SurveyMonkey, 2, survey_monkey(&r0, &r1)));
+    }
+    None
+}
+
+/// One header row: Google Forms, Microsoft Forms, or a sheet of the team's own.
+fn detect_single(grid: &[Vec<Cell>], width: usize) -> (Layout, usize, Vec<Column>) {
+    let r0 = row_texts(grid, 0, width);
+    let layout = if r0
+        .first()
+        .is_some_and(|h| TIMESTAMP_HEADERS.contains(&h.to_lowercase().as_str()))
+    {
+        Layout::GoogleForms
+    } else if r0.len() >= 3
+        && r0[0].eq_ignore_ascii_case("ID")
+        && r0[1].eq_ignore_ascii_case("Start time")
+        && r0[2].eq_ignore_ascii_case("Completion time")
+    {
+        Layout::MicrosoftForms
+    } else {
+        Layout::SingleHeader
+    };
+    let columns = r0
+        .iter()
+        .enumerate()
+        .map(|(i, h)| Column {
+            names: vec![h.clone()],
+            option: None,
+            letter: column_letter(i),
+        })
+        .collect();
+    (layout, 1, columns)
+}
+
+/// Qualtrics: a column is found by its id (`Q3_2`) or by its question text.
+fn two_level(ids: &[String], texts: &[String]) -> Vec<Column> {
+    ids.iter()
+        .zip(texts)
+        .enumerate()
+        .map(|(i, (id, text))| {
+            let mut names = vec![id.clone()];
+            if !text.is_empty() && text != id {
+                names.push(text.clone());
+            }
+            Column {
+                names,
+                option: None,
+                letter: column_letter(i),
+            }
+        })
+        .collect()
+}
+
+/// SurveyMonkey: the question runs on over blank header cells; the second row names the option.
+fn survey_monkey(questions: &[String], subs: &[String]) -> Vec<Column> {
+    let mut current = String::new();
+    let mut out = Vec::with_capacity(questions.len());
+    for (i, (q, sub)) in questions.iter().zip(subs).enumerate() {
+        if !q.is_empty() {
+            current = q.clone();
+        }
+        let plain = sub.is_empty()
+            || sub.eq_ignore_ascii_case("Response")
+            || sub.eq_ignore_ascii_case("Open-Ended Response");
+        let column = if plain {
+            let name = if current.is_empty() { sub.clone() } else { current.clone() };
+            Column {
+                names: vec![name],
+                option: None,
+                letter: column_letter(i),
+            }
+        } else if current.is_empty() {
+            Column {
+                names: vec![sub.clone()],
+                option: None,
+                letter: column_letter(i),
+            }
+        } else {
+            Column {
+                names: vec![format!("{current} - {sub}"), current.clone()],
+                option: Some(sub.clone()),
+                letter: column_letter(i),
+            }
+        };
+        out.push(column);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[&[&str]]) -> Vec<Vec<Cell>> {
+        rows.iter()
+            .map(|r| r.iter().map(|s| Cell::from_text(s)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn normalises_headers() {
+        assert_eq!(normalize_header(" 1-1.\tKiosk \n item "), "1-1. Kiosk item");
+        assert_eq!(normalize_header("Risk<br>taker"), "Risk taker");
+        assert_eq!(normalize_header("\u{feff}ID"), "ID");
+        assert_eq!(normalize_header("a\u{a0}b"), "a b");
+    }
+
+    #[test]
+    fn qualtrics_three_rows() {
+        let g = grid(&[
+            &["StartDate", "Status", "Q1"],
+            &["Start Date", "Response Type", "How likely?"],
+            &["{\"ImportId\":\"startDate\"}", "{\"ImportId\":\"status\"}", "{\"ImportId\":\"QID1\"}"],
+            &["2026-01-02", "IP Address", "9"],
+        ]);
+        let t = build_table("q.csv".into(), None, g, 0);
+        assert_eq!(t.layout, Layout::Qualtrics);
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.first_row_number, 4);
+        assert_eq!(t.columns[2].names, vec!["Q1", "How likely?"]);
+    }
+
+    #[test]
+    fn surveymonkey_two_rows_with_options() {
+        let g = grid(&[
+            &["Respondent ID", "Which services do you know?", "", "Comments"],
+            &["", "Audit", "Tax", "Open-Ended Response"],
+            &["1", "Audit", "", "ok"],
+        ]);
+        let t = build_table("s.csv".into(), None, g, 0);
+        assert_eq!(t.layout, Layout::SurveyMonkey);
+        assert_eq!(t.columns[2].names[0], "Which services do you know? - Tax");
+        assert_eq!(t.columns[2].option.as_deref(), Some("Tax"));
+        assert_eq!(t.columns[3].names, vec!["Comments"]);
+        assert_eq!(t.first_row_number, 3);
+    }
+
+    #[test]
+    fn title_row_above_header_is_skipped() {
+        let g = grid(&[
+            &["Interview coding, Q3", "", "", ""],
+            &["", "", "", ""],
+            &["Interviewee", "Relationship", "Expertise", "Notes"],
+            &["A", "Past client", "4", "x"],
+        ]);
+        let t = build_table("i.xlsx".into(), Some("S".into()), g, 0);
+        assert_eq!(t.layout, Layout::SingleHeader);
+        assert_eq!(t.columns[1].label(), "Relationship");
+        assert_eq!(t.first_row_number, 4);
+        assert_eq!(t.rows.len(), 1);
+    }
+
+    #[test]
+    fn forms_layouts() {
+        let g = grid(&[&["Timestamp", "Q"], &["1/15/2025 21:53:05", "yes"]]);
+        assert_eq!(build_table("g.csv".into(), None, g, 0).layout, Layout::GoogleForms);
+        let g = grid(&[&["Id", "Start time", "Completion time", "Email"], &["1", "a", "b", "c"]]);
+        assert_eq!(build_table("m.csv".into(), None, g, 0).layout, Layout::MicrosoftForms);
+    }
+}

@@ -1,0 +1,211 @@
+//! Files → tables: folder walk, workbook and CSV readers, encoding and layout sniffing.
+//!
+//! Only this module reads input. A file that cannot be read is an [`IngestError`] naming the
+//! file and the reason; a bad cell is never an error here (it becomes a counted finding later).
+
+pub mod cell;
+pub mod layout;
+pub mod text;
+pub mod workbook;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+pub use cell::Cell;
+pub use layout::Layout;
+
+/// Largest input file read, in bytes: larger ones are refused with a message.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// Largest number of cells one sheet may hold.
+pub const MAX_SHEET_CELLS: u64 = 200_000_000;
+/// Largest number of columns one sheet may hold.
+pub const MAX_COLUMNS: usize = 16_384;
+
+/// Extensions read with calamine.
+const WORKBOOK_EXT: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+/// Extensions read with the csv crate.
+const TEXT_EXT: [&str; 3] = ["csv", "tsv", "txt"];
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
+#[error("{file}: {reason}")]
+pub struct IngestError {
+    /// The file, relative to the input folder.
+    pub file: String,
+    /// What went wrong and what to do.
+    pub reason: String,
+}
+
+/// One column of a table: the header texts it can be found under, normalised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// Header names, normalised (whitespace folded, tags dropped); first is the display name.
+    pub names: Vec<String>,
+    /// For a column that is one option of a multi-select question: the option's text.
+    pub option: Option<String>,
+    /// The spreadsheet column letter (`A`, `AB`), for messages.
+    pub letter: String,
+}
+
+impl Column {
+    /// The name shown in tables and messages.
+    pub fn label(&self) -> &str {
+        self.names.first().map(String::as_str).unwrap_or("")
+    }
+}
+
+/// One sheet of a workbook, or one CSV file, with its header rows taken off.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Source file relative to the input folder, `/`-separated.
+    pub source_file: String,
+    /// Sheet name; `None` for a CSV file.
+    pub sheet: Option<String>,
+    pub layout: Layout,
+    /// Text encoding (CSV only).
+    pub encoding: Option<&'static str>,
+    /// Numbers written with a decimal comma (`;`-separated CSV).
+    pub decimal_comma: bool,
+    pub columns: Vec<Column>,
+    /// Data rows, each as long as `columns`.
+    pub rows: Vec<Vec<Cell>>,
+    /// The 1-based record number of `rows[0]` as a spreadsheet program shows it.
+    pub first_row_number: usize,
+}
+
+impl Table {
+    /// The 1-based record number of data row `i`.
+    pub fn row_number(&self, i: usize) -> usize {
+        self.first_row_number + i
+    }
+}
+
+/// One input file: its tables and its content hash.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    pub source_file: String,
+    pub sha256: String,
+    pub tables: Vec<Table>,
+}
+
+/// Every data file below `root`, sorted by relative path (hidden and `~$` lock files skipped).
+pub fn walk(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    walk_into(root, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+fn walk_into(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
+        let kind = entry.file_type()?;
+        let path = entry.path();
+        if kind.is_dir() {
+            walk_into(&path, out)?;
+        } else if is_data_file(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Whether the extension is one journeygap reads.
+pub fn is_data_file(path: &Path) -> bool {
+    let ext = extension(path);
+    WORKBOOK_EXT.contains(&ext.as_str()) || TEXT_EXT.contains(&ext.as_str())
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub fn relative_name(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Read every file, in parallel; results in the order of `paths`.
+pub fn read_all(root: &Path, paths: &[PathBuf]) -> Vec<Result<InputFile, IngestError>> {
+    paths.par_iter().map(|p| read_file(root, p)).collect()
+}
+
+/// Read one file into its tables.
+pub fn read_file(root: &Path, path: &Path) -> Result<InputFile, IngestError> {
+    let name = relative_name(root, path);
+    let fail = |reason: String| IngestError {
+        file: name.clone(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "file is {} MiB, more than the {} MiB journeygap reads; split the export",
+            meta.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        )));
+    }
+    if meta.len() == 0 {
+        return Err(fail("the file is empty".into()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let ext = extension(path);
+    let tables = if WORKBOOK_EXT.contains(&ext.as_str()) {
+        workbook::read_workbook(&name, bytes).map_err(fail)?
+    } else {
+        vec![text::read_text(&name, &bytes, &ext).map_err(fail)?]
+    };
+    Ok(InputFile {
+        source_file: name,
+        sha256,
+        tables,
+    })
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Spreadsheet column letters for a 0-based index (`0 → A`, `27 → AB`).
+pub fn column_letter(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).expect("ASCII letters")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+}

@@ -1,0 +1,226 @@
+//! CSV/TSV/TXT files: encoding and delimiter sniffing, then the csv crate.
+
+use encoding_rs::{Encoding, EUC_KR, MACINTOSH, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+use super::cell::Cell;
+use super::{layout, Table, MAX_COLUMNS};
+
+/// Read a delimited text file into one table.
+pub fn read_text(name: &str, bytes: &[u8], ext: &str) -> Result<Table, String> {
+    if looks_binary(bytes) {
+        return Err("not a text file (binary content); export it as CSV or xlsx".into());
+    }
+    let (text, encoding) = decode(bytes);
+    let delimiter = if ext == "tsv" {
+        b'\t'
+    } else {
+        sniff_delimiter(&text)
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut grid: Vec<Vec<Cell>> = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.map_err(|e| format!("record {}: malformed CSV ({e})", i + 1))?;
+        if rec.len() > MAX_COLUMNS {
+            return Err(format!(
+                "record {} has {} columns, more than the {MAX_COLUMNS} journeygap reads",
+                i + 1,
+                rec.len()
+            ));
+        }
+        grid.push(rec.iter().map(Cell::from_text).collect());
+    }
+    if grid.iter().all(|r| r.iter().all(Cell::is_empty)) {
+        return Err("no data: the file holds no cells".into());
+    }
+    let mut table = layout::build_table(name.to_string(), None, grid, 0);
+    table.encoding = Some(encoding.name());
+    table.decimal_comma = delimiter == b';';
+    Ok(table)
+}
+
+/// NUL bytes outside a UTF-16 pattern mean a binary file.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if utf16_bom(bytes).is_some() || utf16_without_bom(bytes).is_some() {
+        return false;
+    }
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+fn utf16_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(UTF_16LE),
+        [0xFE, 0xFF, ..] => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// UTF-16 without a byte-order mark: every other byte NUL in the first few hundred.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let n = bytes.len().min(512) & !1;
+    if n < 4 {
+        return None;
+    }
+    let pairs = n / 2;
+    let even_nul = (0..n).step_by(2).filter(|&i| bytes[i] == 0).count();
+    let odd_nul = (1..n).step_by(2).filter(|&i| bytes[i] == 0).count();
+    if odd_nul * 10 >= pairs * 9 && even_nul == 0 {
+        Some(UTF_16LE)
+    } else if even_nul * 10 >= pairs * 9 && odd_nul == 0 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Decode the bytes: BOM first, then UTF-8, then the legacy code pages that real exports use.
+pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return (text.into_owned(), enc);
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return (text.into_owned(), enc);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), UTF_8);
+    }
+    let enc = guess_legacy(bytes);
+    let (text, _, _) = enc.decode(bytes);
+    (text.into_owned(), enc)
+}
+
+/// Choose among CP949 (Korean), Windows-1252 and Mac Roman for bytes that are not UTF-8.
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let (korean, _, had_errors) = EUC_KR.decode(bytes);
+    if !had_errors {
+        let hangul = korean
+            .chars()
+            .filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c))
+            .count();
+        let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+        if hangul >= 4 && hangul * 2 * 10 >= high * 9 {
+            return EUC_KR;
+        }
+    }
+    if mac_roman_score(bytes) > 0 {
+        MACINTOSH
+    } else {
+        WINDOWS_1252
+    }
+}
+
+/// Positive when the high bytes read better as Mac Roman than as Windows-1252.
+fn mac_roman_score(bytes: &[u8]) -> i64 {
+    let mut score = 0i64;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            continue;
+        }
+        let prev = if i > 0 { bytes[i - 1] } else { b' ' };
+        match b {
+            // Undefined in Windows-1252: only Mac Roman can mean these.
+            0x81 | 0x8D | 0x8F | 0x90 | 0x9D => score += 5,
+            // Mac Roman accented lower-case letters after a letter (é = 0x8E, ü = 0x9F …).
+            0x87..=0x9F if prev.is_ascii_alphabetic() => score += 1,
+            // Mac Roman no-break space and curly quotes between words.
+            0xCA | 0xD2..=0xD5 => score += 1,
+            // Windows-1252 curly quotes, dashes and accented lower-case letters.
+            0x91..=0x97 => score -= 1,
+            0xE0..=0xFF if prev.is_ascii_alphabetic() => score -= 1,
+            _ => {}
+        }
+    }
+    score
+}
+
+/// The delimiter that splits the first lines into the most consistent number of fields.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let candidates = [b',', b';', b'\t', b'|'];
+    let mut best = (b',', 0usize);
+    for &d in &candidates {
+        let counts = field_counts(text, d, 20);
+        if counts.is_empty() {
+            continue;
+        }
+        let first = counts[0];
+        let consistent = counts.iter().filter(|&&c| c == first).count();
+        let score = if first > 1 { consistent * first } else { 0 };
+        if score > best.1 {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+/// Fields per record for the first `max` records, honouring quotes.
+fn field_counts(text: &str, delim: u8, max: usize) -> Vec<usize> {
+    let mut counts = Vec::new();
+    let mut in_quotes = false;
+    let mut fields = 1;
+    for &b in text.as_bytes().iter().take(64 * 1024) {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b'\n' if !in_quotes => {
+                counts.push(fields);
+                fields = 1;
+                if counts.len() >= max {
+                    break;
+                }
+            }
+            _ if b == delim && !in_quotes => fields += 1,
+            _ => {}
+        }
+    }
+    if counts.len() < max && fields > 1 {
+        counts.push(fields);
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_delimiter("a;b;c\n1,5;2;3\n"), b';');
+        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3\n"), b'\t');
+        assert_eq!(sniff_delimiter("\"x,y\";b\n\"1,2\";3\n"), b';');
+    }
+
+    #[test]
+    fn encodings() {
+        let (t, e) = decode(b"\xEF\xBB\xBFID,x\n");
+        assert_eq!((t.as_str(), e.name()), ("ID,x\n", "UTF-8"));
+        let (t, e) = decode(b"\xFF\xFEI\0D\0\n\0");
+        assert_eq!((t.as_str(), e.name()), ("ID\n", "UTF-16LE"));
+        let (t, e) = decode(b"I\0D\0,\0x\0\n\0");
+        assert_eq!((t.as_str(), e.name()), ("ID,x\n", "UTF-16LE"));
+        let (t, e) = decode(b"caf\xe9 don\x92t\n");
+        assert_eq!((t.as_str(), e.name()), ("caf\u{e9} don\u{2019}t\n", "windows-1252"));
+        let (t, e) = decode(b"caf\x8e\xcadone\n");
+        assert_eq!((t.as_str(), e.name()), ("caf\u{e9}\u{a0}done\n", "macintosh"));
+        let korean = EUC_KR.encode("성별,나이\n여성,20대\n").0.into_owned();
+        let (t, e) = decode(&korean);
+        assert_eq!((t.as_str(), e.name()), ("성별,나이\n여성,20대\n", "EUC-KR"));
+    }
+
+    #[test]
+    fn semicolon_file_uses_decimal_comma() {
+        let t = read_text("x.csv", b"id;score\n1;4,5\n", "csv").unwrap();
+        assert!(t.decimal_comma);
+        assert_eq!(t.rows[0][1], Cell::Text("4,5".into()));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let e = read_text("x.csv", b"PK\x03\x04\0\0\0garbage", "csv").unwrap_err();
+        assert!(e.contains("not a text file"), "{e}");
+    }
+}

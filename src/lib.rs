@@ -1,0 +1,21 @@
+//! journeygap: client-journey gap analysis for B2B professional-services firms.
+//!
+//! Data flows one way: `Args → Config → Tables → Respondents → Summary → files`.
+//! Only [`ingest`] reads input; only [`report`] and [`chart`] write.
+#![forbid(unsafe_code)]
+
+pub mod analysis;
+pub mod app;
+pub mod chart;
+pub mod classify;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod ingest;
+pub mod period;
+pub mod report;
+pub mod stage;
+pub mod stats;
+
+/// Version written into `summary.json`.
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,29 @@
+//! Shares with Wilson score intervals.
+
+use super::dist::z_critical;
+
+/// Wilson score interval for a share `p` on a base of `n` (or `n_eff` when weighted).
+///
+/// `centre = (p + z²/2n) / (1 + z²/n)`, `half = z/(1 + z²/n) · √(p(1−p)/n + z²/4n²)`
+/// (Wilson 1927; statsmodels `proportion_confint(method="wilson")`).
+pub fn wilson(p: f64, n: f64, confidence: f64) -> Option<(f64, f64)> {
+    if !(n > 0.0) || !(0.0..=1.0).contains(&p) {
+        return None;
+    }
+    let z = z_critical(confidence);
+    let z2 = z * z;
+    let denom = 1.0 + z2 / n;
+    let centre = (p + z2 / (2.0 * n)) / denom;
+    let half = z / denom * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    Some(((centre - half).max(0.0), (centre + half).min(1.0)))
+}
+
+/// A weighted share: `Σw·[hit] / Σw`.
+pub fn weighted_share(hits: &[bool], w: &[f64]) -> Option<f64> {
+    let total: f64 = w.iter().sum();
+    if !(total > 0.0) {
+        return None;
+    }
+    let hit: f64 = hits.iter().zip(w).filter(|(h, _)| **h).map(|(_, w)| w).sum();
+    Some(hit / total)
+}
