@@ -1,1 +1,156 @@
+//! The binary's glue: `run` reads, classifies, analyses, draws and writes, in that order.
 
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+
+use crate::analysis::{self, InputRow};
+use crate::chart;
+use crate::classify;
+use crate::cli::{Args, Command, RunArgs};
+use crate::config::Config;
+use crate::ingest::{self, InputFile, Table};
+use crate::period;
+use crate::report::{self, atomic, OutputFile};
+
+/// Run the parsed command line.
+pub fn run(args: Args) -> Result<()> {
+    match args.command {
+        Command::Run(a) => run_period(&a),
+        Command::GenDemo { out, seed } => {
+            let truth = crate::demo::write_demo(&out, seed)
+                .with_context(|| format!("writing the demo into {}", out.display()))?;
+            println!("wrote {} files into {}", truth.files.len(), out.display());
+            Ok(())
+        }
+    }
+}
+
+/// `journeygap run`.
+pub fn run_period(a: &RunArgs) -> Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(a.jobs.unwrap_or(0))
+        .build()?;
+    pool.install(|| run_in_pool(a))
+}
+
+fn run_in_pool(a: &RunArgs) -> Result<()> {
+    if !a.input.is_dir() {
+        bail!(
+            "{}: not a folder; give the folder of one period's exports",
+            a.input.display()
+        );
+    }
+    let cfg_path = Config::locate(a.config.as_deref(), &a.input).with_context(|| {
+        format!(
+            "no journeygap.toml found in {}, next to it, or in the working directory; pass --config FILE",
+            a.input.display()
+        )
+    })?;
+    let cfg = Config::load(&cfg_path)?;
+    let paths =
+        ingest::walk(&a.input).with_context(|| format!("cannot list {}", a.input.display()))?;
+    if paths.is_empty() {
+        bail!(
+            "{}: no .xlsx .xlsm .xlsb .xls .ods .csv .tsv or .txt files found",
+            a.input.display()
+        );
+    }
+    let files = read_inputs(&a.input, &paths, a.skip_bad_files)?;
+    let tables: Vec<&Table> = files.iter().flat_map(|f| f.tables.iter()).collect();
+    let classified = classify::classify(&cfg, &tables);
+    let period = period::decide(
+        a.period.as_deref(),
+        &a.input,
+        classified
+            .respondents
+            .iter()
+            .filter(|r| r.stage().is_some())
+            .filter_map(|r| r.date),
+    )
+    .map_err(anyhow::Error::msg)?;
+    let inputs = files
+        .iter()
+        .map(|f| InputRow {
+            source_file: f.source_file.clone(),
+            sha256: f.sha256.clone(),
+        })
+        .collect();
+    let summary = analysis::analyse(&cfg, &classified, &period, inputs);
+    let mut out = report::table_files(
+        &summary,
+        analysis::respondent_rows(&classified, &cfg, &period),
+    );
+    out.extend(chart_files(&summary, &cfg)?);
+    let dir = atomic::write_period(&a.out, &period, &out)
+        .with_context(|| format!("cannot write {}", a.out.join(&period).display()))?;
+    if !a.quiet {
+        print_done(&dir, &summary);
+    }
+    Ok(())
+}
+
+/// Read every file in parallel; any unreadable file stops the run (listing all of them) unless
+/// `skip_bad` is set.
+fn read_inputs(
+    root: &Path,
+    paths: &[std::path::PathBuf],
+    skip_bad: bool,
+) -> Result<Vec<InputFile>> {
+    let results = ingest::read_all(root, paths);
+    let mut files = Vec::new();
+    let mut bad = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => bad.push(e),
+        }
+    }
+    if !bad.is_empty() {
+        let list: Vec<String> = bad.iter().map(|e| format!("  {e}")).collect();
+        if !skip_bad {
+            bail!(
+                "{} file(s) cannot be read; nothing was written (fix or remove them, or pass --skip-bad-files):\n{}",
+                bad.len(),
+                list.join("\n")
+            );
+        }
+        eprintln!(
+            "skipped {} unreadable file(s):\n{}",
+            bad.len(),
+            list.join("\n")
+        );
+    }
+    if files.is_empty() {
+        bail!("no readable file in {}", root.display());
+    }
+    Ok(files)
+}
+
+fn chart_files(summary: &analysis::Summary, cfg: &Config) -> Result<Vec<OutputFile>> {
+    let size = (cfg.report.chart_width, cfg.report.chart_height);
+    chart::charts(summary)
+        .par_iter()
+        .map(|c| {
+            let bytes = chart::draw::png(c, size).map_err(anyhow::Error::msg)?;
+            Ok(OutputFile {
+                path: format!("charts/{}.png", c.name),
+                bytes,
+            })
+        })
+        .collect()
+}
+
+fn print_done(dir: &Path, s: &analysis::Summary) {
+    let rows: u64 = s.data_quality.iter().map(|d| d.rows_read).sum();
+    let excluded: u64 = s.data_quality.iter().map(|d| d.rows_excluded).sum();
+    let classified: u64 = s.data_quality.iter().map(|d| d.rows_classified).sum();
+    let unclassified: u64 = s.data_quality.iter().map(|d| d.rows_unclassified).sum();
+    println!(
+        "{}: {} tables, {rows} rows read = {excluded} excluded + {classified} classified + {unclassified} unclassified",
+        s.period,
+        s.data_quality.len()
+    );
+    println!("wrote {}", dir.display());
+}

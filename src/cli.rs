@@ -1,1 +1,68 @@
+//! Command-line flags and help text (clap derive). Only flags here; behaviour is in `app`.
 
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// journeygap turns a folder of survey and interview exports into client-journey gap
+/// analysis: every respondent put in a stage (prospect, got-away, client, betweener, former),
+/// expectation–experience gaps, NPS by stage, with tables and slide-ready charts.
+#[derive(Debug, Parser)]
+#[command(
+    name = "journeygap",
+    version,
+    after_help = "Example:\n  journeygap run fixtures/demo/2026Q3 --out reports\n\nExit codes: 0 success; 1 a file or the config could not be used (the message says which); 2 wrong arguments."
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse one period's export folder and write <out>/<period>/ (tables, charts, summary.json).
+    ///
+    /// Reads every .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt file below INPUT, classifies every
+    /// row into a stage by the config's rules and writes the period folder atomically: a failed
+    /// run leaves an earlier folder of the same period as it was.
+    #[command(after_help = "Example:\n  journeygap run exports/2026Q4 --out reports")]
+    Run(RunArgs),
+    /// Write the demo exports (a fictional firm, three quarters, four layouts) into a folder.
+    ///
+    /// The generator is seeded: the same seed writes the same files.
+    #[command(
+        hide = true,
+        after_help = "Example:\n  journeygap gen-demo fixtures/demo"
+    )]
+    GenDemo {
+        /// Folder to write into (created if missing).
+        out: PathBuf,
+        /// Seed of the random generator.
+        #[arg(long, default_value_t = 20261123)]
+        seed: u64,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// The folder of exports for one period (walked recursively).
+    pub input: PathBuf,
+    /// Where period folders are written.
+    #[arg(long, short, default_value = "reports")]
+    pub out: PathBuf,
+    /// The config file (default: journeygap.toml in INPUT, next to it, or in the working directory).
+    #[arg(long, short)]
+    pub config: Option<PathBuf>,
+    /// Period name, e.g. 2026Q4 (default: from INPUT's name, else from the response dates).
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Threads to use (default: all cores). Results are identical whatever the number.
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Record unreadable files in data_quality.csv and go on, instead of stopping.
+    #[arg(long)]
+    pub skip_bad_files: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}

@@ -58,11 +58,11 @@ impl Stage {
     /// Colour of this stage in every chart: Okabe–Ito, colour-blind safe.
     pub fn rgb(self) -> (u8, u8, u8) {
         match self {
-            Stage::Prospect => (0, 114, 178),   // blue
-            Stage::GotAway => (213, 94, 0),     // vermillion
-            Stage::Client => (0, 158, 115),     // bluish green
-            Stage::Betweener => (230, 159, 0),  // orange
-            Stage::Former => (204, 121, 167),   // reddish purple
+            Stage::Prospect => (0, 114, 178),  // blue
+            Stage::GotAway => (213, 94, 0),    // vermillion
+            Stage::Client => (0, 158, 115),    // bluish green
+            Stage::Betweener => (230, 159, 0), // orange
+            Stage::Former => (204, 121, 167),  // reddish purple
         }
     }
 }

@@ -1,0 +1,316 @@
+//! Which statistics for which stage, segment and period: builds the [`Summary`] in parallel.
+//!
+//! Groups (the whole sample, then each segment value) are computed independently and
+//! collected in a fixed order, so the result is the same whatever the thread count.
+
+pub mod rows;
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::classify::{Classified, Outcome, Respondent};
+use crate::config::Config;
+use crate::stage::Stage;
+use crate::stats::{
+    gap::paired_gap, multiple::bh_qvalues, nps::nps, proportion::wilson, weights::kish_n_eff,
+};
+pub use rows::*;
+
+/// Version of the `summary.json` layout.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// All results of one period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub schema_version: u32,
+    pub tool_version: String,
+    pub period: String,
+    pub config_hash: String,
+    pub confidence: f64,
+    pub min_base: f64,
+    pub weighted: bool,
+    pub inputs: Vec<InputRow>,
+    pub stage_labels: Vec<StageLabel>,
+    pub attributes: Vec<String>,
+    pub data_quality: Vec<DataQualityRow>,
+    pub cell_problems: Vec<CellProblemRow>,
+    pub stage_mix: Vec<StageMixRow>,
+    pub gaps: Vec<GapRow>,
+    pub nps: Vec<NpsRow>,
+}
+
+/// A group of respondents the analyses run on: `all`, or one segment value.
+struct Group<'a> {
+    segment: String,
+    members: Vec<&'a Respondent>,
+}
+
+fn groups<'a>(cfg: &Config, classified: &'a [&'a Respondent]) -> Vec<Group<'a>> {
+    let mut out = vec![Group {
+        segment: "all".into(),
+        members: classified.to_vec(),
+    }];
+    for (si, &f) in cfg.segments.iter().enumerate() {
+        let values: BTreeSet<&str> = classified
+            .iter()
+            .filter_map(|r| r.segments[si].as_deref())
+            .collect();
+        for v in values {
+            out.push(Group {
+                segment: format!("{}={}", cfg.fields[f].name, v),
+                members: classified
+                    .iter()
+                    .copied()
+                    .filter(|r| r.segments[si].as_deref() == Some(v))
+                    .collect(),
+            });
+        }
+    }
+    out
+}
+
+/// Compute every table of the summary.
+pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>) -> Summary {
+    let classified: Vec<&Respondent> = c
+        .respondents
+        .iter()
+        .filter(|r| r.stage().is_some())
+        .collect();
+    let groups = groups(cfg, &classified);
+    let conf = cfg.report.confidence;
+    let weighted = cfg.roles.weight.is_some();
+    let ctx = Ctx {
+        cfg,
+        period,
+        conf,
+        weighted,
+    };
+    let parts: Vec<(Vec<StageMixRow>, Vec<GapRow>, Vec<NpsRow>)> = groups
+        .par_iter()
+        .map(|g| (ctx.stage_mix(g), ctx.gaps(g, c), ctx.nps(g)))
+        .collect();
+    let mut stage_mix = Vec::new();
+    let mut gaps = Vec::new();
+    let mut nps_rows = Vec::new();
+    for (s, g, n) in parts {
+        stage_mix.extend(s);
+        gaps.extend(g);
+        nps_rows.extend(n);
+    }
+    let q = bh_qvalues(&gaps.iter().map(|g| g.p_value).collect::<Vec<_>>());
+    for (g, q) in gaps.iter_mut().zip(q) {
+        g.q_value = q;
+    }
+    Summary {
+        schema_version: SCHEMA_VERSION,
+        tool_version: crate::TOOL_VERSION.to_string(),
+        period: period.to_string(),
+        config_hash: cfg.hash.clone(),
+        confidence: conf,
+        min_base: cfg.report.min_base,
+        weighted,
+        inputs,
+        stage_labels: Stage::ALL
+            .iter()
+            .map(|s| StageLabel {
+                stage: s.key().into(),
+                label: cfg.label(*s).into(),
+            })
+            .collect(),
+        attributes: c.attributes.iter().map(|a| a.name.clone()).collect(),
+        data_quality: data_quality(c, period),
+        cell_problems: cell_problems(c, period),
+        stage_mix,
+        gaps,
+        nps: nps_rows,
+    }
+}
+
+struct Ctx<'a> {
+    cfg: &'a Config,
+    period: &'a str,
+    conf: f64,
+    weighted: bool,
+}
+
+impl Ctx<'_> {
+    fn base(&self, n: usize, n_eff: f64) -> f64 {
+        if self.weighted {
+            n_eff
+        } else {
+            n as f64
+        }
+    }
+
+    fn low(&self, base: f64) -> bool {
+        base < self.cfg.report.min_base
+    }
+
+    fn stage_mix(&self, g: &Group) -> Vec<StageMixRow> {
+        let w: Vec<f64> = g.members.iter().map(|r| r.weight).collect();
+        let total: f64 = w.iter().sum();
+        let n_eff = kish_n_eff(&w);
+        let base = self.base(g.members.len(), n_eff);
+        Stage::ALL
+            .iter()
+            .map(|&s| {
+                let in_stage: Vec<&&Respondent> =
+                    g.members.iter().filter(|r| r.stage() == Some(s)).collect();
+                let hit: f64 = in_stage.iter().map(|r| r.weight).sum();
+                let share = (total > 0.0).then(|| hit / total);
+                let ci = share.and_then(|p| wilson(p, base, self.conf));
+                StageMixRow {
+                    period: self.period.into(),
+                    segment: g.segment.clone(),
+                    stage: s.key().into(),
+                    n: in_stage.len() as u64,
+                    base: g.members.len() as u64,
+                    share,
+                    ci_low: ci.map(|c| c.0),
+                    ci_high: ci.map(|c| c.1),
+                    low_base: self.low(base),
+                    base_eff: self.weighted.then_some(n_eff),
+                    label: self.cfg.label(s).into(),
+                }
+            })
+            .collect()
+    }
+
+    fn gaps(&self, g: &Group, c: &Classified) -> Vec<GapRow> {
+        let mut out = Vec::new();
+        for s in Stage::ALL {
+            for (ai, attr) in c.attributes.iter().enumerate() {
+                let (mut e, mut x, mut w) = (Vec::new(), Vec::new(), Vec::new());
+                for r in g.members.iter().filter(|r| r.stage() == Some(s)) {
+                    if let (Some(a), Some(b)) = r.pairs[ai] {
+                        e.push(a);
+                        x.push(b);
+                        w.push(r.weight);
+                    }
+                }
+                let est = paired_gap(&e, &x, &w, self.conf);
+                out.push(GapRow::new(
+                    self.period,
+                    &g.segment,
+                    s,
+                    attr,
+                    &est,
+                    self.low(self.base(est.n, est.n_eff)),
+                    self.weighted,
+                ));
+            }
+        }
+        out
+    }
+
+    fn nps(&self, g: &Group) -> Vec<NpsRow> {
+        if self.cfg.roles.recommend.is_none() {
+            return Vec::new();
+        }
+        Stage::ALL
+            .iter()
+            .map(|&s| {
+                let (mut scores, mut w) = (Vec::new(), Vec::new());
+                for r in g.members.iter().filter(|r| r.stage() == Some(s)) {
+                    if let Some(x) = r.recommend {
+                        scores.push(x);
+                        w.push(r.weight);
+                    }
+                }
+                let est = nps(&scores, &w, self.conf);
+                let count =
+                    |f: &dyn Fn(f64) -> bool| scores.iter().filter(|x| f(**x)).count() as u64;
+                NpsRow {
+                    period: self.period.into(),
+                    segment: g.segment.clone(),
+                    stage: s.key().into(),
+                    n: est.n as u64,
+                    promoters: count(&|x| x >= 9.0),
+                    passives: count(&|x| x > 6.0 && x < 9.0),
+                    detractors: count(&|x| x <= 6.0),
+                    nps: est.nps,
+                    nps_ci_low: est.ci.map(|c| c.0),
+                    nps_ci_high: est.ci.map(|c| c.1),
+                    low_base: self.low(self.base(est.n, est.n_eff)),
+                    promoter_share: (est.n > 0).then_some(est.promoters),
+                    detractor_share: (est.n > 0).then_some(est.detractors),
+                    variance: est.variance,
+                    base_eff: self.weighted.then_some(est.n_eff),
+                }
+            })
+            .collect()
+    }
+}
+
+fn data_quality(c: &Classified, period: &str) -> Vec<DataQualityRow> {
+    c.tables
+        .iter()
+        .zip(&c.accounting)
+        .map(|(t, a)| DataQualityRow {
+            period: period.into(),
+            source_file: t.source_file.clone(),
+            sheet: t.sheet.clone().unwrap_or_default(),
+            layout: t.layout.name().into(),
+            rows_read: a.rows_read,
+            rows_excluded: a.excluded,
+            rows_classified: a.classified,
+            rows_unclassified: a.unclassified,
+            encoding: t.encoding.unwrap_or("").into(),
+            columns: t.column_labels.len() as u64,
+        })
+        .collect()
+}
+
+fn cell_problems(c: &Classified, period: &str) -> Vec<CellProblemRow> {
+    c.cell_problems
+        .iter()
+        .map(|p| CellProblemRow {
+            period: period.into(),
+            source_file: c.tables[p.table].source_file.clone(),
+            sheet: c.tables[p.table].sheet.clone().unwrap_or_default(),
+            column: p.column.clone(),
+            field: p.field.clone(),
+            problem: p.problem.into(),
+            count: p.count,
+            examples: p.examples.join(" | "),
+        })
+        .collect()
+}
+
+/// One line of `respondents.csv` for each data row, in file order.
+pub fn respondent_rows<'a>(
+    c: &'a Classified,
+    cfg: &'a Config,
+    period: &'a str,
+) -> impl Iterator<Item = RespondentRow> + 'a {
+    c.respondents.iter().map(move |r| {
+        let t = &c.tables[r.table];
+        let (stage, rule, excluded, reason) = match &r.outcome {
+            Outcome::Excluded(why) => (String::new(), String::new(), true, why.clone()),
+            Outcome::Classified { stage, rule } => (
+                stage.key().into(),
+                cfg.stage_rules[*rule].name.clone(),
+                false,
+                String::new(),
+            ),
+            Outcome::Unclassified(why) => {
+                ("unclassified".into(), String::new(), false, why.clone())
+            }
+        };
+        RespondentRow {
+            period: period.into(),
+            source_file: t.source_file.clone(),
+            sheet: t.sheet.clone().unwrap_or_default(),
+            row: r.row as u64,
+            respondent_id: r.respondent_id.clone().unwrap_or_default(),
+            stage,
+            rule,
+            excluded,
+            reason,
+            panel_key: r.panel_key.clone().unwrap_or_default(),
+            weight: r.weight,
+        }
+    })
+}

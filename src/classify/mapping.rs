@@ -9,7 +9,10 @@ use crate::ingest::Table;
 #[derive(Debug, Clone, PartialEq)]
 pub enum AttrSource {
     /// Named in `[[attributes]]`: two fields.
-    Fields { expectation: usize, experience: usize },
+    Fields {
+        expectation: usize,
+        experience: usize,
+    },
     /// Found by an `[[attribute_sets]]` pattern.
     Set { set: usize },
 }
@@ -60,7 +63,10 @@ pub fn attributes(cfg: &Config, tables: &[&Table]) -> Vec<Attribute> {
         .map(|a| Attribute {
             name: a.name.clone(),
             dimension: a.dimension.clone(),
-            source: AttrSource::Fields { expectation: a.expectation, experience: a.experience },
+            source: AttrSource::Fields {
+                expectation: a.expectation,
+                experience: a.experience,
+            },
         })
         .collect();
     for (si, set) in cfg.attribute_sets.iter().enumerate() {
@@ -77,7 +83,11 @@ pub fn attributes(cfg: &Config, tables: &[&Table]) -> Vec<Attribute> {
             if out.iter().any(|a| a.name == name) {
                 continue;
             }
-            out.push(Attribute { name, dimension: set.dimension.clone(), source: AttrSource::Set { set: si } });
+            out.push(Attribute {
+                name,
+                dimension: set.dimension.clone(),
+                source: AttrSource::Set { set: si },
+            });
         }
     }
     out
@@ -95,7 +105,12 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
         .fields
         .iter()
         .map(|f| {
-            let cols = t.columns.iter().enumerate().filter(|(_, c)| matches(f, &c.names)).map(|(i, _)| i);
+            let cols = t
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| matches(f, &c.names))
+                .map(|(i, _)| i);
             if f.kind == FieldKind::Multi {
                 cols.collect()
             } else {
@@ -106,20 +121,35 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
     let attributes = attrs
         .iter()
         .map(|a| match &a.source {
-            AttrSource::Fields { expectation, experience } => {
-                (fields[*expectation].first().copied(), fields[*experience].first().copied())
-            }
+            AttrSource::Fields {
+                expectation,
+                experience,
+            } => (
+                fields[*expectation].first().copied(),
+                fields[*experience].first().copied(),
+            ),
             AttrSource::Set { set } => {
                 let s = &cfg.attribute_sets[*set];
                 let find = |re: &regex::Regex| {
-                    t.columns.iter().position(|c| capture(re, &c.names).as_deref() == Some(a.name.as_str()))
+                    t.columns
+                        .iter()
+                        .position(|c| capture(re, &c.names).as_deref() == Some(a.name.as_str()))
                 };
                 (find(&s.expectation), find(&s.experience))
             }
         })
         .collect();
-    let flag = |name: &str| t.columns.iter().position(|c| c.names.first().is_some_and(|n| n.eq_ignore_ascii_case(name)));
-    let qualtrics = matches!(t.layout, crate::ingest::Layout::Qualtrics | crate::ingest::Layout::QualtricsLegacy);
+    let flag = |name: &str| {
+        t.columns.iter().position(|c| {
+            c.names
+                .first()
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
+    };
+    let qualtrics = matches!(
+        t.layout,
+        crate::ingest::Layout::Qualtrics | crate::ingest::Layout::QualtricsLegacy
+    );
     TableMap {
         fields,
         attributes,

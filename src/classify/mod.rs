@@ -14,8 +14,8 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::ingest::{Cell, Layout, Table};
 use crate::stage::Stage;
-pub use mapping::{AttrSource, Attribute};
 use mapping::TableMap;
+pub use mapping::{AttrSource, Attribute};
 use rules::RowView;
 use values::{Problems, Reader, Val};
 
@@ -24,7 +24,10 @@ use values::{Problems, Reader, Val};
 pub enum Outcome {
     Excluded(String),
     /// Stage and the index of the stage rule that matched.
-    Classified { stage: Stage, rule: usize },
+    Classified {
+        stage: Stage,
+        rule: usize,
+    },
     Unclassified(String),
 }
 
@@ -113,7 +116,11 @@ pub fn classify(cfg: &Config, tables: &[&Table]) -> Classified {
         for ((col, field, problem), tally) in problems {
             cell_problems.push(CellProblem {
                 table: ti,
-                column: tables[ti].columns.get(col).map(|c| format!("{} ({})", c.label(), c.letter)).unwrap_or_default(),
+                column: tables[ti]
+                    .columns
+                    .get(col)
+                    .map(|c| format!("{} ({})", c.label(), c.letter))
+                    .unwrap_or_default(),
                 field,
                 problem: problem.name(),
                 count: tally.count,
@@ -198,7 +205,12 @@ fn mark_duplicates(rs: &mut [Respondent], tables: &[&Table]) {
     }
 }
 
-fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> (Vec<Respondent>, Problems) {
+fn classify_table(
+    cfg: &Config,
+    attrs: &[Attribute],
+    ti: usize,
+    t: &Table,
+) -> (Vec<Respondent>, Problems) {
     let map = mapping::map_table(cfg, attrs, t);
     let readers: Vec<Reader> = cfg.fields.iter().map(Reader::of).collect();
     let set_readers: Vec<Reader> = cfg
@@ -224,13 +236,19 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> (V
             .zip(&map.attributes)
             .map(|(a, (e, x))| {
                 let reader = match &a.source {
-                    AttrSource::Fields { expectation, experience } => (&readers[*expectation], &readers[*experience]),
+                    AttrSource::Fields {
+                        expectation,
+                        experience,
+                    } => (&readers[*expectation], &readers[*experience]),
                     AttrSource::Set { set } => (&set_readers[*set], &set_readers[*set]),
                 };
                 let get = |c: &Option<usize>, r: &Reader, p: &mut Problems| {
                     c.and_then(|c| r.read(&row[c], c, t.decimal_comma, p).as_num())
                 };
-                (get(e, reader.0, &mut problems), get(x, reader.1, &mut problems))
+                (
+                    get(e, reader.0, &mut problems),
+                    get(x, reader.1, &mut problems),
+                )
             })
             .collect();
         let r = cfg.roles.clone();
@@ -258,15 +276,28 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> (V
 }
 
 /// A field's value in a row: one column, or several (a multi-select spread over option columns).
-fn read_field(reader: &Reader, t: &Table, row: &[Cell], cols: &[usize], problems: &mut Problems) -> Val {
+fn read_field(
+    reader: &Reader,
+    t: &Table,
+    row: &[Cell],
+    cols: &[usize],
+    problems: &mut Problems,
+) -> Val {
     match cols {
         [] => Val::Missing,
-        [c] if t.columns[*c].option.is_none() => reader.read(&row[*c], *c, t.decimal_comma, problems),
+        [c] if t.columns[*c].option.is_none() => {
+            reader.read(&row[*c], *c, t.decimal_comma, problems)
+        }
         _ => {
             let chosen = cols
                 .iter()
                 .filter(|&&c| is_selected(&row[c]))
-                .map(|&c| t.columns[c].option.clone().unwrap_or_else(|| row[c].as_text()))
+                .map(|&c| {
+                    t.columns[c]
+                        .option
+                        .clone()
+                        .unwrap_or_else(|| row[c].as_text())
+                })
                 .collect();
             Val::Multi(chosen)
         }
@@ -300,7 +331,10 @@ fn decide(
     if cfg.preview {
         if let Some(c) = map.status {
             let s = row[c].as_text().to_lowercase();
-            if matches!(s.as_str(), "survey preview" | "survey test" | "spam" | "1" | "2" | "8") {
+            if matches!(
+                s.as_str(),
+                "survey preview" | "survey test" | "spam" | "1" | "2" | "8"
+            ) {
                 return Outcome::Excluded("preview/test".into());
             }
         }
@@ -313,7 +347,10 @@ fn decide(
             }
         }
     }
-    let view = RowView { vals, response_date: date };
+    let view = RowView {
+        vals,
+        response_date: date,
+    };
     if let Some(ex) = cfg.exclusions.iter().find(|e| view.eval(&e.when)) {
         return Outcome::Excluded(ex.reason.clone());
     }
@@ -321,7 +358,10 @@ fn decide(
         return Outcome::Excluded("no valid weight".into());
     }
     match cfg.stage_rules.iter().position(|r| view.eval(&r.when)) {
-        Some(i) => Outcome::Classified { stage: cfg.stage_rules[i].stage, rule: i },
+        Some(i) => Outcome::Classified {
+            stage: cfg.stage_rules[i].stage,
+            rule: i,
+        },
         None => Outcome::Unclassified(unmatched_reason(cfg, vals)),
     }
 }
@@ -336,7 +376,11 @@ fn unmatched_reason(cfg: &Config, vals: &[Val]) -> String {
         .iter()
         .take(3)
         .map(|&f| match vals[f].as_text() {
-            Some(v) => format!("{} = \"{}\"", cfg.fields[f].name, v.chars().take(40).collect::<String>()),
+            Some(v) => format!(
+                "{} = \"{}\"",
+                cfg.fields[f].name,
+                v.chars().take(40).collect::<String>()
+            ),
             None => format!("{} empty", cfg.fields[f].name),
         })
         .collect();

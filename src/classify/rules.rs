@@ -17,9 +17,18 @@ impl RowView<'_> {
     pub fn eval(&self, c: &Cond) -> bool {
         match c {
             Cond::Always => true,
-            Cond::OneOf { field, targets } => self.texts(*field).iter().any(|t| targets.iter().any(|g| hit(t, g)))
-                || self.vals[*field].as_num().is_some_and(|x| targets.iter().any(|g| g.number == Some(x))),
-            Cond::Contains { field, needle } => self.texts(*field).iter().any(|t| t.contains(needle.as_str())),
+            Cond::OneOf { field, targets } => {
+                self.texts(*field)
+                    .iter()
+                    .any(|t| targets.iter().any(|g| hit(t, g)))
+                    || self.vals[*field]
+                        .as_num()
+                        .is_some_and(|x| targets.iter().any(|g| g.number == Some(x)))
+            }
+            Cond::Contains { field, needle } => self
+                .texts(*field)
+                .iter()
+                .any(|t| t.contains(needle.as_str())),
             Cond::Cmp { field, op, value } => self.number(*field).is_some_and(|x| match op {
                 CmpOp::Gt => x > *value,
                 CmpOp::Ge => x >= *value,
@@ -27,7 +36,11 @@ impl RowView<'_> {
                 CmpOp::Le => x <= *value,
             }),
             Cond::IsEmpty { field, empty } => self.vals[*field].is_missing() == *empty,
-            Cond::Months { field, months, older } => match (&self.vals[*field], self.response_date) {
+            Cond::Months {
+                field,
+                months,
+                older,
+            } => match (&self.vals[*field], self.response_date) {
                 (Val::Date(d), Some(resp)) => match resp.checked_sub_months(Months::new(*months)) {
                     Some(cut) => (*d < cut) == *older,
                     None => false,
@@ -58,7 +71,10 @@ impl RowView<'_> {
     fn number(&self, field: usize) -> Option<f64> {
         match &self.vals[field] {
             Val::Num(x) => Some(*x),
-            Val::Text { raw, code } => code.as_deref().and_then(|c| parse_number(c, false)).or_else(|| parse_number(raw, false)),
+            Val::Text { raw, code } => code
+                .as_deref()
+                .and_then(|c| parse_number(c, false))
+                .or_else(|| parse_number(raw, false)),
             _ => None,
         }
     }

@@ -14,7 +14,10 @@ pub enum Val {
     Missing,
     Num(f64),
     /// Text as answered, and its code from the value map when there is one.
-    Text { raw: String, code: Option<String> },
+    Text {
+        raw: String,
+        code: Option<String>,
+    },
     Date(NaiveDateTime),
     /// The options chosen in a multi-select answer.
     Multi(Vec<String>),
@@ -85,7 +88,9 @@ const EXAMPLES: usize = 3;
 
 /// Record one bad cell.
 pub fn note(problems: &mut Problems, col: usize, field: &str, problem: Problem, example: &str) {
-    let t = problems.entry((col, field.to_string(), problem)).or_default();
+    let t = problems
+        .entry((col, field.to_string(), problem))
+        .or_default();
     t.count += 1;
     let ex: String = example.chars().take(60).collect();
     if t.examples.len() < EXAMPLES && !t.examples.contains(&ex) {
@@ -114,7 +119,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Read one cell; bad cells become `Missing` and are counted in `problems`.
-    pub fn read(&self, cell: &Cell, col: usize, decimal_comma: bool, problems: &mut Problems) -> Val {
+    pub fn read(
+        &self,
+        cell: &Cell,
+        col: usize,
+        decimal_comma: bool,
+        problems: &mut Problems,
+    ) -> Val {
         match cell {
             Cell::Empty => return Val::Missing,
             Cell::Text(t) if t.trim().is_empty() => return Val::Missing,
@@ -163,7 +174,11 @@ impl<'a> Reader<'a> {
             (_, None) => parse_number(&text, decimal_comma).or_else(|| leading_number(&text)),
         };
         let Some(x) = x else {
-            let p = if self.values.is_empty() { Problem::NotANumber } else { Problem::UnknownAnswer };
+            let p = if self.values.is_empty() {
+                Problem::NotANumber
+            } else {
+                Problem::UnknownAnswer
+            };
             note(problems, col, self.name, p, &text);
             return Val::Missing;
         };
@@ -195,7 +210,9 @@ impl<'a> Reader<'a> {
 /// `5 - Excellent`, `7 (very likely)`: a rating label that starts with its number.
 fn leading_number(s: &str) -> Option<f64> {
     let t = s.trim();
-    let end = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
     if end == 0 || end == t.len() {
         return None;
     }
@@ -212,7 +229,13 @@ mod tests {
     use super::*;
 
     fn reader<'a>(values: &'a BTreeMap<String, MapValue>, scale: Option<(f64, f64)>) -> Reader<'a> {
-        Reader { name: "r", kind: FieldKind::Number, values, scale, separator: None }
+        Reader {
+            name: "r",
+            kind: FieldKind::Number,
+            values,
+            scale,
+            separator: None,
+        }
     }
 
     #[test]
@@ -221,15 +244,33 @@ mod tests {
         map.insert("strongly agree".to_string(), MapValue::Number(5.0));
         let r = reader(&map, Some((1.0, 5.0)));
         let mut p = Problems::new();
-        assert_eq!(r.read(&Cell::Text("Strongly  Agree".into()), 0, false, &mut p), Val::Num(5.0));
-        assert_eq!(r.read(&Cell::Text("4,0".into()), 0, true, &mut p), Val::Num(4.0));
+        assert_eq!(
+            r.read(&Cell::Text("Strongly  Agree".into()), 0, false, &mut p),
+            Val::Num(5.0)
+        );
+        assert_eq!(
+            r.read(&Cell::Text("4,0".into()), 0, true, &mut p),
+            Val::Num(4.0)
+        );
         assert_eq!(r.read(&Cell::Number(3.0), 0, false, &mut p), Val::Num(3.0));
-        assert_eq!(r.read(&Cell::Text("2 - Poor".into()), 0, false, &mut p), Val::Num(2.0));
+        assert_eq!(
+            r.read(&Cell::Text("2 - Poor".into()), 0, false, &mut p),
+            Val::Num(2.0)
+        );
         assert_eq!(r.read(&Cell::Number(9.0), 1, false, &mut p), Val::Missing);
-        assert_eq!(r.read(&Cell::Text("Agreee".into()), 1, false, &mut p), Val::Missing);
-        assert_eq!(r.read(&Cell::Error("#N/A".into()), 1, false, &mut p), Val::Missing);
+        assert_eq!(
+            r.read(&Cell::Text("Agreee".into()), 1, false, &mut p),
+            Val::Missing
+        );
+        assert_eq!(
+            r.read(&Cell::Error("#N/A".into()), 1, false, &mut p),
+            Val::Missing
+        );
         assert_eq!(p.len(), 3);
         let oos = &p[&(1, "r".to_string(), Problem::OutOfScale)];
-        assert_eq!((oos.count, oos.examples.clone()), (1, vec!["9".to_string()]));
+        assert_eq!(
+            (oos.count, oos.examples.clone()),
+            (1, vec!["9".to_string()])
+        );
     }
 }

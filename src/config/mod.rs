@@ -64,12 +64,29 @@ pub struct Target {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cond {
     Always,
-    OneOf { field: FieldId, targets: Vec<Target> },
-    Contains { field: FieldId, needle: String },
-    Cmp { field: FieldId, op: CmpOp, value: f64 },
-    IsEmpty { field: FieldId, empty: bool },
+    OneOf {
+        field: FieldId,
+        targets: Vec<Target>,
+    },
+    Contains {
+        field: FieldId,
+        needle: String,
+    },
+    Cmp {
+        field: FieldId,
+        op: CmpOp,
+        value: f64,
+    },
+    IsEmpty {
+        field: FieldId,
+        empty: bool,
+    },
     /// The field's date is more than `months` before the response date (`older`), or not.
-    Months { field: FieldId, months: u32, older: bool },
+    Months {
+        field: FieldId,
+        months: u32,
+        older: bool,
+    },
     All(Vec<Cond>),
     Any(Vec<Cond>),
     Not(Box<Cond>),

@@ -20,7 +20,12 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn err<T>(&self, offset: usize, key: &str, message: impl Into<String>) -> Result<T, ConfigError> {
+    fn err<T>(
+        &self,
+        offset: usize,
+        key: &str,
+        message: impl Into<String>,
+    ) -> Result<T, ConfigError> {
         Err(ConfigError {
             file: self.file.to_string(),
             line: Some(line_of(self.text, offset)),
@@ -131,7 +136,11 @@ fn value_map(
     let mut values = BTreeMap::new();
     if let Some(name) = shared {
         let Some(m) = maps.get(name) else {
-            return ctx.err(at, key, format!("no value map named '{name}' under [value_maps]"));
+            return ctx.err(
+                at,
+                key,
+                format!("no value map named '{name}' under [value_maps]"),
+            );
         };
         values.extend(m.iter().map(|(k, v)| (fold(k), v.clone())));
     }
@@ -139,7 +148,12 @@ fn value_map(
     Ok(values)
 }
 
-fn resolve_scale(ctx: &Ctx, s: Option<[f64; 2]>, at: usize, key: &str) -> Result<Option<(f64, f64)>, ConfigError> {
+fn resolve_scale(
+    ctx: &Ctx,
+    s: Option<[f64; 2]>,
+    at: usize,
+    key: &str,
+) -> Result<Option<(f64, f64)>, ConfigError> {
     match s {
         Some([lo, hi]) if lo.is_finite() && hi.is_finite() && lo < hi => Ok(Some((lo, hi))),
         Some(_) => ctx.err(at, key, "expected [low, high] with low < high, e.g. [1, 5]"),
@@ -157,23 +171,46 @@ fn resolve_field(
     let f = spec.get_ref();
     let key = format!("fields.{name}");
     if f.headers.is_empty() && f.patterns.is_empty() {
-        return ctx.err(at, &key, "a field needs `headers` or `patterns` to be found in the files");
+        return ctx.err(
+            at,
+            &key,
+            "a field needs `headers` or `patterns` to be found in the files",
+        );
     }
     let patterns = f
         .patterns
         .iter()
         .map(|p| compile_regex(ctx, p, at, &format!("{key}.patterns")))
         .collect::<Result<Vec<_>, _>>()?;
-    let values = value_map(ctx, &f.values, f.value_map.as_ref(), maps, at, &format!("{key}.value_map"))?;
+    let values = value_map(
+        ctx,
+        &f.values,
+        f.value_map.as_ref(),
+        maps,
+        at,
+        &format!("{key}.value_map"),
+    )?;
     let scale = resolve_scale(ctx, f.scale, at, &format!("{key}.scale"))?;
     if name == "recommend" && f.kind != FieldKind::Number {
-        return ctx.err(at, &format!("{key}.kind"), "the recommend field must be kind = \"number\" (0–10)");
+        return ctx.err(
+            at,
+            &format!("{key}.kind"),
+            "the recommend field must be kind = \"number\" (0–10)",
+        );
     }
     if name == "weight" && f.kind != FieldKind::Number {
-        return ctx.err(at, &format!("{key}.kind"), "the weight field must be kind = \"number\"");
+        return ctx.err(
+            at,
+            &format!("{key}.kind"),
+            "the weight field must be kind = \"number\"",
+        );
     }
     if name == "date" && f.kind != FieldKind::Date {
-        return ctx.err(at, &format!("{key}.kind"), "the date field must be kind = \"date\"");
+        return ctx.err(
+            at,
+            &format!("{key}.kind"),
+            "the date field must be kind = \"date\"",
+        );
     }
     Ok(Field {
         name: name.to_string(),
@@ -207,7 +244,10 @@ fn resolve_rules(ctx: &Ctx, raw: &RawConfig) -> Result<Vec<StageRule>, ConfigErr
         };
         let when = compile(ctx, &rule.when, at, &format!("{key}.when"))?;
         out.push(StageRule {
-            name: rule.name.clone().unwrap_or_else(|| format!("rule {}", i + 1)),
+            name: rule
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("rule {}", i + 1)),
             stage,
             when,
         });
@@ -245,7 +285,11 @@ fn resolve_set(
     let experience = compile_regex(ctx, &r.experience, at, &format!("{key}.experience"))?;
     for (re, k) in [(&expectation, "expectation"), (&experience, "experience")] {
         if re.captures_len() < 2 {
-            return ctx.err(at, &format!("{key}.{k}"), "the pattern needs a capture group, e.g. '^(\\d+)-1\\.', to name each attribute");
+            return ctx.err(
+                at,
+                &format!("{key}.{k}"),
+                "the pattern needs a capture group, e.g. '^(\\d+)-1\\.', to name each attribute",
+            );
         }
     }
     Ok(AttributeSet {
@@ -253,20 +297,39 @@ fn resolve_set(
         experience,
         scale: resolve_scale(ctx, r.scale, at, &format!("{key}.scale"))?,
         dimension: r.dimension.clone(),
-        values: value_map(ctx, &r.values, r.value_map.as_ref(), maps, at, &format!("{key}.value_map"))?,
+        values: value_map(
+            ctx,
+            &r.values,
+            r.value_map.as_ref(),
+            maps,
+            at,
+            &format!("{key}.value_map"),
+        )?,
     })
 }
 
 fn resolve_report(ctx: &Ctx, raw: &RawConfig) -> Result<Report, ConfigError> {
     let r = &raw.report;
     if !(r.confidence > 0.5 && r.confidence < 1.0) {
-        return ctx.err(0, "report.confidence", "expected a level between 0.5 and 1, e.g. 0.95");
+        return ctx.err(
+            0,
+            "report.confidence",
+            "expected a level between 0.5 and 1, e.g. 0.95",
+        );
     }
     if !(r.min_base >= 0.0) {
-        return ctx.err(0, "report.min_base", "expected a base of 0 or more, e.g. 30");
+        return ctx.err(
+            0,
+            "report.min_base",
+            "expected a base of 0 or more, e.g. 30",
+        );
     }
     if !(400..=8000).contains(&r.chart_width) || !(300..=8000).contains(&r.chart_height) {
-        return ctx.err(0, "report.chart_width", "expected a chart size from 400×300 to 8000×8000 pixels");
+        return ctx.err(
+            0,
+            "report.chart_width",
+            "expected a chart size from 400×300 to 8000×8000 pixels",
+        );
     }
     Ok(Report {
         confidence: r.confidence,
@@ -295,35 +358,71 @@ fn compile(ctx: &Ctx, c: &RawCondition, at: usize, key: &str) -> Result<Cond, Co
     let field = |op: &str| -> Result<FieldId, ConfigError> {
         match &c.field {
             Some(f) => ctx.field(f, at, &format!("{key}.field")),
-            None => ctx.err(at, key, format!("`{op}` needs `field = \"…\"` to say what it tests")),
+            None => ctx.err(
+                at,
+                key,
+                format!("`{op}` needs `field = \"…\"` to say what it tests"),
+            ),
         }
     };
     let mut ops: Vec<Cond> = Vec::new();
     if let Some(v) = &c.equals {
-        ops.push(Cond::OneOf { field: field("equals")?, targets: vec![target(v)] });
+        ops.push(Cond::OneOf {
+            field: field("equals")?,
+            targets: vec![target(v)],
+        });
     }
     if let Some(vs) = &c.one_of {
-        ops.push(Cond::OneOf { field: field("one_of")?, targets: vs.iter().map(target).collect() });
+        ops.push(Cond::OneOf {
+            field: field("one_of")?,
+            targets: vs.iter().map(target).collect(),
+        });
     }
     if let Some(n) = &c.contains {
-        ops.push(Cond::Contains { field: field("contains")?, needle: fold(n) });
+        ops.push(Cond::Contains {
+            field: field("contains")?,
+            needle: fold(n),
+        });
     }
-    for (v, op, name) in [(c.gt, CmpOp::Gt, "gt"), (c.ge, CmpOp::Ge, "ge"), (c.lt, CmpOp::Lt, "lt"), (c.le, CmpOp::Le, "le")] {
+    for (v, op, name) in [
+        (c.gt, CmpOp::Gt, "gt"),
+        (c.ge, CmpOp::Ge, "ge"),
+        (c.lt, CmpOp::Lt, "lt"),
+        (c.le, CmpOp::Le, "le"),
+    ] {
         if let Some(value) = v {
-            ops.push(Cond::Cmp { field: field(name)?, op, value });
+            ops.push(Cond::Cmp {
+                field: field(name)?,
+                op,
+                value,
+            });
         }
     }
     if let Some(e) = c.empty {
-        ops.push(Cond::IsEmpty { field: field("empty")?, empty: e });
+        ops.push(Cond::IsEmpty {
+            field: field("empty")?,
+            empty: e,
+        });
     }
     if let Some(e) = c.not_empty {
-        ops.push(Cond::IsEmpty { field: field("not_empty")?, empty: !e });
+        ops.push(Cond::IsEmpty {
+            field: field("not_empty")?,
+            empty: !e,
+        });
     }
     if let Some(m) = c.older_than_months {
-        ops.push(Cond::Months { field: field("older_than_months")?, months: m, older: true });
+        ops.push(Cond::Months {
+            field: field("older_than_months")?,
+            months: m,
+            older: true,
+        });
     }
     if let Some(m) = c.within_months {
-        ops.push(Cond::Months { field: field("within_months")?, months: m, older: false });
+        ops.push(Cond::Months {
+            field: field("within_months")?,
+            months: m,
+            older: false,
+        });
     }
     if let Some(cs) = &c.all {
         ops.push(Cond::All(compile_list(ctx, cs, at, &format!("{key}.all"))?));
@@ -332,7 +431,12 @@ fn compile(ctx: &Ctx, c: &RawCondition, at: usize, key: &str) -> Result<Cond, Co
         ops.push(Cond::Any(compile_list(ctx, cs, at, &format!("{key}.any"))?));
     }
     if let Some(inner) = &c.not {
-        ops.push(Cond::Not(Box::new(compile(ctx, inner, at, &format!("{key}.not"))?)));
+        ops.push(Cond::Not(Box::new(compile(
+            ctx,
+            inner,
+            at,
+            &format!("{key}.not"),
+        )?)));
     }
     if c.always == Some(true) {
         ops.push(Cond::Always);
@@ -349,12 +453,21 @@ fn compile(ctx: &Ctx, c: &RawCondition, at: usize, key: &str) -> Result<Cond, Co
         );
     }
     if matches!(ops[0], Cond::Months { .. }) && !ctx.names.iter().any(|n| n == "date") {
-        return ctx.err(at, key, "a months condition compares with the response date: define [fields.date]");
+        return ctx.err(
+            at,
+            key,
+            "a months condition compares with the response date: define [fields.date]",
+        );
     }
     Ok(ops.remove(0))
 }
 
-fn compile_list(ctx: &Ctx, cs: &[RawCondition], at: usize, key: &str) -> Result<Vec<Cond>, ConfigError> {
+fn compile_list(
+    ctx: &Ctx,
+    cs: &[RawCondition],
+    at: usize,
+    key: &str,
+) -> Result<Vec<Cond>, ConfigError> {
     cs.iter()
         .enumerate()
         .map(|(i, c)| compile(ctx, c, at, &format!("{key}[{i}]")))
@@ -420,7 +533,10 @@ when = { field = "relationship", equals = "client" }
 
     #[test]
     fn condition_needs_exactly_one_operator() {
-        let text = BASE.replace("equals = \"client\"", "equals = \"client\", contains = \"x\"");
+        let text = BASE.replace(
+            "equals = \"client\"",
+            "equals = \"client\", contains = \"x\"",
+        );
         let e = Config::parse(&text, Path::new("j.toml")).unwrap_err();
         assert!(e.to_string().contains("exactly one of"), "{e}");
     }

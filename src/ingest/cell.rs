@@ -17,7 +17,15 @@ pub enum Cell {
 
 /// Texts that spreadsheets write for formula errors.
 const FORMULA_ERRORS: [&str; 9] = [
-    "#N/A", "#ERROR!", "#VALUE!", "#DIV/0!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
+    "#N/A",
+    "#ERROR!",
+    "#VALUE!",
+    "#DIV/0!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#GETTING_DATA",
 ];
 
 impl Cell {
@@ -116,7 +124,9 @@ const DATE_TIME_FORMATS: [&str; 12] = [
     "%d.%m.%Y %H:%M:%S",
     "%Y/%m/%d %H:%M:%S",
 ];
-const DATE_FORMATS: [&str; 6] = ["%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %B %Y"];
+const DATE_FORMATS: [&str; 6] = [
+    "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %B %Y",
+];
 
 /// Parse a date written as text in one of the common export formats.
 pub fn parse_date_text(s: &str) -> Option<NaiveDateTime> {
@@ -168,10 +178,16 @@ mod tests {
     #[test]
     fn dates_in_common_formats() {
         let d = |s| parse_date_text(s).map(|d| d.format("%Y-%m-%d %H:%M").to_string());
-        assert_eq!(d("2017-07-18 08:28:09").as_deref(), Some("2017-07-18 08:28"));
+        assert_eq!(
+            d("2017-07-18 08:28:09").as_deref(),
+            Some("2017-07-18 08:28")
+        );
         assert_eq!(d("1/15/2025 21:53:05").as_deref(), Some("2025-01-15 21:53"));
         assert_eq!(d("5/10/18 4:01").as_deref(), Some("2018-05-10 04:01"));
-        assert_eq!(d("03/02/2023 10:05:01 PM").as_deref(), Some("2023-03-02 22:05"));
+        assert_eq!(
+            d("03/02/2023 10:05:01 PM").as_deref(),
+            Some("2023-03-02 22:05")
+        );
         assert_eq!(d("2026-07-01").as_deref(), Some("2026-07-01 00:00"));
         assert_eq!(d("not a date"), None);
         let s = excel_serial_to_datetime(45_000.5).map(|d| d.to_string());

@@ -154,7 +154,18 @@ fn detect_platform(grid: &[Vec<Cell>], width: usize) -> Option<(Layout, usize, V
     let import_id = r2
         .iter()
         .any(|h| h.starts_with("{\"ImportId\"") || h.starts_with("{'ImportId'"));
-    if import_id && has(&r0, &["StartDate", "ResponseId", "ResponseID", "Status", "Finished"]) {
+    if import_id
+        && has(
+            &r0,
+            &[
+                "StartDate",
+                "ResponseId",
+                "ResponseID",
+                "Status",
+                "Finished",
+            ],
+        )
+    {
         return Some((Layout::Qualtrics, 3, two_level(&r0, &r1)));
     }
     if r0.first().map(String::as_str) == Some("V1") && has(&r1, &["ResponseID", "ResponseSet"]) {
@@ -231,7 +242,11 @@ fn survey_monkey(questions: &[String], subs: &[String]) -> Vec<Column> {
             || sub.eq_ignore_ascii_case("Response")
             || sub.eq_ignore_ascii_case("Open-Ended Response");
         let column = if plain {
-            let name = if current.is_empty() { sub.clone() } else { current.clone() };
+            let name = if current.is_empty() {
+                sub.clone()
+            } else {
+                current.clone()
+            };
             Column {
                 names: vec![name],
                 option: None,
@@ -278,7 +293,11 @@ mod tests {
         let g = grid(&[
             &["StartDate", "Status", "Q1"],
             &["Start Date", "Response Type", "How likely?"],
-            &["{\"ImportId\":\"startDate\"}", "{\"ImportId\":\"status\"}", "{\"ImportId\":\"QID1\"}"],
+            &[
+                "{\"ImportId\":\"startDate\"}",
+                "{\"ImportId\":\"status\"}",
+                "{\"ImportId\":\"QID1\"}",
+            ],
             &["2026-01-02", "IP Address", "9"],
         ]);
         let t = build_table("q.csv".into(), None, g, 0);
@@ -291,7 +310,12 @@ mod tests {
     #[test]
     fn surveymonkey_two_rows_with_options() {
         let g = grid(&[
-            &["Respondent ID", "Which services do you know?", "", "Comments"],
+            &[
+                "Respondent ID",
+                "Which services do you know?",
+                "",
+                "Comments",
+            ],
             &["", "Audit", "Tax", "Open-Ended Response"],
             &["1", "Audit", "", "ok"],
         ]);
@@ -321,8 +345,17 @@ mod tests {
     #[test]
     fn forms_layouts() {
         let g = grid(&[&["Timestamp", "Q"], &["1/15/2025 21:53:05", "yes"]]);
-        assert_eq!(build_table("g.csv".into(), None, g, 0).layout, Layout::GoogleForms);
-        let g = grid(&[&["Id", "Start time", "Completion time", "Email"], &["1", "a", "b", "c"]]);
-        assert_eq!(build_table("m.csv".into(), None, g, 0).layout, Layout::MicrosoftForms);
+        assert_eq!(
+            build_table("g.csv".into(), None, g, 0).layout,
+            Layout::GoogleForms
+        );
+        let g = grid(&[
+            &["Id", "Start time", "Completion time", "Email"],
+            &["1", "a", "b", "c"],
+        ]);
+        assert_eq!(
+            build_table("m.csv".into(), None, g, 0).layout,
+            Layout::MicrosoftForms
+        );
     }
 }

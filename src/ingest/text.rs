@@ -203,9 +203,15 @@ mod tests {
         let (t, e) = decode(b"I\0D\0,\0x\0\n\0");
         assert_eq!((t.as_str(), e.name()), ("ID,x\n", "UTF-16LE"));
         let (t, e) = decode(b"caf\xe9 don\x92t\n");
-        assert_eq!((t.as_str(), e.name()), ("caf\u{e9} don\u{2019}t\n", "windows-1252"));
+        assert_eq!(
+            (t.as_str(), e.name()),
+            ("caf\u{e9} don\u{2019}t\n", "windows-1252")
+        );
         let (t, e) = decode(b"caf\x8e\xcadone\n");
-        assert_eq!((t.as_str(), e.name()), ("caf\u{e9}\u{a0}done\n", "macintosh"));
+        assert_eq!(
+            (t.as_str(), e.name()),
+            ("caf\u{e9}\u{a0}done\n", "macintosh")
+        );
         let korean = EUC_KR.encode("성별,나이\n여성,20대\n").0.into_owned();
         let (t, e) = decode(&korean);
         assert_eq!((t.as_str(), e.name()), ("성별,나이\n여성,20대\n", "EUC-KR"));

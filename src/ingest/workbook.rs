@@ -10,7 +10,9 @@ use super::{layout, Table, MAX_COLUMNS, MAX_SHEET_CELLS};
 /// Read every non-empty sheet of a workbook.
 pub fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Vec<Table>, String> {
     if bytes.starts_with(b"\xD0\xCF\x11\xE0") && looks_encrypted_ole(&bytes) {
-        return Err("the workbook is password-protected (encrypted); save it without a password".into());
+        return Err(
+            "the workbook is password-protected (encrypted); save it without a password".into(),
+        );
     }
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| format!("not a readable workbook: {e}"))?;

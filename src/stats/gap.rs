@@ -21,8 +21,17 @@ pub struct GapEstimate {
 }
 
 /// Gap statistics over respondents who answered both items.
-pub fn paired_gap(expectation: &[f64], experience: &[f64], w: &[f64], confidence: f64) -> GapEstimate {
-    let d: Vec<f64> = experience.iter().zip(expectation).map(|(e, x)| e - x).collect();
+pub fn paired_gap(
+    expectation: &[f64],
+    experience: &[f64],
+    w: &[f64],
+    confidence: f64,
+) -> GapEstimate {
+    let d: Vec<f64> = experience
+        .iter()
+        .zip(expectation)
+        .map(|(e, x)| e - x)
+        .collect();
     let gap = weighted_mean(&d, w, confidence);
     let (t_stat, p_value) = gap.t_test();
     let effect_size_dz = match (gap.mean, gap.sd) {

@@ -42,7 +42,10 @@ pub fn weighted_mean(x: &[f64], w: &[f64], confidence: f64) -> MeanEstimate {
     let n = x.len();
     let sw: f64 = w.iter().sum();
     if n == 0 || !(sw > 0.0) {
-        return MeanEstimate { n, ..Default::default() };
+        return MeanEstimate {
+            n,
+            ..Default::default()
+        };
     }
     let n_eff = kish_n_eff(w);
     let mean = x.iter().zip(w).map(|(x, w)| x * w).sum::<f64>() / sw;
@@ -53,7 +56,12 @@ pub fn weighted_mean(x: &[f64], w: &[f64], confidence: f64) -> MeanEstimate {
         ..Default::default()
     };
     if n_eff > 1.0 + 1e-12 && n > 1 {
-        let pop_var = x.iter().zip(w).map(|(x, w)| w * (x - mean).powi(2)).sum::<f64>() / sw;
+        let pop_var = x
+            .iter()
+            .zip(w)
+            .map(|(x, w)| w * (x - mean).powi(2))
+            .sum::<f64>()
+            / sw;
         let sd = (pop_var * n_eff / (n_eff - 1.0)).sqrt();
         let se = sd / n_eff.sqrt();
         est.sd = Some(sd);

@@ -10,7 +10,11 @@ pub fn bh_qvalues(p: &[Option<f64>]) -> Vec<Option<f64>> {
     if m == 0 {
         return out;
     }
-    idx.sort_by(|&a, &b| p[a].unwrap_or(1.0).total_cmp(&p[b].unwrap_or(1.0)).then(a.cmp(&b)));
+    idx.sort_by(|&a, &b| {
+        p[a].unwrap_or(1.0)
+            .total_cmp(&p[b].unwrap_or(1.0))
+            .then(a.cmp(&b))
+    });
     let mut running = 1.0f64;
     for (rank0, &i) in idx.iter().enumerate().rev() {
         let pv = p[i].unwrap_or(1.0);

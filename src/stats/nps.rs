@@ -24,10 +24,19 @@ pub fn nps(scores: &[f64], w: &[f64], confidence: f64) -> NpsEstimate {
     let sw: f64 = w.iter().sum();
     let n = scores.len();
     if n == 0 || !(sw > 0.0) {
-        return NpsEstimate { n, ..Default::default() };
+        return NpsEstimate {
+            n,
+            ..Default::default()
+        };
     }
     let share = |f: &dyn Fn(f64) -> bool| {
-        scores.iter().zip(w).filter(|(s, _)| f(**s)).map(|(_, w)| w).sum::<f64>() / sw
+        scores
+            .iter()
+            .zip(w)
+            .filter(|(s, _)| f(**s))
+            .map(|(_, w)| w)
+            .sum::<f64>()
+            / sw
     };
     let p = share(&|s| s >= 9.0);
     let d = share(&|s| s <= 6.0);

@@ -24,6 +24,11 @@ pub fn weighted_share(hits: &[bool], w: &[f64]) -> Option<f64> {
     if !(total > 0.0) {
         return None;
     }
-    let hit: f64 = hits.iter().zip(w).filter(|(h, _)| **h).map(|(_, w)| w).sum();
+    let hit: f64 = hits
+        .iter()
+        .zip(w)
+        .filter(|(h, _)| **h)
+        .map(|(_, w)| w)
+        .sum();
     Some(hit / total)
 }

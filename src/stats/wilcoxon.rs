@@ -7,7 +7,11 @@ use super::dist::z_two_sided_p;
 /// `n(n+1)(2n+1)/24 − Σ(t³−t)/48`, no continuity correction. Matches scipy
 /// `wilcoxon(d, zero_method="wilcox", correction=False, method="approx")`.
 pub fn wilcoxon_p(d: &[f64]) -> Option<f64> {
-    let mut nz: Vec<f64> = d.iter().copied().filter(|x| *x != 0.0 && x.is_finite()).collect();
+    let mut nz: Vec<f64> = d
+        .iter()
+        .copied()
+        .filter(|x| *x != 0.0 && x.is_finite())
+        .collect();
     let n = nz.len();
     if n == 0 {
         return None;

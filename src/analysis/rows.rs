@@ -1,0 +1,159 @@
+//! The rows of each output table. Field order is column order; serde names are column names.
+
+use serde::Serialize;
+
+use crate::classify::Attribute;
+use crate::stage::Stage;
+use crate::stats::gap::GapEstimate;
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct InputRow {
+    pub source_file: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct StageLabel {
+    pub stage: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct RespondentRow {
+    pub period: String,
+    pub source_file: String,
+    pub sheet: String,
+    pub row: u64,
+    pub respondent_id: String,
+    pub stage: String,
+    pub rule: String,
+    pub excluded: bool,
+    pub reason: String,
+    pub panel_key: String,
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct DataQualityRow {
+    pub period: String,
+    pub source_file: String,
+    pub sheet: String,
+    pub layout: String,
+    pub rows_read: u64,
+    pub rows_excluded: u64,
+    pub rows_classified: u64,
+    pub rows_unclassified: u64,
+    pub encoding: String,
+    pub columns: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct CellProblemRow {
+    pub period: String,
+    pub source_file: String,
+    pub sheet: String,
+    pub column: String,
+    pub field: String,
+    pub problem: String,
+    pub count: u64,
+    pub examples: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct StageMixRow {
+    pub period: String,
+    pub segment: String,
+    pub stage: String,
+    pub n: u64,
+    pub base: u64,
+    pub share: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub low_base: bool,
+    pub base_eff: Option<f64>,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct GapRow {
+    pub period: String,
+    pub segment: String,
+    pub stage: String,
+    pub attribute: String,
+    pub n: u64,
+    pub expectation_mean: Option<f64>,
+    pub experience_mean: Option<f64>,
+    pub gap_mean: Option<f64>,
+    pub gap_ci_low: Option<f64>,
+    pub gap_ci_high: Option<f64>,
+    pub t_stat: Option<f64>,
+    pub p_value: Option<f64>,
+    pub q_value: Option<f64>,
+    pub effect_size_dz: Option<f64>,
+    pub wilcoxon_p: Option<f64>,
+    pub low_base: bool,
+    pub base_eff: Option<f64>,
+    pub expectation_ci_low: Option<f64>,
+    pub expectation_ci_high: Option<f64>,
+    pub experience_ci_low: Option<f64>,
+    pub experience_ci_high: Option<f64>,
+    pub gap_sd: Option<f64>,
+    pub dimension: String,
+}
+
+impl GapRow {
+    pub fn new(
+        period: &str,
+        segment: &str,
+        s: Stage,
+        a: &Attribute,
+        e: &GapEstimate,
+        low_base: bool,
+        weighted: bool,
+    ) -> Self {
+        GapRow {
+            period: period.into(),
+            segment: segment.into(),
+            stage: s.key().into(),
+            attribute: a.name.clone(),
+            n: e.n as u64,
+            expectation_mean: e.expectation.mean,
+            experience_mean: e.experience.mean,
+            gap_mean: e.gap.mean,
+            gap_ci_low: e.gap.ci.map(|c| c.0),
+            gap_ci_high: e.gap.ci.map(|c| c.1),
+            t_stat: e.t_stat,
+            p_value: e.p_value,
+            q_value: None,
+            effect_size_dz: e.effect_size_dz,
+            wilcoxon_p: e.wilcoxon_p,
+            low_base,
+            base_eff: weighted.then_some(e.n_eff),
+            expectation_ci_low: e.expectation.ci.map(|c| c.0),
+            expectation_ci_high: e.expectation.ci.map(|c| c.1),
+            experience_ci_low: e.experience.ci.map(|c| c.0),
+            experience_ci_high: e.experience.ci.map(|c| c.1),
+            gap_sd: e.gap.sd,
+            dimension: a.dimension.clone().unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct NpsRow {
+    pub period: String,
+    pub segment: String,
+    pub stage: String,
+    pub n: u64,
+    pub promoters: u64,
+    pub passives: u64,
+    pub detractors: u64,
+    pub nps: Option<f64>,
+    pub nps_ci_low: Option<f64>,
+    pub nps_ci_high: Option<f64>,
+    pub low_base: bool,
+    pub promoter_share: Option<f64>,
+    pub detractor_share: Option<f64>,
+    pub variance: Option<f64>,
+    pub base_eff: Option<f64>,
+}

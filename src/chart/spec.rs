@@ -1,0 +1,220 @@
+//! Chart specs built from the Summary: what to draw, with no drawing.
+
+use crate::analysis::Summary;
+use crate::stage::Stage;
+
+/// How values are printed beside the bars.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ValueFormat {
+    /// 0..=1 shown as `42%`.
+    Percent,
+    /// Signed with two decimals: `-1.25`.
+    Signed2,
+    /// Signed whole number: `+35`.
+    SignedInt,
+}
+
+impl ValueFormat {
+    pub fn show(self, x: f64) -> String {
+        match self {
+            ValueFormat::Percent => format!("{:.0}%", x * 100.0),
+            ValueFormat::Signed2 => format!("{x:+.2}"),
+            ValueFormat::SignedInt => format!("{x:+.0}"),
+        }
+    }
+}
+
+/// One bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    pub ci: Option<(f64, f64)>,
+    pub rgb: (u8, u8, u8),
+    pub low_base: bool,
+    pub n: u64,
+    /// Marks a significant estimate (`*` when q < 0.05).
+    pub significant: bool,
+}
+
+/// A horizontal bar chart with interval whiskers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    /// File name without extension, under `charts/`.
+    pub name: String,
+    pub title: String,
+    pub subtitle: String,
+    pub x_label: String,
+    pub x_range: (f64, f64),
+    pub format: ValueFormat,
+    pub bars: Vec<Bar>,
+    /// Notes printed under the plot (low base, significance marks).
+    pub notes: Vec<String>,
+}
+
+fn rounded_range(lo: f64, hi: f64, step: f64) -> (f64, f64) {
+    ((lo / step).floor() * step, (hi / step).ceil() * step)
+}
+
+fn low_base_note(bars: &[Bar], min_base: f64) -> Option<String> {
+    bars.iter()
+        .any(|b| b.low_base)
+        .then(|| format!("Faded, hatched bars: base below {min_base:.0} — read with caution."))
+}
+
+/// Every chart of the period, in file-name order of drawing.
+pub fn charts(s: &Summary) -> Vec<BarChart> {
+    let mut out = vec![stage_mix(s)];
+    out.extend(Stage::ALL.iter().filter_map(|&st| gaps(s, st)));
+    if let Some(c) = nps(s) {
+        out.push(c);
+    }
+    out
+}
+
+fn label(s: &Summary, st: &str) -> String {
+    s.stage_labels
+        .iter()
+        .find(|l| l.stage == st)
+        .map(|l| l.label.clone())
+        .unwrap_or_else(|| st.to_string())
+}
+
+fn stage_rgb(st: &str) -> (u8, u8, u8) {
+    Stage::from_key(st)
+        .map(Stage::rgb)
+        .unwrap_or((120, 120, 120))
+}
+
+/// Share of respondents in each stage, Wilson intervals.
+pub fn stage_mix(s: &Summary) -> BarChart {
+    let rows: Vec<_> = s.stage_mix.iter().filter(|r| r.segment == "all").collect();
+    let base = rows.first().map(|r| r.base).unwrap_or(0);
+    let bars: Vec<Bar> = rows
+        .iter()
+        .map(|r| Bar {
+            label: r.label.clone(),
+            value: r.share.unwrap_or(0.0),
+            ci: r.ci_low.zip(r.ci_high),
+            rgb: stage_rgb(&r.stage),
+            low_base: r.low_base,
+            n: r.n,
+            significant: false,
+        })
+        .collect();
+    let hi = bars
+        .iter()
+        .map(|b| b.ci.map_or(b.value, |c| c.1))
+        .fold(0.0, f64::max);
+    let notes = low_base_note(&bars, s.min_base).into_iter().collect();
+    BarChart {
+        name: "stage_mix".into(),
+        title: format!("Where respondents are in the client journey — {}", s.period),
+        subtitle: format!(
+            "Share of {base} classified respondents by stage, with {:.0}% Wilson intervals",
+            s.confidence * 100.0
+        ),
+        x_label: "Share of respondents (%)".into(),
+        x_range: (
+            0.0,
+            rounded_range(0.0, (hi * 1.15).min(1.0), 0.1).1.max(0.1),
+        ),
+        format: ValueFormat::Percent,
+        bars,
+        notes,
+    }
+}
+
+/// Mean gap (experience − expectation) per attribute for one stage, sorted from most negative.
+pub fn gaps(s: &Summary, st: Stage) -> Option<BarChart> {
+    let mut rows: Vec<_> = s
+        .gaps
+        .iter()
+        .filter(|r| r.segment == "all" && r.stage == st.key() && r.gap_mean.is_some())
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    rows.sort_by(|a, b| {
+        a.gap_mean
+            .unwrap_or(0.0)
+            .total_cmp(&b.gap_mean.unwrap_or(0.0))
+            .then(a.attribute.cmp(&b.attribute))
+    });
+    let bars: Vec<Bar> = rows
+        .iter()
+        .map(|r| Bar {
+            label: r.attribute.clone(),
+            value: r.gap_mean.unwrap_or(0.0),
+            ci: r.gap_ci_low.zip(r.gap_ci_high),
+            rgb: st.rgb(),
+            low_base: r.low_base,
+            n: r.n,
+            significant: r.q_value.is_some_and(|q| q < 0.05),
+        })
+        .collect();
+    let lo = bars
+        .iter()
+        .map(|b| b.ci.map_or(b.value, |c| c.0))
+        .fold(0.0, f64::min);
+    let hi = bars
+        .iter()
+        .map(|b| b.ci.map_or(b.value, |c| c.1))
+        .fold(0.0, f64::max);
+    let pad = ((hi - lo) * 0.12).max(0.1);
+    let mut notes = vec![format!(
+        "Bars: mean of experience − expectation; whiskers: {:.0}% t intervals; * = q < 0.05 (Benjamini–Hochberg).",
+        s.confidence * 100.0
+    )];
+    notes.extend(low_base_note(&bars, s.min_base));
+    Some(BarChart {
+        name: format!("gaps_{}", st.key()),
+        title: format!(
+            "{}: experience against expectation — {}",
+            label(s, st.key()),
+            s.period
+        ),
+        subtitle: "Below zero: the firm falls short of what these buyers expect".into(),
+        x_label: "Mean gap, experience − expectation (scale points)".into(),
+        x_range: rounded_range(lo - pad, hi + pad, 0.5),
+        format: ValueFormat::Signed2,
+        bars,
+        notes,
+    })
+}
+
+/// NPS by stage with normal intervals.
+pub fn nps(s: &Summary) -> Option<BarChart> {
+    let rows: Vec<_> = s
+        .nps
+        .iter()
+        .filter(|r| r.segment == "all" && r.nps.is_some())
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let bars: Vec<Bar> = rows
+        .iter()
+        .map(|r| Bar {
+            label: label(s, &r.stage),
+            value: r.nps.unwrap_or(0.0),
+            ci: r.nps_ci_low.zip(r.nps_ci_high),
+            rgb: stage_rgb(&r.stage),
+            low_base: r.low_base,
+            n: r.n,
+            significant: false,
+        })
+        .collect();
+    let mut notes = vec!["NPS = % promoters (9–10) − % detractors (0–6).".to_string()];
+    notes.extend(low_base_note(&bars, s.min_base));
+    Some(BarChart {
+        name: "nps_by_stage".into(),
+        title: format!("Net Promoter Score by stage — {}", s.period),
+        subtitle: format!("With {:.0}% normal intervals", s.confidence * 100.0),
+        x_label: "NPS (−100 to +100)".into(),
+        x_range: (-100.0, 100.0),
+        format: ValueFormat::SignedInt,
+        bars,
+        notes,
+    })
+}
