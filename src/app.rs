@@ -49,16 +49,24 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         )
     })?;
     let cfg = Config::load(&cfg_path)?;
-    let paths =
-        ingest::walk(&a.input).with_context(|| format!("cannot list {}", a.input.display()))?;
+    let paths: Vec<_> = ingest::walk(&a.input)
+        .with_context(|| format!("cannot list {}", a.input.display()))?
+        .into_iter()
+        .filter(|p| cfg.input.wants_file(&ingest::relative_name(&a.input, p)))
+        .collect();
     if paths.is_empty() {
         bail!(
-            "{}: no .xlsx .xlsm .xlsb .xls .ods .csv .tsv or .txt files found",
-            a.input.display()
+            "{}: no .xlsx .xlsm .xlsb .xls .ods .csv .tsv or .txt files found (that [input] of {} allows)",
+            a.input.display(),
+            cfg_path.display()
         );
     }
     let files = read_inputs(&a.input, &paths, a.skip_bad_files)?;
-    let tables: Vec<&Table> = files.iter().flat_map(|f| f.tables.iter()).collect();
+    let tables: Vec<&Table> = files
+        .iter()
+        .flat_map(|f| f.tables.iter())
+        .filter(|t| cfg.input.wants_sheet(t.sheet.as_deref()))
+        .collect();
     let classified = classify::classify(&cfg, &tables);
     let period = period::decide(
         a.period.as_deref(),

@@ -190,6 +190,9 @@ impl Ctx<'_> {
                         w.push(r.weight);
                     }
                 }
+                if e.is_empty() {
+                    continue; // no one in this stage answered both items
+                }
                 let est = paired_gap(&e, &x, &w, self.conf);
                 out.push(GapRow::new(
                     self.period,
@@ -211,7 +214,7 @@ impl Ctx<'_> {
         }
         Stage::ALL
             .iter()
-            .map(|&s| {
+            .filter_map(|&s| {
                 let (mut scores, mut w) = (Vec::new(), Vec::new());
                 for r in g.members.iter().filter(|r| r.stage() == Some(s)) {
                     if let Some(x) = r.recommend {
@@ -219,10 +222,13 @@ impl Ctx<'_> {
                         w.push(r.weight);
                     }
                 }
+                if scores.is_empty() {
+                    return None; // no one in this stage answered the recommend question
+                }
                 let est = nps(&scores, &w, self.conf);
                 let count =
                     |f: &dyn Fn(f64) -> bool| scores.iter().filter(|x| f(**x)).count() as u64;
-                NpsRow {
+                Some(NpsRow {
                     period: self.period.into(),
                     segment: g.segment.clone(),
                     stage: s.key().into(),
@@ -238,7 +244,7 @@ impl Ctx<'_> {
                     detractor_share: (est.n > 0).then_some(est.detractors),
                     variance: est.variance,
                     base_eff: self.weighted.then_some(est.n_eff),
-                }
+                })
             })
             .collect()
     }

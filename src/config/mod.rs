@@ -164,11 +164,60 @@ pub struct Roles {
     pub recommend: Option<FieldId>,
 }
 
+/// Which files and sheets are read.
+#[derive(Debug, Clone, Default)]
+pub struct InputFilter {
+    pub files: Vec<Regex>,
+    pub skip_files: Vec<Regex>,
+    pub sheets: Vec<String>,
+}
+
+impl InputFilter {
+    /// Whether a file (path relative to the input folder, `/`-separated) is read.
+    pub fn wants_file(&self, rel: &str) -> bool {
+        (self.files.is_empty() || self.files.iter().any(|r| r.is_match(rel)))
+            && !self.skip_files.iter().any(|r| r.is_match(rel))
+    }
+
+    /// Whether a sheet is read (CSV files have none and are always read).
+    pub fn wants_sheet(&self, sheet: Option<&str>) -> bool {
+        match sheet {
+            Some(s) if !self.sheets.is_empty() => self.sheets.iter().any(|w| fold(w) == fold(s)),
+            _ => true,
+        }
+    }
+}
+
+/// Compile a glob (`*` within a folder, `**` across folders, `?` one character) to a regex.
+pub fn glob_regex(glob: &str) -> Result<Regex, regex::Error> {
+    let mut re = String::from("(?i)^");
+    let mut chars = glob.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                if chars.peek() == Some(&'/') {
+                    chars.next();
+                    re.push_str("(?:.*/)?");
+                } else {
+                    re.push_str(".*");
+                }
+            }
+            '*' => re.push_str("[^/]*"),
+            '?' => re.push_str("[^/]"),
+            other => re.push_str(&regex::escape(&other.to_string())),
+        }
+    }
+    re.push('$');
+    Regex::new(&re)
+}
+
 /// A validated configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Where it was read from (for messages).
     pub path: PathBuf,
+    pub input: InputFilter,
     /// SHA-256 of the file's bytes.
     pub hash: String,
     pub fields: Vec<Field>,
@@ -239,6 +288,22 @@ impl Config {
         }
         candidates.push(PathBuf::from(FILE_NAME));
         candidates.into_iter().find(|p| p.is_file())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        let g = |p: &str, s: &str| glob_regex(p).unwrap().is_match(s);
+        assert!(g("kiosk.csv", "kiosk.csv"));
+        assert!(g("*.csv", "kiosk.csv"));
+        assert!(!g("*.csv", "sub/kiosk.csv"));
+        assert!(g("**/*.csv", "sub/kiosk.csv"));
+        assert!(g("**/*.csv", "kiosk.csv"));
+        assert!(!g("k?osk.csv", "kiosk.xlsx"));
     }
 }
 

@@ -9,6 +9,9 @@ use toml::Spanned;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
+    /// Which files and sheets of the folder are read (default: all).
+    #[serde(default)]
+    pub input: RawInput,
     /// Logical fields by name. Well-known names: `respondent_id`, `panel_key`, `date`,
     /// `weight`, `recommend`.
     #[serde(default)]
@@ -28,6 +31,22 @@ pub struct RawConfig {
     pub segments: Vec<Spanned<String>>,
     #[serde(default)]
     pub report: RawReport,
+}
+
+/// Limits on what is read from the input folder.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInput {
+    /// Glob patterns (`*` within a folder, `**` across folders) of files to read, relative to the
+    /// input folder; empty reads every file.
+    #[serde(default)]
+    pub files: Vec<String>,
+    /// Glob patterns of files to skip.
+    #[serde(default)]
+    pub skip_files: Vec<String>,
+    /// Sheet names to read from workbooks; empty reads every sheet.
+    #[serde(default)]
+    pub sheets: Vec<String>,
 }
 
 /// A value-map target: a number (ratings) or a code (categories).

@@ -99,8 +99,23 @@ pub(super) fn resolve(raw: RawConfig, text: &str, file: &str) -> Result<Config, 
         segments.push(ctx.field(s.get_ref(), s.span().start, "segments")?);
     }
     let report = resolve_report(&ctx, &raw)?;
+    let globs = |list: &[String], key: &str| -> Result<Vec<Regex>, ConfigError> {
+        list.iter()
+            .map(|g| {
+                super::glob_regex(g).or_else(|e| {
+                    ctx.err(0, key, format!("'{g}' is not a usable file pattern: {e}"))
+                })
+            })
+            .collect()
+    };
+    let input = super::InputFilter {
+        files: globs(&raw.input.files, "input.files")?,
+        skip_files: globs(&raw.input.skip_files, "input.skip_files")?,
+        sheets: raw.input.sheets.clone(),
+    };
     Ok(Config {
         path: Default::default(),
+        input,
         hash: String::new(),
         fields,
         roles,

@@ -117,6 +117,27 @@ fn walk_into(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Every regular file below `dir`, whatever its extension, sorted (for tests and snapshots).
+pub fn walk_all(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Whether the extension is one journeygap reads.
 pub fn is_data_file(path: &Path) -> bool {
     let ext = extension(path);

@@ -1,0 +1,63 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/realdata`, when it is there.
+pub fn realdata() -> Option<PathBuf> {
+    let p = root().join("..").join("shared").join("realdata");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipped: ../shared/realdata is not beside the project");
+        None
+    }
+}
+
+pub fn journeygap() -> Command {
+    Command::cargo_bin("journeygap").expect("binary built")
+}
+
+/// A CSV file as a list of rows keyed by column name.
+pub fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = r.headers().expect("header").clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.expect("record");
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// A numeric cell: `None` when empty.
+pub fn num(row: &BTreeMap<String, String>, col: &str) -> Option<f64> {
+    let v = row.get(col).unwrap_or_else(|| panic!("no column {col}"));
+    if v.is_empty() {
+        None
+    } else {
+        Some(v.parse().unwrap_or_else(|e| panic!("{col}={v}: {e}")))
+    }
+}
+
+/// Every file below `dir` with its bytes, by relative path.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for p in journeygap::ingest::walk_all(dir) {
+        let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+        out.insert(rel, std::fs::read(&p).unwrap());
+    }
+    out
+}

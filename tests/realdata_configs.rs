@@ -1,0 +1,116 @@
+//! The shipped real-data configs: the kiosk SERVQUAL survey (CP949, 24 attribute pairs) and the
+//! Make School NPS survey (`#ERROR!` cells). Their gaps.csv and nps.csv must agree with the
+//! scipy/statsmodels values of tests/reference/make_reference.py to 1e-9.
+
+mod common;
+
+use common::*;
+use journeygap::stats::prec;
+use serde_json::Value;
+
+fn reference() -> Value {
+    serde_json::from_str(include_str!("reference/reference.json")).expect("reference.json parses")
+}
+
+fn same(what: &str, ours: Option<f64>, theirs: &Value) {
+    match (ours, theirs.as_f64()) {
+        (None, None) => {}
+        (Some(a), Some(b)) => assert!(
+            prec::close(a, b, prec::REFERENCE),
+            "{what}: ours {a}, reference {b}"
+        ),
+        (a, b) => panic!("{what}: ours {a:?}, reference {b:?}"),
+    }
+}
+
+#[test]
+fn kiosk_gaps_agree_with_scipy() {
+    let Some(real) = realdata() else { return };
+    let out = tempfile::tempdir().unwrap();
+    journeygap()
+        .arg("run")
+        .arg(real.join("servqual-kiosk-googleforms"))
+        .arg("--config")
+        .arg(root().join("fixtures/configs/kiosk.toml"))
+        .args(["--period", "2019Q4", "--quiet", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let dir = out.path().join("2019Q4");
+    let dq = read_csv(&dir.join("tables/data_quality.csv"));
+    assert_eq!(dq.len(), 1, "only kiosk.csv is read");
+    assert_eq!(dq[0]["encoding"], "EUC-KR");
+    assert_eq!(dq[0]["rows_read"], "211");
+    assert_eq!(dq[0]["rows_classified"], "211");
+    let gaps = read_csv(&dir.join("tables/gaps.csv"));
+    let r = reference();
+    let want = r["kiosk_gaps"].as_array().expect("kiosk reference");
+    assert_eq!(want.len(), 72, "24 attributes × (all + two genders)");
+    assert_eq!(gaps.len(), want.len());
+    for w in want {
+        let seg = w["segment"].as_str().unwrap().replace("gender=", "gender=");
+        let attr = w["attribute"].as_str().unwrap();
+        let row = gaps
+            .iter()
+            .find(|g| g["segment"] == seg && g["attribute"] == attr)
+            .unwrap_or_else(|| panic!("no gaps row for {seg} / {attr}"));
+        assert_eq!(row["stage"], "client");
+        assert_eq!(num(row, "n"), w["n"].as_f64(), "{seg} {attr} n");
+        for col in [
+            "expectation_mean",
+            "experience_mean",
+            "gap_mean",
+            "gap_ci_low",
+            "gap_ci_high",
+            "t_stat",
+            "p_value",
+            "q_value",
+            "effect_size_dz",
+            "wilcoxon_p",
+        ] {
+            same(&format!("{seg} {attr} {col}"), num(row, col), &w[col]);
+        }
+    }
+}
+
+#[test]
+fn makeschool_nps_agrees_and_counts_error_cells() {
+    let Some(real) = realdata() else { return };
+    let out = tempfile::tempdir().unwrap();
+    journeygap()
+        .arg("run")
+        .arg(real.join("nps-makeschool/2017"))
+        .arg("--config")
+        .arg(root().join("fixtures/configs/makeschool-nps.toml"))
+        .args(["--period", "2017Q3", "--quiet", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let dir = out.path().join("2017Q3");
+    let problems = read_csv(&dir.join("tables/cell_problems.csv"));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["problem"], "formula error");
+    assert_eq!(problems[0]["count"], "3");
+    assert_eq!(problems[0]["examples"], "#ERROR!");
+    let nps = read_csv(&dir.join("tables/nps.csv"));
+    let r = reference();
+    let want = r["makeschool_nps"]
+        .as_array()
+        .expect("makeschool reference");
+    assert_eq!(nps.len(), want.len());
+    for w in want {
+        let seg = w["segment"].as_str().unwrap();
+        let row = nps
+            .iter()
+            .find(|g| g["segment"] == seg)
+            .unwrap_or_else(|| panic!("no nps row for {seg}"));
+        for col in ["n", "promoters", "passives", "detractors"] {
+            assert_eq!(num(row, col), w[col].as_f64(), "{seg} {col}");
+        }
+        for col in ["nps", "nps_ci_low", "nps_ci_high"] {
+            same(&format!("{seg} {col}"), num(row, col), &w[col]);
+        }
+        let low = num(row, "n").unwrap() < 30.0;
+        assert_eq!(row["low_base"], low.to_string(), "{seg} low_base");
+    }
+}

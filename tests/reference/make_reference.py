@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Reference values for journeygap's statistics, computed independently with scipy/statsmodels.
+
+Run by hand (needs numpy, scipy, statsmodels, pandas) from the project root:
+    python3 tests/reference/make_reference.py
+It writes tests/reference/reference.json, which the Rust tests read. Real-data cases read
+../shared/realdata/ (kiosk SERVQUAL survey, Make School NPS survey).
+"""
+import json
+import os
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import proportion_confint
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REAL = os.path.join(HERE, "..", "..", "..", "shared", "realdata")
+
+
+def clean(x):
+    """NaN/inf → None so that JSON carries 'not defined'."""
+    if x is None:
+        return None
+    x = float(x)
+    return x if np.isfinite(x) else None
+
+
+def wilson(p, n, conf):
+    lo, hi = proportion_confint(p * n, n, alpha=1 - conf, method="wilson")
+    return {"p": p, "n": n, "conf": conf, "low": clean(lo), "high": clean(hi)}
+
+
+def weighted_mean(x, w, conf):
+    """Weighted mean; s² = Σw(x−m)²/Σw · n_eff/(n_eff−1); se = s/√n_eff; t with n_eff−1 df."""
+    x, w = np.asarray(x, float), np.asarray(w, float)
+    out = {"n": len(x), "mean": None, "sd": None, "ci_low": None, "ci_high": None}
+    if len(x) == 0:
+        return out
+    n_eff = w.sum() ** 2 / (w ** 2).sum()
+    m = np.sum(w * x) / w.sum()
+    out["mean"] = clean(m)
+    out["n_eff"] = n_eff
+    if len(x) > 1 and n_eff > 1:
+        if np.all(w == 1):
+            sd = np.std(x, ddof=1)
+            lo, hi = stats.t.interval(conf, len(x) - 1, loc=m, scale=stats.sem(x)) if sd > 0 else (m, m)
+        else:
+            sd = np.sqrt(np.sum(w * (x - m) ** 2) / w.sum() * n_eff / (n_eff - 1))
+            q = stats.t.ppf(1 - (1 - conf) / 2, n_eff - 1)
+            lo, hi = m - q * sd / np.sqrt(n_eff), m + q * sd / np.sqrt(n_eff)
+        out.update(sd=clean(sd), ci_low=clean(lo), ci_high=clean(hi))
+    return out
+
+
+def gap(expectation, experience, w, conf):
+    e, x, w = np.asarray(expectation, float), np.asarray(experience, float), np.asarray(w, float)
+    d = x - e
+    out = {"expectation": list(e), "experience": list(x), "w": list(w), "conf": conf}
+    out["expectation_mean"] = weighted_mean(e, w, conf)
+    out["experience_mean"] = weighted_mean(x, w, conf)
+    g = weighted_mean(d, w, conf)
+    out["gap"] = g
+    out["t"] = out["p"] = out["dz"] = out["wilcoxon_p"] = None
+    if g["sd"] is not None and g["sd"] > 0:
+        if np.all(w == 1):
+            res = stats.ttest_rel(x, e)
+            out["t"], out["p"] = clean(res.statistic), clean(res.pvalue)
+        else:
+            n_eff = g["n_eff"]
+            t = g["mean"] / (g["sd"] / np.sqrt(n_eff))
+            out["t"], out["p"] = clean(t), clean(2 * stats.t.sf(abs(t), n_eff - 1))
+        out["dz"] = clean(g["mean"] / g["sd"])
+    if np.any(d != 0):
+        out["wilcoxon_p"] = clean(stats.wilcoxon(d, zero_method="wilcox", correction=False, method="approx").pvalue)
+    return out
+
+
+def nps(scores, w, conf):
+    s, w = np.asarray(scores, float), np.asarray(w, float)
+    p = w[s >= 9].sum() / w.sum()
+    d = w[s <= 6].sum() / w.sum()
+    n_eff = w.sum() ** 2 / (w ** 2).sum()
+    value = 100 * (p - d)
+    var = 100 ** 2 * (p + d - (p - d) ** 2) / n_eff
+    z = stats.norm.ppf(1 - (1 - conf) / 2)
+    return {"scores": list(s), "w": list(w), "conf": conf, "nps": value, "variance": var,
+            "low": value - z * np.sqrt(var), "high": value + z * np.sqrt(var)}
+
+
+def kiosk():
+    """Every respondent is a client; items 'N-1 … (기대 설문)' vs 'N-2 … (인지 설문)'; gender segment."""
+    k = pd.read_csv(os.path.join(REAL, "servqual-kiosk-googleforms", "kiosk.csv"), encoding="cp949")
+    cols = [c.replace("\t", " ") for c in k.columns]
+    exp, per = {}, {}
+    for c, orig in zip(cols, k.columns):
+        import re
+        m = re.match(r"^(\d+)-1\.\s*.*\(기대 설문", c)
+        if m:
+            exp.setdefault(m.group(1), orig)
+        m = re.match(r"^(\d+)-2\.\s*.*\(인지 설문", c)
+        if m:
+            per.setdefault(m.group(1), orig)
+    names = sorted(set(exp) | set(per), key=int)
+    gender = k.columns[0]
+    groups = [("all", k)] + [(f"gender={g}", k[k[gender] == g]) for g in sorted(k[gender].dropna().unique())]
+    rows = []
+    for seg, df in groups:
+        for a in names:
+            both = df[[exp[a], per[a]]].dropna()
+            r = gap(both[exp[a]], both[per[a]], np.ones(len(both)), 0.95)
+            rows.append({"segment": seg, "attribute": a, "n": len(both),
+                         "expectation_mean": r["expectation_mean"]["mean"], "experience_mean": r["experience_mean"]["mean"],
+                         "gap_mean": r["gap"]["mean"], "gap_ci_low": r["gap"]["ci_low"], "gap_ci_high": r["gap"]["ci_high"],
+                         "t_stat": r["t"], "p_value": r["p"], "effect_size_dz": r["dz"], "wilcoxon_p": r["wilcoxon_p"]})
+    ps = [r["p_value"] for r in rows]
+    idx = [i for i, p in enumerate(ps) if p is not None]
+    q = multipletests([ps[i] for i in idx], method="fdr_bh")[1]
+    for i, qv in zip(idx, q):
+        rows[i]["q_value"] = float(qv)
+    return rows
+
+
+def makeschool():
+    """Every respondent a client; 'Rating (Num)' 0–10 (#ERROR! missing); Location segment."""
+    d = pd.read_csv(os.path.join(REAL, "nps-makeschool", "2017", "2017_surveys.csv"), encoding="utf-8-sig")
+    d["score"] = pd.to_numeric(d["Rating (Num)"], errors="coerce")
+    groups = [("all", d)] + [(f"location={g}", d[d["Location"] == g]) for g in sorted(d["Location"].dropna().unique())]
+    rows = []
+    for seg, df in groups:
+        s = df["score"].dropna().values
+        r = nps(s, np.ones(len(s)), 0.95)
+        rows.append({"segment": seg, "n": len(s), "promoters": int((s >= 9).sum()), "passives": int(((s > 6) & (s < 9)).sum()),
+                     "detractors": int((s <= 6).sum()), "nps": r["nps"], "nps_ci_low": r["low"], "nps_ci_high": r["high"]})
+    return rows
+
+
+def main():
+    rng = np.random.default_rng(20261123)
+    out = {"tolerance": 1e-9}
+    out["wilson"] = [wilson(p, n, c) for p, n, c in
+                     [(0.5, 10, 0.95), (0.0, 20, 0.95), (1.0, 7, 0.9), (0.1304347826, 460, 0.95), (0.37, 123.4, 0.99), (0.02, 3, 0.8)]]
+    ties_e = rng.integers(1, 6, 40).astype(float)
+    ties_x = np.clip(ties_e + rng.integers(-2, 2, 40), 1, 5)
+    w = rng.uniform(0.3, 3.0, 40).round(3)
+    out["gaps"] = [
+        gap(ties_e, ties_x, np.ones(40), 0.95),
+        gap(ties_e, ties_x, w, 0.95),
+        gap(ties_e[:12], ties_x[:12], np.ones(12), 0.9),
+        gap([4.0], [2.0], [1.0], 0.95),
+        gap([], [], [], 0.95),
+        gap([3.0, 4.0, 5.0], [3.0, 4.0, 5.0], [1.0, 1.0, 1.0], 0.95),
+        gap([3.0, 4.0], [1.0, 3.0], [1.0, 1.0], 0.95),
+        gap(list(rng.normal(4, 1, 300)), list(rng.normal(3.6, 1.2, 300)), np.ones(300), 0.95),
+    ]
+    out["means"] = [weighted_mean(x, ww, c) | {"x": list(map(float, x)), "w": list(map(float, ww)), "conf": c} for x, ww, c in [
+        (ties_x, np.ones(40), 0.95), (ties_x, w, 0.95), (np.array([2.0, 9.0]), np.array([1.0, 3.0]), 0.99)]]
+    scores = rng.integers(0, 11, 150).astype(float)
+    out["nps"] = [nps(scores, np.ones(150), 0.95), nps(scores, rng.uniform(0.5, 2.0, 150).round(3), 0.95),
+                  nps([10.0, 10.0, 0.0], [1.0, 1.0, 1.0], 0.9)]
+    a, b = out["nps"][0], out["nps"][2]
+    out["nps_diff_z"] = {"a": 0, "b": 2, "z": (a["nps"] - b["nps"]) / np.sqrt(a["variance"] + b["variance"])}
+    pv = [0.01, 0.04, 0.03, 0.2, 0.5, 0.0001, 0.04, 0.9]
+    out["bh"] = {"p": pv, "q": list(multipletests(pv, method="fdr_bh")[1])}
+    out["kish"] = {"w": list(map(float, w)), "n_eff": float(w.sum() ** 2 / (w ** 2).sum())}
+    if os.path.isdir(REAL):
+        out["kiosk_gaps"] = kiosk()
+        out["makeschool_nps"] = makeschool()
+    with open(os.path.join(HERE, "reference.json"), "w") as f:
+        json.dump(out, f, indent=1, ensure_ascii=False, allow_nan=False)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+//! Every statistic pinned against scipy/statsmodels values from tests/reference/make_reference.py.
+//! Tolerance: `journeygap::stats::prec::REFERENCE` (1e-9, relative above 1).
+
+use journeygap::stats::{
+    gap::paired_gap, mean::weighted_mean, multiple::bh_qvalues, nps, prec, proportion::wilson,
+    weights::kish_n_eff,
+};
+use serde_json::Value;
+
+fn reference() -> Value {
+    serde_json::from_str(include_str!("reference/reference.json")).expect("reference.json parses")
+}
+
+fn nums(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|x| x.as_f64().expect("number"))
+        .collect()
+}
+
+/// Both missing, or both present and within tolerance.
+fn same(what: &str, ours: Option<f64>, theirs: &Value) {
+    match (ours, theirs.as_f64()) {
+        (None, None) => {}
+        (Some(a), Some(b)) => assert!(
+            prec::close(a, b, prec::REFERENCE),
+            "{what}: ours {a}, reference {b}"
+        ),
+        (a, b) => panic!("{what}: ours {a:?}, reference {b:?}"),
+    }
+}
+
+#[test]
+fn wilson_intervals_match_statsmodels() {
+    for case in reference()["wilson"].as_array().unwrap() {
+        let (p, n, c) = (
+            case["p"].as_f64().unwrap(),
+            case["n"].as_f64().unwrap(),
+            case["conf"].as_f64().unwrap(),
+        );
+        let ci = wilson(p, n, c);
+        same(&format!("wilson low {case}"), ci.map(|x| x.0), &case["low"]);
+        same(
+            &format!("wilson high {case}"),
+            ci.map(|x| x.1),
+            &case["high"],
+        );
+    }
+    assert_eq!(wilson(0.5, 0.0, 0.95), None, "no base, no interval");
+}
+
+#[test]
+fn means_match_scipy() {
+    for case in reference()["means"].as_array().unwrap() {
+        let m = weighted_mean(
+            &nums(&case["x"]),
+            &nums(&case["w"]),
+            case["conf"].as_f64().unwrap(),
+        );
+        same("mean", m.mean, &case["mean"]);
+        same("sd", m.sd, &case["sd"]);
+        same("ci low", m.ci.map(|c| c.0), &case["ci_low"]);
+        same("ci high", m.ci.map(|c| c.1), &case["ci_high"]);
+    }
+}
+
+#[test]
+fn gaps_match_scipy_including_weighted_tied_and_degenerate_cases() {
+    let r = reference();
+    let cases = r["gaps"].as_array().unwrap();
+    assert!(cases.len() >= 8);
+    for (i, case) in cases.iter().enumerate() {
+        let g = paired_gap(
+            &nums(&case["expectation"]),
+            &nums(&case["experience"]),
+            &nums(&case["w"]),
+            case["conf"].as_f64().unwrap(),
+        );
+        let w = |s: &str| format!("case {i}: {s}");
+        same(
+            &w("expectation mean"),
+            g.expectation.mean,
+            &case["expectation_mean"]["mean"],
+        );
+        same(
+            &w("expectation ci low"),
+            g.expectation.ci.map(|c| c.0),
+            &case["expectation_mean"]["ci_low"],
+        );
+        same(
+            &w("experience mean"),
+            g.experience.mean,
+            &case["experience_mean"]["mean"],
+        );
+        same(
+            &w("experience ci high"),
+            g.experience.ci.map(|c| c.1),
+            &case["experience_mean"]["ci_high"],
+        );
+        same(&w("gap mean"), g.gap.mean, &case["gap"]["mean"]);
+        same(
+            &w("gap ci low"),
+            g.gap.ci.map(|c| c.0),
+            &case["gap"]["ci_low"],
+        );
+        same(
+            &w("gap ci high"),
+            g.gap.ci.map(|c| c.1),
+            &case["gap"]["ci_high"],
+        );
+        same(&w("t"), g.t_stat, &case["t"]);
+        same(&w("p"), g.p_value, &case["p"]);
+        same(&w("d_z"), g.effect_size_dz, &case["dz"]);
+        same(&w("wilcoxon p"), g.wilcoxon_p, &case["wilcoxon_p"]);
+    }
+}
+
+#[test]
+fn nps_matches_reference() {
+    let r = reference();
+    let cases = r["nps"].as_array().unwrap();
+    let mut ests = Vec::new();
+    for case in cases {
+        let e = nps::nps(
+            &nums(&case["scores"]),
+            &nums(&case["w"]),
+            case["conf"].as_f64().unwrap(),
+        );
+        same("nps", e.nps, &case["nps"]);
+        same("variance", e.variance, &case["variance"]);
+        same("low", e.ci.map(|c| c.0), &case["low"]);
+        same("high", e.ci.map(|c| c.1), &case["high"]);
+        ests.push(e);
+    }
+    let d = &r["nps_diff_z"];
+    let z = nps::nps_difference_z(
+        &ests[d["a"].as_u64().unwrap() as usize],
+        &ests[d["b"].as_u64().unwrap() as usize],
+    );
+    same("nps difference z", z, &d["z"]);
+    assert_eq!(nps::nps(&[], &[], 0.95).nps, None, "no scores, no NPS");
+}
+
+#[test]
+fn bh_and_kish_match_statsmodels() {
+    let r = reference();
+    let p: Vec<Option<f64>> = nums(&r["bh"]["p"]).into_iter().map(Some).collect();
+    let q = bh_qvalues(&p);
+    for (ours, theirs) in q.iter().zip(r["bh"]["q"].as_array().unwrap()) {
+        same("q", *ours, theirs);
+    }
+    assert_eq!(
+        bh_qvalues(&[None, Some(0.5), None]),
+        vec![None, Some(0.5), None],
+        "missing p stays missing, m counts present ones"
+    );
+    same(
+        "kish",
+        Some(kish_n_eff(&nums(&r["kish"]["w"]))),
+        &r["kish"]["n_eff"],
+    );
+}
