@@ -124,7 +124,7 @@ fn demo_stage_counts_accounting_and_planted_effects() {
         }
         assert!(resp
             .iter()
-            .filter(|r| r["stage"] != "" && r["stage"] != "unclassified")
+            .filter(|r| !r["stage"].is_empty() && r["stage"] != "unclassified")
             .all(|r| !r["rule"].is_empty()));
         // Got-aways rate relevant expertise far below its importance.
         let gaps = read_csv(&dir.join("tables/gaps.csv"));

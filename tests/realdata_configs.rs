@@ -48,7 +48,7 @@ fn kiosk_gaps_agree_with_scipy() {
     assert_eq!(want.len(), 72, "24 attributes × (all + two genders)");
     assert_eq!(gaps.len(), want.len());
     for w in want {
-        let seg = w["segment"].as_str().unwrap().replace("gender=", "gender=");
+        let seg = w["segment"].as_str().unwrap();
         let attr = w["attribute"].as_str().unwrap();
         let row = gaps
             .iter()

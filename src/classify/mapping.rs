@@ -78,7 +78,7 @@ pub fn attributes(cfg: &Config, tables: &[&Table]) -> Vec<Attribute> {
             }
         }
         let mut names: Vec<String> = found.into_iter().collect();
-        names.sort_by(|a, b| natural_key(a).cmp(&natural_key(b)));
+        names.sort_by_key(|a| natural_key(a));
         for name in names {
             if out.iter().any(|a| a.name == name) {
                 continue;

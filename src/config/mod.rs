@@ -291,6 +291,20 @@ impl Config {
     }
 }
 
+/// 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Normalise an answer or header for comparison: whitespace folded, lower-cased.
+pub fn fold(s: &str) -> String {
+    crate::ingest::layout::normalize_header(s).to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,18 +319,4 @@ mod tests {
         assert!(g("**/*.csv", "kiosk.csv"));
         assert!(!g("k?osk.csv", "kiosk.xlsx"));
     }
-}
-
-/// 1-based line number of a byte offset.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
-/// Normalise an answer or header for comparison: whitespace folded, lower-cased.
-pub fn fold(s: &str) -> String {
-    crate::ingest::layout::normalize_header(s).to_lowercase()
 }

@@ -332,7 +332,7 @@ fn resolve_report(ctx: &Ctx, raw: &RawConfig) -> Result<Report, ConfigError> {
             "expected a level between 0.5 and 1, e.g. 0.95",
         );
     }
-    if !(r.min_base >= 0.0) {
+    if r.min_base.is_nan() || r.min_base < 0.0 {
         return ctx.err(
             0,
             "report.min_base",

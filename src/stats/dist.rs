@@ -12,7 +12,7 @@ pub fn z_critical(confidence: f64) -> f64 {
 
 /// Two-sided critical value of Student's t with `df` degrees of freedom (`df` > 0).
 pub fn t_critical(confidence: f64, df: f64) -> Option<f64> {
-    if !(df > 0.0) || !df.is_finite() {
+    if !super::is_positive(df) || !df.is_finite() {
         return None;
     }
     let t = StudentsT::new(0.0, 1.0, df).ok()?;
@@ -23,7 +23,7 @@ pub fn t_critical(confidence: f64, df: f64) -> Option<f64> {
 
 /// Two-sided p-value of a t statistic.
 pub fn t_two_sided_p(stat: f64, df: f64) -> Option<f64> {
-    if !(df > 0.0) || !stat.is_finite() {
+    if !super::is_positive(df) || !stat.is_finite() {
         return None;
     }
     let t = StudentsT::new(0.0, 1.0, df).ok()?;
@@ -41,7 +41,7 @@ pub fn z_two_sided_p(stat: f64) -> Option<f64> {
 fn polish(cdf: impl Fn(f64) -> f64, pdf: impl Fn(f64) -> f64, mut x: f64, p: f64) -> f64 {
     for _ in 0..3 {
         let d = pdf(x);
-        if !(d > 0.0) || !x.is_finite() {
+        if !super::is_positive(d) || !x.is_finite() {
             break;
         }
         x -= (cdf(x) - p) / d;

@@ -41,7 +41,7 @@ impl MeanEstimate {
 pub fn weighted_mean(x: &[f64], w: &[f64], confidence: f64) -> MeanEstimate {
     let n = x.len();
     let sw: f64 = w.iter().sum();
-    if n == 0 || !(sw > 0.0) {
+    if n == 0 || !super::is_positive(sw) {
         return MeanEstimate {
             n,
             ..Default::default()

@@ -13,6 +13,11 @@ pub mod proportion;
 pub mod weights;
 pub mod wilcoxon;
 
+/// `x > 0`, false for NaN: the guard before dividing by a base or a variance.
+pub fn is_positive(x: f64) -> bool {
+    x > 0.0
+}
+
 /// Turn a non-finite number into `None`.
 pub fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)

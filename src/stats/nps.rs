@@ -23,7 +23,7 @@ pub struct NpsEstimate {
 pub fn nps(scores: &[f64], w: &[f64], confidence: f64) -> NpsEstimate {
     let sw: f64 = w.iter().sum();
     let n = scores.len();
-    if n == 0 || !(sw > 0.0) {
+    if n == 0 || !super::is_positive(sw) {
         return NpsEstimate {
             n,
             ..Default::default()

@@ -7,7 +7,7 @@ use super::dist::z_critical;
 /// `centre = (p + z²/2n) / (1 + z²/n)`, `half = z/(1 + z²/n) · √(p(1−p)/n + z²/4n²)`
 /// (Wilson 1927; statsmodels `proportion_confint(method="wilson")`).
 pub fn wilson(p: f64, n: f64, confidence: f64) -> Option<(f64, f64)> {
-    if !(n > 0.0) || !(0.0..=1.0).contains(&p) {
+    if !super::is_positive(n) || !(0.0..=1.0).contains(&p) {
         return None;
     }
     let z = z_critical(confidence);
@@ -21,7 +21,7 @@ pub fn wilson(p: f64, n: f64, confidence: f64) -> Option<(f64, f64)> {
 /// A weighted share: `Σw·[hit] / Σw`.
 pub fn weighted_share(hits: &[bool], w: &[f64]) -> Option<f64> {
     let total: f64 = w.iter().sum();
-    if !(total > 0.0) {
+    if !super::is_positive(total) {
         return None;
     }
     let hit: f64 = hits

@@ -34,7 +34,7 @@ pub fn wilcoxon_p(d: &[f64]) -> Option<f64> {
     let nf = n as f64;
     let mean = nf * (nf + 1.0) / 4.0;
     let var = nf * (nf + 1.0) * (2.0 * nf + 1.0) / 24.0 - tie_term / 48.0;
-    if !(var > 0.0) {
+    if !super::is_positive(var) {
         return None;
     }
     z_two_sided_p((r_plus - mean) / var.sqrt())
