@@ -125,12 +125,14 @@ fn mac_roman_score(bytes: &[u8]) -> i64 {
         match b {
             // Undefined in Windows-1252: only Mac Roman can mean these.
             0x81 | 0x8D | 0x8F | 0x90 | 0x9D => score += 5,
-            // Mac Roman accented lower-case letters after a letter (é = 0x8E, ü = 0x9F …).
-            0x87..=0x9F if prev.is_ascii_alphabetic() => score += 1,
-            // Mac Roman no-break space and curly quotes between words.
+            // Windows-1252 punctuation (curly quotes, dashes, ellipsis, euro, trade mark): common.
+            0x80 | 0x85 | 0x91..=0x97 | 0x99 => score -= 2,
+            // Rare letters and symbols in Windows-1252 (Œ Š Ž ƒ † ‰ …), plain accented letters in
+            // Mac Roman (å é ñ ü …).
+            0x82..=0x9F => score += 2,
+            // Mac Roman no-break space and curly quotes.
             0xCA | 0xD2..=0xD5 => score += 1,
-            // Windows-1252 curly quotes, dashes and accented lower-case letters.
-            0x91..=0x97 => score -= 1,
+            // Windows-1252 accented lower-case letters inside a word.
             0xE0..=0xFF if prev.is_ascii_alphabetic() => score -= 1,
             _ => {}
         }
