@@ -83,3 +83,117 @@ impl RowView<'_> {
 fn hit(text: &str, target: &Target) -> bool {
     text == target.text || (target.number.is_some() && parse_number(text, false) == target.number)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Target;
+
+    fn t(s: &str) -> Target {
+        Target {
+            text: fold(s),
+            number: parse_number(s, false),
+        }
+    }
+
+    fn dt(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(&format!("{s} 00:00"), "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn conditions_on_text_codes_numbers_dates_and_missing() {
+        let vals = vec![
+            Val::Text {
+                raw: "We have worked with  Northwind".into(),
+                code: Some("past".into()),
+            },
+            Val::Num(45.0),
+            Val::Date(dt("2023-01-15")),
+            Val::Missing,
+            Val::Multi(vec!["Audit".into(), "Tax advice".into()]),
+        ];
+        let v = RowView {
+            vals: &vals,
+            response_date: Some(dt("2026-02-01")),
+        };
+        let one_of = |f, s: &[&str]| Cond::OneOf {
+            field: f,
+            targets: s.iter().map(|x| t(x)).collect(),
+        };
+        assert!(
+            v.eval(&one_of(0, &["PAST"])),
+            "matches the mapped code, case-insensitively"
+        );
+        assert!(
+            v.eval(&one_of(0, &["we have worked with northwind"])),
+            "matches the answer, whitespace folded"
+        );
+        assert!(!v.eval(&one_of(0, &["client"])));
+        assert!(v.eval(&one_of(1, &["45"])));
+        assert!(v.eval(&Cond::Cmp {
+            field: 1,
+            op: CmpOp::Lt,
+            value: 60.0
+        }));
+        assert!(
+            !v.eval(&Cond::Cmp {
+                field: 3,
+                op: CmpOp::Lt,
+                value: 60.0
+            }),
+            "missing is not less than anything"
+        );
+        assert!(v.eval(&Cond::Contains {
+            field: 0,
+            needle: "northwind".into()
+        }));
+        assert!(v.eval(&Cond::Contains {
+            field: 4,
+            needle: "tax".into()
+        }));
+        assert!(v.eval(&Cond::IsEmpty {
+            field: 3,
+            empty: true
+        }));
+        assert!(v.eval(&Cond::IsEmpty {
+            field: 2,
+            empty: false
+        }));
+        assert!(v.eval(&Cond::Months {
+            field: 2,
+            months: 36,
+            older: true
+        }));
+        assert!(!v.eval(&Cond::Months {
+            field: 2,
+            months: 37,
+            older: true
+        }));
+        assert!(v.eval(&Cond::Months {
+            field: 2,
+            months: 37,
+            older: false
+        }));
+        assert!(
+            !v.eval(&Cond::Months {
+                field: 3,
+                months: 1,
+                older: true
+            }),
+            "no date, no match"
+        );
+        let any = Cond::Any(vec![
+            one_of(0, &["client"]),
+            Cond::Not(Box::new(one_of(1, &["44"]))),
+        ]);
+        assert!(v.eval(&any));
+        assert!(!v.eval(&Cond::All(vec![
+            any,
+            Cond::IsEmpty {
+                field: 1,
+                empty: true
+            }
+        ])));
+        assert!(v.eval(&Cond::Always));
+    }
+}
