@@ -14,10 +14,9 @@ pub fn parse_quarter(s: &str) -> Option<String> {
 
 /// A `--period` value must be usable as a folder name.
 pub fn validate_explicit(s: &str) -> Result<String, String> {
-    if let Some(q) = parse_quarter(s) {
-        if q.len() == s.len() {
-            return Ok(q);
-        }
+    let whole = Regex::new(r"(?i)^((?:19|20)\d{2})[-_ ]?Q([1-4])$").expect("valid regex");
+    if let Some(c) = whole.captures(s.trim()) {
+        return Ok(format!("{}Q{}", &c[1], &c[2]));
     }
     let ok = !s.is_empty()
         && s.len() <= 40
