@@ -3,6 +3,8 @@
 //! Groups (the whole sample, then each segment value) are computed independently and
 //! collected in a fixed order, so the result is the same whatever the thread count.
 
+mod compare;
+mod journey;
 pub mod rows;
 
 use std::collections::BTreeSet;
@@ -39,12 +41,22 @@ pub struct Summary {
     pub stage_mix: Vec<StageMixRow>,
     pub gaps: Vec<GapRow>,
     pub nps: Vec<NpsRow>,
+    pub conversion: Vec<ConversionRow>,
+    pub ipa: Vec<IpaRow>,
+    pub awareness: Vec<AwarenessRow>,
+    pub awareness_breadth: Vec<BreadthRow>,
+    pub touchpoints: Vec<TouchpointRow>,
+    pub coverage_index: Vec<CoverageRow>,
+    pub drivers: Vec<DriverRow>,
+    pub themes: Vec<ThemeRow>,
+    pub uncoded_words: Vec<UncodedWordRow>,
+    pub comparisons: Vec<ComparisonRow>,
 }
 
 /// A group of respondents the analyses run on: `all`, or one segment value.
-struct Group<'a> {
-    segment: String,
-    members: Vec<&'a Respondent>,
+pub(crate) struct Group<'a> {
+    pub(crate) segment: String,
+    pub(crate) members: Vec<&'a Respondent>,
 }
 
 fn groups<'a>(cfg: &Config, classified: &'a [&'a Respondent]) -> Vec<Group<'a>> {
@@ -71,6 +83,50 @@ fn groups<'a>(cfg: &Config, classified: &'a [&'a Respondent]) -> Vec<Group<'a>> 
     out
 }
 
+/// The tables of one group, before they are put together in group order.
+#[derive(Default)]
+struct GroupTables {
+    stage_mix: Vec<StageMixRow>,
+    gaps: Vec<GapRow>,
+    nps: Vec<NpsRow>,
+    conversion: Vec<ConversionRow>,
+    ipa: Vec<IpaRow>,
+    awareness: Vec<AwarenessRow>,
+    awareness_breadth: Vec<BreadthRow>,
+    touchpoints: Vec<TouchpointRow>,
+    coverage_index: Vec<CoverageRow>,
+    drivers: Vec<DriverRow>,
+    themes: Vec<ThemeRow>,
+    comparisons: Vec<ComparisonRow>,
+}
+
+fn group_tables(ctx: &Ctx, g: &Group, c: &Classified, channels: &[String]) -> GroupTables {
+    let (awareness, awareness_breadth) = journey::awareness(ctx, g);
+    let (touchpoints, coverage_index) = journey::touchpoints(ctx, g, channels);
+    GroupTables {
+        stage_mix: ctx.stage_mix(g),
+        gaps: ctx.gaps(g, c),
+        nps: ctx.nps(g),
+        conversion: journey::conversion(ctx, g),
+        ipa: journey::ipa(ctx, g, c),
+        awareness,
+        awareness_breadth,
+        touchpoints,
+        coverage_index,
+        drivers: journey::drivers(ctx, g, c),
+        themes: journey::themes(ctx, g),
+        comparisons: compare::comparisons(ctx, g, c),
+    }
+}
+
+/// Benjamini–Hochberg q-values over one table's p-values.
+fn fill_q<T>(rows: &mut [T], p: impl Fn(&T) -> Option<f64>, q: impl Fn(&mut T, Option<f64>)) {
+    let qs = bh_qvalues(&rows.iter().map(p).collect::<Vec<_>>());
+    for (r, v) in rows.iter_mut().zip(qs) {
+        q(r, v);
+    }
+}
+
 /// Compute every table of the summary.
 pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>) -> Summary {
     let classified: Vec<&Respondent> = c
@@ -79,38 +135,48 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         .filter(|r| r.stage().is_some())
         .collect();
     let groups = groups(cfg, &classified);
-    let conf = cfg.report.confidence;
-    let weighted = cfg.roles.weight.is_some();
     let ctx = Ctx {
         cfg,
         period,
-        conf,
-        weighted,
+        conf: cfg.report.confidence,
+        weighted: cfg.roles.weight.is_some(),
+        kept: cfg.analysis_fields(),
     };
-    let parts: Vec<(Vec<StageMixRow>, Vec<GapRow>, Vec<NpsRow>)> = groups
+    let channels = journey::channel_list(&ctx, c);
+    let parts: Vec<GroupTables> = groups
         .par_iter()
-        .map(|g| (ctx.stage_mix(g), ctx.gaps(g, c), ctx.nps(g)))
+        .map(|g| group_tables(&ctx, g, c, &channels))
         .collect();
-    let mut stage_mix = Vec::new();
-    let mut gaps = Vec::new();
-    let mut nps_rows = Vec::new();
-    for (s, g, n) in parts {
-        stage_mix.extend(s);
-        gaps.extend(g);
-        nps_rows.extend(n);
+    let mut t = GroupTables::default();
+    for p in parts {
+        t.stage_mix.extend(p.stage_mix);
+        t.gaps.extend(p.gaps);
+        t.nps.extend(p.nps);
+        t.conversion.extend(p.conversion);
+        t.ipa.extend(p.ipa);
+        t.awareness.extend(p.awareness);
+        t.awareness_breadth.extend(p.awareness_breadth);
+        t.touchpoints.extend(p.touchpoints);
+        t.coverage_index.extend(p.coverage_index);
+        t.drivers.extend(p.drivers);
+        t.themes.extend(p.themes);
+        t.comparisons.extend(p.comparisons);
     }
-    let q = bh_qvalues(&gaps.iter().map(|g| g.p_value).collect::<Vec<_>>());
-    for (g, q) in gaps.iter_mut().zip(q) {
-        g.q_value = q;
-    }
+    fill_q(&mut t.gaps, |r| r.p_value, |r, q| r.q_value = q);
+    fill_q(&mut t.drivers, |r| r.p_value, |r, q| r.q_value = q);
+    fill_q(&mut t.comparisons, |r| r.p_value, |r, q| r.q_value = q);
+    let all = Group {
+        segment: "all".into(),
+        members: classified.clone(),
+    };
     Summary {
         schema_version: SCHEMA_VERSION,
         tool_version: crate::TOOL_VERSION.to_string(),
         period: period.to_string(),
         config_hash: cfg.hash.clone(),
-        confidence: conf,
+        confidence: ctx.conf,
         min_base: cfg.report.min_base,
-        weighted,
+        weighted: ctx.weighted,
         inputs,
         stage_labels: Stage::ALL
             .iter()
@@ -122,21 +188,33 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         attributes: c.attributes.iter().map(|a| a.name.clone()).collect(),
         data_quality: data_quality(c, period),
         cell_problems: cell_problems(c, period),
-        stage_mix,
-        gaps,
-        nps: nps_rows,
+        stage_mix: t.stage_mix,
+        gaps: t.gaps,
+        nps: t.nps,
+        conversion: t.conversion,
+        ipa: t.ipa,
+        awareness: t.awareness,
+        awareness_breadth: t.awareness_breadth,
+        touchpoints: t.touchpoints,
+        coverage_index: t.coverage_index,
+        drivers: t.drivers,
+        themes: t.themes,
+        uncoded_words: journey::uncoded_words(&ctx, &all),
+        comparisons: t.comparisons,
     }
 }
 
-struct Ctx<'a> {
-    cfg: &'a Config,
-    period: &'a str,
-    conf: f64,
-    weighted: bool,
+pub(crate) struct Ctx<'a> {
+    pub(crate) cfg: &'a Config,
+    pub(crate) period: &'a str,
+    pub(crate) conf: f64,
+    pub(crate) weighted: bool,
+    /// [`Config::analysis_fields`], the order of `Respondent::values`.
+    pub(crate) kept: Vec<crate::config::FieldId>,
 }
 
 impl Ctx<'_> {
-    fn base(&self, n: usize, n_eff: f64) -> f64 {
+    pub(crate) fn base(&self, n: usize, n_eff: f64) -> f64 {
         if self.weighted {
             n_eff
         } else {
@@ -144,7 +222,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn low(&self, base: f64) -> bool {
+    pub(crate) fn low(&self, base: f64) -> bool {
         base < self.cfg.report.min_base
     }
 

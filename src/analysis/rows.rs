@@ -157,3 +157,152 @@ pub struct NpsRow {
     pub variance: Option<f64>,
     pub base_eff: Option<f64>,
 }
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct ConversionRow {
+    pub period: String,
+    pub segment: String,
+    pub metric: String,
+    pub numerator: u64,
+    pub denominator: u64,
+    pub share: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub low_base: bool,
+    pub source: String,
+    pub base_eff: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct IpaRow {
+    pub period: String,
+    pub segment: String,
+    pub stage: String,
+    pub attribute: String,
+    pub importance_mean: Option<f64>,
+    pub performance_mean: Option<f64>,
+    pub quadrant: String,
+    pub crosshair_importance: Option<f64>,
+    pub crosshair_performance: Option<f64>,
+    pub rule: String,
+    pub n_importance: u64,
+    pub n_performance: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct AwarenessRow {
+    pub period: String,
+    pub segment: String,
+    pub stage: String,
+    pub service: String,
+    pub n: u64,
+    pub aware: u64,
+    pub share: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub low_base: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct BreadthRow {
+    pub period: String,
+    pub segment: String,
+    pub stage: String,
+    pub n: u64,
+    pub breadth_mean: Option<f64>,
+    pub breadth_ci_low: Option<f64>,
+    pub breadth_ci_high: Option<f64>,
+    pub typecast_n: u64,
+    pub typecast: u64,
+    pub typecast_rate: Option<f64>,
+    pub typecast_ci_low: Option<f64>,
+    pub typecast_ci_high: Option<f64>,
+    pub low_base: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct TouchpointRow {
+    pub period: String,
+    pub segment: String,
+    pub stage: String,
+    pub channel: String,
+    pub n: u64,
+    pub users: u64,
+    pub share: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub firm_present: bool,
+    pub firm_spend_share: Option<f64>,
+    pub verdict: String,
+    pub low_base: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct CoverageRow {
+    pub period: String,
+    pub segment: String,
+    pub stage: String,
+    pub channels: u64,
+    pub coverage_index: Option<f64>,
+    pub basis: String,
+    pub n: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct DriverRow {
+    pub period: String,
+    pub segment: String,
+    pub stage: String,
+    pub attribute: String,
+    pub n: u64,
+    pub r: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub p_value: Option<f64>,
+    pub q_value: Option<f64>,
+    pub stated_importance_mean: Option<f64>,
+    pub low_base: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct ThemeRow {
+    pub period: String,
+    pub segment: String,
+    pub stage: String,
+    pub field: String,
+    pub theme: String,
+    pub answers: u64,
+    pub mentions: u64,
+    pub share: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub low_base: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct UncodedWordRow {
+    pub period: String,
+    pub stage: String,
+    pub field: String,
+    pub rank: u64,
+    pub word: String,
+    pub count: u64,
+    pub uncoded_answers: u64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct ComparisonRow {
+    pub period: String,
+    pub segment: String,
+    pub metric: String,
+    pub stage_a: String,
+    pub stage_b: String,
+    pub test: String,
+    pub difference: Option<f64>,
+    pub statistic: Option<f64>,
+    pub p_value: Option<f64>,
+    pub q_value: Option<f64>,
+    pub n_a: u64,
+    pub n_b: u64,
+    pub df: Option<f64>,
+}

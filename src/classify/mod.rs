@@ -17,7 +17,8 @@ use crate::stage::Stage;
 use mapping::TableMap;
 pub use mapping::{AttrSource, Attribute};
 use rules::RowView;
-use values::{Problems, Reader, Val};
+pub use values::Val;
+use values::{Problems, Reader};
 
 /// What became of a data row.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +50,8 @@ pub struct Respondent {
     pub pairs: Vec<(Option<f64>, Option<f64>)>,
     /// Per configured segment: the value, as text.
     pub segments: Vec<Option<String>>,
+    /// Values of [`Config::analysis_fields`], in that order.
+    pub values: Vec<Val>,
 }
 
 impl Respondent {
@@ -224,6 +227,7 @@ fn classify_table(
             separator: None,
         })
         .collect();
+    let kept = cfg.analysis_fields();
     let mut problems = Problems::new();
     let mut out = Vec::with_capacity(t.rows.len());
     let mut vals = vec![Val::Missing; cfg.fields.len()];
@@ -270,6 +274,7 @@ fn classify_table(
             recommend: r.recommend.and_then(|f| vals[f].as_num()),
             pairs,
             segments: cfg.segments.iter().map(|&f| vals[f].as_text()).collect(),
+            values: kept.iter().map(|&f| vals[f].clone()).collect(),
         });
     }
     (out, problems)

@@ -2,6 +2,7 @@
 //!
 //! Every error names the file, the line and the key, and says what was expected.
 
+mod journey;
 pub mod raw;
 mod resolve;
 
@@ -144,6 +145,55 @@ pub struct AttributeSet {
     pub values: BTreeMap<String, MapValue>,
 }
 
+/// Pre-purchase outcome codes.
+#[derive(Debug, Clone, Default)]
+pub struct Journey {
+    pub outcome: Option<FieldId>,
+    pub hired: Vec<String>,
+    pub got_away: Vec<String>,
+    pub not_now: Vec<String>,
+}
+
+/// The firm's services and where respondents say what they know and bought.
+#[derive(Debug, Clone)]
+pub struct Services {
+    pub offered: Vec<String>,
+    pub known: FieldId,
+    pub bought: Option<FieldId>,
+}
+
+/// One channel of the firm's plan at one stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanEntry {
+    pub channel: String,
+    pub present: bool,
+    pub spend: Option<f64>,
+}
+
+/// Channels buyers use and the firm's plan per stage.
+#[derive(Debug, Clone)]
+pub struct Channels {
+    pub used: FieldId,
+    pub threshold: f64,
+    pub plan: BTreeMap<Stage, Vec<PlanEntry>>,
+}
+
+/// One theme of the codebook.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub field: FieldId,
+    pub name: String,
+    pub pattern: Regex,
+}
+
+/// What the stage comparisons compare.
+#[derive(Debug, Clone, Default)]
+pub struct Comparisons {
+    pub pairs: Vec<(Stage, Stage)>,
+    pub fields: Vec<FieldId>,
+    pub positive: BTreeMap<FieldId, String>,
+}
+
 /// Report settings.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -152,6 +202,7 @@ pub struct Report {
     pub chart_width: u32,
     pub chart_height: u32,
     pub title: Option<String>,
+    pub ipa_midpoint: bool,
 }
 
 /// The fields the analyses look for by role.
@@ -232,12 +283,42 @@ pub struct Config {
     pub attribute_sets: Vec<AttributeSet>,
     pub segments: Vec<FieldId>,
     pub report: Report,
+    pub journey: Journey,
+    pub services: Option<Services>,
+    pub channels: Option<Channels>,
+    pub themes: Vec<Theme>,
+    pub comparisons: Comparisons,
 }
 
 impl Config {
     /// Display label of a stage.
     pub fn label(&self, s: Stage) -> &str {
         &self.stage_labels[s.index()]
+    }
+
+    /// Fields whose values the journey analyses need on each respondent, in a fixed order.
+    pub fn analysis_fields(&self) -> Vec<FieldId> {
+        let mut out: Vec<FieldId> = Vec::new();
+        let mut add = |f: FieldId| {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        };
+        if let Some(f) = self.journey.outcome {
+            add(f);
+        }
+        if let Some(s) = &self.services {
+            add(s.known);
+            if let Some(b) = s.bought {
+                add(b);
+            }
+        }
+        if let Some(c) = &self.channels {
+            add(c.used);
+        }
+        self.themes.iter().for_each(|t| add(t.field));
+        self.comparisons.fields.iter().for_each(|&f| add(f));
+        out
     }
 
     /// Find a field by name.

@@ -31,6 +31,109 @@ pub struct RawConfig {
     pub segments: Vec<Spanned<String>>,
     #[serde(default)]
     pub report: RawReport,
+    /// Pre-purchase outcome codes for the conversion table.
+    #[serde(default)]
+    pub journey: RawJourney,
+    pub services: Option<Spanned<RawServices>>,
+    pub channels: Option<Spanned<RawChannels>>,
+    /// The codebook: themes of the open-text questions.
+    #[serde(default)]
+    pub themes: Vec<Spanned<RawTheme>>,
+    pub comparisons: Option<Spanned<RawComparisons>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJourney {
+    /// Field holding the pre-purchase outcome (after its value map).
+    pub outcome: Option<String>,
+    #[serde(default = "hired")]
+    pub hired: Vec<String>,
+    #[serde(default = "got_away")]
+    pub got_away: Vec<String>,
+    #[serde(default = "not_now")]
+    pub not_now: Vec<String>,
+}
+
+impl Default for RawJourney {
+    fn default() -> Self {
+        RawJourney {
+            outcome: None,
+            hired: hired(),
+            got_away: got_away(),
+            not_now: not_now(),
+        }
+    }
+}
+
+fn hired() -> Vec<String> {
+    vec!["hired".into()]
+}
+fn got_away() -> Vec<String> {
+    vec!["got-away".into()]
+}
+fn not_now() -> Vec<String> {
+    vec!["not-now".into()]
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawServices {
+    /// The services the firm offers, as respondents see them named.
+    pub offered: Vec<String>,
+    /// Multi-select field: services the respondent knows the firm offers.
+    pub known: String,
+    /// Multi-select field: services the respondent bought.
+    pub bought: Option<String>,
+}
+
+/// The firm's presence in a channel at a stage: `true`, or its spend.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum PlanValue {
+    Present(bool),
+    Spend(f64),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChannels {
+    /// Multi-select field: channels the respondent used.
+    pub used: String,
+    /// Buyer use at or above this share with the firm absent is a gap (default 0.2).
+    #[serde(default = "default_threshold")]
+    pub threshold: f64,
+    /// Stage → channel → `true` or spend.
+    #[serde(default)]
+    pub plan: BTreeMap<String, BTreeMap<String, PlanValue>>,
+}
+
+fn default_threshold() -> f64 {
+    0.2
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTheme {
+    /// The open-text field the theme codes.
+    pub field: String,
+    pub name: String,
+    /// Words or phrases, matched at word boundaries, case-insensitively.
+    pub keywords: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawComparisons {
+    /// Stage pairs `[a, b]` to compare (default: every stage against `client`).
+    pub pairs: Option<Vec<[String; 2]>>,
+    /// Further fields to compare: numbers by Welch t, answers by chi-square (and two-proportion z
+    /// when there are two answers).
+    #[serde(default)]
+    pub fields: Vec<String>,
+    /// Per field, the answer whose share the two-proportion z-test compares.
+    #[serde(default)]
+    pub positive: BTreeMap<String, String>,
 }
 
 /// Limits on what is read from the input folder.
@@ -210,6 +313,17 @@ pub struct RawReport {
     pub chart_height: u32,
     /// Report title (the firm's name, say).
     pub title: Option<String>,
+    /// IPA crosshairs at the mean of the attribute means (`means`) or the scale midpoint.
+    #[serde(default)]
+    pub ipa_crosshair: IpaCrosshair,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum IpaCrosshair {
+    #[default]
+    Means,
+    Midpoint,
 }
 
 impl Default for RawReport {
@@ -220,6 +334,7 @@ impl Default for RawReport {
             chart_width: default_width(),
             chart_height: default_height(),
             title: None,
+            ipa_crosshair: IpaCrosshair::Means,
         }
     }
 }

@@ -13,14 +13,14 @@ use super::{
 };
 use crate::stage::Stage;
 
-struct Ctx<'a> {
-    text: &'a str,
-    file: &'a str,
-    names: Vec<String>,
+pub(super) struct Ctx<'a> {
+    pub(super) text: &'a str,
+    pub(super) file: &'a str,
+    pub(super) names: Vec<String>,
 }
 
 impl Ctx<'_> {
-    fn err<T>(
+    pub(super) fn err<T>(
         &self,
         offset: usize,
         key: &str,
@@ -33,7 +33,12 @@ impl Ctx<'_> {
         })
     }
 
-    fn field(&self, name: &str, offset: usize, key: &str) -> Result<FieldId, ConfigError> {
+    pub(super) fn field(
+        &self,
+        name: &str,
+        offset: usize,
+        key: &str,
+    ) -> Result<FieldId, ConfigError> {
         match self.names.iter().position(|n| n == name) {
             Some(i) => Ok(i),
             None => self.err(
@@ -113,7 +118,17 @@ pub(super) fn resolve(raw: RawConfig, text: &str, file: &str) -> Result<Config, 
         skip_files: globs(&raw.input.skip_files, "input.skip_files")?,
         sheets: raw.input.sheets.clone(),
     };
+    let journey = super::journey::resolve_journey(&ctx, &raw)?;
+    let services = super::journey::resolve_services(&ctx, &raw)?;
+    let channels = super::journey::resolve_channels(&ctx, &raw)?;
+    let themes = super::journey::resolve_themes(&ctx, &raw)?;
+    let comparisons = super::journey::resolve_comparisons(&ctx, &raw)?;
     Ok(Config {
+        journey,
+        services,
+        channels,
+        themes,
+        comparisons,
         path: Default::default(),
         input,
         hash: String::new(),
@@ -352,6 +367,7 @@ fn resolve_report(ctx: &Ctx, raw: &RawConfig) -> Result<Report, ConfigError> {
         chart_width: r.chart_width,
         chart_height: r.chart_height,
         title: r.title.clone(),
+        ipa_midpoint: r.ipa_crosshair == super::raw::IpaCrosshair::Midpoint,
     })
 }
 

@@ -86,6 +86,31 @@ pub fn table_files(
         f("stage_mix", csv_table(summary.stage_mix.iter().cloned())),
         f("gaps", csv_table(summary.gaps.iter().cloned())),
         f("nps", csv_table(summary.nps.iter().cloned())),
+        f("conversion", csv_table(summary.conversion.iter().cloned())),
+        f("ipa", csv_table(summary.ipa.iter().cloned())),
+        f("awareness", csv_table(summary.awareness.iter().cloned())),
+        f(
+            "awareness_breadth",
+            csv_table(summary.awareness_breadth.iter().cloned()),
+        ),
+        f(
+            "touchpoints",
+            csv_table(summary.touchpoints.iter().cloned()),
+        ),
+        f(
+            "coverage_index",
+            csv_table(summary.coverage_index.iter().cloned()),
+        ),
+        f("drivers", csv_table(summary.drivers.iter().cloned())),
+        f("themes", csv_table(summary.themes.iter().cloned())),
+        f(
+            "uncoded_words",
+            csv_table(summary.uncoded_words.iter().cloned()),
+        ),
+        f(
+            "comparisons",
+            csv_table(summary.comparisons.iter().cloned()),
+        ),
         OutputFile {
             path: "summary.json".into(),
             bytes: json,

@@ -3,6 +3,8 @@
 //! Every function returns `None` (an empty cell in the tables) where the statistic is not
 //! defined — no data, one observation, zero variance — never NaN.
 
+pub mod correlation;
+pub mod coverage;
 pub mod dist;
 pub mod gap;
 pub mod mean;
@@ -10,8 +12,10 @@ pub mod multiple;
 pub mod nps;
 pub mod prec;
 pub mod proportion;
+pub mod tests;
 pub mod weights;
 pub mod wilcoxon;
+pub mod words;
 
 /// `x > 0`, false for NaN: the guard before dividing by a base or a variance.
 pub fn is_positive(x: f64) -> bool {

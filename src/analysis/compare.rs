@@ -1,0 +1,203 @@
+//! Stage comparisons (PRODUCT §6.10): Welch t on means, pooled two-proportion z on shares,
+//! chi-square on categorical answers, for the configured pairs of stages.
+
+use std::collections::BTreeSet;
+
+use super::rows::ComparisonRow;
+use super::{Ctx, Group};
+use crate::classify::{Classified, Respondent, Val};
+use crate::config::{fold, FieldKind};
+use crate::stage::Stage;
+use crate::stats::mean::weighted_mean;
+use crate::stats::tests::{chi_square, two_proportion_z, welch, TestResult};
+use crate::stats::weights::kish_n_eff;
+
+struct Pair<'a> {
+    a: Vec<&'a Respondent>,
+    b: Vec<&'a Respondent>,
+}
+
+fn row(
+    ctx: &Ctx,
+    g: &Group,
+    metric: &str,
+    (sa, sb): (Stage, Stage),
+    test: &str,
+    (na, nb): (usize, usize),
+    t: TestResult,
+) -> ComparisonRow {
+    ComparisonRow {
+        period: ctx.period.into(),
+        segment: g.segment.clone(),
+        metric: metric.into(),
+        stage_a: sa.key().into(),
+        stage_b: sb.key().into(),
+        test: test.into(),
+        difference: t.difference,
+        statistic: t.statistic,
+        p_value: t.p_value,
+        q_value: None,
+        n_a: na as u64,
+        n_b: nb as u64,
+        df: t.df,
+    }
+}
+
+/// Welch t between the two stages on a number each respondent may have.
+fn welch_on(
+    ctx: &Ctx,
+    p: &Pair,
+    get: &dyn Fn(&Respondent) -> Option<f64>,
+) -> Option<(TestResult, usize, usize)> {
+    let side = |rs: &[&Respondent]| {
+        let (x, w): (Vec<f64>, Vec<f64>) = rs
+            .iter()
+            .filter_map(|r| get(r).map(|v| (v, r.weight)))
+            .unzip();
+        weighted_mean(&x, &w, ctx.conf)
+    };
+    let (a, b) = (side(&p.a), side(&p.b));
+    (a.n > 0 && b.n > 0).then(|| (welch(&a, &b), a.n, b.n))
+}
+
+/// Two-proportion z between the two stages on a yes/no each respondent may have.
+fn z_on(
+    ctx: &Ctx,
+    p: &Pair,
+    get: &dyn Fn(&Respondent) -> Option<bool>,
+) -> Option<(TestResult, usize, usize)> {
+    let side = |rs: &[&Respondent]| {
+        ctx.share(
+            &rs.iter()
+                .filter_map(|r| get(r).map(|h| (h, r.weight)))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let (a, b) = (side(&p.a), side(&p.b));
+    let (pa, pb) = (a.share?, b.share?);
+    Some((
+        two_proportion_z(pa, a.base, pb, b.base),
+        a.n as usize,
+        b.n as usize,
+    ))
+}
+
+/// Chi-square between the two stages on a categorical answer; weighted counts are scaled to the
+/// Kish base of the two stages together.
+fn chi_on(
+    p: &Pair,
+    get: &dyn Fn(&Respondent) -> Option<String>,
+) -> Option<(TestResult, usize, usize)> {
+    let cats: BTreeSet<String> = p.a.iter().chain(&p.b).filter_map(|r| get(r)).collect();
+    let cats: Vec<String> = cats.into_iter().collect();
+    let all: Vec<f64> =
+        p.a.iter()
+            .chain(&p.b)
+            .filter(|r| get(r).is_some())
+            .map(|r| r.weight)
+            .collect();
+    let sw: f64 = all.iter().sum();
+    if cats.len() < 2 || !crate::stats::is_positive(sw) {
+        return None;
+    }
+    let scale = kish_n_eff(&all) / sw;
+    let counts = |rs: &[&Respondent]| {
+        let mut v = vec![0.0; cats.len()];
+        let mut n = 0;
+        for r in rs {
+            if let Some(c) = get(r) {
+                let k = cats.binary_search(&c).expect("category collected above");
+                v[k] += r.weight * scale;
+                n += 1;
+            }
+        }
+        (v, n)
+    };
+    let ((ra, na), (rb, nb)) = (counts(&p.a), counts(&p.b));
+    Some((chi_square(&[ra, rb]), na, nb))
+}
+
+/// Every comparison for one group.
+pub(crate) fn comparisons(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<ComparisonRow> {
+    let mut out = Vec::new();
+    for &(sa, sb) in &ctx.cfg.comparisons.pairs {
+        let pick = |s: Stage| {
+            g.members
+                .iter()
+                .copied()
+                .filter(|r| r.stage() == Some(s))
+                .collect::<Vec<_>>()
+        };
+        let p = Pair {
+            a: pick(sa),
+            b: pick(sb),
+        };
+        if p.a.is_empty() || p.b.is_empty() {
+            continue;
+        }
+        let stages = (sa, sb);
+        let mut push = |metric: &str, test: &str, res: Option<(TestResult, usize, usize)>| {
+            if let Some((t, na, nb)) = res {
+                out.push(row(ctx, g, metric, stages, test, (na, nb), t));
+            }
+        };
+        for (ai, attr) in c.attributes.iter().enumerate() {
+            push(
+                &format!("experience: {}", attr.name),
+                "welch t",
+                welch_on(ctx, &p, &|r| r.pairs[ai].1),
+            );
+        }
+        if ctx.cfg.roles.recommend.is_some() {
+            push(
+                "recommend (0-10)",
+                "welch t",
+                welch_on(ctx, &p, &|r| r.recommend),
+            );
+            push(
+                "promoter share",
+                "two-proportion z",
+                z_on(ctx, &p, &|r| r.recommend.map(|x| x >= 9.0)),
+            );
+        }
+        for &f in &ctx.cfg.comparisons.fields {
+            let name = &ctx.cfg.fields[f].name;
+            if ctx.cfg.fields[f].kind == FieldKind::Number {
+                push(
+                    name,
+                    "welch t",
+                    welch_on(ctx, &p, &|r| ctx.val(r, f).as_num()),
+                );
+                continue;
+            }
+            let text = |r: &Respondent| match ctx.val(r, f) {
+                Val::Missing => None,
+                v => v.as_text(),
+            };
+            push(name, "chi-square", chi_on(&p, &text));
+            let cats: BTreeSet<String> =
+                p.a.iter()
+                    .chain(&p.b)
+                    .filter_map(|r| text(r))
+                    .map(|t| fold(&t))
+                    .collect();
+            let positive = ctx.cfg.comparisons.positive.get(&f).cloned().or_else(|| {
+                (cats.len() == 2).then(|| {
+                    ["yes", "true", "1"]
+                        .iter()
+                        .map(|s| s.to_string())
+                        .find(|s| cats.contains(s))
+                        .unwrap_or_else(|| cats.iter().next().cloned().unwrap_or_default())
+                })
+            });
+            if let Some(pos) = positive {
+                push(
+                    &format!("{name} = {pos}"),
+                    "two-proportion z",
+                    z_on(ctx, &p, &|r| text(r).map(|t| fold(&t) == pos)),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,595 @@
+//! The journey analyses of PRODUCT §6: conversion, IPA, service awareness, touchpoint coverage,
+//! drivers and the "why" themes, for one group of respondents.
+
+use std::collections::BTreeMap;
+
+use super::rows::*;
+use super::{Ctx, Group};
+use crate::classify::{Classified, Respondent, Val};
+use crate::config::{fold, FieldId};
+use crate::stage::Stage;
+use crate::stats::correlation::pearson;
+use crate::stats::coverage::coverage_index;
+use crate::stats::mean::weighted_mean;
+use crate::stats::proportion::wilson;
+use crate::stats::weights::kish_n_eff;
+
+/// A share over respondents: unweighted counts, weighted share, Wilson interval on the base.
+pub(crate) struct Share {
+    pub n: u64,
+    pub hits: u64,
+    pub share: Option<f64>,
+    pub ci: Option<(f64, f64)>,
+    pub base: f64,
+    pub n_eff: f64,
+}
+
+impl Ctx<'_> {
+    /// The value of an analysis field on a respondent.
+    pub(crate) fn val<'r>(&self, r: &'r Respondent, f: FieldId) -> &'r Val {
+        static MISSING: Val = Val::Missing;
+        self.kept
+            .iter()
+            .position(|k| *k == f)
+            .and_then(|i| r.values.get(i))
+            .unwrap_or(&MISSING)
+    }
+
+    /// Share of `hit` among `(hit, weight)` pairs.
+    pub(crate) fn share(&self, items: &[(bool, f64)]) -> Share {
+        let w: Vec<f64> = items.iter().map(|x| x.1).collect();
+        let total: f64 = w.iter().sum();
+        let hit_w: f64 = items.iter().filter(|x| x.0).map(|x| x.1).sum();
+        let n_eff = kish_n_eff(&w);
+        let base = self.base(items.len(), n_eff);
+        let share = crate::stats::is_positive(total).then(|| hit_w / total);
+        Share {
+            n: items.len() as u64,
+            hits: items.iter().filter(|x| x.0).count() as u64,
+            share,
+            ci: share.and_then(|p| wilson(p, base, self.conf)),
+            base,
+            n_eff,
+        }
+    }
+
+    fn in_stage<'a>(&self, g: &'a Group, s: Stage) -> impl Iterator<Item = &'a Respondent> + 'a {
+        g.members
+            .iter()
+            .copied()
+            .filter(move |r| r.stage() == Some(s))
+    }
+}
+
+/// The options of a multi-select value, folded; `None` when unanswered.
+fn options(v: &Val) -> Option<Vec<String>> {
+    match v {
+        Val::Multi(o) if !o.is_empty() => Some(o.iter().map(|x| fold(x)).collect()),
+        Val::Text { raw, code } => Some(vec![fold(code.as_deref().unwrap_or(raw))]),
+        _ => None,
+    }
+}
+
+fn conversion_row(
+    ctx: &Ctx,
+    g: &Group,
+    metric: &str,
+    source: &str,
+    items: &[(bool, f64)],
+) -> ConversionRow {
+    let s = ctx.share(items);
+    ConversionRow {
+        period: ctx.period.into(),
+        segment: g.segment.clone(),
+        metric: metric.into(),
+        numerator: s.hits,
+        denominator: s.n,
+        share: s.share,
+        ci_low: s.ci.map(|c| c.0),
+        ci_high: s.ci.map(|c| c.1),
+        low_base: ctx.low(s.base),
+        source: source.into(),
+        base_eff: ctx.weighted.then_some(s.n_eff),
+    }
+}
+
+/// Win rate, not-now share, betweener share of past clients, promoter share of former clients.
+pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
+    let j = &ctx.cfg.journey;
+    let mut out = Vec::new();
+    let code = |r: &Respondent| {
+        j.outcome
+            .and_then(|f| ctx.val(r, f).as_text())
+            .map(|t| fold(&t))
+    };
+    if j.outcome.is_some() {
+        let win: Vec<(bool, f64)> = g
+            .members
+            .iter()
+            .filter_map(|r| {
+                let c = code(r)?;
+                let hired = j.hired.contains(&c);
+                (hired || j.got_away.contains(&c)).then_some((hired, r.weight))
+            })
+            .collect();
+        out.push(conversion_row(ctx, g, "win rate", "outcome", &win));
+        let not_now: Vec<(bool, f64)> = ctx
+            .in_stage(g, Stage::Prospect)
+            .filter_map(|r| code(r).map(|c| (j.not_now.contains(&c), r.weight)))
+            .collect();
+        out.push(conversion_row(
+            ctx,
+            g,
+            "not-now share of prospects",
+            "outcome",
+            &not_now,
+        ));
+    } else {
+        let win: Vec<(bool, f64)> = g
+            .members
+            .iter()
+            .filter_map(|r| match r.stage()? {
+                Stage::Client | Stage::Betweener | Stage::Former => Some((true, r.weight)),
+                Stage::GotAway => Some((false, r.weight)),
+                Stage::Prospect => None,
+            })
+            .collect();
+        out.push(conversion_row(ctx, g, "win rate", "stages", &win));
+    }
+    let past: Vec<(bool, f64)> = g
+        .members
+        .iter()
+        .filter_map(|r| match r.stage()? {
+            Stage::Betweener => Some((true, r.weight)),
+            Stage::Former => Some((false, r.weight)),
+            _ => None,
+        })
+        .collect();
+    out.push(conversion_row(
+        ctx,
+        g,
+        "betweener share of past clients",
+        "stages",
+        &past,
+    ));
+    let promoters: Vec<(bool, f64)> = ctx
+        .in_stage(g, Stage::Former)
+        .filter_map(|r| r.recommend.map(|x| (x >= 9.0, r.weight)))
+        .collect();
+    if ctx.cfg.roles.recommend.is_some() {
+        out.push(conversion_row(
+            ctx,
+            g,
+            "promoter share of former clients",
+            "stages",
+            &promoters,
+        ));
+    }
+    out
+}
+
+/// Importance–performance quadrants per stage. Each item's mean is over the respondents who
+/// rated it; crosshairs at the mean of the attribute means, or the scale midpoint.
+pub(crate) fn ipa(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<IpaRow> {
+    let mut out = Vec::new();
+    let midpoint = if ctx.cfg.report.ipa_midpoint {
+        scale_midpoint(ctx, c)
+    } else {
+        None
+    };
+    for s in Stage::ALL {
+        let members: Vec<&Respondent> = ctx.in_stage(g, s).collect();
+        let item = |ai: usize, expectation: bool| {
+            let (x, w): (Vec<f64>, Vec<f64>) = members
+                .iter()
+                .filter_map(|r| {
+                    if expectation {
+                        r.pairs[ai].0
+                    } else {
+                        r.pairs[ai].1
+                    }
+                    .map(|v| (v, r.weight))
+                })
+                .unzip();
+            (weighted_mean(&x, &w, ctx.conf).mean, x.len() as u64)
+        };
+        let points: Vec<(usize, f64, f64, u64, u64)> = (0..c.attributes.len())
+            .filter_map(|ai| {
+                let ((imp, ni), (perf, np)) = (item(ai, true), item(ai, false));
+                Some((ai, imp?, perf?, ni, np))
+            })
+            .collect();
+        if points.is_empty() {
+            continue;
+        }
+        let k = points.len() as f64;
+        let (ci, cp, rule) = match midpoint {
+            Some(m) => (m, m, "scale midpoint"),
+            None => (
+                points.iter().map(|p| p.1).sum::<f64>() / k,
+                points.iter().map(|p| p.2).sum::<f64>() / k,
+                "data means",
+            ),
+        };
+        for (ai, imp, perf, ni, np) in points {
+            let quadrant = match (imp >= ci, perf >= cp) {
+                (true, false) => "concentrate here",
+                (true, true) => "keep up the good work",
+                (false, false) => "low priority",
+                (false, true) => "possible overkill",
+            };
+            out.push(IpaRow {
+                period: ctx.period.into(),
+                segment: g.segment.clone(),
+                stage: s.key().into(),
+                attribute: c.attributes[ai].name.clone(),
+                importance_mean: Some(imp),
+                performance_mean: Some(perf),
+                quadrant: quadrant.into(),
+                crosshair_importance: Some(ci),
+                crosshair_performance: Some(cp),
+                rule: rule.into(),
+                n_importance: ni,
+                n_performance: np,
+            });
+        }
+    }
+    out
+}
+
+/// Midpoint of the attributes' common scale, when they have one.
+fn scale_midpoint(ctx: &Ctx, c: &Classified) -> Option<f64> {
+    use crate::classify::AttrSource;
+    let scales: Vec<Option<(f64, f64)>> = c
+        .attributes
+        .iter()
+        .map(|a| match &a.source {
+            AttrSource::Fields { expectation, .. } => ctx.cfg.fields[*expectation].scale,
+            AttrSource::Set { set } => ctx.cfg.attribute_sets[*set].scale,
+        })
+        .collect();
+    let first = (*scales.first()?)?;
+    scales
+        .iter()
+        .all(|s| *s == Some(first))
+        .then(|| (first.0 + first.1) / 2.0)
+}
+
+/// Share aware of each offered service, per stage.
+pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<BreadthRow>) {
+    let Some(sv) = &ctx.cfg.services else {
+        return (Vec::new(), Vec::new());
+    };
+    let offered: Vec<String> = sv.offered.iter().map(|s| fold(s)).collect();
+    let (mut aware_rows, mut breadth_rows) = (Vec::new(), Vec::new());
+    for s in Stage::ALL {
+        let answered: Vec<(&Respondent, Vec<String>)> = ctx
+            .in_stage(g, s)
+            .filter_map(|r| options(ctx.val(r, sv.known)).map(|o| (r, o)))
+            .collect();
+        if answered.is_empty() {
+            continue;
+        }
+        for (k, name) in sv.offered.iter().enumerate() {
+            let items: Vec<(bool, f64)> = answered
+                .iter()
+                .map(|(r, o)| (o.contains(&offered[k]), r.weight))
+                .collect();
+            let sh = ctx.share(&items);
+            aware_rows.push(AwarenessRow {
+                period: ctx.period.into(),
+                segment: g.segment.clone(),
+                stage: s.key().into(),
+                service: name.clone(),
+                n: sh.n,
+                aware: sh.hits,
+                share: sh.share,
+                ci_low: sh.ci.map(|c| c.0),
+                ci_high: sh.ci.map(|c| c.1),
+                low_base: ctx.low(sh.base),
+            });
+        }
+        let (x, w): (Vec<f64>, Vec<f64>) = answered
+            .iter()
+            .map(|(r, o)| {
+                (
+                    offered.iter().filter(|s| o.contains(s)).count() as f64 / offered.len() as f64,
+                    r.weight,
+                )
+            })
+            .unzip();
+        let breadth = weighted_mean(&x, &w, ctx.conf);
+        let past_or_current = matches!(s, Stage::Client | Stage::Betweener | Stage::Former);
+        let typecast: Vec<(bool, f64)> = match sv.bought {
+            Some(b) if past_or_current => answered
+                .iter()
+                .filter_map(|(r, known)| {
+                    let bought = options(ctx.val(r, b))?;
+                    let beyond = offered
+                        .iter()
+                        .any(|s| known.contains(s) && !bought.contains(s));
+                    Some((!beyond, r.weight))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let tc = ctx.share(&typecast);
+        breadth_rows.push(BreadthRow {
+            period: ctx.period.into(),
+            segment: g.segment.clone(),
+            stage: s.key().into(),
+            n: breadth.n as u64,
+            breadth_mean: breadth.mean,
+            breadth_ci_low: breadth.ci.map(|c| c.0),
+            breadth_ci_high: breadth.ci.map(|c| c.1),
+            typecast_n: tc.n,
+            typecast: tc.hits,
+            typecast_rate: tc.share,
+            typecast_ci_low: tc.ci.map(|c| c.0),
+            typecast_ci_high: tc.ci.map(|c| c.1),
+            low_base: ctx.low(ctx.base(breadth.n, breadth.n_eff)),
+        });
+    }
+    (aware_rows, breadth_rows)
+}
+
+/// Channel use per stage beside the firm's plan; the coverage index per stage.
+pub(crate) fn touchpoints(
+    ctx: &Ctx,
+    g: &Group,
+    channels: &[String],
+) -> (Vec<TouchpointRow>, Vec<CoverageRow>) {
+    let Some(ch) = &ctx.cfg.channels else {
+        return (Vec::new(), Vec::new());
+    };
+    let (mut rows, mut index) = (Vec::new(), Vec::new());
+    for s in Stage::ALL {
+        let answered: Vec<(&Respondent, Vec<String>)> = ctx
+            .in_stage(g, s)
+            .filter_map(|r| options(ctx.val(r, ch.used)).map(|o| (r, o)))
+            .collect();
+        if answered.is_empty() {
+            continue;
+        }
+        let plan = ch.plan.get(&s).cloned().unwrap_or_default();
+        let total_spend: f64 = plan.iter().filter_map(|p| p.spend).sum();
+        let by_spend = plan.iter().any(|p| p.spend.is_some()) && total_spend > 0.0;
+        let (mut use_shares, mut firm) = (Vec::new(), Vec::new());
+        for name in channels {
+            let key = fold(name);
+            let items: Vec<(bool, f64)> = answered
+                .iter()
+                .map(|(r, o)| (o.contains(&key), r.weight))
+                .collect();
+            let sh = ctx.share(&items);
+            let entry = plan.iter().find(|p| fold(&p.channel) == key);
+            let present = entry.is_some_and(|p| p.present);
+            let spend_share = if by_spend {
+                Some(entry.and_then(|p| p.spend).unwrap_or(0.0) / total_spend)
+            } else {
+                None
+            };
+            let used = sh.share.unwrap_or(0.0) >= ch.threshold;
+            let verdict = match (used, present) {
+                (true, false) => "gap",
+                (false, true) => "possible waste",
+                (true, true) => "covered",
+                (false, false) => "unused",
+            };
+            use_shares.push(sh.share.unwrap_or(0.0));
+            firm.push(if by_spend {
+                spend_share.unwrap_or(0.0)
+            } else if present {
+                1.0
+            } else {
+                0.0
+            });
+            rows.push(TouchpointRow {
+                period: ctx.period.into(),
+                segment: g.segment.clone(),
+                stage: s.key().into(),
+                channel: name.clone(),
+                n: sh.n,
+                users: sh.hits,
+                share: sh.share,
+                ci_low: sh.ci.map(|c| c.0),
+                ci_high: sh.ci.map(|c| c.1),
+                firm_present: present,
+                firm_spend_share: spend_share,
+                verdict: verdict.into(),
+                low_base: ctx.low(sh.base),
+            });
+        }
+        index.push(CoverageRow {
+            period: ctx.period.into(),
+            segment: g.segment.clone(),
+            stage: s.key().into(),
+            channels: channels.len() as u64,
+            coverage_index: coverage_index(&use_shares, &firm),
+            basis: if by_spend { "spend" } else { "presence" }.into(),
+            n: answered.len() as u64,
+        });
+    }
+    (rows, index)
+}
+
+/// Every channel: the plan's, then those respondents named that the plan does not, sorted.
+pub(crate) fn channel_list(ctx: &Ctx, c: &Classified) -> Vec<String> {
+    let Some(ch) = &ctx.cfg.channels else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for entries in ch.plan.values() {
+        for e in entries {
+            if !out.iter().any(|x| fold(x) == fold(&e.channel)) {
+                out.push(e.channel.clone());
+            }
+        }
+    }
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for r in c.respondents.iter().filter(|r| r.stage().is_some()) {
+        if let Val::Multi(opts) = ctx.val(r, ch.used) {
+            for o in opts {
+                seen.entry(fold(o)).or_insert_with(|| o.clone());
+            }
+        }
+    }
+    for (k, v) in seen {
+        if !out.iter().any(|x| fold(x) == k) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Correlation of each attribute's experience rating with likelihood to recommend.
+pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
+    if ctx.cfg.roles.recommend.is_none() {
+        return Vec::new();
+    }
+    let stages: Vec<Option<Stage>> = std::iter::once(None)
+        .chain(Stage::ALL.iter().map(|s| Some(*s)))
+        .collect();
+    let mut out = Vec::new();
+    for st in stages {
+        let members: Vec<&Respondent> = g
+            .members
+            .iter()
+            .copied()
+            .filter(|r| st.is_none() || r.stage() == st)
+            .collect();
+        for (ai, attr) in c.attributes.iter().enumerate() {
+            let (mut x, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
+            for r in &members {
+                if let (Some(e), Some(rec)) = (r.pairs[ai].1, r.recommend) {
+                    x.push(e);
+                    y.push(rec);
+                    w.push(r.weight);
+                }
+            }
+            if x.is_empty() {
+                continue;
+            }
+            let corr = pearson(&x, &y, &w, ctx.conf);
+            let (imp, iw): (Vec<f64>, Vec<f64>) = members
+                .iter()
+                .filter_map(|r| r.pairs[ai].0.map(|v| (v, r.weight)))
+                .unzip();
+            out.push(DriverRow {
+                period: ctx.period.into(),
+                segment: g.segment.clone(),
+                stage: st.map_or("all", Stage::key).into(),
+                attribute: attr.name.clone(),
+                n: corr.n as u64,
+                r: corr.r,
+                ci_low: corr.ci.map(|c| c.0),
+                ci_high: corr.ci.map(|c| c.1),
+                p_value: corr.p_value,
+                q_value: None,
+                stated_importance_mean: weighted_mean(&imp, &iw, ctx.conf).mean,
+                low_base: ctx.low(ctx.base(corr.n, corr.n_eff)),
+            });
+        }
+    }
+    out
+}
+
+/// The open-text fields the codebook names, in first-use order.
+pub(crate) fn theme_fields(ctx: &Ctx) -> Vec<FieldId> {
+    let mut out = Vec::new();
+    for t in &ctx.cfg.themes {
+        if !out.contains(&t.field) {
+            out.push(t.field);
+        }
+    }
+    out
+}
+
+/// Share of answers mentioning each theme, and the uncoded share, per text field and stage.
+pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
+    let mut out = Vec::new();
+    for f in theme_fields(ctx) {
+        let themes: Vec<&crate::config::Theme> =
+            ctx.cfg.themes.iter().filter(|t| t.field == f).collect();
+        for s in Stage::ALL {
+            let answers: Vec<(&Respondent, String)> = ctx
+                .in_stage(g, s)
+                .filter_map(|r| ctx.val(r, f).as_text().map(|t| (r, t)))
+                .collect();
+            if answers.is_empty() {
+                continue;
+            }
+            let hits: Vec<Vec<bool>> = answers
+                .iter()
+                .map(|(_, t)| themes.iter().map(|th| th.pattern.is_match(t)).collect())
+                .collect();
+            let mut push = |name: &str, items: Vec<(bool, f64)>| {
+                let sh = ctx.share(&items);
+                out.push(ThemeRow {
+                    period: ctx.period.into(),
+                    segment: g.segment.clone(),
+                    stage: s.key().into(),
+                    field: ctx.cfg.fields[f].name.clone(),
+                    theme: name.into(),
+                    answers: sh.n,
+                    mentions: sh.hits,
+                    share: sh.share,
+                    ci_low: sh.ci.map(|c| c.0),
+                    ci_high: sh.ci.map(|c| c.1),
+                    low_base: ctx.low(sh.base),
+                });
+            };
+            for (k, th) in themes.iter().enumerate() {
+                push(
+                    &th.name,
+                    answers
+                        .iter()
+                        .zip(&hits)
+                        .map(|((r, _), h)| (h[k], r.weight))
+                        .collect(),
+                );
+            }
+            push(
+                "(uncoded)",
+                answers
+                    .iter()
+                    .zip(&hits)
+                    .map(|((r, _), h)| (!h.iter().any(|x| *x), r.weight))
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
+/// The most frequent words of answers no theme coded, per text field and stage (whole sample).
+pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
+    let mut out = Vec::new();
+    for f in theme_fields(ctx) {
+        let themes: Vec<&crate::config::Theme> =
+            ctx.cfg.themes.iter().filter(|t| t.field == f).collect();
+        for s in Stage::ALL {
+            let texts: Vec<String> = ctx
+                .in_stage(g, s)
+                .filter_map(|r| ctx.val(r, f).as_text())
+                .filter(|t| !themes.iter().any(|th| th.pattern.is_match(t)))
+                .collect();
+            if texts.is_empty() {
+                continue;
+            }
+            let words = crate::stats::words::top_words(&texts, 15);
+            for (i, (word, count)) in words.into_iter().enumerate() {
+                out.push(UncodedWordRow {
+                    period: ctx.period.into(),
+                    stage: s.key().into(),
+                    field: ctx.cfg.fields[f].name.clone(),
+                    rank: i as u64 + 1,
+                    word,
+                    count,
+                    uncoded_answers: texts.len() as u64,
+                });
+            }
+        }
+    }
+    out
+}

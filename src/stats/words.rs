@@ -1,0 +1,214 @@
+//! Word counts of uncoded open-text answers, stop words of the answers' language dropped, to
+//! help extend the theme codebook.
+
+use std::collections::BTreeMap;
+
+const EN: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "are",
+    "but",
+    "not",
+    "you",
+    "all",
+    "any",
+    "can",
+    "had",
+    "her",
+    "was",
+    "one",
+    "our",
+    "out",
+    "has",
+    "have",
+    "him",
+    "his",
+    "how",
+    "its",
+    "may",
+    "new",
+    "now",
+    "old",
+    "see",
+    "two",
+    "who",
+    "did",
+    "get",
+    "let",
+    "she",
+    "too",
+    "use",
+    "that",
+    "with",
+    "they",
+    "this",
+    "from",
+    "what",
+    "were",
+    "when",
+    "your",
+    "said",
+    "each",
+    "which",
+    "their",
+    "there",
+    "will",
+    "would",
+    "about",
+    "into",
+    "than",
+    "them",
+    "then",
+    "these",
+    "some",
+    "very",
+    "just",
+    "also",
+    "been",
+    "more",
+    "much",
+    "only",
+    "other",
+    "over",
+    "such",
+    "could",
+    "should",
+    "after",
+    "because",
+    "being",
+    "both",
+    "does",
+    "doing",
+    "during",
+    "here",
+    "itself",
+    "most",
+    "same",
+    "where",
+    "while",
+    "why",
+    "yours",
+    "ourselves",
+    "again",
+    "against",
+    "before",
+    "below",
+    "between",
+    "down",
+    "few",
+    "off",
+    "once",
+    "own",
+    "under",
+    "until",
+    "why",
+    "we",
+    "us",
+    "me",
+    "my",
+    "it",
+    "is",
+    "be",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "an",
+    "or",
+    "as",
+    "if",
+    "so",
+    "do",
+    "no",
+    "up",
+    "don",
+    "didn",
+    "wasn",
+    "isn",
+    "there",
+    "those",
+    "through",
+    "like",
+    "well",
+    "really",
+];
+const DE: &[&str] = &[
+    "und", "der", "die", "das", "nicht", "mit", "sich", "des", "auf", "für", "ist", "dem", "den",
+    "ein", "eine", "wir", "sie", "war", "auch", "hat", "bei", "aus", "nach", "wie", "noch", "sehr",
+    "aber", "oder",
+];
+const FR: &[&str] = &[
+    "les", "des", "une", "est", "que", "qui", "dans", "pour", "pas", "par", "sur", "avec", "nous",
+    "vous", "mais", "très", "aux", "ont", "été", "cette", "son", "ses",
+];
+const ES: &[&str] = &[
+    "los", "las", "una", "que", "por", "con", "para", "del", "muy", "pero", "como", "más", "sus",
+    "fue", "este", "esta", "nos", "les",
+];
+
+/// Lower-case words of three or more letters (numbers dropped).
+fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The stop-word list of the language the texts are most likely in (English by default).
+fn stop_words(texts: &[String]) -> &'static [&'static str] {
+    let lists: [&'static [&'static str]; 4] = [EN, DE, FR, ES];
+    let mut best = (EN, 0usize);
+    for list in lists {
+        let hits = texts
+            .iter()
+            .flat_map(|t| {
+                t.split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| list.contains(&w.as_str()))
+            .count();
+        if hits > best.1 {
+            best = (list, hits);
+        }
+    }
+    best.0
+}
+
+/// The `k` most frequent words, ties in alphabetical order.
+pub fn top_words(texts: &[String], k: usize) -> Vec<(String, u64)> {
+    let stop = stop_words(texts);
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for t in texts {
+        for w in tokens(t) {
+            if !stop.contains(&w.as_str()) && !EN.contains(&w.as_str()) {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<(String, u64)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(k);
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_without_stop_words() {
+        let texts = vec![
+            "The fees were too high, fees!".to_string(),
+            "High fees and slow replies".to_string(),
+        ];
+        assert_eq!(
+            top_words(&texts, 2),
+            vec![("fees".to_string(), 3), ("high".to_string(), 2)]
+        );
+        let de = vec!["Die Beratung war sehr gut und die Beratung war schnell".to_string()];
+        assert_eq!(top_words(&de, 1), vec![("beratung".to_string(), 2)]);
+    }
+}
