@@ -161,3 +161,81 @@ fn bh_and_kish_match_statsmodels() {
         &r["kish"]["n_eff"],
     );
 }
+
+fn opt_nums(v: &Value) -> Option<Vec<f64>> {
+    v.as_array().map(|_| nums(v))
+}
+
+fn ones(n: usize) -> Vec<f64> {
+    vec![1.0; n]
+}
+
+#[test]
+fn welch_matches_scipy_ttest_ind() {
+    use journeygap::stats::tests::welch;
+    for (i, case) in reference()["welch"].as_array().unwrap().iter().enumerate() {
+        let (a, b) = (nums(&case["a"]), nums(&case["b"]));
+        let wa = opt_nums(&case["wa"]).unwrap_or_else(|| ones(a.len()));
+        let wb = opt_nums(&case["wb"]).unwrap_or_else(|| ones(b.len()));
+        let r = welch(&weighted_mean(&a, &wa, 0.95), &weighted_mean(&b, &wb, 0.95));
+        same(
+            &format!("welch {i} difference"),
+            r.difference,
+            &case["difference"],
+        );
+        same(&format!("welch {i} t"), r.statistic, &case["t"]);
+        same(&format!("welch {i} df"), r.df, &case["df"]);
+        same(&format!("welch {i} p"), r.p_value, &case["p"]);
+    }
+}
+
+#[test]
+fn two_proportion_z_matches_statsmodels() {
+    use journeygap::stats::tests::two_proportion_z;
+    for (i, case) in reference()["ztest"].as_array().unwrap().iter().enumerate() {
+        let f = |k: &str| case[k].as_f64().unwrap();
+        let r = two_proportion_z(f("pa"), f("na"), f("pb"), f("nb"));
+        same(
+            &format!("z {i} difference"),
+            r.difference,
+            &case["difference"],
+        );
+        same(&format!("z {i} z"), r.statistic, &case["z"]);
+        same(&format!("z {i} p"), r.p_value, &case["p"]);
+    }
+}
+
+#[test]
+fn chi_square_matches_scipy_without_continuity_correction() {
+    use journeygap::stats::tests::chi_square;
+    for (i, case) in reference()["chi"].as_array().unwrap().iter().enumerate() {
+        let table: Vec<Vec<f64>> = case["table"].as_array().unwrap().iter().map(nums).collect();
+        let r = chi_square(&table);
+        same(&format!("chi {i} stat"), r.statistic, &case["stat"]);
+        same(&format!("chi {i} df"), r.df, &case["df"]);
+        same(&format!("chi {i} p"), r.p_value, &case["p"]);
+    }
+}
+
+#[test]
+fn pearson_matches_scipy_with_fisher_interval() {
+    use journeygap::stats::correlation::pearson;
+    for (i, case) in reference()["pearson"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        let (x, y) = (nums(&case["x"]), nums(&case["y"]));
+        let w = opt_nums(&case["w"]).unwrap_or_else(|| ones(x.len()));
+        let r = pearson(&x, &y, &w, case["conf"].as_f64().unwrap());
+        same(&format!("pearson {i} r"), r.r, &case["r"]);
+        same(&format!("pearson {i} low"), r.ci.map(|c| c.0), &case["low"]);
+        same(
+            &format!("pearson {i} high"),
+            r.ci.map(|c| c.1),
+            &case["high"],
+        );
+        same(&format!("pearson {i} p"), r.p_value, &case["p"]);
+    }
+}

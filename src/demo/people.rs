@@ -41,6 +41,71 @@ fn nps_mix(stage: Stage) -> (f64, f64) {
     }
 }
 
+/// The firm's services.
+pub const SERVICES: [&str; 6] = [
+    "Strategy",
+    "Operations",
+    "Finance transformation",
+    "Technology advisory",
+    "People & change",
+    "Risk & compliance",
+];
+
+/// Channels buyers may use.
+pub const CHANNELS: [&str; 6] = [
+    "Referral from a colleague",
+    "LinkedIn",
+    "Industry events",
+    "Search engine",
+    "Trade press",
+    "Webinars",
+];
+
+/// Probability of using each channel, by stage: buyers at pre-purchase go to industry events,
+/// where the firm's plan has no presence.
+fn channel_use(stage: Stage) -> [f64; 6] {
+    match stage {
+        Stage::Prospect | Stage::GotAway => [0.6, 0.4, 0.55, 0.35, 0.08, 0.15],
+        Stage::Client => [0.1, 0.3, 0.2, 0.1, 0.1, 0.45],
+        Stage::Betweener => [0.2, 0.35, 0.15, 0.1, 0.05, 0.3],
+        Stage::Former => [0.3, 0.3, 0.1, 0.2, 0.05, 0.1],
+    }
+}
+
+/// "Why" answers by stage with their weights: got-aways mostly cite another firm's expertise.
+fn why_answers(stage: Stage) -> &'static [(&'static str, u32)] {
+    match stage {
+        Stage::GotAway => &[
+            (
+                "Another firm had more relevant expertise in our industry.",
+                6,
+            ),
+            ("Their fees were lower.", 2),
+            ("Timing did not suit our budget cycle.", 2),
+        ],
+        Stage::Prospect => &[
+            ("Still comparing proposals from three firms.", 6),
+            ("Fees look high for the scope.", 3),
+            ("They knew our sector inside out.", 1),
+        ],
+        Stage::Client => &[
+            ("Great team, easy to work with.", 4),
+            ("They knew our sector inside out.", 3),
+            ("Slow to answer emails during the project.", 2),
+            ("Reports always arrive on schedule.", 1),
+        ],
+        Stage::Betweener => &[
+            ("Great team, easy to work with.", 5),
+            ("We will call again for the next project.", 5),
+        ],
+        Stage::Former => &[
+            ("We had no further need after the project ended.", 5),
+            ("Slow to answer emails during the project.", 3),
+            ("Fees were too high for what we got.", 2),
+        ],
+    }
+}
+
 const INDUSTRIES: [&str; 4] = [
     "Manufacturing",
     "Financial services",
@@ -73,6 +138,11 @@ pub struct Person {
     pub would_return: &'static str,
     pub duration_s: u32,
     pub why: &'static str,
+    /// Services the respondent knows the firm offers.
+    pub known: Vec<&'static str>,
+    /// Services bought (past and current clients).
+    pub bought: Vec<&'static str>,
+    pub channels: Vec<&'static str>,
 }
 
 /// One quarter's respondents, by the file they answer in.
@@ -133,14 +203,34 @@ fn moment(rng: &mut ChaCha8Rng, q: usize) -> NaiveDateTime {
     .expect("valid time")
 }
 
-const WHY: [&str; 6] = [
-    "They knew our sector inside out.",
-    "Slow to answer emails during the project.",
-    "Good value, clear fees.",
-    "Another firm had more relevant expertise in our industry.",
-    "We had no further need after the project ended.",
-    "Great team, easy to work with.",
-];
+fn pick_weighted(rng: &mut ChaCha8Rng, options: &[(&'static str, u32)]) -> &'static str {
+    let total: u32 = options.iter().map(|o| o.1).sum();
+    let mut x = rng.random_range(0..total);
+    for (s, w) in options {
+        if x < *w {
+            return s;
+        }
+        x -= w;
+    }
+    options[0].0
+}
+
+/// Services bought and known: betweeners bought one service and mostly know only that one
+/// (typecast); clients know most of the range.
+fn services(rng: &mut ChaCha8Rng, stage: Stage) -> (Vec<&'static str>, Vec<&'static str>) {
+    let main = rng.random_range(0..SERVICES.len());
+    let (bought, p_other) = match stage {
+        Stage::Client => (vec![main], 0.6),
+        Stage::Betweener => (vec![main], 0.06),
+        Stage::Former => (vec![main], 0.2),
+        Stage::Prospect | Stage::GotAway => (vec![], 0.35),
+    };
+    let known: Vec<&'static str> = (0..SERVICES.len())
+        .filter(|&k| bought.contains(&k) || rng.random_range(0.0..1.0) < p_other)
+        .map(|k| SERVICES[k])
+        .collect();
+    (known, bought.into_iter().map(|k| SERVICES[k]).collect())
+}
 
 struct Spec {
     stage: Stage,
@@ -150,7 +240,7 @@ struct Spec {
 fn person(rng: &mut ChaCha8Rng, q: usize, n: usize, spec: Spec, prefix: &str) -> Person {
     let perf = performance(spec.stage, q);
     let when = moment(rng, q);
-    Person {
+    let mut p = Person {
         stage: Some(spec.stage),
         excluded: None,
         id: format!("{prefix}{:02}{:04}", q + 1, n),
@@ -167,8 +257,28 @@ fn person(rng: &mut ChaCha8Rng, q: usize, n: usize, spec: Spec, prefix: &str) ->
         last_project: None,
         would_return: "",
         duration_s: rng.random_range(240..1500),
-        why: WHY[rng.random_range(0..WHY.len())],
+        why: pick_weighted(rng, why_answers(spec.stage)),
+        known: Vec::new(),
+        bought: Vec::new(),
+        channels: Vec::new(),
+    };
+    let (known, bought) = services(rng, spec.stage);
+    let use_p = channel_use(spec.stage);
+    p.channels = CHANNELS
+        .iter()
+        .zip(use_p)
+        .filter_map(|(c, q)| (rng.random_range(0.0..1.0) < q).then_some(*c))
+        .collect();
+    if p.channels.is_empty() {
+        p.channels.push(CHANNELS[1]);
     }
+    p.known = if known.is_empty() {
+        vec![SERVICES[0]]
+    } else {
+        known
+    };
+    p.bought = bought;
+    p
 }
 
 fn months_before(d: NaiveDateTime, m: u32) -> NaiveDate {

@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
-use super::people::{Batch, Person, ATTRIBUTES};
+use super::people::{Batch, Person, ATTRIBUTES, CHANNELS, SERVICES};
 
 type Files = Vec<(String, Vec<u8>)>;
 
@@ -95,6 +95,12 @@ fn qualtrics_csv(people: &[Person]) -> Vec<u8> {
         ("Q7", "Industry"),
         ("Q8", "Company size"),
         ("Q9", "Why did you give that score?"),
+        ("Q10", "Which of Northwind's services are you aware of?"),
+        ("Q11", "Which services have you bought from Northwind?"),
+        (
+            "Q12",
+            "Where did you look for advice when choosing an advisor?",
+        ),
     ] {
         ids.push(id.into());
         texts.push(t.into());
@@ -141,7 +147,7 @@ fn qualtrics_csv(people: &[Person]) -> Vec<u8> {
         ];
         r.extend(p.importance.iter().map(s));
         if unfinished {
-            r.extend(std::iter::repeat_n(String::new(), 10));
+            r.extend(std::iter::repeat_n(String::new(), 13));
         } else {
             r.extend(p.performance.iter().map(s));
             r.extend([
@@ -150,6 +156,7 @@ fn qualtrics_csv(people: &[Person]) -> Vec<u8> {
                 p.size.into(),
                 p.why.into(),
             ]);
+            r.extend([p.known.join(","), p.bought.join(","), p.channels.join(",")]);
         }
         rows.push(r);
     }
@@ -188,6 +195,9 @@ fn forms_csv(people: &[Person]) -> Vec<u8> {
             "Company size",
             "Account ID",
             "Anything else you'd like to tell us?",
+            "Which Northwind services do you know of?",
+            "Which services have you bought from Northwind?",
+            "Where did you look for advice when choosing an advisor?",
         ]
         .map(s),
     );
@@ -219,6 +229,11 @@ fn forms_csv(people: &[Person]) -> Vec<u8> {
             p.size.into(),
             p.account.clone(),
             note,
+        ]);
+        r.extend([
+            p.known.join(", "),
+            p.bought.join(", "),
+            p.channels.join(", "),
         ]);
         rows.push(r);
     }
@@ -271,6 +286,26 @@ fn surveymonkey_xlsx(people: &[Person], qi: usize) -> Result<Vec<u8>, XlsxError>
     }
     q.push("What was the main reason for your decision?".into());
     sub.push("Open-Ended Response".into());
+    let multi = [
+        (
+            "Which of these Northwind services had you heard of?",
+            &SERVICES,
+        ),
+        (
+            "Where did you look for advice when choosing an advisor?",
+            &CHANNELS,
+        ),
+    ];
+    for (title, options) in multi {
+        for (i, o) in options.iter().enumerate() {
+            q.push(if i == 0 {
+                title.to_string()
+            } else {
+                String::new()
+            });
+            sub.push(o.to_string());
+        }
+    }
     write_row(ws, 0, &q)?;
     write_row(ws, 1, &sub)?;
     for (ri, p) in people.iter().enumerate() {
@@ -297,6 +332,16 @@ fn surveymonkey_xlsx(people: &[Person], qi: usize) -> Result<Vec<u8>, XlsxError>
         ws.write_string(r, 19, p.industry)?;
         ws.write_string(r, 20, p.size)?;
         ws.write_string(r, 21, p.why)?;
+        for (k, o) in SERVICES.iter().enumerate() {
+            if p.known.contains(o) {
+                ws.write_string(r, 22 + k as u16, *o)?;
+            }
+        }
+        for (k, o) in CHANNELS.iter().enumerate() {
+            if p.channels.contains(o) {
+                ws.write_string(r, 28 + k as u16, *o)?;
+            }
+        }
     }
     wb.save_to_buffer()
 }
@@ -340,7 +385,18 @@ fn interviews_xlsx(
             header.push(format!("{a} (importance)"));
             header.push(format!("{a} (performance)"));
         }
-        header.extend(["Recommend (0-10)", "Industry", "Company size", "Key quote"].map(s));
+        header.extend(
+            [
+                "Recommend (0-10)",
+                "Industry",
+                "Company size",
+                "Key quote",
+                "Services known",
+                "Services bought",
+                "Channels",
+            ]
+            .map(s),
+        );
         write_row(ws, 2, &header)?;
         for (ri, p) in people.iter().enumerate() {
             let r = ri as u32 + 3;
@@ -360,6 +416,9 @@ fn interviews_xlsx(
             ws.write_string(r, 19, p.industry)?;
             ws.write_string(r, 20, p.size)?;
             ws.write_string(r, 21, p.why)?;
+            ws.write_string(r, 22, p.known.join(", "))?;
+            ws.write_string(r, 23, p.bought.join(", "))?;
+            ws.write_string(r, 24, p.channels.join(", "))?;
         }
     }
     wb.save_to_buffer()

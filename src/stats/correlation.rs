@@ -46,12 +46,12 @@ pub fn pearson(x: &[f64], y: &[f64], w: &[f64], confidence: f64) -> Correlation 
         let h = z_critical(confidence) / (ne - 3.0).sqrt();
         out.ci = Some(((z - h).tanh(), (z + h).tanh()));
     }
-    if ne > 2.0 {
-        out.p_value = if r.abs() < 1.0 {
-            t_two_sided_p(r * ((ne - 2.0) / (1.0 - r * r)).sqrt(), ne - 2.0)
-        } else {
-            Some(0.0)
-        };
-    }
+    out.p_value = if ne <= 2.0 + 1e-12 {
+        Some(1.0) // two points always lie on a line: no evidence (as scipy)
+    } else if r.abs() < 1.0 {
+        t_two_sided_p(r * ((ne - 2.0) / (1.0 - r * r)).sqrt(), ne - 2.0)
+    } else {
+        Some(0.0)
+    };
     out
 }

@@ -136,6 +136,91 @@ def makeschool():
     return rows
 
 
+def welch_case(a, b, wa=None, wb=None):
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    out = {"a": list(a), "b": list(b), "wa": None, "wb": None, "difference": None, "t": None, "df": None, "p": None}
+    if wa is None:
+        out["difference"] = float(a.mean() - b.mean()) if len(a) and len(b) else None
+        if len(a) > 1 and len(b) > 1 and (a.var() + b.var()) > 0:
+            r = stats.ttest_ind(a, b, equal_var=False)
+            va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
+            out.update(t=clean(r.statistic), p=clean(r.pvalue), df=clean((va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))))
+        return out
+    wa, wb = np.asarray(wa, float), np.asarray(wb, float)
+    out["wa"], out["wb"] = list(wa), list(wb)
+    ma, mb = weighted_mean(a, wa, 0.95), weighted_mean(b, wb, 0.95)
+    out["difference"] = ma["mean"] - mb["mean"]
+    va, vb = ma["sd"] ** 2 / ma["n_eff"], mb["sd"] ** 2 / mb["n_eff"]
+    t = out["difference"] / np.sqrt(va + vb)
+    df = (va + vb) ** 2 / (va ** 2 / (ma["n_eff"] - 1) + vb ** 2 / (mb["n_eff"] - 1))
+    out.update(t=t, df=df, p=2 * stats.t.sf(abs(t), df))
+    return out
+
+
+def ztest_case(xa, na, xb, nb):
+    from statsmodels.stats.proportion import proportions_ztest
+    out = {"pa": xa / na, "na": na, "pb": xb / nb, "nb": nb, "difference": xa / na - xb / nb, "z": None, "p": None}
+    pooled = (xa + xb) / (na + nb)
+    if 0 < pooled < 1:
+        z, p = proportions_ztest([xa, xb], [na, nb])
+        out.update(z=float(z), p=float(p))
+    return out
+
+
+def chi_case(table):
+    t = np.asarray(table, float)
+    kept = t[t.sum(axis=1) > 0][:, t.sum(axis=0) > 0]
+    out = {"table": t.tolist(), "stat": None, "df": None, "p": None}
+    if kept.shape[0] >= 2 and kept.shape[1] >= 2:
+        r = stats.chi2_contingency(kept, correction=False)
+        out.update(stat=float(r.statistic), df=float(r.dof), p=float(r.pvalue))
+    return out
+
+
+def pearson_case(x, y, w=None, conf=0.95):
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    out = {"x": list(x), "y": list(y), "w": None, "conf": conf, "r": None, "low": None, "high": None, "p": None}
+    if w is None:
+        if len(x) >= 2 and x.std() > 0 and y.std() > 0:
+            r = stats.pearsonr(x, y)
+            out.update(r=float(r.statistic), p=float(r.pvalue))
+            if len(x) > 3:
+                ci = r.confidence_interval(confidence_level=conf)
+                out.update(low=float(ci.low), high=float(ci.high))
+        return out
+    w = np.asarray(w, float)
+    out["w"] = list(w)
+    mx, my = np.sum(w * x) / w.sum(), np.sum(w * y) / w.sum()
+    r = np.sum(w * (x - mx) * (y - my)) / np.sqrt(np.sum(w * (x - mx) ** 2) * np.sum(w * (y - my) ** 2))
+    ne = w.sum() ** 2 / (w ** 2).sum()
+    z, h = np.arctanh(r), stats.norm.ppf(1 - (1 - conf) / 2) / np.sqrt(ne - 3)
+    t = r * np.sqrt((ne - 2) / (1 - r * r))
+    out.update(r=r, low=np.tanh(z - h), high=np.tanh(z + h), p=2 * stats.t.sf(abs(t), ne - 2))
+    return out
+
+
+def telco():
+    """Churn Yes → former, No → client; former against client on four fields."""
+    from statsmodels.stats.proportion import proportions_ztest
+    d = pd.read_csv(os.path.join(REAL, "telco-churn-ibm", "Telco-Customer-Churn.csv"))
+    f, c = d[d["Churn"] == "Yes"], d[d["Churn"] == "No"]
+    rows = []
+    for col, name in [("MonthlyCharges", "monthly_charges"), ("tenure", "tenure")]:
+        r = stats.ttest_ind(f[col], c[col], equal_var=False)
+        rows.append({"metric": name, "test": "welch t", "difference": float(f[col].mean() - c[col].mean()), "statistic": float(r.statistic), "p_value": float(r.pvalue)})
+    for col, name in [("PaperlessBilling", "paperless"), ("Contract", "contract")]:
+        tab = pd.crosstab(d["Churn"].map({"Yes": 0, "No": 1}), d[col]).sort_index()
+        r = stats.chi2_contingency(tab.values, correction=False)
+        rows.append({"metric": name, "test": "chi-square", "difference": None, "statistic": float(r.statistic), "p_value": float(r.pvalue)})
+    xa, xb = int((f["PaperlessBilling"] == "Yes").sum()), int((c["PaperlessBilling"] == "Yes").sum())
+    z, p = proportions_ztest([xa, xb], [len(f), len(c)])
+    rows.append({"metric": "paperless = yes", "test": "two-proportion z", "difference": xa / len(f) - xb / len(c), "statistic": float(z), "p_value": float(p)})
+    ps = [r["p_value"] for r in rows]
+    for r, q in zip(rows, multipletests(ps, method="fdr_bh")[1]):
+        r["q_value"] = float(q)
+    return {"n_former": len(f), "n_client": len(c), "rows": rows}
+
+
 def main():
     rng = np.random.default_rng(20261123)
     out = {"tolerance": 1e-9}
@@ -164,7 +249,18 @@ def main():
     pv = [0.01, 0.04, 0.03, 0.2, 0.5, 0.0001, 0.04, 0.9]
     out["bh"] = {"p": pv, "q": list(multipletests(pv, method="fdr_bh")[1])}
     out["kish"] = {"w": list(map(float, w)), "n_eff": float(w.sum() ** 2 / (w ** 2).sum())}
+    a = rng.normal(5, 2, 35).round(1)
+    b = rng.normal(6, 1, 50).round(1)
+    out["welch"] = [welch_case(a, b), welch_case(a[:8], b[:5]), welch_case(a, b, rng.uniform(0.5, 2, 35).round(3), rng.uniform(0.5, 2, 50).round(3)),
+                    welch_case([3.0], [1.0, 2.0, 3.0]), welch_case([2.0, 2.0], [2.0, 2.0])]
+    out["ztest"] = [ztest_case(30, 60, 45, 70), ztest_case(3, 10, 0, 12), ztest_case(0, 10, 0, 12), ztest_case(12.5, 31.2, 40.0, 55.7)]
+    out["chi"] = [chi_case([[10, 20, 30], [25, 15, 5]]), chi_case([[5, 0, 7], [3, 0, 9]]), chi_case([[12, 30], [40, 18]]), chi_case([[4, 4], [0, 0]])]
+    px = rng.normal(3.5, 1, 60).round(0)
+    py = np.clip(px * 1.5 + rng.normal(0, 2, 60), 0, 10).round(0)
+    out["pearson"] = [pearson_case(px, py), pearson_case(px, py, rng.uniform(0.5, 2, 60).round(3)), pearson_case(px[:10], py[:10], conf=0.9),
+                      pearson_case([1.0, 2.0], [3.0, 1.0]), pearson_case([2.0, 2.0, 2.0, 2.0], [1.0, 2.0, 3.0, 4.0])]
     if os.path.isdir(REAL):
+        out["telco"] = telco()
         out["kiosk_gaps"] = kiosk()
         out["makeschool_nps"] = makeschool()
     with open(os.path.join(HERE, "reference.json"), "w") as f:
