@@ -313,3 +313,150 @@ fn config_errors_name_file_line_and_key() {
         .stderr(predicates::str::contains("unknown field `minimum_base`"));
     assert!(!tmp.path().join("out").exists());
 }
+
+fn find<'a>(
+    rows: &'a [BTreeMap<String, String>],
+    keys: &[(&str, &str)],
+) -> &'a BTreeMap<String, String> {
+    rows.iter()
+        .find(|r| keys.iter().all(|(k, v)| r[*k] == *v))
+        .unwrap_or_else(|| panic!("no row with {keys:?}"))
+}
+
+#[test]
+fn demo_journey_analyses_find_what_was_planted() {
+    let tmp = tempfile::tempdir().unwrap();
+    for q in QUARTERS {
+        let dir = run_quarter(&demo().join(q), tmp.path(), &[]);
+        let t = |name: &str| read_csv(&dir.join(format!("tables/{name}.csv")));
+        // Conversion from the outcome field: hires against got-aways.
+        let conv = t("conversion");
+        let win = find(&conv, &[("segment", "all"), ("metric", "win rate")]);
+        assert_eq!(
+            (
+                win["numerator"].as_str(),
+                win["denominator"].as_str(),
+                win["source"].as_str()
+            ),
+            ("10", "100", "outcome"),
+            "{q}"
+        );
+        let not_now = find(
+            &conv,
+            &[("segment", "all"), ("metric", "not-now share of prospects")],
+        );
+        assert_eq!(num(not_now, "share"), Some(0.5), "{q}");
+        // IPA: got-aways' relevant expertise is where to concentrate.
+        let ipa = t("ipa");
+        let e = find(
+            &ipa,
+            &[
+                ("segment", "all"),
+                ("stage", "got-away"),
+                ("attribute", "Relevant expertise"),
+            ],
+        );
+        assert_eq!(e["quadrant"], "concentrate here", "{q}");
+        // Awareness: betweeners are typecast far more than clients, and know less of the range.
+        let br = t("awareness_breadth");
+        let row = |s: &str| find(&br, &[("segment", "all"), ("stage", s)]).clone();
+        let (bt, cl) = (row("betweener"), row("client"));
+        assert!(
+            num(&bt, "typecast_ci_low").unwrap() > num(&cl, "typecast_ci_high").unwrap(),
+            "{q}: {bt:?} {cl:?}"
+        );
+        assert!(
+            num(&bt, "breadth_mean").unwrap() < 0.3 && num(&cl, "breadth_mean").unwrap() > 0.5,
+            "{q}"
+        );
+        let aw = t("awareness");
+        assert_eq!(
+            aw.iter()
+                .filter(|r| r["segment"] == "all" && r["stage"] == "client")
+                .count(),
+            6,
+            "one row per offered service"
+        );
+        // Touchpoints: pre-purchase buyers go to industry events, where the firm is absent.
+        let tp = t("touchpoints");
+        for s in ["prospect", "got-away"] {
+            let ev = find(
+                &tp,
+                &[
+                    ("segment", "all"),
+                    ("stage", s),
+                    ("channel", "Industry events"),
+                ],
+            );
+            assert_eq!(
+                (ev["firm_present"].as_str(), ev["verdict"].as_str()),
+                ("false", "gap"),
+                "{q} {s}"
+            );
+        }
+        let press = find(
+            &tp,
+            &[
+                ("segment", "all"),
+                ("stage", "prospect"),
+                ("channel", "Trade press"),
+            ],
+        );
+        assert_eq!(press["verdict"], "possible waste", "{q}");
+        let ci = t("coverage_index");
+        let d = num(
+            find(&ci, &[("segment", "all"), ("stage", "prospect")]),
+            "coverage_index",
+        )
+        .unwrap();
+        assert!(d > 0.3 && d < 1.0, "{q}: {d}");
+        // Why: got-aways' most common theme is the planted one.
+        let th = t("themes");
+        let top = th
+            .iter()
+            .filter(|r| {
+                r["segment"] == "all" && r["stage"] == "got-away" && r["theme"] != "(uncoded)"
+            })
+            .max_by(|a, b| num(a, "share").partial_cmp(&num(b, "share")).unwrap())
+            .unwrap();
+        assert_eq!(top["theme"], "Expertise", "{q}");
+        let words = t("uncoded_words");
+        assert!(
+            words
+                .iter()
+                .any(|w| w["stage"] == "got-away" && w["word"] == "timing"),
+            "{q}"
+        );
+        // Drivers: relevant expertise drives recommendation overall.
+        let dr = t("drivers");
+        let x = find(
+            &dr,
+            &[
+                ("segment", "all"),
+                ("stage", "all"),
+                ("attribute", "Relevant expertise"),
+            ],
+        );
+        assert!(
+            num(x, "r").unwrap() > 0.1 && num(x, "q_value").unwrap() < 0.05,
+            "{q}: {x:?}"
+        );
+        // Comparisons: got-aways rate expertise far below clients; q-values present.
+        let cmp = t("comparisons");
+        let c = find(
+            &cmp,
+            &[
+                ("segment", "all"),
+                ("metric", "experience: Relevant expertise"),
+                ("stage_a", "got-away"),
+            ],
+        );
+        assert!(
+            num(c, "difference").unwrap() < -1.0 && num(c, "q_value").unwrap() < 0.001,
+            "{q}: {c:?}"
+        );
+        assert!(cmp
+            .iter()
+            .all(|r| r["p_value"].is_empty() == r["q_value"].is_empty()));
+    }
+}

@@ -114,3 +114,50 @@ fn makeschool_nps_agrees_and_counts_error_cells() {
         assert_eq!(row["low_base"], low.to_string(), "{seg} low_base");
     }
 }
+
+#[test]
+fn telco_comparisons_agree_with_scipy_and_statsmodels() {
+    let Some(real) = realdata() else { return };
+    let out = tempfile::tempdir().unwrap();
+    journeygap()
+        .arg("run")
+        .arg(real.join("telco-churn-ibm"))
+        .arg("--config")
+        .arg(root().join("fixtures/configs/telco.toml"))
+        .args(["--period", "2018Q1", "--quiet", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let dir = out.path().join("2018Q1");
+    let r = reference();
+    let t = &r["telco"];
+    let mix = read_csv(&dir.join("tables/stage_mix.csv"));
+    let n = |s: &str| {
+        mix.iter()
+            .find(|m| m["segment"] == "all" && m["stage"] == s)
+            .and_then(|m| num(m, "n"))
+    };
+    assert_eq!(n("former"), t["n_former"].as_f64());
+    assert_eq!(n("client"), t["n_client"].as_f64());
+    let cmp: Vec<_> = read_csv(&dir.join("tables/comparisons.csv"))
+        .into_iter()
+        .filter(|c| c["segment"] == "all")
+        .collect();
+    let want = t["rows"].as_array().unwrap();
+    assert_eq!(cmp.len(), want.len(), "{cmp:?}");
+    for w in want {
+        let metric = w["metric"].as_str().unwrap();
+        let row = cmp
+            .iter()
+            .find(|c| c["metric"] == metric)
+            .unwrap_or_else(|| panic!("no comparison {metric}"));
+        assert_eq!(
+            (row["stage_a"].as_str(), row["stage_b"].as_str()),
+            ("former", "client")
+        );
+        assert_eq!(row["test"], w["test"].as_str().unwrap(), "{metric}");
+        for col in ["difference", "statistic", "p_value", "q_value"] {
+            same(&format!("telco {metric} {col}"), num(row, col), &w[col]);
+        }
+    }
+}
