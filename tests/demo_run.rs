@@ -460,3 +460,47 @@ fn demo_journey_analyses_find_what_was_planted() {
             .all(|r| r["p_value"].is_empty() == r["q_value"].is_empty()));
     }
 }
+
+#[test]
+fn ipa_crosshairs_at_the_scale_midpoint_when_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cfg = tmp.path().join("midpoint.toml");
+    let text = std::fs::read_to_string(demo().join("journeygap.toml"))
+        .unwrap()
+        .replace(
+            "min_base = 30",
+            "min_base = 30\nipa_crosshair = \"midpoint\"",
+        );
+    std::fs::write(&cfg, text).unwrap();
+    journeygap()
+        .arg("run")
+        .arg(demo().join("2026Q1"))
+        .arg("--config")
+        .arg(&cfg)
+        .arg("--out")
+        .arg(tmp.path())
+        .arg("--quiet")
+        .assert()
+        .success();
+    let ipa = read_csv(&tmp.path().join("2026Q1/tables/ipa.csv"));
+    assert!(!ipa.is_empty());
+    for r in &ipa {
+        assert_eq!(
+            (
+                r["rule"].as_str(),
+                num(r, "crosshair_importance"),
+                num(r, "crosshair_performance")
+            ),
+            ("scale midpoint", Some(3.0), Some(3.0))
+        );
+        let high_i = num(r, "importance_mean").unwrap() >= 3.0;
+        let high_p = num(r, "performance_mean").unwrap() >= 3.0;
+        let want = match (high_i, high_p) {
+            (true, false) => "concentrate here",
+            (true, true) => "keep up the good work",
+            (false, false) => "low priority",
+            (false, true) => "possible overkill",
+        };
+        assert_eq!(r["quadrant"], want);
+    }
+}

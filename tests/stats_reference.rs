@@ -239,3 +239,15 @@ fn pearson_matches_scipy_with_fisher_interval() {
         same(&format!("pearson {i} p"), r.p_value, &case["p"]);
     }
 }
+
+#[test]
+fn coverage_index_matches_numpy() {
+    use journeygap::stats::coverage::coverage_index;
+    for case in reference()["coverage"].as_array().unwrap() {
+        same(
+            "coverage index",
+            coverage_index(&nums(&case["use"]), &nums(&case["firm"])),
+            &case["d"],
+        );
+    }
+}

@@ -94,4 +94,29 @@ fn weights_give_weighted_shares_and_kish_bases() {
     let g = gaps.iter().find(|r| r["stage"] == "client").unwrap();
     assert!((num(g, "gap_mean").unwrap() + 5.0 / 6.0).abs() < 1e-12);
     assert_eq!(g["low_base"], "true");
+    // The journey tables are weighted too: shares with Kish bases, comparisons on weighted means.
+    let conv = read_csv(&dir.join("conversion.csv"));
+    let past = conv
+        .iter()
+        .find(|r| r["metric"] == "betweener share of past clients")
+        .unwrap();
+    assert_eq!(num(past, "share"), Some(0.0));
+    let promoters = conv
+        .iter()
+        .find(|r| r["metric"] == "promoter share of former clients")
+        .unwrap();
+    assert_eq!(
+        (num(promoters, "share"), num(promoters, "base_eff")),
+        (Some(0.5), Some(2.0))
+    );
+    let cmp = read_csv(&dir.join("comparisons.csv"));
+    let rec = cmp
+        .iter()
+        .find(|r| r["metric"] == "recommend (0-10)" && r["stage_a"] == "former")
+        .unwrap();
+    // Weighted recommend means: former (10·2 + 3·2)/4 = 6.5; client (10 + 27 + 5 + 0)/6 = 7.
+    assert!(
+        (num(rec, "difference").unwrap() - (6.5 - 7.0)).abs() < 1e-12,
+        "{rec:?}"
+    );
 }

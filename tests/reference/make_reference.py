@@ -259,6 +259,11 @@ def main():
     py = np.clip(px * 1.5 + rng.normal(0, 2, 60), 0, 10).round(0)
     out["pearson"] = [pearson_case(px, py), pearson_case(px, py, rng.uniform(0.5, 2, 60).round(3)), pearson_case(px[:10], py[:10], conf=0.9),
                       pearson_case([1.0, 2.0], [3.0, 1.0]), pearson_case([2.0, 2.0, 2.0, 2.0], [1.0, 2.0, 3.0, 4.0])]
+    def coverage(a, b):
+        a, b = np.asarray(a, float), np.asarray(b, float)
+        return {"use": list(a), "firm": list(b), "d": float(0.5 * np.abs(a / a.sum() - b / b.sum()).sum())}
+    out["coverage"] = [coverage([0.6, 0.4, 0.55, 0.35, 0.08, 0.15], [1, 20000, 0, 15000, 25000, 0]),
+                       coverage([0.1, 0.3, 0.2], [1, 1, 0]), coverage(rng.uniform(0, 1, 9), rng.uniform(0, 5, 9))]
     if os.path.isdir(REAL):
         out["telco"] = telco()
         out["kiosk_gaps"] = kiosk()
