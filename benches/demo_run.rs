@@ -19,6 +19,7 @@ fn main() {
             period: None,
             jobs: None,
             skip_bad_files: false,
+            hash_ids: false,
             quiet: true,
         };
         let mut times: Vec<f64> = (0..runs)

@@ -18,6 +18,7 @@ use crate::report::{self, atomic, OutputFile};
 pub fn run(args: Args) -> Result<()> {
     match args.command {
         Command::Run(a) => run_period(&a),
+        Command::Verify { folder, input } => verify(&folder, input.as_deref()),
         Command::GenDemo { out, seed } => {
             let truth = crate::demo::write_demo(&out, seed)
                 .with_context(|| format!("writing the demo into {}", out.display()))?;
@@ -85,11 +86,21 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
             sha256: f.sha256.clone(),
         })
         .collect();
-    let summary = analysis::analyse(&cfg, &classified, &period, inputs);
-    let mut out = report::table_files(
-        &summary,
-        analysis::respondent_rows(&classified, &cfg, &period),
+    let mut summary = analysis::analyse(&cfg, &classified, &period, inputs);
+    summary.ids_hashed = a.hash_ids;
+    summary.input_folder = a.input.display().to_string();
+    let respondents: Vec<_> =
+        analysis::respondent_rows(&classified, &cfg, &period, a.hash_ids).collect();
+    add_history(
+        &mut summary,
+        &a.out,
+        &respondents,
+        cfg.roles.panel_key.is_some(),
     );
+    for w in &summary.history_warnings {
+        eprintln!("warning: {w}");
+    }
+    let mut out = report::table_files(&summary, respondents.into_iter());
     out.extend(chart_files(&summary, &cfg)?);
     let dir = atomic::write_period(&a.out, &period, &out)
         .with_context(|| format!("cannot write {}", a.out.join(&period).display()))?;
@@ -97,6 +108,82 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         print_done(&dir, &summary);
     }
     Ok(())
+}
+
+/// Trends and transitions against the earlier periods under `out`, and what changed since.
+fn add_history(
+    s: &mut analysis::Summary,
+    out: &Path,
+    respondents: &[analysis::RespondentRow],
+    panel: bool,
+) {
+    let mut warnings = Vec::new();
+    let earlier = crate::history::load_earlier(out, &s.period, &mut warnings);
+    warnings.extend(crate::history::comparability(s, &earlier));
+    s.trends = crate::history::trends::trends(&earlier, s);
+    if panel {
+        let current: Vec<(String, String)> = respondents
+            .iter()
+            .filter(|r| !r.excluded && !r.panel_key.is_empty())
+            .map(|r| (r.panel_key.clone(), r.stage.clone()))
+            .collect();
+        s.transitions =
+            crate::history::transitions::transitions(&earlier, &s.period, &current, s.confidence);
+    }
+    s.history_warnings = warnings;
+}
+
+/// `journeygap verify`: hash the inputs again and compare with summary.json.
+pub fn verify(folder: &Path, input: Option<&Path>) -> Result<()> {
+    let path = folder.join("summary.json");
+    let bytes = std::fs::read(&path).with_context(|| {
+        format!(
+            "{}: cannot read; give a period folder written by `run`",
+            path.display()
+        )
+    })?;
+    let s: analysis::Summary = serde_json::from_slice(&bytes)
+        .with_context(|| format!("{}: not a journeygap summary", path.display()))?;
+    let root = input
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| s.input_folder.clone().into());
+    let mut problems = Vec::new();
+    for f in &s.inputs {
+        match std::fs::read(root.join(&f.source_file)) {
+            Ok(b) => {
+                let h = ingest::hex(&<sha2::Sha256 as sha2::Digest>::digest(&b));
+                if h != f.sha256 {
+                    problems.push(format!("changed: {}", f.source_file));
+                }
+            }
+            Err(_) => problems.push(format!("missing: {}", f.source_file)),
+        }
+    }
+    if let Ok(paths) = ingest::walk(&root) {
+        for p in paths {
+            let name = ingest::relative_name(&root, &p);
+            if !s.inputs.iter().any(|f| f.source_file == name) {
+                problems.push(format!("not in the run: {name}"));
+            }
+        }
+    }
+    if problems.is_empty() {
+        println!(
+            "{}: all {} input files match {}",
+            s.period,
+            s.inputs.len(),
+            root.display()
+        );
+        Ok(())
+    } else {
+        bail!(
+            "{} of {} no longer matches its inputs in {}:\n  {}",
+            s.period,
+            folder.display(),
+            root.display(),
+            problems.join("\n  ")
+        )
+    }
 }
 
 /// Read every file in parallel; any unreadable file stops the run (listing all of them) unless

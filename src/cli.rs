@@ -27,6 +27,18 @@ pub enum Command {
     /// run leaves an earlier folder of the same period as it was.
     #[command(after_help = "Example:\n  journeygap run exports/2026Q4 --out reports")]
     Run(RunArgs),
+    /// Check that a period's inputs still match the SHA-256 recorded in its summary.json.
+    ///
+    /// Reads <FOLDER>/summary.json and hashes every input file again: reports files changed,
+    /// missing, or added since the run. Exit code 0 when all match, 1 otherwise.
+    #[command(after_help = "Example:\n  journeygap verify reports/2026Q4")]
+    Verify {
+        /// A period folder written by `run`.
+        folder: PathBuf,
+        /// The input folder (default: the one recorded in summary.json).
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
     /// Write the demo exports (a fictional firm, three quarters, four layouts) into a folder.
     ///
     /// The generator is seeded: the same seed writes the same files.
@@ -62,6 +74,10 @@ pub struct RunArgs {
     /// Record unreadable files in data_quality.csv and go on, instead of stopping.
     #[arg(long)]
     pub skip_bad_files: bool,
+    /// Replace respondent ids and panel keys by a hash in every output, so that no client name
+    /// or email lands in a shared report (panel transitions still link the same hashed key).
+    #[arg(long)]
+    pub hash_ids: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,

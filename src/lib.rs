@@ -11,6 +11,7 @@ pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod history;
 pub mod ingest;
 pub mod period;
 pub mod report;

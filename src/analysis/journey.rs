@@ -328,6 +328,7 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
             typecast_ci_low: tc.ci.map(|c| c.0),
             typecast_ci_high: tc.ci.map(|c| c.1),
             low_base: ctx.low(ctx.base(breadth.n, breadth.n_eff)),
+            breadth_sd: breadth.sd,
         });
     }
     (aware_rows, breadth_rows)

@@ -24,7 +24,8 @@ pub use rows::*;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// All results of one period.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Summary {
     pub schema_version: u32,
     pub tool_version: String,
@@ -51,6 +52,15 @@ pub struct Summary {
     pub themes: Vec<ThemeRow>,
     pub uncoded_words: Vec<UncodedWordRow>,
     pub comparisons: Vec<ComparisonRow>,
+    /// Whether respondent ids and panel keys are hashed in the outputs.
+    pub ids_hashed: bool,
+    /// The input folder as given on the command line (for `verify`).
+    pub input_folder: String,
+    pub attribute_scales: Vec<AttributeScale>,
+    /// What changed against earlier periods (config, attributes, scales).
+    pub history_warnings: Vec<String>,
+    pub trends: Vec<TrendRow>,
+    pub transitions: Vec<TransitionRow>,
 }
 
 /// A group of respondents the analyses run on: `all`, or one segment value.
@@ -201,6 +211,8 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         themes: t.themes,
         uncoded_words: journey::uncoded_words(&ctx, &all),
         comparisons: t.comparisons,
+        attribute_scales: attribute_scales(cfg, c),
+        ..Default::default()
     }
 }
 
@@ -363,12 +375,42 @@ fn cell_problems(c: &Classified, period: &str) -> Vec<CellProblemRow> {
         .collect()
 }
 
+fn attribute_scales(cfg: &Config, c: &Classified) -> Vec<AttributeScale> {
+    use crate::classify::AttrSource;
+    c.attributes
+        .iter()
+        .map(|a| {
+            let scale = match &a.source {
+                AttrSource::Fields { expectation, .. } => cfg.fields[*expectation].scale,
+                AttrSource::Set { set } => cfg.attribute_sets[*set].scale,
+            };
+            AttributeScale {
+                attribute: a.name.clone(),
+                low: scale.map(|s| s.0),
+                high: scale.map(|s| s.1),
+            }
+        })
+        .collect()
+}
+
+/// A stable pseudonym for an id: `h` and the first 16 hex digits of its SHA-256.
+pub fn hash_id(s: &str) -> String {
+    let d = <sha2::Sha256 as sha2::Digest>::digest(s.as_bytes());
+    format!("h{}", &crate::ingest::hex(&d)[..16])
+}
+
 /// One line of `respondents.csv` for each data row, in file order.
 pub fn respondent_rows<'a>(
     c: &'a Classified,
     cfg: &'a Config,
     period: &'a str,
+    hash_ids: bool,
 ) -> impl Iterator<Item = RespondentRow> + 'a {
+    let id = move |v: &Option<String>| match v {
+        Some(s) if hash_ids => hash_id(s),
+        Some(s) => s.clone(),
+        None => String::new(),
+    };
     c.respondents.iter().map(move |r| {
         let t = &c.tables[r.table];
         let (stage, rule, excluded, reason) = match &r.outcome {
@@ -388,12 +430,12 @@ pub fn respondent_rows<'a>(
             source_file: t.source_file.clone(),
             sheet: t.sheet.clone().unwrap_or_default(),
             row: r.row as u64,
-            respondent_id: r.respondent_id.clone().unwrap_or_default(),
+            respondent_id: id(&r.respondent_id),
             stage,
             rule,
             excluded,
             reason,
-            panel_key: r.panel_key.clone().unwrap_or_default(),
+            panel_key: id(&r.panel_key),
             weight: r.weight,
         }
     })

@@ -1,24 +1,24 @@
 //! The rows of each output table. Field order is column order; serde names are column names.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::classify::Attribute;
 use crate::stage::Stage;
 use crate::stats::gap::GapEstimate;
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct InputRow {
     pub source_file: String,
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct StageLabel {
     pub stage: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct RespondentRow {
     pub period: String,
     pub source_file: String,
@@ -33,7 +33,7 @@ pub struct RespondentRow {
     pub weight: f64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct DataQualityRow {
     pub period: String,
     pub source_file: String,
@@ -47,7 +47,7 @@ pub struct DataQualityRow {
     pub columns: u64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct CellProblemRow {
     pub period: String,
     pub source_file: String,
@@ -59,7 +59,7 @@ pub struct CellProblemRow {
     pub examples: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct StageMixRow {
     pub period: String,
     pub segment: String,
@@ -74,7 +74,7 @@ pub struct StageMixRow {
     pub label: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct GapRow {
     pub period: String,
     pub segment: String,
@@ -139,7 +139,7 @@ impl GapRow {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct NpsRow {
     pub period: String,
     pub segment: String,
@@ -158,7 +158,7 @@ pub struct NpsRow {
     pub base_eff: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct ConversionRow {
     pub period: String,
     pub segment: String,
@@ -173,7 +173,7 @@ pub struct ConversionRow {
     pub base_eff: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct IpaRow {
     pub period: String,
     pub segment: String,
@@ -189,7 +189,7 @@ pub struct IpaRow {
     pub n_performance: u64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct AwarenessRow {
     pub period: String,
     pub segment: String,
@@ -203,7 +203,7 @@ pub struct AwarenessRow {
     pub low_base: bool,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct BreadthRow {
     pub period: String,
     pub segment: String,
@@ -218,9 +218,10 @@ pub struct BreadthRow {
     pub typecast_ci_low: Option<f64>,
     pub typecast_ci_high: Option<f64>,
     pub low_base: bool,
+    pub breadth_sd: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct TouchpointRow {
     pub period: String,
     pub segment: String,
@@ -237,7 +238,7 @@ pub struct TouchpointRow {
     pub low_base: bool,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct CoverageRow {
     pub period: String,
     pub segment: String,
@@ -248,7 +249,7 @@ pub struct CoverageRow {
     pub n: u64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct DriverRow {
     pub period: String,
     pub segment: String,
@@ -264,7 +265,7 @@ pub struct DriverRow {
     pub low_base: bool,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct ThemeRow {
     pub period: String,
     pub segment: String,
@@ -279,7 +280,7 @@ pub struct ThemeRow {
     pub low_base: bool,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct UncodedWordRow {
     pub period: String,
     pub stage: String,
@@ -290,7 +291,7 @@ pub struct UncodedWordRow {
     pub uncoded_answers: u64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct ComparisonRow {
     pub period: String,
     pub segment: String,
@@ -305,4 +306,41 @@ pub struct ComparisonRow {
     pub n_a: u64,
     pub n_b: u64,
     pub df: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct AttributeScale {
+    pub attribute: String,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct TrendRow {
+    pub metric: String,
+    pub segment: String,
+    pub stage: String,
+    pub attribute: String,
+    pub period: String,
+    pub value: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub n: u64,
+    pub change_vs_previous: Option<f64>,
+    pub test: String,
+    pub p_value: Option<f64>,
+    pub q_value: Option<f64>,
+    pub significant: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct TransitionRow {
+    pub from_period: String,
+    pub to_period: String,
+    pub from_stage: String,
+    pub to_stage: String,
+    pub n: u64,
+    pub share_of_from: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
 }

@@ -1,5 +1,8 @@
-//! Writing a period folder atomically: everything goes into a hidden sibling folder, which then
-//! replaces the period folder by rename. A failure leaves the earlier folder as it was.
+//! Writing a period folder atomically. Everything is written into a hidden version folder
+//! beside it (`.2026Q4.<nonce>`); then `2026Q4`, a symbolic link, is switched to the new version
+//! by one `rename`, which replaces the old link atomically. A crash or Ctrl-C at any point leaves
+//! either the previous complete folder or the new complete one, never a mix. Stale versions of
+//! crashed runs are removed by the next run.
 
 use std::fs;
 use std::io;
@@ -10,35 +13,27 @@ use super::OutputFile;
 /// Write `files` as `<out>/<period>/`, replacing any earlier folder of that period whole.
 pub fn write_period(out: &Path, period: &str, files: &[OutputFile]) -> io::Result<PathBuf> {
     fs::create_dir_all(out)?;
-    let pid = std::process::id();
-    let tmp = out.join(format!(".{period}.tmp-{pid}"));
-    let old = out.join(format!(".{period}.old-{pid}"));
-    let target = out.join(period);
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp)?;
-    }
-    if let Err(e) = write_all(&tmp, files) {
-        let _ = fs::remove_dir_all(&tmp);
+    let nonce = nonce();
+    let version = format!(".{period}.{nonce}");
+    let vdir = out.join(&version);
+    if let Err(e) = write_all(&vdir, files) {
+        let _ = fs::remove_dir_all(&vdir);
         return Err(e);
     }
-    let had_old = target.exists();
-    if had_old {
-        if let Err(e) = fs::rename(&target, &old) {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-    }
-    if let Err(e) = fs::rename(&tmp, &target) {
-        if had_old {
-            let _ = fs::rename(&old, &target);
-        }
-        let _ = fs::remove_dir_all(&tmp);
+    if let Err(e) = switch(out, period, &version, &nonce) {
+        let _ = fs::remove_dir_all(&vdir);
         return Err(e);
     }
-    if had_old {
-        let _ = fs::remove_dir_all(&old);
-    }
-    Ok(target)
+    remove_stale(out, period, &version);
+    Ok(out.join(period))
+}
+
+fn nonce() -> String {
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!("{}-{t}", std::process::id())
 }
 
 fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
@@ -52,12 +47,78 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
     Ok(())
 }
 
+/// Point `<out>/<period>` at the version folder.
+#[cfg(unix)]
+fn switch(out: &Path, period: &str, version: &str, nonce: &str) -> io::Result<()> {
+    let target = out.join(period);
+    let link = out.join(format!(".{period}.link-{nonce}"));
+    std::os::unix::fs::symlink(version, &link)?;
+    let is_real_dir = fs::symlink_metadata(&target)
+        .map(|m| m.file_type().is_dir())
+        .unwrap_or(false);
+    let result = if is_real_dir {
+        // A plain folder (written by hand, or by another tool) cannot be swapped in one step.
+        let old = out.join(format!(".{period}.old-{nonce}"));
+        fs::rename(&target, &old)
+            .and_then(|_| fs::rename(&link, &target))
+            .map(|_| {
+                let _ = fs::remove_dir_all(&old);
+            })
+    } else {
+        fs::rename(&link, &target)
+    };
+    if result.is_err() {
+        let _ = fs::remove_file(&link);
+    }
+    result
+}
+
+/// Without symbolic links: move the old folder aside, move the new one in.
+#[cfg(not(unix))]
+fn switch(out: &Path, period: &str, version: &str, nonce: &str) -> io::Result<()> {
+    let target = out.join(period);
+    let old = out.join(format!(".{period}.old-{nonce}"));
+    let had_old = target.exists();
+    if had_old {
+        fs::rename(&target, &old)?;
+    }
+    if let Err(e) = fs::rename(out.join(version), &target) {
+        if had_old {
+            let _ = fs::rename(&old, &target);
+        }
+        return Err(e);
+    }
+    if had_old {
+        let _ = fs::remove_dir_all(&old);
+    }
+    Ok(())
+}
+
+/// Remove the versions of this period that the link no longer points at.
+fn remove_stale(out: &Path, period: &str, keep: &str) {
+    let prefix = format!(".{period}.");
+    let Ok(entries) = fs::read_dir(out) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && name != keep {
+            let p = e.path();
+            let _ = if p.is_dir() && !p.is_symlink() {
+                fs::remove_dir_all(&p)
+            } else {
+                fs::remove_file(&p)
+            };
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn replaces_whole_folder_and_leaves_no_temp() {
+    fn replaces_whole_folder_and_leaves_one_version() {
         let dir = tempfile::tempdir().unwrap();
         let a = OutputFile {
             path: "tables/a.csv".into(),
@@ -70,15 +131,36 @@ mod tests {
         write_period(dir.path(), "2026Q1", &[a.clone(), b]).unwrap();
         write_period(dir.path(), "2026Q1", &[a]).unwrap();
         let p = dir.path().join("2026Q1");
-        assert!(p.join("tables/a.csv").exists());
+        assert_eq!(fs::read(p.join("tables/a.csv")).unwrap(), b"1");
         assert!(
             !p.join("b.txt").exists(),
             "stale file from the earlier run survived"
         );
-        let names: Vec<_> = fs::read_dir(dir.path())
+        let mut names: Vec<String> = fs::read_dir(dir.path())
             .unwrap()
-            .map(|e| e.unwrap().file_name())
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names.len(), 1, "{names:?}");
+        names.sort();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert_eq!(names[1], "2026Q1");
+        assert!(names[0].starts_with(".2026Q1."), "{names:?}");
+    }
+
+    #[test]
+    fn a_plain_folder_from_before_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("2026Q1")).unwrap();
+        fs::write(dir.path().join("2026Q1/old.txt"), b"x").unwrap();
+        write_period(
+            dir.path(),
+            "2026Q1",
+            &[OutputFile {
+                path: "new.txt".into(),
+                bytes: b"y".to_vec(),
+            }],
+        )
+        .unwrap();
+        assert!(dir.path().join("2026Q1/new.txt").exists());
+        assert!(!dir.path().join("2026Q1/old.txt").exists());
     }
 }

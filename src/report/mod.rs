@@ -111,6 +111,11 @@ pub fn table_files(
             "comparisons",
             csv_table(summary.comparisons.iter().cloned()),
         ),
+        f("trends", csv_table(summary.trends.iter().cloned())),
+        f(
+            "transitions",
+            csv_table(summary.transitions.iter().cloned()),
+        ),
         OutputFile {
             path: "summary.json".into(),
             bytes: json,
