@@ -225,12 +225,12 @@ fn read_inputs(
 
 fn chart_files(summary: &analysis::Summary, cfg: &Config) -> Result<Vec<OutputFile>> {
     let size = (cfg.report.chart_width, cfg.report.chart_height);
-    chart::charts(summary)
+    chart::all_charts(summary)
         .par_iter()
         .map(|c| {
-            let bytes = chart::draw::png(c, size).map_err(anyhow::Error::msg)?;
+            let bytes = c.png(size).map_err(anyhow::Error::msg)?;
             Ok(OutputFile {
-                path: format!("charts/{}.png", c.name),
+                path: format!("charts/{}.png", c.name()),
                 bytes,
             })
         })

@@ -97,6 +97,26 @@ fn trends_and_transitions_tell_the_planted_story() {
             "respondents seen once are counted"
         );
     }
+    // Trend charts and the transition heatmap, at slide size.
+    for c in [
+        "trend_stage_mix",
+        "trend_nps",
+        "trend_gaps_client",
+        "transitions_2026Q2_2026Q3",
+    ] {
+        let bytes = std::fs::read(tmp.path().join(format!("2026Q3/charts/{c}.png")))
+            .unwrap_or_else(|e| panic!("{c}: {e}"));
+        let info = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .unwrap()
+            .info()
+            .clone();
+        assert_eq!((info.width, info.height), (1600, 900), "{c}");
+    }
+    assert!(
+        !tmp.path().join("2026Q1/charts/trend_nps.png").exists(),
+        "no trend chart from one period"
+    );
     // Each from-stage's shares add up to one.
     let mut sums = std::collections::BTreeMap::new();
     for r in &tr {

@@ -7,11 +7,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::spec::BarChart;
 
-const FONT: &str = "sans-serif";
+pub(crate) const FONT: &str = "sans-serif";
 static FONTS: Once = Once::new();
 
 /// Register the embedded DejaVu Sans, so charts look the same on a machine with no fonts.
-fn register_fonts() {
+pub(crate) fn register_fonts() {
     FONTS.call_once(|| {
         // The bytes are a valid TTF shipped by the `dejavu` crate; failure would mean no text.
         let _ = plotters::style::register_font(FONT, FontStyle::Normal, dejavu::sans::regular());
@@ -19,7 +19,7 @@ fn register_fonts() {
     });
 }
 
-fn err(e: impl std::fmt::Display) -> String {
+pub(crate) fn err(e: impl std::fmt::Display) -> String {
     format!("chart drawing failed: {e}")
 }
 
@@ -36,7 +36,7 @@ pub fn png(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, String> {
     encode_png(&buf, size)
 }
 
-fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, String> {
+pub(crate) fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     let mut enc = png::Encoder::new(&mut out, w, h);
     enc.set_color(png::ColorType::Rgb);
@@ -48,7 +48,7 @@ fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, String> {
 }
 
 /// Shorten a label to fit `max_px` at the given font.
-fn fit(
+pub(crate) fn fit(
     area: &DrawingArea<BitMapBackend, plotters::coord::Shift>,
     text: &str,
     font: &TextStyle,
@@ -72,6 +72,24 @@ fn fit(
         }
     }
     "…".into()
+}
+
+/// An axis tick label: percent points, one decimal, or whole numbers; never `-0`.
+pub(crate) fn tick(fmt: super::ValueFormat, x: f64) -> String {
+    let (v, decimals) = match fmt {
+        super::ValueFormat::Percent => (x * 100.0, 0),
+        super::ValueFormat::Signed2 => (x, 1),
+        super::ValueFormat::SignedInt => (x, 0),
+    };
+    let s = format!("{v:.decimals$}");
+    if s.trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        s.trim_start_matches('-').to_string()
+    } else {
+        s
+    }
 }
 
 /// Draw on any bitmap area: title, subtitle, labelled bars with whiskers, notes.
@@ -148,11 +166,7 @@ pub fn draw_bar_chart(
         .x_desc(c.x_label.as_str())
         .axis_desc_style((FONT, px(22.0) as f64))
         .label_style((FONT, px(20.0) as f64))
-        .x_label_formatter(&|x| match fmt {
-            super::ValueFormat::Percent => format!("{:.0}", x * 100.0),
-            super::ValueFormat::Signed2 => format!("{x:.1}"),
-            super::ValueFormat::SignedInt => format!("{x:.0}"),
-        })
+        .x_label_formatter(&|x| tick(fmt, *x))
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
     if c.x_range.0 < 0.0 && c.x_range.1 > 0.0 {

@@ -4,6 +4,46 @@
 //! hatched, with a note under the chart.
 
 pub mod draw;
+pub mod draw_more;
+pub mod history;
 pub mod spec;
 
-pub use spec::{charts, Bar, BarChart, ValueFormat};
+use crate::analysis::Summary;
+pub use history::{Heatmap, LineChart, Series};
+pub use spec::{Bar, BarChart, ValueFormat};
+
+/// Any chart journeygap draws.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    Bar(BarChart),
+    Line(LineChart),
+    Heat(Heatmap),
+}
+
+impl Chart {
+    /// File name without extension, under `charts/`.
+    pub fn name(&self) -> &str {
+        match self {
+            Chart::Bar(c) => &c.name,
+            Chart::Line(c) => &c.name,
+            Chart::Heat(c) => &c.name,
+        }
+    }
+
+    /// PNG bytes of the chart at `size` pixels.
+    pub fn png(&self, size: (u32, u32)) -> Result<Vec<u8>, String> {
+        match self {
+            Chart::Bar(c) => draw::png(c, size),
+            Chart::Line(c) => draw_more::line_png(c, size),
+            Chart::Heat(c) => draw_more::heatmap_png(c, size),
+        }
+    }
+}
+
+/// Every chart of the period.
+pub fn all_charts(s: &Summary) -> Vec<Chart> {
+    let mut out: Vec<Chart> = spec::charts(s).into_iter().map(Chart::Bar).collect();
+    out.extend(history::trend_charts(s).into_iter().map(Chart::Line));
+    out.extend(history::transition_heatmap(s).map(Chart::Heat));
+    out
+}

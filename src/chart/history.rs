@@ -1,0 +1,259 @@
+//! Specs of the history charts: trend lines per metric, and the stage-transition heatmap.
+
+use super::spec::ValueFormat;
+use crate::analysis::Summary;
+use crate::stage::Stage;
+
+/// One line of a trend chart: a value (with interval) per period, or a gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub rgb: (u8, u8, u8),
+    /// Per period: value, interval, and whether the change from the previous period is significant.
+    pub points: Vec<Option<(f64, Option<(f64, f64)>, bool)>>,
+}
+
+/// A trend chart: periods across, one line per stage (or attribute).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    pub name: String,
+    pub title: String,
+    pub subtitle: String,
+    pub y_label: String,
+    pub periods: Vec<String>,
+    pub series: Vec<Series>,
+    pub y_range: (f64, f64),
+    pub format: ValueFormat,
+    pub notes: Vec<String>,
+}
+
+/// A heatmap of shares: rows and columns labelled, each cell a share with its base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heatmap {
+    pub name: String,
+    pub title: String,
+    pub subtitle: String,
+    pub rows: Vec<String>,
+    pub cols: Vec<String>,
+    pub row_label: String,
+    pub col_label: String,
+    /// `cells[r][c]`: share and count.
+    pub cells: Vec<Vec<Option<(f64, u64)>>>,
+    pub notes: Vec<String>,
+}
+
+/// Distinct colours for attribute lines (Paul Tol's muted scheme), apart from the stage colours.
+const ATTRIBUTE_COLOURS: [(u8, u8, u8); 9] = [
+    (51, 34, 136),
+    (40, 140, 190),
+    (68, 170, 153),
+    (17, 119, 51),
+    (153, 153, 51),
+    (170, 136, 0),
+    (204, 102, 119),
+    (136, 34, 85),
+    (170, 68, 153),
+];
+
+fn label(s: &Summary, st: &str) -> String {
+    s.stage_labels
+        .iter()
+        .find(|l| l.stage == st)
+        .map(|l| l.label.clone())
+        .unwrap_or_else(|| st.to_string())
+}
+
+fn periods(s: &Summary) -> Vec<String> {
+    let mut p: Vec<String> = s.trends.iter().map(|t| t.period.clone()).collect();
+    p.sort();
+    p.dedup();
+    p
+}
+
+/// A series from the trend rows that `pick` selects.
+fn series(
+    s: &Summary,
+    periods: &[String],
+    label: String,
+    rgb: (u8, u8, u8),
+    pick: &dyn Fn(&crate::analysis::TrendRow) -> bool,
+) -> Option<Series> {
+    let points: Vec<Option<(f64, Option<(f64, f64)>, bool)>> = periods
+        .iter()
+        .map(|p| {
+            s.trends
+                .iter()
+                .find(|t| &t.period == p && t.segment == "all" && pick(t))
+                .and_then(|t| t.value.map(|v| (v, t.ci_low.zip(t.ci_high), t.significant)))
+        })
+        .collect();
+    points
+        .iter()
+        .any(Option::is_some)
+        .then_some(Series { label, rgb, points })
+}
+
+fn range(series: &[Series], pad: f64, clamp: (f64, f64)) -> (f64, f64) {
+    let vals = series
+        .iter()
+        .flat_map(|s| s.points.iter().flatten())
+        .flat_map(|(v, ci, _)| [Some(*v), ci.map(|c| c.0), ci.map(|c| c.1)])
+        .flatten();
+    let (lo, hi) = vals.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    if !lo.is_finite() {
+        return clamp;
+    }
+    let span = (hi - lo).max(pad);
+    (
+        (lo - span * 0.15).max(clamp.0),
+        (hi + span * 0.15).min(clamp.1),
+    )
+}
+
+/// Trend charts, when the report folder holds more than one period.
+pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
+    let periods = periods(s);
+    if periods.len() < 2 {
+        return Vec::new();
+    }
+    let span = format!("{} to {}", periods[0], periods[periods.len() - 1]);
+    let sig = "Filled markers: the change from the previous period is significant (q < 0.05)."
+        .to_string();
+    let by_stage = |metric: &str| -> Vec<Series> {
+        Stage::ALL
+            .iter()
+            .filter_map(|st| {
+                series(s, &periods, label(s, st.key()), st.rgb(), &|t| {
+                    t.metric == metric && t.stage == st.key() && t.attribute.is_empty()
+                })
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    let mix = by_stage("stage share");
+    if !mix.is_empty() {
+        out.push(LineChart {
+            name: "trend_stage_mix".into(),
+            title: format!("Stage mix over time, {span}"),
+            subtitle: "Share of classified respondents in each stage, with Wilson intervals".into(),
+            y_label: "Share of respondents (%)".into(),
+            y_range: range(&mix, 0.1, (0.0, 1.0)),
+            periods: periods.clone(),
+            series: mix,
+            format: ValueFormat::Percent,
+            notes: vec![sig.clone()],
+        });
+    }
+    let nps = by_stage("nps");
+    if !nps.is_empty() {
+        out.push(LineChart {
+            name: "trend_nps".into(),
+            title: format!("Net Promoter Score by stage, {span}"),
+            subtitle: "With normal intervals".into(),
+            y_label: "NPS (−100 to +100)".into(),
+            y_range: range(&nps, 20.0, (-100.0, 100.0)),
+            periods: periods.clone(),
+            series: nps,
+            format: ValueFormat::SignedInt,
+            notes: vec![sig.clone()],
+        });
+    }
+    for st in Stage::ALL {
+        let mut attrs: Vec<String> = s
+            .trends
+            .iter()
+            .filter(|t| t.metric == "mean gap" && t.stage == st.key())
+            .map(|t| t.attribute.clone())
+            .collect();
+        attrs.dedup();
+        let mut uniq = Vec::new();
+        for a in attrs {
+            if !uniq.contains(&a) {
+                uniq.push(a);
+            }
+        }
+        let lines: Vec<Series> = uniq
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                series(
+                    s,
+                    &periods,
+                    a.clone(),
+                    ATTRIBUTE_COLOURS[i % ATTRIBUTE_COLOURS.len()],
+                    &|t| t.metric == "mean gap" && t.stage == st.key() && &t.attribute == a,
+                )
+            })
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        out.push(LineChart {
+            name: format!("trend_gaps_{}", st.key()),
+            title: format!(
+                "{}: experience − expectation over time, {span}",
+                label(s, st.key())
+            ),
+            subtitle: "Mean gap per attribute with t intervals; below zero the firm falls short"
+                .into(),
+            y_label: "Mean gap (scale points)".into(),
+            y_range: range(&lines, 0.5, (f64::NEG_INFINITY, f64::INFINITY)),
+            periods: periods.clone(),
+            series: lines,
+            format: ValueFormat::Signed2,
+            notes: vec![sig.clone()],
+        });
+    }
+    out
+}
+
+/// The heatmap of the latest transition in the summary (previous period → this one).
+pub fn transition_heatmap(s: &Summary) -> Option<Heatmap> {
+    let last = s
+        .transitions
+        .iter()
+        .map(|t| (t.from_period.clone(), t.to_period.clone()))
+        .max()?;
+    let rows: Vec<&crate::analysis::TransitionRow> = s
+        .transitions
+        .iter()
+        .filter(|t| (t.from_period.clone(), t.to_period.clone()) == last)
+        .collect();
+    let order = |name: &str| {
+        Stage::from_key(name).map_or(if name == "(new)" { 0 } else { 9 }, |st| st.index() + 1)
+    };
+    let mut from: Vec<String> = rows.iter().map(|r| r.from_stage.clone()).collect();
+    let mut to: Vec<String> = rows.iter().map(|r| r.to_stage.clone()).collect();
+    for v in [&mut from, &mut to] {
+        v.sort_by_key(|x| (order(x), x.clone()));
+        v.dedup();
+    }
+    let cells = from
+        .iter()
+        .map(|f| {
+            to.iter()
+                .map(|t| {
+                    rows.iter()
+                        .find(|r| &r.from_stage == f && &r.to_stage == t)
+                        .map(|r| (r.share_of_from.unwrap_or(0.0), r.n))
+                })
+                .collect()
+        })
+        .collect();
+    let show = |x: &String| Stage::from_key(x).map_or_else(|| x.clone(), |st| label(s, st.key()));
+    Some(Heatmap {
+        name: format!("transitions_{}_{}", last.0, last.1),
+        title: format!("Where clients went: {} → {}", last.0, last.1),
+        subtitle: "The same panel key at both periods; each row sums to 100%".into(),
+        rows: from.iter().map(show).collect(),
+        cols: to.iter().map(show).collect(),
+        row_label: format!("Stage in {}", last.0),
+        col_label: format!("Stage in {}", last.1),
+        cells,
+        notes: vec![
+            "(new): first seen in the later period; (not seen): not in the later period.".into(),
+        ],
+    })
+}
