@@ -4,13 +4,17 @@ use super::spec::ValueFormat;
 use crate::analysis::Summary;
 use crate::stage::Stage;
 
+/// One point of a trend line: value, interval, and whether the change from the previous period
+/// is significant.
+pub type TrendPoint = (f64, Option<(f64, f64)>, bool);
+
 /// One line of a trend chart: a value (with interval) per period, or a gap.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
     pub label: String,
     pub rgb: (u8, u8, u8),
     /// Per period: value, interval, and whether the change from the previous period is significant.
-    pub points: Vec<Option<(f64, Option<(f64, f64)>, bool)>>,
+    pub points: Vec<Option<TrendPoint>>,
 }
 
 /// A trend chart: periods across, one line per stage (or attribute).
@@ -78,7 +82,7 @@ fn series(
     rgb: (u8, u8, u8),
     pick: &dyn Fn(&crate::analysis::TrendRow) -> bool,
 ) -> Option<Series> {
-    let points: Vec<Option<(f64, Option<(f64, f64)>, bool)>> = periods
+    let points: Vec<Option<TrendPoint>> = periods
         .iter()
         .map(|p| {
             s.trends
