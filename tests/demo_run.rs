@@ -18,17 +18,7 @@ fn demo() -> PathBuf {
 }
 
 fn run_quarter(input: &Path, out: &Path, extra: &[&str]) -> PathBuf {
-    journeygap()
-        .arg("run")
-        .arg(input)
-        .arg("--config")
-        .arg(demo().join("journeygap.toml"))
-        .arg("--out")
-        .arg(out)
-        .arg("--quiet")
-        .args(extra)
-        .assert()
-        .success();
+    run_with(input, &demo().join("journeygap.toml"), out, extra).success();
     let name = input.file_name().unwrap().to_string_lossy().into_owned();
     out.join(name)
 }

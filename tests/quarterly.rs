@@ -13,16 +13,7 @@ fn demo() -> PathBuf {
 }
 
 fn run(input: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
-    journeygap()
-        .arg("run")
-        .arg(input)
-        .arg("--config")
-        .arg(demo().join("journeygap.toml"))
-        .arg("--out")
-        .arg(out)
-        .arg("--quiet")
-        .args(extra)
-        .assert()
+    run_with(input, &demo().join("journeygap.toml"), out, extra)
 }
 
 fn all_quarters(out: &Path, extra: &[&str]) {

@@ -5,23 +5,6 @@
 mod common;
 
 use common::*;
-use journeygap::stats::prec;
-use serde_json::Value;
-
-fn reference() -> Value {
-    serde_json::from_str(include_str!("reference/reference.json")).expect("reference.json parses")
-}
-
-fn same(what: &str, ours: Option<f64>, theirs: &Value) {
-    match (ours, theirs.as_f64()) {
-        (None, None) => {}
-        (Some(a), Some(b)) => assert!(
-            prec::close(a, b, prec::REFERENCE),
-            "{what}: ours {a}, reference {b}"
-        ),
-        (a, b) => panic!("{what}: ours {a:?}, reference {b:?}"),
-    }
-}
 
 #[test]
 fn kiosk_gaps_agree_with_scipy() {

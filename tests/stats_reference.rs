@@ -1,15 +1,14 @@
 //! Every statistic pinned against scipy/statsmodels values from tests/reference/make_reference.py.
 //! Tolerance: `journeygap::stats::prec::REFERENCE` (1e-9, relative above 1).
 
+mod common;
+
+use common::{reference, same};
 use journeygap::stats::{
-    gap::paired_gap, mean::weighted_mean, multiple::bh_qvalues, nps, prec, proportion::wilson,
+    gap::paired_gap, mean::weighted_mean, multiple::bh_qvalues, nps, proportion::wilson,
     weights::kish_n_eff,
 };
 use serde_json::Value;
-
-fn reference() -> Value {
-    serde_json::from_str(include_str!("reference/reference.json")).expect("reference.json parses")
-}
 
 fn nums(v: &Value) -> Vec<f64> {
     v.as_array()
@@ -17,18 +16,6 @@ fn nums(v: &Value) -> Vec<f64> {
         .iter()
         .map(|x| x.as_f64().expect("number"))
         .collect()
-}
-
-/// Both missing, or both present and within tolerance.
-fn same(what: &str, ours: Option<f64>, theirs: &Value) {
-    match (ours, theirs.as_f64()) {
-        (None, None) => {}
-        (Some(a), Some(b)) => assert!(
-            prec::close(a, b, prec::REFERENCE),
-            "{what}: ours {a}, reference {b}"
-        ),
-        (a, b) => panic!("{what}: ours {a:?}, reference {b:?}"),
-    }
 }
 
 #[test]

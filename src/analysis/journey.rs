@@ -1,15 +1,12 @@
 //! The journey analyses of PRODUCT §6: conversion, IPA, service awareness, touchpoint coverage,
 //! drivers and the "why" themes, for one group of respondents.
 
-use std::collections::BTreeMap;
-
 use super::rows::*;
 use super::{Ctx, Group};
 use crate::classify::{Classified, Respondent, Val};
 use crate::config::{fold, FieldId};
 use crate::stage::Stage;
 use crate::stats::correlation::pearson;
-use crate::stats::coverage::coverage_index;
 use crate::stats::mean::weighted_mean;
 use crate::stats::proportion::wilson;
 use crate::stats::weights::kish_n_eff;
@@ -53,7 +50,11 @@ impl Ctx<'_> {
         }
     }
 
-    fn in_stage<'a>(&self, g: &'a Group, s: Stage) -> impl Iterator<Item = &'a Respondent> + 'a {
+    pub(crate) fn in_stage<'a>(
+        &self,
+        g: &'a Group,
+        s: Stage,
+    ) -> impl Iterator<Item = &'a Respondent> + 'a {
         g.members
             .iter()
             .copied()
@@ -62,7 +63,7 @@ impl Ctx<'_> {
 }
 
 /// The options of a multi-select value, folded; `None` when unanswered.
-fn options(v: &Val) -> Option<Vec<String>> {
+pub(crate) fn options(v: &Val) -> Option<Vec<String>> {
     match v {
         Val::Multi(o) if !o.is_empty() => Some(o.iter().map(|x| fold(x)).collect()),
         Val::Text { raw, code } => Some(vec![fold(code.as_deref().unwrap_or(raw))]),
@@ -334,115 +335,6 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
     (aware_rows, breadth_rows)
 }
 
-/// Channel use per stage beside the firm's plan; the coverage index per stage.
-pub(crate) fn touchpoints(
-    ctx: &Ctx,
-    g: &Group,
-    channels: &[String],
-) -> (Vec<TouchpointRow>, Vec<CoverageRow>) {
-    let Some(ch) = &ctx.cfg.channels else {
-        return (Vec::new(), Vec::new());
-    };
-    let (mut rows, mut index) = (Vec::new(), Vec::new());
-    for s in Stage::ALL {
-        let answered: Vec<(&Respondent, Vec<String>)> = ctx
-            .in_stage(g, s)
-            .filter_map(|r| options(ctx.val(r, ch.used)).map(|o| (r, o)))
-            .collect();
-        if answered.is_empty() {
-            continue;
-        }
-        let plan = ch.plan.get(&s).cloned().unwrap_or_default();
-        let total_spend: f64 = plan.iter().filter_map(|p| p.spend).sum();
-        let by_spend = plan.iter().any(|p| p.spend.is_some()) && total_spend > 0.0;
-        let (mut use_shares, mut firm) = (Vec::new(), Vec::new());
-        for name in channels {
-            let key = fold(name);
-            let items: Vec<(bool, f64)> = answered
-                .iter()
-                .map(|(r, o)| (o.contains(&key), r.weight))
-                .collect();
-            let sh = ctx.share(&items);
-            let entry = plan.iter().find(|p| fold(&p.channel) == key);
-            let present = entry.is_some_and(|p| p.present);
-            let spend_share = if by_spend {
-                Some(entry.and_then(|p| p.spend).unwrap_or(0.0) / total_spend)
-            } else {
-                None
-            };
-            let used = sh.share.unwrap_or(0.0) >= ch.threshold;
-            let verdict = match (used, present) {
-                (true, false) => "gap",
-                (false, true) => "possible waste",
-                (true, true) => "covered",
-                (false, false) => "unused",
-            };
-            use_shares.push(sh.share.unwrap_or(0.0));
-            firm.push(if by_spend {
-                spend_share.unwrap_or(0.0)
-            } else if present {
-                1.0
-            } else {
-                0.0
-            });
-            rows.push(TouchpointRow {
-                period: ctx.period.into(),
-                segment: g.segment.clone(),
-                stage: s.key().into(),
-                channel: name.clone(),
-                n: sh.n,
-                users: sh.hits,
-                share: sh.share,
-                ci_low: sh.ci.map(|c| c.0),
-                ci_high: sh.ci.map(|c| c.1),
-                firm_present: present,
-                firm_spend_share: spend_share,
-                verdict: verdict.into(),
-                low_base: ctx.low(sh.base),
-            });
-        }
-        index.push(CoverageRow {
-            period: ctx.period.into(),
-            segment: g.segment.clone(),
-            stage: s.key().into(),
-            channels: channels.len() as u64,
-            coverage_index: coverage_index(&use_shares, &firm),
-            basis: if by_spend { "spend" } else { "presence" }.into(),
-            n: answered.len() as u64,
-        });
-    }
-    (rows, index)
-}
-
-/// Every channel: the plan's, then those respondents named that the plan does not, sorted.
-pub(crate) fn channel_list(ctx: &Ctx, c: &Classified) -> Vec<String> {
-    let Some(ch) = &ctx.cfg.channels else {
-        return Vec::new();
-    };
-    let mut out: Vec<String> = Vec::new();
-    for entries in ch.plan.values() {
-        for e in entries {
-            if !out.iter().any(|x| fold(x) == fold(&e.channel)) {
-                out.push(e.channel.clone());
-            }
-        }
-    }
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for r in c.respondents.iter().filter(|r| r.stage().is_some()) {
-        if let Val::Multi(opts) = ctx.val(r, ch.used) {
-            for o in opts {
-                seen.entry(fold(o)).or_insert_with(|| o.clone());
-            }
-        }
-    }
-    for (k, v) in seen {
-        if !out.iter().any(|x| fold(x) == k) {
-            out.push(v);
-        }
-    }
-    out
-}
-
 /// Correlation of each attribute's experience rating with likelihood to recommend.
 pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
     if ctx.cfg.roles.recommend.is_none() {
@@ -490,106 +382,6 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
                 stated_importance_mean: weighted_mean(&imp, &iw, ctx.conf).mean,
                 low_base: ctx.low(ctx.base(corr.n, corr.n_eff)),
             });
-        }
-    }
-    out
-}
-
-/// The open-text fields the codebook names, in first-use order.
-pub(crate) fn theme_fields(ctx: &Ctx) -> Vec<FieldId> {
-    let mut out = Vec::new();
-    for t in &ctx.cfg.themes {
-        if !out.contains(&t.field) {
-            out.push(t.field);
-        }
-    }
-    out
-}
-
-/// Share of answers mentioning each theme, and the uncoded share, per text field and stage.
-pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
-    let mut out = Vec::new();
-    for f in theme_fields(ctx) {
-        let themes: Vec<&crate::config::Theme> =
-            ctx.cfg.themes.iter().filter(|t| t.field == f).collect();
-        for s in Stage::ALL {
-            let answers: Vec<(&Respondent, String)> = ctx
-                .in_stage(g, s)
-                .filter_map(|r| ctx.val(r, f).as_text().map(|t| (r, t)))
-                .collect();
-            if answers.is_empty() {
-                continue;
-            }
-            let hits: Vec<Vec<bool>> = answers
-                .iter()
-                .map(|(_, t)| themes.iter().map(|th| th.pattern.is_match(t)).collect())
-                .collect();
-            let mut push = |name: &str, items: Vec<(bool, f64)>| {
-                let sh = ctx.share(&items);
-                out.push(ThemeRow {
-                    period: ctx.period.into(),
-                    segment: g.segment.clone(),
-                    stage: s.key().into(),
-                    field: ctx.cfg.fields[f].name.clone(),
-                    theme: name.into(),
-                    answers: sh.n,
-                    mentions: sh.hits,
-                    share: sh.share,
-                    ci_low: sh.ci.map(|c| c.0),
-                    ci_high: sh.ci.map(|c| c.1),
-                    low_base: ctx.low(sh.base),
-                });
-            };
-            for (k, th) in themes.iter().enumerate() {
-                push(
-                    &th.name,
-                    answers
-                        .iter()
-                        .zip(&hits)
-                        .map(|((r, _), h)| (h[k], r.weight))
-                        .collect(),
-                );
-            }
-            push(
-                "(uncoded)",
-                answers
-                    .iter()
-                    .zip(&hits)
-                    .map(|((r, _), h)| (!h.iter().any(|x| *x), r.weight))
-                    .collect(),
-            );
-        }
-    }
-    out
-}
-
-/// The most frequent words of answers no theme coded, per text field and stage (whole sample).
-pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
-    let mut out = Vec::new();
-    for f in theme_fields(ctx) {
-        let themes: Vec<&crate::config::Theme> =
-            ctx.cfg.themes.iter().filter(|t| t.field == f).collect();
-        for s in Stage::ALL {
-            let texts: Vec<String> = ctx
-                .in_stage(g, s)
-                .filter_map(|r| ctx.val(r, f).as_text())
-                .filter(|t| !themes.iter().any(|th| th.pattern.is_match(t)))
-                .collect();
-            if texts.is_empty() {
-                continue;
-            }
-            let words = crate::stats::words::top_words(&texts, 15);
-            for (i, (word, count)) in words.into_iter().enumerate() {
-                out.push(UncodedWordRow {
-                    period: ctx.period.into(),
-                    stage: s.key().into(),
-                    field: ctx.cfg.fields[f].name.clone(),
-                    rank: i as u64 + 1,
-                    word,
-                    count,
-                    uncoded_answers: texts.len() as u64,
-                });
-            }
         }
     }
     out

@@ -3,9 +3,11 @@
 //! Groups (the whole sample, then each segment value) are computed independently and
 //! collected in a fixed order, so the result is the same whatever the thread count.
 
+mod channels;
 mod compare;
 mod journey;
 pub mod rows;
+mod themes;
 
 use std::collections::BTreeSet;
 
@@ -112,7 +114,7 @@ struct GroupTables {
 
 fn group_tables(ctx: &Ctx, g: &Group, c: &Classified, channels: &[String]) -> GroupTables {
     let (awareness, awareness_breadth) = journey::awareness(ctx, g);
-    let (touchpoints, coverage_index) = journey::touchpoints(ctx, g, channels);
+    let (touchpoints, coverage_index) = channels::touchpoints(ctx, g, channels);
     GroupTables {
         stage_mix: ctx.stage_mix(g),
         gaps: ctx.gaps(g, c),
@@ -124,7 +126,7 @@ fn group_tables(ctx: &Ctx, g: &Group, c: &Classified, channels: &[String]) -> Gr
         touchpoints,
         coverage_index,
         drivers: journey::drivers(ctx, g, c),
-        themes: journey::themes(ctx, g),
+        themes: themes::themes(ctx, g),
         comparisons: compare::comparisons(ctx, g, c),
     }
 }
@@ -152,7 +154,7 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         weighted: cfg.roles.weight.is_some(),
         kept: cfg.analysis_fields(),
     };
-    let channels = journey::channel_list(&ctx, c);
+    let channels = channels::channel_list(&ctx, c);
     let parts: Vec<GroupTables> = groups
         .par_iter()
         .map(|g| group_tables(&ctx, g, c, &channels))
@@ -209,7 +211,7 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         coverage_index: t.coverage_index,
         drivers: t.drivers,
         themes: t.themes,
-        uncoded_words: journey::uncoded_words(&ctx, &all),
+        uncoded_words: themes::uncoded_words(&ctx, &all),
         comparisons: t.comparisons,
         attribute_scales: attribute_scales(cfg, c),
         ..Default::default()

@@ -1,6 +1,6 @@
 //! Specs of the history charts: trend lines per metric, and the stage-transition heatmap.
 
-use super::spec::ValueFormat;
+use super::spec::{label, ValueFormat};
 use crate::analysis::Summary;
 use crate::stage::Stage;
 
@@ -58,14 +58,6 @@ const ATTRIBUTE_COLOURS: [(u8, u8, u8); 9] = [
     (136, 34, 85),
     (170, 68, 153),
 ];
-
-fn label(s: &Summary, st: &str) -> String {
-    s.stage_labels
-        .iter()
-        .find(|l| l.stage == st)
-        .map(|l| l.label.clone())
-        .unwrap_or_else(|| st.to_string())
-}
 
 fn periods(s: &Summary) -> Vec<String> {
     let mut p: Vec<String> = s.trends.iter().map(|t| t.period.clone()).collect();

@@ -72,7 +72,8 @@ pub fn charts(s: &Summary) -> Vec<BarChart> {
     out
 }
 
-fn label(s: &Summary, st: &str) -> String {
+/// Display label of a stage key.
+pub(crate) fn label(s: &Summary, st: &str) -> String {
     s.stage_labels
         .iter()
         .find(|l| l.stage == st)

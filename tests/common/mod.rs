@@ -61,3 +61,41 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     out
 }
+
+/// The scipy/statsmodels values of tests/reference/make_reference.py.
+pub fn reference() -> serde_json::Value {
+    serde_json::from_str(include_str!("../reference/reference.json"))
+        .expect("reference.json parses")
+}
+
+/// Both missing, or both present and within `prec::REFERENCE`.
+pub fn same(what: &str, ours: Option<f64>, theirs: &serde_json::Value) {
+    use journeygap::stats::prec;
+    match (ours, theirs.as_f64()) {
+        (None, None) => {}
+        (Some(a), Some(b)) => assert!(
+            prec::close(a, b, prec::REFERENCE),
+            "{what}: ours {a}, reference {b}"
+        ),
+        (a, b) => panic!("{what}: ours {a:?}, reference {b:?}"),
+    }
+}
+
+/// `journeygap run INPUT --config CONFIG --out OUT --quiet EXTRA…`.
+pub fn run_with(
+    input: &Path,
+    config: &Path,
+    out: &Path,
+    extra: &[&str],
+) -> assert_cmd::assert::Assert {
+    journeygap()
+        .arg("run")
+        .arg(input)
+        .arg("--config")
+        .arg(config)
+        .arg("--out")
+        .arg(out)
+        .arg("--quiet")
+        .args(extra)
+        .assert()
+}

@@ -1,0 +1,125 @@
+//! Why (PRODUCT §6.9): the share of open-text answers mentioning each codebook theme, and the
+//! words of the answers no theme coded.
+
+use super::rows::{ThemeRow, UncodedWordRow};
+use super::{Ctx, Group};
+use crate::classify::Respondent;
+use crate::config::FieldId;
+use crate::stage::Stage;
+
+/// The open-text fields the codebook names, in first-use order.
+pub(crate) fn theme_fields(ctx: &Ctx) -> Vec<FieldId> {
+    let mut out = Vec::new();
+    for t in &ctx.cfg.themes {
+        if !out.contains(&t.field) {
+            out.push(t.field);
+        }
+    }
+    out
+}
+
+/// One open-text field's answers at one stage, with which themes each answer mentions.
+struct Coded<'a> {
+    field: FieldId,
+    stage: Stage,
+    themes: Vec<&'a crate::config::Theme>,
+    answers: Vec<(&'a Respondent, String)>,
+    /// `hits[i][k]`: answer i mentions theme k.
+    hits: Vec<Vec<bool>>,
+}
+
+/// Every (field, stage) with answers, in field then stage order.
+fn coded<'a>(ctx: &'a Ctx, g: &'a Group) -> Vec<Coded<'a>> {
+    let mut out = Vec::new();
+    for field in theme_fields(ctx) {
+        let themes: Vec<&crate::config::Theme> =
+            ctx.cfg.themes.iter().filter(|t| t.field == field).collect();
+        for stage in Stage::ALL {
+            let answers: Vec<(&Respondent, String)> = ctx
+                .in_stage(g, stage)
+                .filter_map(|r| ctx.val(r, field).as_text().map(|t| (r, t)))
+                .collect();
+            if answers.is_empty() {
+                continue;
+            }
+            let hits = answers
+                .iter()
+                .map(|(_, t)| themes.iter().map(|th| th.pattern.is_match(t)).collect())
+                .collect();
+            out.push(Coded {
+                field,
+                stage,
+                themes: themes.clone(),
+                answers,
+                hits,
+            });
+        }
+    }
+    out
+}
+
+/// Share of answers mentioning each theme, and the uncoded share, per text field and stage.
+pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
+    let mut out = Vec::new();
+    for c in coded(ctx, g) {
+        let mut push = |name: &str, hit: &dyn Fn(&[bool]) -> bool| {
+            let items: Vec<(bool, f64)> = c
+                .answers
+                .iter()
+                .zip(&c.hits)
+                .map(|((r, _), h)| (hit(h), r.weight))
+                .collect();
+            let sh = ctx.share(&items);
+            out.push(ThemeRow {
+                period: ctx.period.into(),
+                segment: g.segment.clone(),
+                stage: c.stage.key().into(),
+                field: ctx.cfg.fields[c.field].name.clone(),
+                theme: name.into(),
+                answers: sh.n,
+                mentions: sh.hits,
+                share: sh.share,
+                ci_low: sh.ci.map(|x| x.0),
+                ci_high: sh.ci.map(|x| x.1),
+                low_base: ctx.low(sh.base),
+            });
+        };
+        for (k, th) in c.themes.iter().enumerate() {
+            push(&th.name, &|h| h[k]);
+        }
+        push("(uncoded)", &|h| !h.iter().any(|x| *x));
+    }
+    out
+}
+
+/// The most frequent words of answers no theme coded, per text field and stage (whole sample).
+pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
+    let mut out = Vec::new();
+    for c in coded(ctx, g) {
+        let texts: Vec<String> = c
+            .answers
+            .iter()
+            .zip(&c.hits)
+            .filter(|(_, h)| !h.iter().any(|x| *x))
+            .map(|((_, t), _)| t.clone())
+            .collect();
+        if texts.is_empty() {
+            continue;
+        }
+        for (i, (word, count)) in crate::stats::words::top_words(&texts, 15)
+            .into_iter()
+            .enumerate()
+        {
+            out.push(UncodedWordRow {
+                period: ctx.period.into(),
+                stage: c.stage.key().into(),
+                field: ctx.cfg.fields[c.field].name.clone(),
+                rank: i as u64 + 1,
+                word,
+                count,
+                uncoded_answers: texts.len() as u64,
+            });
+        }
+    }
+    out
+}
