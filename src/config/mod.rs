@@ -2,6 +2,7 @@
 //!
 //! Every error names the file, the line and the key, and says what was expected.
 
+mod condition;
 mod journey;
 pub mod raw;
 mod resolve;

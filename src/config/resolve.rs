@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use regex::Regex;
 use toml::Spanned;
 
-use super::raw::{MapValue, RawAttributeSet, RawCondition, RawConfig, RawField};
+use super::raw::{MapValue, RawAttributeSet, RawConfig, RawField};
 use super::{
-    fold, line_of, AttributeDef, AttributeSet, CmpOp, Cond, Config, ConfigError, Exclusion, Field,
-    FieldId, FieldKind, Report, Roles, StageRule, Target,
+    fold, line_of, AttributeDef, AttributeSet, Config, ConfigError, Exclusion, Field, FieldId,
+    FieldKind, Report, Roles, StageRule,
 };
 use crate::stage::Stage;
 
@@ -73,7 +73,7 @@ pub(super) fn resolve(raw: RawConfig, text: &str, file: &str) -> Result<Config, 
     let mut exclusions = Vec::new();
     for (i, ex) in raw.exclude.rules.iter().enumerate() {
         let key = format!("exclude.rules[{i}]");
-        let when = compile(&ctx, &ex.get_ref().when, ex.span().start, &key)?;
+        let when = super::condition::compile(&ctx, &ex.get_ref().when, ex.span().start, &key)?;
         exclusions.push(Exclusion {
             reason: ex.get_ref().reason.clone(),
             when,
@@ -272,7 +272,7 @@ fn resolve_rules(ctx: &Ctx, raw: &RawConfig) -> Result<Vec<StageRule>, ConfigErr
                 ),
             );
         };
-        let when = compile(ctx, &rule.when, at, &format!("{key}.when"))?;
+        let when = super::condition::compile(ctx, &rule.when, at, &format!("{key}.when"))?;
         out.push(StageRule {
             name: rule
                 .name
@@ -369,140 +369,6 @@ fn resolve_report(ctx: &Ctx, raw: &RawConfig) -> Result<Report, ConfigError> {
         title: r.title.clone(),
         ipa_midpoint: r.ipa_crosshair == super::raw::IpaCrosshair::Midpoint,
     })
-}
-
-fn target(v: &MapValue) -> Target {
-    match v {
-        MapValue::Number(x) => Target {
-            text: crate::ingest::cell::format_number(*x),
-            number: Some(*x),
-        },
-        MapValue::Text(t) => Target {
-            text: fold(t),
-            number: crate::ingest::cell::parse_number(t, false),
-        },
-    }
-}
-
-/// Compile one condition: exactly one operator.
-fn compile(ctx: &Ctx, c: &RawCondition, at: usize, key: &str) -> Result<Cond, ConfigError> {
-    let field = |op: &str| -> Result<FieldId, ConfigError> {
-        match &c.field {
-            Some(f) => ctx.field(f, at, &format!("{key}.field")),
-            None => ctx.err(
-                at,
-                key,
-                format!("`{op}` needs `field = \"…\"` to say what it tests"),
-            ),
-        }
-    };
-    let mut ops: Vec<Cond> = Vec::new();
-    if let Some(v) = &c.equals {
-        ops.push(Cond::OneOf {
-            field: field("equals")?,
-            targets: vec![target(v)],
-        });
-    }
-    if let Some(vs) = &c.one_of {
-        ops.push(Cond::OneOf {
-            field: field("one_of")?,
-            targets: vs.iter().map(target).collect(),
-        });
-    }
-    if let Some(n) = &c.contains {
-        ops.push(Cond::Contains {
-            field: field("contains")?,
-            needle: fold(n),
-        });
-    }
-    for (v, op, name) in [
-        (c.gt, CmpOp::Gt, "gt"),
-        (c.ge, CmpOp::Ge, "ge"),
-        (c.lt, CmpOp::Lt, "lt"),
-        (c.le, CmpOp::Le, "le"),
-    ] {
-        if let Some(value) = v {
-            ops.push(Cond::Cmp {
-                field: field(name)?,
-                op,
-                value,
-            });
-        }
-    }
-    if let Some(e) = c.empty {
-        ops.push(Cond::IsEmpty {
-            field: field("empty")?,
-            empty: e,
-        });
-    }
-    if let Some(e) = c.not_empty {
-        ops.push(Cond::IsEmpty {
-            field: field("not_empty")?,
-            empty: !e,
-        });
-    }
-    if let Some(m) = c.older_than_months {
-        ops.push(Cond::Months {
-            field: field("older_than_months")?,
-            months: m,
-            older: true,
-        });
-    }
-    if let Some(m) = c.within_months {
-        ops.push(Cond::Months {
-            field: field("within_months")?,
-            months: m,
-            older: false,
-        });
-    }
-    if let Some(cs) = &c.all {
-        ops.push(Cond::All(compile_list(ctx, cs, at, &format!("{key}.all"))?));
-    }
-    if let Some(cs) = &c.any {
-        ops.push(Cond::Any(compile_list(ctx, cs, at, &format!("{key}.any"))?));
-    }
-    if let Some(inner) = &c.not {
-        ops.push(Cond::Not(Box::new(compile(
-            ctx,
-            inner,
-            at,
-            &format!("{key}.not"),
-        )?)));
-    }
-    if c.always == Some(true) {
-        ops.push(Cond::Always);
-    }
-    if ops.len() != 1 {
-        return ctx.err(
-            at,
-            key,
-            format!(
-                "expected exactly one of equals, one_of, contains, gt, ge, lt, le, empty, not_empty, \
-                 older_than_months, within_months, all, any, not, always = true; found {}",
-                ops.len()
-            ),
-        );
-    }
-    if matches!(ops[0], Cond::Months { .. }) && !ctx.names.iter().any(|n| n == "date") {
-        return ctx.err(
-            at,
-            key,
-            "a months condition compares with the response date: define [fields.date]",
-        );
-    }
-    Ok(ops.remove(0))
-}
-
-fn compile_list(
-    ctx: &Ctx,
-    cs: &[RawCondition],
-    at: usize,
-    key: &str,
-) -> Result<Vec<Cond>, ConfigError> {
-    cs.iter()
-        .enumerate()
-        .map(|(i, c)| compile(ctx, c, at, &format!("{key}[{i}]")))
-        .collect()
 }
 
 #[cfg(test)]
