@@ -100,7 +100,8 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     for w in &summary.history_warnings {
         eprintln!("warning: {w}");
     }
-    let mut out = report::table_files(&summary, respondents.into_iter());
+    let mut out =
+        report::table_files(&summary, respondents.into_iter()).map_err(anyhow::Error::msg)?;
     out.extend(chart_files(&summary, &cfg)?);
     let dir = atomic::write_period(&a.out, &period, &out)
         .with_context(|| format!("cannot write {}", a.out.join(&period).display()))?;

@@ -494,3 +494,61 @@ fn ipa_crosshairs_at_the_scale_midpoint_when_asked() {
         assert_eq!(r["quadrant"], want);
     }
 }
+
+#[test]
+fn tables_xlsx_holds_every_table_with_its_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = run_quarter(&demo().join("2026Q1"), tmp.path(), &[]);
+    let book = journeygap::ingest::read_file(&dir, &dir.join("tables.xlsx")).unwrap();
+    let names: Vec<&str> = book
+        .tables
+        .iter()
+        .filter_map(|t| t.sheet.as_deref())
+        .collect();
+    for name in [
+        "respondents",
+        "data_quality",
+        "stage_mix",
+        "gaps",
+        "nps",
+        "conversion",
+        "ipa",
+        "awareness",
+        "touchpoints",
+        "drivers",
+        "themes",
+        "comparisons",
+    ] {
+        assert!(names.contains(&name), "no sheet {name}: {names:?}");
+        let csv = read_csv(&dir.join(format!("tables/{name}.csv")));
+        let sheet = book
+            .tables
+            .iter()
+            .find(|t| t.sheet.as_deref() == Some(name))
+            .unwrap();
+        assert_eq!(sheet.rows.len(), csv.len(), "{name}: rows");
+        assert_eq!(
+            sheet.columns.len(),
+            csv.first().map_or(sheet.columns.len(), |r| r.len()),
+            "{name}: columns"
+        );
+    }
+    let gaps = book
+        .tables
+        .iter()
+        .find(|t| t.sheet.as_deref() == Some("gaps"))
+        .unwrap();
+    let col = gaps
+        .columns
+        .iter()
+        .position(|c| c.label() == "gap_mean")
+        .unwrap();
+    let first = read_csv(&dir.join("tables/gaps.csv"))[0]["gap_mean"]
+        .parse::<f64>()
+        .unwrap();
+    assert_eq!(
+        gaps.rows[0][col],
+        journeygap::ingest::Cell::Number(first),
+        "numbers are numbers, at full precision"
+    );
+}

@@ -4,6 +4,7 @@
 //! leaves any earlier content of the period folder as it was.
 
 pub mod atomic;
+pub mod xlsx;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -43,84 +44,100 @@ fn cell(v: &Value) -> String {
     }
 }
 
-/// A tidy CSV table: header from the row type's field names, one line per row.
-pub fn csv_table<T: Serialize + Default>(rows: impl IntoIterator<Item = T>) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+/// One output table: its name, column names and rows of JSON values (the one tidy form that
+/// the CSV and xlsx writers both render).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TidyTable {
+    pub name: &'static str,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// A tidy table from serde rows: the header from the row type's field names.
+pub fn tidy<T: Serialize + Default>(
+    name: &'static str,
+    rows: impl IntoIterator<Item = T>,
+) -> TidyTable {
     let header = match serde_json::to_value(T::default()) {
         Ok(Value::Object(m)) => m.keys().cloned().collect::<Vec<_>>(),
         _ => Vec::new(),
     };
+    let rows = rows
+        .into_iter()
+        .filter_map(|r| match serde_json::to_value(&r) {
+            Ok(Value::Object(m)) => Some(m.into_iter().map(|(_, v)| v).collect()),
+            _ => None,
+        })
+        .collect();
+    TidyTable { name, header, rows }
+}
+
+/// A tidy CSV table: header, then one line per row.
+pub fn csv_bytes(t: &TidyTable) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     // Writing to a Vec cannot fail.
-    let _ = w.write_record(&header);
-    for r in rows {
-        if let Ok(Value::Object(m)) = serde_json::to_value(&r) {
-            let _ = w.write_record(m.values().map(cell));
-        }
+    let _ = w.write_record(&t.header);
+    for r in &t.rows {
+        let _ = w.write_record(r.iter().map(cell));
     }
     w.into_inner().unwrap_or_default()
 }
 
-/// Every table file of the period, plus `summary.json`.
+/// A tidy CSV table straight from serde rows.
+pub fn csv_table<T: Serialize + Default>(rows: impl IntoIterator<Item = T>) -> Vec<u8> {
+    csv_bytes(&tidy("table", rows))
+}
+
+/// Every table of the period, in README order.
+pub fn tables(s: &Summary, respondents: impl Iterator<Item = RespondentRow>) -> Vec<TidyTable> {
+    vec![
+        tidy("respondents", respondents),
+        tidy("data_quality", s.data_quality.iter().cloned()),
+        tidy("cell_problems", s.cell_problems.iter().cloned()),
+        tidy("stage_mix", s.stage_mix.iter().cloned()),
+        tidy("conversion", s.conversion.iter().cloned()),
+        tidy("gaps", s.gaps.iter().cloned()),
+        tidy("ipa", s.ipa.iter().cloned()),
+        tidy("nps", s.nps.iter().cloned()),
+        tidy("drivers", s.drivers.iter().cloned()),
+        tidy("awareness", s.awareness.iter().cloned()),
+        tidy("awareness_breadth", s.awareness_breadth.iter().cloned()),
+        tidy("touchpoints", s.touchpoints.iter().cloned()),
+        tidy("coverage_index", s.coverage_index.iter().cloned()),
+        tidy("themes", s.themes.iter().cloned()),
+        tidy("uncoded_words", s.uncoded_words.iter().cloned()),
+        tidy("comparisons", s.comparisons.iter().cloned()),
+        tidy("trends", s.trends.iter().cloned()),
+        tidy("transitions", s.transitions.iter().cloned()),
+    ]
+}
+
+/// Every table as CSV and in `tables.xlsx`, plus `summary.json`.
 pub fn table_files(
     summary: &Summary,
     respondents: impl Iterator<Item = RespondentRow>,
-) -> Vec<OutputFile> {
-    let f = |name: &str, bytes: Vec<u8>| OutputFile {
-        path: format!("tables/{name}.csv"),
-        bytes,
-    };
+) -> Result<Vec<OutputFile>, String> {
+    let tables = tables(summary, respondents);
+    let mut out: Vec<OutputFile> = tables
+        .iter()
+        .map(|t| OutputFile {
+            path: format!("tables/{}.csv", t.name),
+            bytes: csv_bytes(t),
+        })
+        .collect();
+    out.push(OutputFile {
+        path: "tables.xlsx".into(),
+        bytes: xlsx::workbook(&tables).map_err(|e| format!("tables.xlsx: {e}"))?,
+    });
     let mut json = serde_json::to_vec_pretty(summary).unwrap_or_default();
     json.push(b'\n');
-    vec![
-        f("respondents", csv_table(respondents)),
-        f(
-            "data_quality",
-            csv_table(summary.data_quality.iter().cloned()),
-        ),
-        f(
-            "cell_problems",
-            csv_table(summary.cell_problems.iter().cloned()),
-        ),
-        f("stage_mix", csv_table(summary.stage_mix.iter().cloned())),
-        f("gaps", csv_table(summary.gaps.iter().cloned())),
-        f("nps", csv_table(summary.nps.iter().cloned())),
-        f("conversion", csv_table(summary.conversion.iter().cloned())),
-        f("ipa", csv_table(summary.ipa.iter().cloned())),
-        f("awareness", csv_table(summary.awareness.iter().cloned())),
-        f(
-            "awareness_breadth",
-            csv_table(summary.awareness_breadth.iter().cloned()),
-        ),
-        f(
-            "touchpoints",
-            csv_table(summary.touchpoints.iter().cloned()),
-        ),
-        f(
-            "coverage_index",
-            csv_table(summary.coverage_index.iter().cloned()),
-        ),
-        f("drivers", csv_table(summary.drivers.iter().cloned())),
-        f("themes", csv_table(summary.themes.iter().cloned())),
-        f(
-            "uncoded_words",
-            csv_table(summary.uncoded_words.iter().cloned()),
-        ),
-        f(
-            "comparisons",
-            csv_table(summary.comparisons.iter().cloned()),
-        ),
-        f("trends", csv_table(summary.trends.iter().cloned())),
-        f(
-            "transitions",
-            csv_table(summary.transitions.iter().cloned()),
-        ),
-        OutputFile {
-            path: "summary.json".into(),
-            bytes: json,
-        },
-    ]
+    out.push(OutputFile {
+        path: "summary.json".into(),
+        bytes: json,
+    });
+    Ok(out)
 }
 
 #[cfg(test)]
