@@ -100,9 +100,10 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     for w in &summary.history_warnings {
         eprintln!("warning: {w}");
     }
-    let mut out =
-        report::table_files(&summary, respondents.into_iter()).map_err(anyhow::Error::msg)?;
-    out.extend(chart_files(&summary, &cfg)?);
+    let charts = chart_files(&summary, &cfg)?;
+    let title = cfg.report.title.as_deref();
+    let out = report::period_files(&summary, respondents.into_iter(), charts, title)
+        .map_err(anyhow::Error::msg)?;
     let dir = atomic::write_period(&a.out, &period, &out)
         .with_context(|| format!("cannot write {}", a.out.join(&period).display()))?;
     if !a.quiet {

@@ -319,3 +319,47 @@ fn a_killed_rerun_leaves_the_old_or_the_new_folder_whole() {
     }
     eprintln!("outcomes seen: {outcomes:?}");
 }
+
+#[test]
+fn report_documents_state_the_findings_and_embed_every_chart() {
+    let tmp = tempfile::tempdir().unwrap();
+    all_quarters(tmp.path(), &[]);
+    let dir = tmp.path().join("2026Q3");
+    let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    for want in [
+        "Got-aways rate *Relevant expertise*",
+        "Got-aways most often mention *Expertise*",
+        "Prospects use *Industry events*",
+        "of betweeners know no service beyond those they bought",
+        "Clients: mean gap (Responsiveness) changed by",
+        "of clients in 2026Q2 were betweeners in 2026Q3 (n = 20)",
+        "Excluded: duplicate 3, internal 2, preview/test 3, speeder 2, unfinished 4.",
+    ] {
+        assert!(md.contains(want), "report.md lacks «{want}»:\n{md}");
+    }
+    let charts: Vec<_> = std::fs::read_dir(dir.join("charts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for c in &charts {
+        assert!(
+            md.contains(&format!("(charts/{c})")),
+            "report.md does not show {c}"
+        );
+    }
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert_eq!(
+        html.matches("<img ").count(),
+        charts.len(),
+        "every chart embedded once"
+    );
+    assert_eq!(
+        html.matches("src=\"data:image/png;base64,").count(),
+        charts.len()
+    );
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "report.html must need no network"
+    );
+    assert!(html.contains("<em>Relevant expertise</em>"));
+}

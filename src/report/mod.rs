@@ -4,6 +4,8 @@
 //! leaves any earlier content of the period folder as it was.
 
 pub mod atomic;
+pub mod document;
+pub mod findings;
 pub mod xlsx;
 
 use serde::Serialize;
@@ -114,10 +116,13 @@ pub fn tables(s: &Summary, respondents: impl Iterator<Item = RespondentRow>) -> 
     ]
 }
 
-/// Every table as CSV and in `tables.xlsx`, plus `summary.json`.
-pub fn table_files(
+/// Every table as CSV and in `tables.xlsx`, `summary.json`, and the report documents with
+/// `charts` (already drawn) embedded.
+pub fn period_files(
     summary: &Summary,
     respondents: impl Iterator<Item = RespondentRow>,
+    charts: Vec<OutputFile>,
+    title: Option<&str>,
 ) -> Result<Vec<OutputFile>, String> {
     let tables = tables(summary, respondents);
     let mut out: Vec<OutputFile> = tables
@@ -137,6 +142,8 @@ pub fn table_files(
         path: "summary.json".into(),
         bytes: json,
     });
+    out.extend(document::documents(summary, &tables, &charts, title));
+    out.extend(charts);
     Ok(out)
 }
 

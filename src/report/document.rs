@@ -1,0 +1,235 @@
+//! `report.md` (charts linked from `charts/`) and `report.html` (one self-contained file, charts
+//! embedded): title page, sections with their charts and findings, data quality, method.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+
+use super::findings::{sections, Section};
+use super::{OutputFile, TidyTable};
+use crate::analysis::Summary;
+
+/// Facts for the data-quality section.
+struct Quality {
+    files: usize,
+    tables: usize,
+    read: u64,
+    excluded: u64,
+    classified: u64,
+    unclassified: u64,
+    reasons: BTreeMap<String, u64>,
+    problems: BTreeMap<String, u64>,
+}
+
+fn quality(s: &Summary, respondents: Option<&TidyTable>) -> Quality {
+    let sum =
+        |f: &dyn Fn(&crate::analysis::DataQualityRow) -> u64| s.data_quality.iter().map(f).sum();
+    let mut reasons = BTreeMap::new();
+    if let Some(t) = respondents {
+        let (x, r) = (
+            t.header.iter().position(|h| h == "excluded"),
+            t.header.iter().position(|h| h == "reason"),
+        );
+        if let (Some(x), Some(r)) = (x, r) {
+            for row in t
+                .rows
+                .iter()
+                .filter(|row| row[x] == serde_json::Value::Bool(true))
+            {
+                let reason = row[r]
+                    .as_str()
+                    .unwrap_or("")
+                    .split(" (")
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                *reasons.entry(reason).or_default() += 1;
+            }
+        }
+    }
+    let mut problems = BTreeMap::new();
+    for p in &s.cell_problems {
+        *problems.entry(p.problem.clone()).or_default() += p.count;
+    }
+    Quality {
+        files: s.inputs.len(),
+        tables: s.data_quality.len(),
+        read: sum(&|d| d.rows_read),
+        excluded: sum(&|d| d.rows_excluded),
+        classified: sum(&|d| d.rows_classified),
+        unclassified: sum(&|d| d.rows_unclassified),
+        reasons,
+        problems,
+    }
+}
+
+fn quality_lines(q: &Quality, s: &Summary) -> Vec<String> {
+    let mut out = vec![format!(
+        "{} files ({} tables) read: {} rows = {} excluded + {} classified + {} unclassified.",
+        q.files, q.tables, q.read, q.excluded, q.classified, q.unclassified
+    )];
+    if !q.reasons.is_empty() {
+        let list: Vec<String> = q.reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        out.push(format!("Excluded: {}.", list.join(", ")));
+    }
+    if q.unclassified > 0 {
+        out.push(format!("{} rows matched no stage rule: see `tables/respondents.csv` for the values the rules saw.", q.unclassified));
+    }
+    if !q.problems.is_empty() {
+        let list: Vec<String> = q.problems.iter().map(|(p, n)| format!("{p} {n}")).collect();
+        out.push(format!(
+            "Cells read as missing: {} (details in `tables/cell_problems.csv`).",
+            list.join(", ")
+        ));
+    }
+    out.extend(s.history_warnings.iter().map(|w| format!("Warning: {w}")));
+    out
+}
+
+fn method_lines(s: &Summary) -> Vec<String> {
+    let c = s.confidence * 100.0;
+    vec![
+        format!("Intervals at {c:.0}%: Wilson score for shares, t for means, normal for NPS, Fisher z for correlations."),
+        "Gaps: experience − expectation over respondents who answered both; paired t-test, Cohen's d_z, Wilcoxon signed-rank (normal approximation).".into(),
+        "NPS = % promoters (9–10) − % detractors (0–6). Stage comparisons: Welch t, pooled two-proportion z, chi-square without continuity correction.".into(),
+        format!("q-values: Benjamini–Hochberg within each table. Estimates on a base below {:.0} are flagged low base.", s.min_base),
+        format!("{}Tool version {}; config SHA-256 {}.", if s.weighted { "Weighted: Kish effective bases. " } else { "" }, s.tool_version, s.config_hash),
+    ]
+}
+
+fn title(s: &Summary, title: Option<&str>) -> String {
+    format!(
+        "{} — {}",
+        title.unwrap_or("Client journey report"),
+        s.period
+    )
+}
+
+/// Markdown with `*emphasis*` kept; charts linked.
+fn markdown(s: &Summary, secs: &[Section], q: &Quality, heading: &str) -> String {
+    let mut md = format!(
+        "# {heading}\n\n{} respondents classified into stages from {} files.\n\n",
+        q.classified, q.files
+    );
+    for sec in secs {
+        md.push_str(&format!("## {}\n\n", sec.title));
+        for c in &sec.charts {
+            md.push_str(&format!("![{c}](charts/{c}.png)\n\n"));
+        }
+        for f in &sec.findings {
+            md.push_str(&format!("- {f}\n"));
+        }
+        md.push('\n');
+    }
+    md.push_str("## Data quality\n\n");
+    quality_lines(q, s)
+        .iter()
+        .for_each(|l| md.push_str(&format!("- {l}\n")));
+    md.push_str("\n## Method\n\n");
+    method_lines(s)
+        .iter()
+        .for_each(|l| md.push_str(&format!("- {l}\n")));
+    md
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Escaped text with `*x*` as `<em>x</em>`.
+fn inline(s: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in escape(s).split('*').enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<em>{part}</em>"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+const CSS: &str = "body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;color:#222;line-height:1.5}\
+h1{font-size:2em;border-bottom:3px solid #0072B2}h2{margin-top:2em;color:#0072B2}img{width:100%;border:1px solid #ddd;margin:.5em 0}\
+li{margin:.3em 0}.meta{color:#555}";
+
+fn html(
+    s: &Summary,
+    secs: &[Section],
+    q: &Quality,
+    heading: &str,
+    charts: &BTreeMap<String, &[u8]>,
+) -> String {
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut h = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title><style>{CSS}</style></head><body>\n<h1>{t}</h1>\n<p class=\"meta\">{} respondents classified into stages from {} files; period {}.</p>\n",
+        q.classified,
+        q.files,
+        escape(&s.period),
+        t = escape(heading)
+    );
+    for sec in secs {
+        h.push_str(&format!("<h2>{}</h2>\n", escape(&sec.title)));
+        for c in &sec.charts {
+            if let Some(bytes) = charts.get(c) {
+                h.push_str(&format!(
+                    "<img alt=\"{}\" src=\"data:image/png;base64,{}\">\n",
+                    escape(c),
+                    b64.encode(bytes)
+                ));
+            }
+        }
+        h.push_str("<ul>\n");
+        sec.findings
+            .iter()
+            .for_each(|f| h.push_str(&format!("<li>{}</li>\n", inline(f))));
+        h.push_str("</ul>\n");
+    }
+    for (name, lines) in [
+        ("Data quality", quality_lines(q, s)),
+        ("Method", method_lines(s)),
+    ] {
+        h.push_str(&format!("<h2>{name}</h2>\n<ul>\n"));
+        lines
+            .iter()
+            .for_each(|l| h.push_str(&format!("<li>{}</li>\n", inline(&l.replace('`', "")))));
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</body></html>\n");
+    h
+}
+
+/// `report.md` and `report.html` for the period.
+pub fn documents(
+    s: &Summary,
+    tables: &[TidyTable],
+    charts: &[OutputFile],
+    report_title: Option<&str>,
+) -> Vec<OutputFile> {
+    let by_name: BTreeMap<String, &[u8]> = charts
+        .iter()
+        .filter_map(|c| {
+            c.path
+                .strip_prefix("charts/")
+                .and_then(|p| p.strip_suffix(".png"))
+                .map(|n| (n.to_string(), c.bytes.as_slice()))
+        })
+        .collect();
+    let names: Vec<String> = by_name.keys().cloned().collect();
+    let secs = sections(s, &names);
+    let q = quality(s, tables.iter().find(|t| t.name == "respondents"));
+    let heading = title(s, report_title);
+    vec![
+        OutputFile {
+            path: "report.md".into(),
+            bytes: markdown(s, &secs, &q, &heading).into_bytes(),
+        },
+        OutputFile {
+            path: "report.html".into(),
+            bytes: html(s, &secs, &q, &heading, &by_name).into_bytes(),
+        },
+    ]
+}

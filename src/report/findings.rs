@@ -1,0 +1,361 @@
+//! Key findings written out in plain sentences from the numbers, section by section (pure:
+//! Summary in, text out). Every sentence carries its base and, where there is a test, its q.
+
+use std::collections::BTreeMap;
+
+use crate::analysis::Summary;
+use crate::stage::Stage;
+use crate::stats::nps::{nps_difference_z, NpsEstimate};
+
+/// One section of the report: a heading, its charts and its findings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: String,
+    pub charts: Vec<String>,
+    pub findings: Vec<String>,
+}
+
+fn label(s: &Summary, st: &str) -> String {
+    crate::chart::spec::label(s, st)
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// `q < 0.001` or `q = 0.012`.
+pub fn q_text(name: &str, q: f64) -> String {
+    if q < 0.001 {
+        format!("{name} < 0.001")
+    } else {
+        format!("{name} = {q:.3}")
+    }
+}
+
+fn stage_mix(s: &Summary) -> Vec<String> {
+    let rows: Vec<_> = s
+        .stage_mix
+        .iter()
+        .filter(|r| r.segment == "all" && r.n > 0)
+        .collect();
+    let Some(top) = rows.iter().max_by_key(|r| r.n) else {
+        return vec!["No respondent was classified.".into()];
+    };
+    let mut out = vec![format!(
+        "{} are the largest group: {} of the {} classified respondents (n = {}).",
+        top.label,
+        pct(top.share.unwrap_or(0.0)),
+        top.base,
+        top.n
+    )];
+    let rest: Vec<String> = rows
+        .iter()
+        .filter(|r| r.stage != top.stage)
+        .map(|r| format!("{} {}", r.label.to_lowercase(), pct(r.share.unwrap_or(0.0))))
+        .collect();
+    if !rest.is_empty() {
+        out.push(format!("The others: {}.", rest.join(", ")));
+    }
+    out
+}
+
+fn conversion(s: &Summary) -> Vec<String> {
+    s.conversion
+        .iter()
+        .filter(|r| r.segment == "all" && r.denominator > 0)
+        .map(|r| {
+            let ci = match (r.ci_low, r.ci_high) {
+                (Some(a), Some(b)) => format!(
+                    ", {:.0}% interval {}–{}",
+                    s.confidence * 100.0,
+                    pct(a),
+                    pct(b)
+                ),
+                _ => String::new(),
+            };
+            let low = if r.low_base { " (low base)" } else { "" };
+            format!(
+                "{}: {} ({} of {}{ci}){low}.",
+                capital(&r.metric),
+                pct(r.share.unwrap_or(0.0)),
+                r.numerator,
+                r.denominator
+            )
+        })
+        .collect()
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+fn gaps(s: &Summary) -> Vec<String> {
+    let mut sig: Vec<_> = s
+        .gaps
+        .iter()
+        .filter(|g| {
+            g.segment == "all" && g.q_value.is_some_and(|q| q < 0.05) && g.gap_mean.is_some()
+        })
+        .collect();
+    sig.sort_by(|a, b| {
+        a.gap_mean
+            .unwrap_or(0.0)
+            .abs()
+            .total_cmp(&b.gap_mean.unwrap_or(0.0).abs())
+            .reverse()
+            .then(a.stage.cmp(&b.stage))
+    });
+    if sig.is_empty() {
+        return vec!["No gap between expectation and experience is significant (q < 0.05).".into()];
+    }
+    sig.iter()
+        .take(5)
+        .map(|g| {
+            let d = g.gap_mean.unwrap_or(0.0);
+            let side = if d < 0.0 { "below" } else { "above" };
+            format!(
+                "{} rate *{}* {:.2} points {side} its importance ({}, n = {}).",
+                label(s, &g.stage),
+                g.attribute,
+                d.abs(),
+                q_text("q", g.q_value.unwrap_or(1.0)),
+                g.n
+            )
+        })
+        .collect()
+}
+
+fn nps(s: &Summary) -> Vec<String> {
+    let rows: Vec<_> = s
+        .nps
+        .iter()
+        .filter(|r| r.segment == "all" && r.nps.is_some())
+        .collect();
+    let mut out: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: NPS {:+.0} ({} promoters, {} detractors of {}).",
+                label(s, &r.stage),
+                r.nps.unwrap_or(0.0),
+                r.promoters,
+                r.detractors,
+                r.n
+            )
+        })
+        .collect();
+    let est = |r: &crate::analysis::NpsRow| NpsEstimate {
+        n: r.n as usize,
+        n_eff: r.base_eff.unwrap_or(r.n as f64),
+        nps: r.nps,
+        variance: r.variance,
+        ..Default::default()
+    };
+    if let Some(client) = rows.iter().find(|r| r.stage == Stage::Client.key()) {
+        for r in rows.iter().filter(|r| r.stage != Stage::Client.key()) {
+            let p =
+                nps_difference_z(&est(r), &est(client)).and_then(crate::stats::dist::z_two_sided_p);
+            if let Some(p) = p.filter(|p| *p < 0.05) {
+                let d = r.nps.unwrap_or(0.0) - client.nps.unwrap_or(0.0);
+                out.push(format!(
+                    "{}' NPS differs from clients' by {:+.0} points ({}).",
+                    label(s, &r.stage),
+                    d,
+                    q_text("p", p)
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn awareness(s: &Summary) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in s.awareness_breadth.iter().filter(|r| r.segment == "all") {
+        if let Some(rate) = r.typecast_rate {
+            out.push(format!(
+                "{} of {} know no service beyond those they bought (n = {}).",
+                pct(rate),
+                label(s, &r.stage).to_lowercase(),
+                r.typecast_n
+            ));
+        }
+    }
+    let few: Vec<_> = s
+        .awareness
+        .iter()
+        .filter(|r| {
+            r.segment == "all" && r.stage == Stage::Client.key() && r.share.is_some_and(|x| x < 0.5)
+        })
+        .collect();
+    for r in few.iter().take(3) {
+        out.push(format!(
+            "Only {} of clients know the firm offers *{}* (n = {}).",
+            pct(r.share.unwrap_or(0.0)),
+            r.service,
+            r.n
+        ));
+    }
+    out
+}
+
+fn touchpoints(s: &Summary) -> Vec<String> {
+    let mut out: Vec<String> = s
+        .touchpoints
+        .iter()
+        .filter(|r| r.segment == "all" && r.verdict == "gap")
+        .map(|r| {
+            format!(
+                "{} use *{}* ({} of {}) where the firm is absent.",
+                label(s, &r.stage),
+                r.channel,
+                pct(r.share.unwrap_or(0.0)),
+                r.n
+            )
+        })
+        .collect();
+    out.extend(
+        s.touchpoints
+            .iter()
+            .filter(|r| {
+                r.segment == "all"
+                    && r.verdict == "possible waste"
+                    && r.firm_spend_share.is_some_and(|x| x >= 0.2)
+            })
+            .map(|r| {
+                format!(
+                    "The firm puts {} of its {} spend on *{}*, which {} of them use.",
+                    pct(r.firm_spend_share.unwrap_or(0.0)),
+                    r.stage,
+                    r.channel,
+                    pct(r.share.unwrap_or(0.0))
+                )
+            }),
+    );
+    out
+}
+
+fn why(s: &Summary) -> Vec<String> {
+    let mut best: BTreeMap<&str, &crate::analysis::ThemeRow> = BTreeMap::new();
+    for r in s
+        .themes
+        .iter()
+        .filter(|r| r.segment == "all" && r.theme != "(uncoded)")
+    {
+        let e = best.entry(r.stage.as_str()).or_insert(r);
+        if r.share > e.share {
+            *e = r;
+        }
+    }
+    Stage::ALL
+        .iter()
+        .filter_map(|st| best.get(st.key()))
+        .filter(|r| r.mentions > 0)
+        .map(|r| {
+            format!(
+                "{} most often mention *{}* ({} of {} answers).",
+                label(s, &r.stage),
+                r.theme,
+                pct(r.share.unwrap_or(0.0)),
+                r.answers
+            )
+        })
+        .collect()
+}
+
+fn trends(s: &Summary) -> Vec<String> {
+    s.trends
+        .iter()
+        .filter(|t| t.period == s.period && t.segment == "all" && t.significant)
+        .take(5)
+        .map(|t| {
+            let what = if t.attribute.is_empty() {
+                t.metric.clone()
+            } else {
+                format!("{} ({})", t.metric, t.attribute)
+            };
+            let who = if t.stage.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", label(s, &t.stage))
+            };
+            format!(
+                "{who}{what} changed by {:+.2} since the previous period ({}).",
+                t.change_vs_previous.unwrap_or(0.0),
+                q_text("q", t.q_value.unwrap_or(1.0))
+            )
+        })
+        .collect()
+}
+
+fn transitions(s: &Summary) -> Vec<String> {
+    s.transitions
+        .iter()
+        .filter(|t| t.to_period == s.period && t.from_stage == "client" && t.to_stage != "client")
+        .map(|t| {
+            let became = match Stage::from_key(&t.to_stage) {
+                Some(st) => format!("were {}", label(s, st.key()).to_lowercase()),
+                None => "did not answer again".into(),
+            };
+            format!(
+                "{} of clients in {} {became} in {} (n = {}).",
+                pct(t.share_of_from.unwrap_or(0.0)),
+                t.from_period,
+                t.to_period,
+                t.n
+            )
+        })
+        .collect()
+}
+
+fn charts_named(all: &[String], prefix: &str) -> Vec<String> {
+    all.iter()
+        .filter(|c| c.starts_with(prefix))
+        .cloned()
+        .collect()
+}
+
+/// The report's sections, with the charts drawn for the period.
+pub fn sections(s: &Summary, charts: &[String]) -> Vec<Section> {
+    let sec = |title: &str, prefixes: &[&str], findings: Vec<String>| Section {
+        title: title.into(),
+        charts: prefixes
+            .iter()
+            .flat_map(|p| charts_named(charts, p))
+            .collect(),
+        findings,
+    };
+    let mut out = vec![
+        sec(
+            "Where respondents are in the journey",
+            &["stage_mix"],
+            stage_mix(s),
+        ),
+        sec("From prospect to client", &[], conversion(s)),
+        sec(
+            "Where expectations and experience diverge",
+            &["gaps_"],
+            gaps(s),
+        ),
+        sec("Who recommends the firm", &["nps_by_stage"], nps(s)),
+        sec(
+            "What clients know of the firm's services",
+            &[],
+            awareness(s),
+        ),
+        sec("Where buyers look", &[], touchpoints(s)),
+        sec("Why", &[], why(s)),
+    ];
+    if !s.trends.is_empty() {
+        out.push(sec(
+            "Against earlier quarters",
+            &["trend_", "transitions_"],
+            [trends(s), transitions(s)].concat(),
+        ));
+    }
+    out.retain(|x| !x.findings.is_empty() || !x.charts.is_empty());
+    out
+}
