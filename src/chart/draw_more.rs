@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::draw::{encode_png, err, fit, register_fonts, FONT};
-use super::history::{Heatmap, LineChart};
+use super::history::{CellMark, Heatmap, LineChart};
 
 type Area<'a> = DrawingArea<BitMapBackend<'a>, Shift>;
 type DrawResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -181,6 +181,35 @@ fn draw_line(root: &Area, c: &LineChart) -> DrawResult {
     Ok(())
 }
 
+/// Split a label into at most two lines that fit `room` pixels (the second shortened if need be).
+fn wrap2(area: &Area, text: &str, font: &TextStyle, room: u32) -> Vec<String> {
+    let width = |s: &str| area.estimate_text_size(s, font).map(|x| x.0).unwrap_or(0);
+    if width(text) <= room {
+        return vec![text.to_string()];
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut first = String::new();
+    let mut k = 0;
+    while k < words.len() {
+        let trial = if first.is_empty() {
+            words[k].to_string()
+        } else {
+            format!("{first} {}", words[k])
+        };
+        if width(&trial) > room && !first.is_empty() {
+            break;
+        }
+        first = trial;
+        k += 1;
+    }
+    let rest = words[k..].join(" ");
+    let mut out = vec![fit(area, &first, font, room)];
+    if !rest.is_empty() {
+        out.push(fit(area, &rest, font, room));
+    }
+    out
+}
+
 /// A heatmap as PNG bytes.
 pub fn heatmap_png(c: &Heatmap, size: (u32, u32)) -> Result<Vec<u8>, String> {
     render(size, |root| draw_heatmap(root, c))
@@ -222,14 +251,19 @@ fn draw_heatmap(root: &Area, c: &Heatmap) -> DrawResult {
         (px(h, 40.0), px(h, 8.0)),
         axis_font.clone(),
     ))?;
+    let room = (cw - px(h, 8.0)).max(20) as u32;
     for (j, col) in c.cols.iter().enumerate() {
         let x = left + cw * j as i32 + cw / 2;
-        let text = fit(&plot, col, &label_font, (cw - px(h, 8.0)).max(20) as u32);
-        plot.draw(&Text::new(
-            text,
-            (x, top - px(h, 12.0)),
-            label_font.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
-        ))?;
+        let lines = wrap2(&plot, col, &label_font, room);
+        let n = lines.len() as i32;
+        for (k, line) in lines.into_iter().enumerate() {
+            let y = top - px(h, 12.0) - px(h, 26.0) * (n - 1 - k as i32);
+            plot.draw(&Text::new(
+                line,
+                (x, y),
+                label_font.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
+            ))?;
+        }
     }
     let blue = (0.0, 114.0, 178.0);
     for (i, row) in c.rows.iter().enumerate() {
@@ -253,6 +287,34 @@ fn draw_heatmap(root: &Area, c: &Heatmap) -> DrawResult {
                 [(x + 2, y + 2), (x + cw - 2, y + rh - 2)],
                 RGBColor(200, 200, 200).stroke_width(1),
             ))?;
+            match c
+                .marks
+                .get(i)
+                .and_then(|r| r.get(j))
+                .copied()
+                .unwrap_or_default()
+            {
+                CellMark::None => {}
+                CellMark::Present => {
+                    let r = px(h, 9.0);
+                    let dot = Circle::new(
+                        (x + cw - px(h, 20.0), y + px(h, 20.0)),
+                        r,
+                        RGBColor(30, 30, 30).filled(),
+                    );
+                    plot.draw(&dot)?;
+                }
+                CellMark::Gap => {
+                    let v = RGBColor(213, 94, 0);
+                    for k in 0..px(h, 6.0) {
+                        let frame = Rectangle::new(
+                            [(x + 2 + k, y + 2 + k), (x + cw - 2 - k, y + rh - 2 - k)],
+                            v.stroke_width(1),
+                        );
+                        plot.draw(&frame)?;
+                    }
+                }
+            }
             if let Some((sh, n)) = cell {
                 let ink = if sh > 0.5 { WHITE } else { BLACK };
                 let big = (FONT, px(h, 26.0) as f64)

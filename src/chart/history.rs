@@ -43,7 +43,20 @@ pub struct Heatmap {
     pub col_label: String,
     /// `cells[r][c]`: share and count.
     pub cells: Vec<Vec<Option<(f64, u64)>>>,
+    /// `marks[r][c]`: what to draw over a cell (empty: nothing).
+    pub marks: Vec<Vec<CellMark>>,
     pub notes: Vec<String>,
+}
+
+/// A mark over a heatmap cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CellMark {
+    #[default]
+    None,
+    /// The firm is present here (a dot).
+    Present,
+    /// Buyers are here and the firm is not (a thick vermillion frame).
+    Gap,
 }
 
 /// Distinct colours for attribute lines (Paul Tol's muted scheme), apart from the stage colours.
@@ -248,6 +261,7 @@ pub fn transition_heatmap(s: &Summary) -> Option<Heatmap> {
         row_label: format!("Stage in {}", last.0),
         col_label: format!("Stage in {}", last.1),
         cells,
+        marks: Vec::new(),
         notes: vec![
             "(new): first seen in the later period; (not seen): not in the later period.".into(),
         ],

@@ -6,6 +6,7 @@
 pub mod draw;
 pub mod draw_more;
 pub mod history;
+pub mod journey;
 pub mod spec;
 
 use crate::analysis::Summary;
@@ -43,6 +44,10 @@ impl Chart {
 /// Every chart of the period.
 pub fn all_charts(s: &Summary) -> Vec<Chart> {
     let mut out: Vec<Chart> = spec::charts(s).into_iter().map(Chart::Bar).collect();
+    out.extend(journey::awareness_heatmap(s).map(Chart::Heat));
+    out.extend(journey::touchpoint_matrix(s).map(Chart::Heat));
+    out.extend(journey::awareness_heatmap(s).map(Chart::Heat));
+    out.extend(journey::touchpoint_matrix(s).map(Chart::Heat));
     out.extend(history::trend_charts(s).into_iter().map(Chart::Line));
     out.extend(history::transition_heatmap(s).map(Chart::Heat));
     out

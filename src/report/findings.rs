@@ -343,10 +343,10 @@ pub fn sections(s: &Summary, charts: &[String]) -> Vec<Section> {
         sec("Who recommends the firm", &["nps_by_stage"], nps(s)),
         sec(
             "What clients know of the firm's services",
-            &[],
+            &["awareness"],
             awareness(s),
         ),
-        sec("Where buyers look", &[], touchpoints(s)),
+        sec("Where buyers look", &["touchpoints"], touchpoints(s)),
         sec("Why", &[], why(s)),
     ];
     if !s.trends.is_empty() {

@@ -1,0 +1,116 @@
+//! Specs of the journey charts: the awareness heatmap (stage × service) and the touchpoint
+//! coverage matrix (stage × channel).
+
+use super::history::{CellMark, Heatmap};
+use super::spec::label;
+use crate::analysis::Summary;
+use crate::stage::Stage;
+
+/// Stages with rows in a table, in journey order.
+fn stages_in(present: &dyn Fn(&str) -> bool) -> Vec<Stage> {
+    Stage::ALL
+        .iter()
+        .copied()
+        .filter(|st| present(st.key()))
+        .collect()
+}
+
+/// Share of each stage that knows each service.
+pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
+    let rows: Vec<_> = s.awareness.iter().filter(|r| r.segment == "all").collect();
+    let stages = stages_in(&|k| rows.iter().any(|r| r.stage == k));
+    if stages.is_empty() {
+        return None;
+    }
+    let mut services: Vec<String> = Vec::new();
+    for r in &rows {
+        if !services.contains(&r.service) {
+            services.push(r.service.clone());
+        }
+    }
+    let cells = stages
+        .iter()
+        .map(|st| {
+            services
+                .iter()
+                .map(|sv| {
+                    rows.iter()
+                        .find(|r| r.stage == st.key() && &r.service == sv)
+                        .map(|r| (r.share.unwrap_or(0.0), r.n))
+                })
+                .collect()
+        })
+        .collect();
+    Some(Heatmap {
+        name: "awareness".into(),
+        title: format!(
+            "Which services each stage knows the firm offers — {}",
+            s.period
+        ),
+        subtitle: "Share of respondents aware of each service; n = respondents who answered".into(),
+        rows: stages.iter().map(|st| label(s, st.key())).collect(),
+        cols: services,
+        row_label: "Stage".into(),
+        col_label: "Service".into(),
+        cells,
+        marks: Vec::new(),
+        notes: vec!["Darker cells: more respondents know the service.".into()],
+    })
+}
+
+/// Buyer use of each channel per stage, with the firm's presence and the gaps marked.
+pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
+    let rows: Vec<_> = s
+        .touchpoints
+        .iter()
+        .filter(|r| r.segment == "all")
+        .collect();
+    let stages = stages_in(&|k| rows.iter().any(|r| r.stage == k));
+    if stages.is_empty() {
+        return None;
+    }
+    let mut channels: Vec<String> = Vec::new();
+    for r in &rows {
+        if !channels.contains(&r.channel) {
+            channels.push(r.channel.clone());
+        }
+    }
+    let find = |st: Stage, ch: &String| {
+        rows.iter()
+            .find(|r| r.stage == st.key() && &r.channel == ch)
+    };
+    let cells = stages
+        .iter()
+        .map(|st| {
+            channels
+                .iter()
+                .map(|ch| find(*st, ch).map(|r| (r.share.unwrap_or(0.0), r.n)))
+                .collect()
+        })
+        .collect();
+    let marks = stages
+        .iter()
+        .map(|st| {
+            channels
+                .iter()
+                .map(|ch| match find(*st, ch).map(|r| r.verdict.as_str()) {
+                    Some("gap") => CellMark::Gap,
+                    Some("covered") | Some("possible waste") => CellMark::Present,
+                    _ => CellMark::None,
+                })
+                .collect()
+        })
+        .collect();
+    Some(Heatmap {
+        name: "touchpoints".into(),
+        title: format!("Where buyers look, and where the firm is — {}", s.period),
+        subtitle: "Share of each stage using each channel".into(),
+        rows: stages.iter().map(|st| label(s, st.key())).collect(),
+        cols: channels,
+        row_label: "Stage".into(),
+        col_label: "Channel".into(),
+        cells,
+        marks,
+        notes: vec!["● the firm is present (plan); orange frame: a gap — buyers use the channel (≥ threshold) and the firm is absent.".into()],
+    })
+}
