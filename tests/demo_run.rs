@@ -158,6 +158,10 @@ fn demo_stage_counts_accounting_and_planted_effects() {
             "gaps_got-away",
             "gaps_former",
             "nps_by_stage",
+            "ipa_got-away",
+            "drivers",
+            "awareness",
+            "touchpoints",
         ] {
             let bytes = std::fs::read(dir.join(format!("charts/{c}.png"))).unwrap();
             let decoder = png::Decoder::new(std::io::Cursor::new(bytes));

@@ -15,7 +15,10 @@ fn px(h: u32, x: f64) -> i32 {
     (x * h as f64 / 900.0).round() as i32
 }
 
-fn render(size: (u32, u32), draw: impl FnOnce(&Area) -> DrawResult) -> Result<Vec<u8>, String> {
+pub(crate) fn render(
+    size: (u32, u32),
+    draw: impl FnOnce(&Area) -> DrawResult,
+) -> Result<Vec<u8>, String> {
     register_fonts();
     let mut buf = vec![255u8; (size.0 * size.1 * 3) as usize];
     {

@@ -7,6 +7,7 @@ pub mod draw;
 pub mod draw_more;
 pub mod history;
 pub mod journey;
+pub mod scatter;
 pub mod spec;
 
 use crate::analysis::Summary;
@@ -19,6 +20,7 @@ pub enum Chart {
     Bar(BarChart),
     Line(LineChart),
     Heat(Heatmap),
+    Scatter(scatter::Scatter),
 }
 
 impl Chart {
@@ -28,6 +30,7 @@ impl Chart {
             Chart::Bar(c) => &c.name,
             Chart::Line(c) => &c.name,
             Chart::Heat(c) => &c.name,
+            Chart::Scatter(c) => &c.name,
         }
     }
 
@@ -37,6 +40,7 @@ impl Chart {
             Chart::Bar(c) => draw::png(c, size),
             Chart::Line(c) => draw_more::line_png(c, size),
             Chart::Heat(c) => draw_more::heatmap_png(c, size),
+            Chart::Scatter(c) => scatter::png(c, size),
         }
     }
 }
@@ -44,6 +48,8 @@ impl Chart {
 /// Every chart of the period.
 pub fn all_charts(s: &Summary) -> Vec<Chart> {
     let mut out: Vec<Chart> = spec::charts(s).into_iter().map(Chart::Bar).collect();
+    out.extend(scatter::ipa(s).into_iter().map(Chart::Scatter));
+    out.extend(scatter::drivers(s).map(Chart::Scatter));
     out.extend(journey::awareness_heatmap(s).map(Chart::Heat));
     out.extend(journey::touchpoint_matrix(s).map(Chart::Heat));
     out.extend(journey::awareness_heatmap(s).map(Chart::Heat));

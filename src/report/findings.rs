@@ -337,10 +337,14 @@ pub fn sections(s: &Summary, charts: &[String]) -> Vec<Section> {
         sec("From prospect to client", &[], conversion(s)),
         sec(
             "Where expectations and experience diverge",
-            &["gaps_"],
+            &["gaps_", "ipa_"],
             gaps(s),
         ),
-        sec("Who recommends the firm", &["nps_by_stage"], nps(s)),
+        sec(
+            "Who recommends the firm",
+            &["nps_by_stage", "drivers"],
+            nps(s),
+        ),
         sec(
             "What clients know of the firm's services",
             &["awareness"],

@@ -1,0 +1,293 @@
+//! Scatter charts: the importance–performance quadrant per stage and the drivers chart
+//! (derived against stated importance). Labels are placed greedily so that none overlaps.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::draw::FONT;
+use super::draw_more::{frame, render};
+use super::spec::label;
+use crate::analysis::Summary;
+use crate::stage::Stage;
+
+/// One labelled point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub label: String,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A scatter chart with crosshairs and quadrant names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scatter {
+    pub name: String,
+    pub title: String,
+    pub subtitle: String,
+    pub x_label: String,
+    pub y_label: String,
+    pub x_range: (f64, f64),
+    pub y_range: (f64, f64),
+    pub rgb: (u8, u8, u8),
+    pub points: Vec<Point>,
+    /// Crosshairs at (x, y).
+    pub crosshair: Option<(f64, f64)>,
+    /// Quadrant names: top-left, top-right, bottom-left, bottom-right.
+    pub quadrants: [String; 4],
+    pub notes: Vec<String>,
+}
+
+fn padded(values: impl Iterator<Item = f64> + Clone, min_span: f64) -> (f64, f64) {
+    let lo = values.clone().fold(f64::INFINITY, f64::min);
+    let hi = values.fold(f64::NEG_INFINITY, f64::max);
+    if !lo.is_finite() {
+        return (0.0, 1.0);
+    }
+    let pad = ((hi - lo) * 0.15).max(min_span / 2.0);
+    (lo - pad, hi + pad)
+}
+
+/// IPA per stage: performance across, importance up.
+pub fn ipa(s: &Summary) -> Vec<Scatter> {
+    let mut out = Vec::new();
+    for st in Stage::ALL {
+        let rows: Vec<_> = s
+            .ipa
+            .iter()
+            .filter(|r| r.segment == "all" && r.stage == st.key())
+            .collect();
+        let (Some(first), true) = (rows.first(), rows.len() >= 2) else {
+            continue;
+        };
+        let points: Vec<Point> = rows
+            .iter()
+            .filter_map(|r| {
+                Some(Point {
+                    label: r.attribute.clone(),
+                    x: r.performance_mean?,
+                    y: r.importance_mean?,
+                })
+            })
+            .collect();
+        let cross = first.crosshair_performance.zip(first.crosshair_importance);
+        let xs = points.iter().map(|p| p.x).chain(cross.map(|c| c.0));
+        let ys = points.iter().map(|p| p.y).chain(cross.map(|c| c.1));
+        out.push(Scatter {
+            name: format!("ipa_{}", st.key()),
+            title: format!(
+                "{}: importance against performance — {}",
+                label(s, st.key()),
+                s.period
+            ),
+            subtitle: format!(
+                "Each attribute's mean ratings; crosshairs at the {}",
+                first.rule
+            ),
+            x_label: "Performance (mean experience rating)".into(),
+            y_label: "Importance (mean expectation rating)".into(),
+            x_range: padded(xs, 0.6),
+            y_range: padded(ys, 0.6),
+            rgb: st.rgb(),
+            points,
+            crosshair: cross,
+            quadrants: [
+                "Concentrate here",
+                "Keep up the good work",
+                "Low priority",
+                "Possible overkill",
+            ]
+            .map(String::from),
+            notes: vec!["A point on a crosshair counts as high.".into()],
+        });
+    }
+    out
+}
+
+/// Drivers over everyone classified: stated importance across, correlation with recommending up.
+pub fn drivers(s: &Summary) -> Option<Scatter> {
+    let rows: Vec<_> = s
+        .drivers
+        .iter()
+        .filter(|r| r.segment == "all" && r.stage == "all")
+        .collect();
+    let points: Vec<Point> = rows
+        .iter()
+        .filter_map(|r| {
+            Some(Point {
+                label: r.attribute.clone(),
+                x: r.stated_importance_mean?,
+                y: r.r?,
+            })
+        })
+        .collect();
+    if points.len() < 2 {
+        return None;
+    }
+    let k = points.len() as f64;
+    let cross = (
+        points.iter().map(|p| p.x).sum::<f64>() / k,
+        points.iter().map(|p| p.y).sum::<f64>() / k,
+    );
+    Some(Scatter {
+        name: "drivers".into(),
+        title: format!("What drives recommendation — {}", s.period),
+        subtitle: "Correlation of each attribute's experience rating with likelihood to recommend, against its stated importance".into(),
+        x_label: "Stated importance (mean expectation rating)".into(),
+        y_label: "Derived importance (Pearson r)".into(),
+        x_range: padded(points.iter().map(|p| p.x), 0.6),
+        y_range: padded(points.iter().map(|p| p.y).chain([0.0]), 0.2),
+        rgb: (60, 60, 60),
+        points,
+        crosshair: Some(cross),
+        quadrants: ["Hidden drivers", "Key drivers", "Lower priority", "Stated only"].map(String::from),
+        notes: vec!["Crosshairs at the means over the attributes; all classified respondents.".into()],
+    })
+}
+
+/// A tick label with as many decimals as the axis span needs; never `-0`.
+fn tick(v: f64, (lo, hi): (f64, f64)) -> String {
+    let decimals = if hi - lo < 1.0 { 2 } else { 1 };
+    let s = format!("{v:.decimals$}");
+    if s.trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        s.trim_start_matches('-').to_string()
+    } else {
+        s
+    }
+}
+
+type Boxed = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+/// A scatter chart as PNG bytes.
+pub fn png(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, String> {
+    render(size, |root| draw(root, c))
+}
+
+fn overlaps(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+fn draw(root: &DrawingArea<BitMapBackend, plotters::coord::Shift>, c: &Scatter) -> Boxed {
+    let (_, h) = root.dim_in_pixel();
+    let px = |x: f64| (x * h as f64 / 900.0).round() as i32;
+    let plot = frame(root, &c.title, &c.subtitle, &c.notes)?;
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_left(px(40.0))
+        .margin_right(px(60.0))
+        .margin_top(px(10.0))
+        .x_label_area_size(px(70.0))
+        .y_label_area_size(px(90.0))
+        .build_cartesian_2d(c.x_range.0..c.x_range.1, c.y_range.0..c.y_range.1)?;
+    chart
+        .configure_mesh()
+        .x_desc(c.x_label.as_str())
+        .y_desc(c.y_label.as_str())
+        .axis_desc_style((FONT, px(22.0) as f64))
+        .label_style((FONT, px(20.0) as f64))
+        .x_label_formatter(&|x| tick(*x, c.x_range))
+        .y_label_formatter(&|y| tick(*y, c.y_range))
+        .light_line_style(RGBColor(240, 240, 240))
+        .draw()?;
+    let (x0, x1, y0, y1) = (c.x_range.0, c.x_range.1, c.y_range.0, c.y_range.1);
+    let quad_font = (FONT, px(24.0) as f64)
+        .into_font()
+        .style(FontStyle::Bold)
+        .color(&RGBColor(150, 150, 150));
+    if let Some((cx, cy)) = c.crosshair {
+        let dash = RGBColor(120, 120, 120).stroke_width(2);
+        chart.draw_series([
+            PathElement::new(vec![(cx, y0), (cx, y1)], dash),
+            PathElement::new(vec![(x0, cy), (x1, cy)], dash),
+        ])?;
+        let corners = [
+            ((x0, y1), HPos::Left, VPos::Top),
+            ((x1, y1), HPos::Right, VPos::Top),
+            ((x0, y0), HPos::Left, VPos::Bottom),
+            ((x1, y0), HPos::Right, VPos::Bottom),
+        ];
+        for (name, ((x, y), hp, vp)) in c.quadrants.iter().zip(corners) {
+            let (bx, by) = chart.backend_coord(&(x, y));
+            let dx = if matches!(hp, HPos::Left) {
+                px(12.0)
+            } else {
+                -px(12.0)
+            };
+            let dy = if matches!(vp, VPos::Top) {
+                px(10.0)
+            } else {
+                -px(10.0)
+            };
+            root.draw(&Text::new(
+                name.clone(),
+                (bx + dx, by + dy),
+                quad_font.clone().pos(Pos::new(hp, vp)),
+            ))?;
+        }
+    }
+    let colour = RGBColor(c.rgb.0, c.rgb.1, c.rgb.2);
+    let r = px(10.0);
+    chart.draw_series(
+        c.points
+            .iter()
+            .map(|p| Circle::new((p.x, p.y), r, colour.filled())),
+    )?;
+    let font = (FONT, px(21.0) as f64).into_font().color(&BLACK);
+    let (pa, pb) = (
+        chart.backend_coord(&(x0, y1)),
+        chart.backend_coord(&(x1, y0)),
+    );
+    let mut taken: Vec<(i32, i32, i32, i32)> = c
+        .points
+        .iter()
+        .map(|p| chart.backend_coord(&(p.x, p.y)))
+        .map(|(x, y)| (x - r, y - r, x + r, y + r))
+        .collect();
+    let mut order: Vec<usize> = (0..c.points.len()).collect();
+    order.sort_by(|&a, &b| c.points[b].y.total_cmp(&c.points[a].y));
+    for i in order {
+        let p = &c.points[i];
+        let (x, y) = chart.backend_coord(&(p.x, p.y));
+        let (tw, th) = root
+            .estimate_text_size(&p.label, &font)
+            .map(|(w, h)| (w as i32, h as i32))
+            .unwrap_or((100, 20));
+        let mut placed = None;
+        'search: for step in 0..6 {
+            let d = px(14.0) + step * px(14.0);
+            for (ox, oy) in [
+                (d, -th / 2),
+                (-d - tw, -th / 2),
+                (-tw / 2, -d - th),
+                (-tw / 2, d),
+                (d, -d - th / 2),
+                (d, d - th / 2),
+                (-d - tw, -d),
+                (-d - tw, d),
+            ] {
+                let bx = (x + ox, y + oy, x + ox + tw, y + oy + th);
+                let inside =
+                    bx.0 >= pa.0 && bx.2 <= pb.0 + px(50.0) && bx.1 >= pa.1 && bx.3 <= pb.1;
+                if inside && !taken.iter().any(|t| overlaps(*t, bx)) {
+                    placed = Some(bx);
+                    break 'search;
+                }
+            }
+        }
+        let bx = placed.unwrap_or((x + px(14.0), y - th / 2, x + px(14.0) + tw, y + th / 2));
+        taken.push(bx);
+        if (bx.0 - x).abs() > px(30.0) || (bx.1 - y).abs() > px(30.0) {
+            root.draw(&PathElement::new(
+                vec![(x, y), ((bx.0 + bx.2) / 2, (bx.1 + bx.3) / 2)],
+                RGBColor(170, 170, 170).stroke_width(1),
+            ))?;
+        }
+        root.draw(&Text::new(
+            p.label.clone(),
+            (bx.0, bx.1),
+            font.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+        ))?;
+    }
+    Ok(())
+}
