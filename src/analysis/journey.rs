@@ -39,7 +39,8 @@ impl Ctx<'_> {
         let hit_w: f64 = items.iter().filter(|x| x.0).map(|x| x.1).sum();
         let n_eff = kish_n_eff(&w);
         let base = self.base(items.len(), n_eff);
-        let share = crate::stats::is_positive(total).then(|| hit_w / total);
+        // `+ 0.0`: a sum of nothing is −0.0, and a share of nothing is 0.
+        let share = crate::stats::is_positive(total).then(|| hit_w / total + 0.0);
         Share {
             n: items.len() as u64,
             hits: items.iter().filter(|x| x.0).count() as u64,

@@ -114,3 +114,42 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
         notes: vec!["● the firm is present (plan); orange frame: a gap — buyers use the channel (≥ threshold) and the firm is absent.".into()],
     })
 }
+
+/// Per open-text field: the share of each stage's answers mentioning each theme.
+pub fn theme_heatmaps(s: &Summary) -> Vec<Heatmap> {
+    let mut fields: Vec<String> = Vec::new();
+    for r in s.themes.iter().filter(|r| r.segment == "all") {
+        if !fields.contains(&r.field) {
+            fields.push(r.field.clone());
+        }
+    }
+    fields
+        .into_iter()
+        .filter_map(|f| {
+            let rows: Vec<_> = s.themes.iter().filter(|r| r.segment == "all" && r.field == f).collect();
+            let stages = stages_in(&|k| rows.iter().any(|r| r.stage == k));
+            let mut themes: Vec<String> = Vec::new();
+            for r in &rows {
+                if !themes.contains(&r.theme) {
+                    themes.push(r.theme.clone());
+                }
+            }
+            let cells = stages
+                .iter()
+                .map(|st| themes.iter().map(|t| rows.iter().find(|r| r.stage == st.key() && &r.theme == t).map(|r| (r.share.unwrap_or(0.0), r.answers))).collect())
+                .collect();
+            (!stages.is_empty()).then(|| Heatmap {
+                name: format!("themes_{f}"),
+                title: format!("Why: themes of the '{f}' answers — {}", s.period),
+                subtitle: "Share of each stage's answers mentioning each theme (an answer can mention several)".into(),
+                rows: stages.iter().map(|st| label(s, st.key())).collect(),
+                cols: themes,
+                row_label: "Stage".into(),
+                col_label: "Theme".into(),
+                cells,
+                marks: Vec::new(),
+                notes: vec!["n = answers given at that stage; (uncoded): no theme of the codebook matched — see uncoded_words.csv.".into()],
+            })
+        })
+        .collect()
+}

@@ -52,6 +52,7 @@ pub fn all_charts(s: &Summary) -> Vec<Chart> {
     out.extend(scatter::drivers(s).map(Chart::Scatter));
     out.extend(journey::awareness_heatmap(s).map(Chart::Heat));
     out.extend(journey::touchpoint_matrix(s).map(Chart::Heat));
+    out.extend(journey::theme_heatmaps(s).into_iter().map(Chart::Heat));
     out.extend(journey::awareness_heatmap(s).map(Chart::Heat));
     out.extend(journey::touchpoint_matrix(s).map(Chart::Heat));
     out.extend(history::trend_charts(s).into_iter().map(Chart::Line));

@@ -351,7 +351,7 @@ pub fn sections(s: &Summary, charts: &[String]) -> Vec<Section> {
             awareness(s),
         ),
         sec("Where buyers look", &["touchpoints"], touchpoints(s)),
-        sec("Why", &[], why(s)),
+        sec("Why", &["themes_"], why(s)),
     ];
     if !s.trends.is_empty() {
         out.push(sec(

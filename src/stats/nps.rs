@@ -37,6 +37,7 @@ pub fn nps(scores: &[f64], w: &[f64], confidence: f64) -> NpsEstimate {
             .map(|(_, w)| w)
             .sum::<f64>()
             / sw
+            + 0.0 // a sum of nothing is −0.0
     };
     let p = share(&|s| s >= 9.0);
     let d = share(&|s| s <= 6.0);
@@ -61,4 +62,16 @@ pub fn nps_difference_z(a: &NpsEstimate, b: &NpsEstimate) -> Option<f64> {
     let (na, nb, va, vb) = (a.nps?, b.nps?, a.variance?, b.variance?);
     let s = (va + vb).sqrt();
     (s > 0.0).then(|| (na - nb) / s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: no promoters gave a promoter share of −0.0.
+    #[test]
+    fn no_promoters_is_positive_zero() {
+        let e = nps(&[5.0, 7.0], &[1.0, 1.0], 0.95);
+        assert!(e.promoters == 0.0 && e.promoters.is_sign_positive());
+    }
 }

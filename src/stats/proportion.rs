@@ -30,5 +30,17 @@ pub fn weighted_share(hits: &[bool], w: &[f64]) -> Option<f64> {
         .filter(|(h, _)| **h)
         .map(|(_, w)| w)
         .sum();
-    Some(hit / total)
+    Some(hit / total + 0.0) // a sum of nothing is −0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: Rust's float `sum()` of nothing is −0.0, which printed as "-0%" in charts.
+    #[test]
+    fn share_of_no_hits_is_positive_zero() {
+        let s = weighted_share(&[false, false], &[1.0, 2.0]).unwrap();
+        assert!(s == 0.0 && s.is_sign_positive(), "{s}");
+    }
 }
