@@ -53,9 +53,40 @@ pub fn all_charts(s: &Summary) -> Vec<Chart> {
     out.extend(journey::awareness_heatmap(s).map(Chart::Heat));
     out.extend(journey::touchpoint_matrix(s).map(Chart::Heat));
     out.extend(journey::theme_heatmaps(s).into_iter().map(Chart::Heat));
-    out.extend(journey::awareness_heatmap(s).map(Chart::Heat));
-    out.extend(journey::touchpoint_matrix(s).map(Chart::Heat));
     out.extend(history::trend_charts(s).into_iter().map(Chart::Line));
     out.extend(history::transition_heatmap(s).map(Chart::Heat));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: two charts were once drawn twice, and report.html showed them twice.
+    #[test]
+    fn every_chart_name_is_drawn_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+        let args = crate::cli::RunArgs {
+            input: demo.join("2026Q1"),
+            out: dir.path().to_path_buf(),
+            config: Some(demo.join("journeygap.toml")),
+            period: None,
+            jobs: Some(1),
+            skip_bad_files: false,
+            hash_ids: false,
+            quiet: true,
+        };
+        crate::app::run_period(&args).unwrap();
+        let json = std::fs::read(dir.path().join("2026Q1/summary.json")).unwrap();
+        let summary: Summary = serde_json::from_slice(&json).unwrap();
+        let mut names: Vec<String> = all_charts(&summary)
+            .iter()
+            .map(|c| c.name().to_string())
+            .collect();
+        let n = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), n, "{names:?}");
+    }
 }

@@ -198,6 +198,9 @@ fn html(
             .for_each(|l| h.push_str(&format!("<li>{}</li>\n", inline(&l.replace('`', "")))));
         h.push_str("</ul>\n");
     }
+    // Records, once the page has loaded, how many charts the browser decoded (checked by the
+    // browser test; harmless to a reader).
+    h.push_str("<script>window.addEventListener('load',function(){var i=document.images,n=0;for(var k=0;k<i.length;k++){if(i[k].complete&&i[k].naturalWidth>0){n++}}document.body.setAttribute('data-images-loaded',n+'/'+i.length)});</script>\n");
     h.push_str("</body></html>\n");
     h
 }
@@ -218,7 +221,16 @@ pub fn documents(
                 .map(|n| (n.to_string(), c.bytes.as_slice()))
         })
         .collect();
-    let names: Vec<String> = by_name.keys().cloned().collect();
+    // In drawing order, which is journey order (prospects first).
+    let names: Vec<String> = charts
+        .iter()
+        .filter_map(|c| {
+            c.path
+                .strip_prefix("charts/")
+                .and_then(|p| p.strip_suffix(".png"))
+                .map(String::from)
+        })
+        .collect();
     let secs = sections(s, &names);
     let q = quality(s, tables.iter().find(|t| t.name == "respondents"));
     let heading = title(s, report_title);
