@@ -144,3 +144,32 @@ fn telco_comparisons_agree_with_scipy_and_statsmodels() {
         }
     }
 }
+
+#[test]
+fn embedded_cjk_font_covers_the_kiosk_survey_and_its_labels() {
+    use ab_glyph::{Font, FontRef};
+    let font = FontRef::try_from_slice(include_bytes!("../assets/fonts/NanumSquareR.ttf"))
+        .expect("a valid TTF");
+    let missing = |text: &str| -> Vec<char> {
+        text.chars()
+            .filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c) && font.glyph_id(*c).0 == 0)
+            .collect()
+    };
+    let cfg = std::fs::read_to_string(root().join("fixtures/configs/kiosk.toml")).unwrap();
+    assert!(cfg.contains("키오스크 이용자"));
+    assert_eq!(missing(&cfg), Vec::<char>::new());
+    let Some(real) = realdata() else { return };
+    let f =
+        journeygap::ingest::read_file(&real, &real.join("servqual-kiosk-googleforms/kiosk.csv"))
+            .unwrap();
+    let headers: String = f.tables[0]
+        .columns
+        .iter()
+        .map(|c| c.label().to_string())
+        .collect();
+    assert_eq!(
+        missing(&headers),
+        Vec::<char>::new(),
+        "Hangul in the kiosk headers without a glyph"
+    );
+}

@@ -251,7 +251,7 @@ impl Ctx<'_> {
                 let in_stage: Vec<&&Respondent> =
                     g.members.iter().filter(|r| r.stage() == Some(s)).collect();
                 let hit: f64 = in_stage.iter().map(|r| r.weight).sum();
-                let share = (total > 0.0).then(|| hit / total);
+                let share = (total > 0.0).then(|| hit / total + 0.0); // a sum of nothing is −0.0
                 let ci = share.and_then(|p| wilson(p, base, self.conf));
                 StageMixRow {
                     period: self.period.into(),

@@ -8,6 +8,20 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::spec::BarChart;
 
 pub(crate) const FONT: &str = "sans-serif";
+/// The family with Hangul (and the common CJK punctuation): NanumSquare, SIL OFL 1.1
+/// (assets/fonts/NanumSquare-LICENSE.txt).
+pub(crate) const CJK_FONT: &str = "cjk";
+static CJK_BYTES: &[u8] = include_bytes!("../../assets/fonts/NanumSquareR.ttf");
+
+/// The font family that can draw `text`: the CJK one when it holds Hangul or CJK characters.
+pub(crate) fn family(text: &str) -> &'static str {
+    let cjk = |c: char| matches!(c as u32, 0x1100..=0x11FF | 0x3000..=0x303F | 0x3130..=0x318F | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF);
+    if text.chars().any(cjk) {
+        CJK_FONT
+    } else {
+        FONT
+    }
+}
 static FONTS: Once = Once::new();
 
 /// Register the embedded DejaVu Sans, so charts look the same on a machine with no fonts.
@@ -16,6 +30,7 @@ pub(crate) fn register_fonts() {
         // The bytes are a valid TTF shipped by the `dejavu` crate; failure would mean no text.
         let _ = plotters::style::register_font(FONT, FontStyle::Normal, dejavu::sans::regular());
         let _ = plotters::style::register_font(FONT, FontStyle::Bold, dejavu::sans::bold());
+        let _ = plotters::style::register_font(CJK_FONT, FontStyle::Normal, CJK_BYTES);
     });
 }
 
@@ -101,14 +116,14 @@ pub fn draw_bar_chart(
     root.fill(&WHITE)?;
     let s = h as f64 / 900.0;
     let px = |x: f64| (x * s).round() as i32;
-    let title = (FONT, px(38.0) as f64)
+    let title = (family(&c.title), px(38.0) as f64)
         .into_font()
         .style(FontStyle::Bold)
         .color(&BLACK);
-    let sub = (FONT, px(24.0) as f64)
+    let sub = (family(&c.subtitle), px(24.0) as f64)
         .into_font()
         .color(&RGBColor(80, 80, 80));
-    let label_font = (FONT, px(24.0) as f64).into_font().color(&BLACK);
+    let label_font = |t: &str| (family(t), px(24.0) as f64).into_font().color(&BLACK);
     let value_font = (FONT, px(21.0) as f64)
         .into_font()
         .color(&RGBColor(40, 40, 40));
@@ -139,7 +154,7 @@ pub fn draw_bar_chart(
         .bars
         .iter()
         .map(|b| {
-            root.estimate_text_size(&b.label, &label_font)
+            root.estimate_text_size(&b.label, &label_font(&b.label))
                 .map(|(x, _)| x)
                 .unwrap_or(0)
         })
@@ -207,9 +222,14 @@ pub fn draw_bar_chart(
             right = right.max(hi);
         }
         let (lx, ly) = chart.backend_coord(&(c.x_range.0, y + 0.5));
-        let anchored = label_font.pos(Pos::new(HPos::Right, VPos::Center));
+        let anchored = label_font(&b.label).pos(Pos::new(HPos::Right, VPos::Center));
         root.draw(&Text::new(
-            fit(root, &b.label, &label_font, label_w - px(20.0) as u32),
+            fit(
+                root,
+                &b.label,
+                &label_font(&b.label),
+                label_w - px(20.0) as u32,
+            ),
             (lx - px(12.0), ly),
             anchored,
         ))?;

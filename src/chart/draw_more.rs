@@ -40,11 +40,11 @@ pub(crate) fn frame<'a>(
     root.fill(&WHITE)?;
     let margin = px(h, 40.0);
     let width = w - 2 * margin as u32;
-    let title_font = (FONT, px(h, 38.0) as f64)
+    let title_font = (super::draw::family(title), px(h, 38.0) as f64)
         .into_font()
         .style(FontStyle::Bold)
         .color(&BLACK);
-    let sub_font = (FONT, px(h, 24.0) as f64)
+    let sub_font = (super::draw::family(subtitle), px(h, 24.0) as f64)
         .into_font()
         .color(&RGBColor(80, 80, 80));
     let note_font = (FONT, px(h, 19.0) as f64)
@@ -166,17 +166,20 @@ fn draw_line(root: &Area, c: &LineChart) -> DrawResult {
             ends[i].0 = ends[i - 1].0 + gap;
         }
     }
-    let font = (FONT, px(h, 21.0) as f64).into_font().color(&BLACK);
+    let font = |t: &str| {
+        (super::draw::family(t), px(h, 21.0) as f64)
+            .into_font()
+            .color(&BLACK)
+    };
     let x_text = ends.iter().map(|e| e.1).max().unwrap_or(0) + px(h, 34.0);
     let (w, _) = root.dim_in_pixel();
     for (y, _, text, colour) in ends {
-        let style = font
-            .clone()
+        let style = font(&text)
             .color(&colour)
             .pos(Pos::new(HPos::Left, VPos::Center));
         let room = (w as i32 - x_text - px(h, 20.0)).max(50) as u32;
         root.draw(&Text::new(
-            fit(root, &text, &font, room),
+            fit(root, &text, &font(&text), room),
             (x_text, y),
             style,
         ))?;
@@ -222,7 +225,11 @@ fn draw_heatmap(root: &Area, c: &Heatmap) -> DrawResult {
     let (w, h) = root.dim_in_pixel();
     let plot = frame(root, &c.title, &c.subtitle, &c.notes)?;
     let (pw, ph) = plot.dim_in_pixel();
-    let label_font = (FONT, px(h, 22.0) as f64).into_font().color(&BLACK);
+    let label_font = |t: &str| {
+        (super::draw::family(t), px(h, 22.0) as f64)
+            .into_font()
+            .color(&BLACK)
+    };
     let axis_font = (FONT, px(h, 20.0) as f64)
         .into_font()
         .style(FontStyle::Bold)
@@ -231,7 +238,7 @@ fn draw_heatmap(root: &Area, c: &Heatmap) -> DrawResult {
         .rows
         .iter()
         .map(|r| {
-            plot.estimate_text_size(r, &label_font)
+            plot.estimate_text_size(r, &label_font(r))
                 .map(|x| x.0)
                 .unwrap_or(0)
         })
@@ -257,14 +264,14 @@ fn draw_heatmap(root: &Area, c: &Heatmap) -> DrawResult {
     let room = (cw - px(h, 8.0)).max(20) as u32;
     for (j, col) in c.cols.iter().enumerate() {
         let x = left + cw * j as i32 + cw / 2;
-        let lines = wrap2(&plot, col, &label_font, room);
+        let lines = wrap2(&plot, col, &label_font(col), room);
         let n = lines.len() as i32;
         for (k, line) in lines.into_iter().enumerate() {
             let y = top - px(h, 12.0) - px(h, 26.0) * (n - 1 - k as i32);
             plot.draw(&Text::new(
                 line,
                 (x, y),
-                label_font.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
+                label_font(col).pos(Pos::new(HPos::Center, VPos::Bottom)),
             ))?;
         }
     }
@@ -274,7 +281,7 @@ fn draw_heatmap(root: &Area, c: &Heatmap) -> DrawResult {
         plot.draw(&Text::new(
             row.clone(),
             (left - px(h, 14.0), y + rh / 2),
-            label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+            label_font(row).pos(Pos::new(HPos::Right, VPos::Center)),
         ))?;
         for j in 0..c.cols.len() {
             let x = left + cw * j as i32;

@@ -233,7 +233,11 @@ fn draw(root: &DrawingArea<BitMapBackend, plotters::coord::Shift>, c: &Scatter) 
             .iter()
             .map(|p| Circle::new((p.x, p.y), r, colour.filled())),
     )?;
-    let font = (FONT, px(21.0) as f64).into_font().color(&BLACK);
+    let font = |t: &str| {
+        (super::draw::family(t), px(21.0) as f64)
+            .into_font()
+            .color(&BLACK)
+    };
     let (pa, pb) = (
         chart.backend_coord(&(x0, y1)),
         chart.backend_coord(&(x1, y0)),
@@ -250,7 +254,7 @@ fn draw(root: &DrawingArea<BitMapBackend, plotters::coord::Shift>, c: &Scatter) 
         let p = &c.points[i];
         let (x, y) = chart.backend_coord(&(p.x, p.y));
         let (tw, th) = root
-            .estimate_text_size(&p.label, &font)
+            .estimate_text_size(&p.label, &font(&p.label))
             .map(|(w, h)| (w as i32, h as i32))
             .unwrap_or((100, 20));
         let mut placed = None;
@@ -286,7 +290,7 @@ fn draw(root: &DrawingArea<BitMapBackend, plotters::coord::Shift>, c: &Scatter) 
         root.draw(&Text::new(
             p.label.clone(),
             (bx.0, bx.1),
-            font.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+            font(&p.label).pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;
     }
     Ok(())

@@ -89,8 +89,10 @@ fn stage_rgb(st: &str) -> (u8, u8, u8) {
 
 /// Share of respondents in each stage, Wilson intervals.
 pub fn stage_mix(s: &Summary) -> BarChart {
-    let rows: Vec<_> = s.stage_mix.iter().filter(|r| r.segment == "all").collect();
-    let base = rows.first().map(|r| r.base).unwrap_or(0);
+    let all: Vec<_> = s.stage_mix.iter().filter(|r| r.segment == "all").collect();
+    let base = all.first().map(|r| r.base).unwrap_or(0);
+    // Stages nobody is in stay in the table, not on the slide.
+    let rows: Vec<_> = all.into_iter().filter(|r| r.n > 0).collect();
     let bars: Vec<Bar> = rows
         .iter()
         .map(|r| Bar {
