@@ -20,6 +20,7 @@ fn main() {
             jobs: None,
             skip_bad_files: false,
             hash_ids: false,
+            format: journeygap::cli::ChartFormat::Png,
             quiet: true,
         };
         let mut times: Vec<f64> = (0..runs)

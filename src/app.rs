@@ -100,7 +100,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     for w in &summary.history_warnings {
         eprintln!("warning: {w}");
     }
-    let charts = chart_files(&summary, &cfg)?;
+    let charts = chart_files(&summary, &cfg, a.format)?;
     let title = cfg.report.title.as_deref();
     let out = report::period_files(&summary, respondents.into_iter(), charts, title)
         .map_err(anyhow::Error::msg)?;
@@ -225,18 +225,30 @@ fn read_inputs(
     Ok(files)
 }
 
-fn chart_files(summary: &analysis::Summary, cfg: &Config) -> Result<Vec<OutputFile>> {
+fn chart_files(
+    summary: &analysis::Summary,
+    cfg: &Config,
+    format: crate::cli::ChartFormat,
+) -> Result<Vec<OutputFile>> {
     let size = (cfg.report.chart_width, cfg.report.chart_height);
-    chart::all_charts(summary)
+    let svg = format == crate::cli::ChartFormat::Svg;
+    let drawn: Vec<Vec<OutputFile>> = chart::all_charts(summary)
         .par_iter()
         .map(|c| {
-            let bytes = c.png(size).map_err(anyhow::Error::msg)?;
-            Ok(OutputFile {
+            let mut files = vec![OutputFile {
                 path: format!("charts/{}.png", c.name()),
-                bytes,
-            })
+                bytes: c.png(size).map_err(anyhow::Error::msg)?,
+            }];
+            if svg {
+                files.push(OutputFile {
+                    path: format!("charts/{}.svg", c.name()),
+                    bytes: c.svg(size).map_err(anyhow::Error::msg)?,
+                });
+            }
+            Ok(files)
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    Ok(drawn.into_iter().flatten().collect())
 }
 
 fn print_done(dir: &Path, s: &analysis::Summary) {

@@ -74,6 +74,10 @@ pub struct RunArgs {
     /// Record unreadable files in data_quality.csv and go on, instead of stopping.
     #[arg(long)]
     pub skip_bad_files: bool,
+    /// Chart format: png (default), or svg to write each chart as SVG too (the PNGs stay, for
+    /// the report).
+    #[arg(long, value_enum, default_value_t = ChartFormat::Png)]
+    pub format: ChartFormat,
     /// Replace respondent ids and panel keys by a hash in every output, so that no client name
     /// or email lands in a shared report (panel transitions still link the same hashed key).
     #[arg(long)]
@@ -81,4 +85,11 @@ pub struct RunArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// The chart file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChartFormat {
+    Png,
+    Svg,
 }

@@ -556,3 +556,26 @@ fn tables_xlsx_holds_every_table_with_its_rows() {
         "numbers are numbers, at full precision"
     );
 }
+
+#[test]
+fn svg_format_writes_an_svg_beside_every_png() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = run_quarter(&demo().join("2026Q1"), tmp.path(), &["--format", "svg"]);
+    let names: Vec<String> = std::fs::read_dir(dir.join("charts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let pngs: Vec<&String> = names.iter().filter(|n| n.ends_with(".png")).collect();
+    assert!(!pngs.is_empty());
+    for p in pngs {
+        let svg = dir.join("charts").join(p.replace(".png", ".svg"));
+        let text =
+            std::fs::read_to_string(&svg).unwrap_or_else(|e| panic!("{}: {e}", svg.display()));
+        assert!(
+            text.starts_with("<svg width=\"1600\" height=\"900\""),
+            "{}",
+            svg.display()
+        );
+        assert!(text.trim_end().ends_with("</svg>"));
+    }
+}

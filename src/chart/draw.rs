@@ -38,6 +38,11 @@ pub(crate) fn err(e: impl std::fmt::Display) -> String {
     format!("chart drawing failed: {e}")
 }
 
+/// Draw a bar chart as SVG text of `size` pixels.
+pub fn svg(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, String> {
+    super::draw_more::render_svg(size, |root| draw_bar_chart(root, chart, size))
+}
+
 /// Draw a bar chart as PNG bytes of `size` pixels.
 pub fn png(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, String> {
     register_fonts();
@@ -63,8 +68,8 @@ pub(crate) fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, Stri
 }
 
 /// Shorten a label to fit `max_px` at the given font.
-pub(crate) fn fit(
-    area: &DrawingArea<BitMapBackend, plotters::coord::Shift>,
+pub(crate) fn fit<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
     text: &str,
     font: &TextStyle,
     max_px: u32,
@@ -108,11 +113,14 @@ pub(crate) fn tick(fmt: super::ValueFormat, x: f64) -> String {
 }
 
 /// Draw on any bitmap area: title, subtitle, labelled bars with whiskers, notes.
-pub fn draw_bar_chart(
-    root: &DrawingArea<BitMapBackend, plotters::coord::Shift>,
+pub fn draw_bar_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
     c: &BarChart,
     (w, h): (u32, u32),
-) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>>
+where
+    DB::ErrorType: 'static,
+{
     root.fill(&WHITE)?;
     let s = h as f64 / 900.0;
     let px = |x: f64| (x * s).round() as i32;

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::draw::{encode_png, err, fit, register_fonts, FONT};
 use super::history::{CellMark, Heatmap, LineChart};
 
-type Area<'a> = DrawingArea<BitMapBackend<'a>, Shift>;
+type Area<DB> = DrawingArea<DB, Shift>;
 type DrawResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
 /// Pixels scaled from the 1600×900 design size.
@@ -17,7 +17,7 @@ fn px(h: u32, x: f64) -> i32 {
 
 pub(crate) fn render(
     size: (u32, u32),
-    draw: impl FnOnce(&Area) -> DrawResult,
+    draw: impl FnOnce(&Area<BitMapBackend>) -> DrawResult,
 ) -> Result<Vec<u8>, String> {
     register_fonts();
     let mut buf = vec![255u8; (size.0 * size.1 * 3) as usize];
@@ -30,12 +30,15 @@ pub(crate) fn render(
 }
 
 /// Title, subtitle and notes; returns the area left for the plot.
-pub(crate) fn frame<'a>(
-    root: &Area<'a>,
+pub(crate) fn frame<DB: DrawingBackend>(
+    root: &Area<DB>,
     title: &str,
     subtitle: &str,
     notes: &[String],
-) -> Result<Area<'a>, Box<dyn std::error::Error + Send + Sync>> {
+) -> Result<Area<DB>, Box<dyn std::error::Error + Send + Sync>>
+where
+    DB::ErrorType: 'static,
+{
     let (w, h) = root.dim_in_pixel();
     root.fill(&WHITE)?;
     let margin = px(h, 40.0);
@@ -75,12 +78,40 @@ pub(crate) fn frame<'a>(
     Ok(plot)
 }
 
+/// SVG text drawn by `draw` at `size` (fonts are named, not embedded, in SVG).
+pub(crate) fn render_svg(
+    size: (u32, u32),
+    draw: impl FnOnce(&Area<SVGBackend>) -> DrawResult,
+) -> Result<Vec<u8>, String> {
+    register_fonts();
+    let mut text = String::new();
+    {
+        let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
+        draw(&root).map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    Ok(text.into_bytes())
+}
+
+/// A trend chart as SVG text.
+pub fn line_svg(c: &LineChart, size: (u32, u32)) -> Result<Vec<u8>, String> {
+    render_svg(size, |root| draw_line(root, c))
+}
+
+/// A heatmap as SVG text.
+pub fn heatmap_svg(c: &Heatmap, size: (u32, u32)) -> Result<Vec<u8>, String> {
+    render_svg(size, |root| draw_heatmap(root, c))
+}
+
 /// A trend chart as PNG bytes.
 pub fn line_png(c: &LineChart, size: (u32, u32)) -> Result<Vec<u8>, String> {
     render(size, |root| draw_line(root, c))
 }
 
-fn draw_line(root: &Area, c: &LineChart) -> DrawResult {
+fn draw_line<DB: DrawingBackend>(root: &Area<DB>, c: &LineChart) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
     let (_, h) = root.dim_in_pixel();
     let plot = frame(root, &c.title, &c.subtitle, &c.notes)?;
     let k = c.periods.len();
@@ -188,7 +219,12 @@ fn draw_line(root: &Area, c: &LineChart) -> DrawResult {
 }
 
 /// Split a label into at most two lines that fit `room` pixels (the second shortened if need be).
-fn wrap2(area: &Area, text: &str, font: &TextStyle, room: u32) -> Vec<String> {
+fn wrap2<DB: DrawingBackend>(
+    area: &Area<DB>,
+    text: &str,
+    font: &TextStyle,
+    room: u32,
+) -> Vec<String> {
     let width = |s: &str| area.estimate_text_size(s, font).map(|x| x.0).unwrap_or(0);
     if width(text) <= room {
         return vec![text.to_string()];
@@ -221,7 +257,10 @@ pub fn heatmap_png(c: &Heatmap, size: (u32, u32)) -> Result<Vec<u8>, String> {
     render(size, |root| draw_heatmap(root, c))
 }
 
-fn draw_heatmap(root: &Area, c: &Heatmap) -> DrawResult {
+fn draw_heatmap<DB: DrawingBackend>(root: &Area<DB>, c: &Heatmap) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
     let (w, h) = root.dim_in_pixel();
     let plot = frame(root, &c.title, &c.subtitle, &c.notes)?;
     let (pw, ph) = plot.dim_in_pixel();

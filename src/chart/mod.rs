@@ -34,6 +34,16 @@ impl Chart {
         }
     }
 
+    /// SVG text of the chart at `size` pixels.
+    pub fn svg(&self, size: (u32, u32)) -> Result<Vec<u8>, String> {
+        match self {
+            Chart::Bar(c) => draw::svg(c, size),
+            Chart::Line(c) => draw_more::line_svg(c, size),
+            Chart::Heat(c) => draw_more::heatmap_svg(c, size),
+            Chart::Scatter(c) => scatter::svg(c, size),
+        }
+    }
+
     /// PNG bytes of the chart at `size` pixels.
     pub fn png(&self, size: (u32, u32)) -> Result<Vec<u8>, String> {
         match self {
@@ -75,6 +85,7 @@ mod tests {
             jobs: Some(1),
             skip_bad_files: false,
             hash_ids: false,
+            format: crate::cli::ChartFormat::Png,
             quiet: true,
         };
         crate::app::run_period(&args).unwrap();

@@ -160,6 +160,11 @@ fn tick(v: f64, (lo, hi): (f64, f64)) -> String {
 
 type Boxed = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
+/// A scatter chart as SVG text.
+pub fn svg(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, String> {
+    super::draw_more::render_svg(size, |root| draw(root, c))
+}
+
 /// A scatter chart as PNG bytes.
 pub fn png(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, String> {
     render(size, |root| draw(root, c))
@@ -169,7 +174,10 @@ fn overlaps(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
-fn draw(root: &DrawingArea<BitMapBackend, plotters::coord::Shift>, c: &Scatter) -> Boxed {
+fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, c: &Scatter) -> Boxed
+where
+    DB::ErrorType: 'static,
+{
     let (_, h) = root.dim_in_pixel();
     let px = |x: f64| (x * h as f64 / 900.0).round() as i32;
     let plot = frame(root, &c.title, &c.subtitle, &c.notes)?;
