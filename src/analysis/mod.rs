@@ -109,6 +109,7 @@ struct GroupTables {
     coverage_index: Vec<CoverageRow>,
     drivers: Vec<DriverRow>,
     themes: Vec<ThemeRow>,
+    uncoded_words: Vec<UncodedWordRow>,
     comparisons: Vec<ComparisonRow>,
 }
 
@@ -127,6 +128,7 @@ fn group_tables(ctx: &Ctx, g: &Group, c: &Classified, channels: &[String]) -> Gr
         coverage_index,
         drivers: journey::drivers(ctx, g, c),
         themes: themes::themes(ctx, g),
+        uncoded_words: themes::uncoded_words(ctx, g),
         comparisons: compare::comparisons(ctx, g, c),
     }
 }
@@ -172,15 +174,12 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         t.coverage_index.extend(p.coverage_index);
         t.drivers.extend(p.drivers);
         t.themes.extend(p.themes);
+        t.uncoded_words.extend(p.uncoded_words);
         t.comparisons.extend(p.comparisons);
     }
     fill_q(&mut t.gaps, |r| r.p_value, |r, q| r.q_value = q);
     fill_q(&mut t.drivers, |r| r.p_value, |r, q| r.q_value = q);
     fill_q(&mut t.comparisons, |r| r.p_value, |r, q| r.q_value = q);
-    let all = Group {
-        segment: "all".into(),
-        members: classified.clone(),
-    };
     Summary {
         schema_version: SCHEMA_VERSION,
         tool_version: crate::TOOL_VERSION.to_string(),
@@ -211,7 +210,7 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         coverage_index: t.coverage_index,
         drivers: t.drivers,
         themes: t.themes,
-        uncoded_words: themes::uncoded_words(&ctx, &all),
+        uncoded_words: t.uncoded_words,
         comparisons: t.comparisons,
         attribute_scales: attribute_scales(cfg, c),
         ..Default::default()

@@ -283,6 +283,7 @@ pub struct ThemeRow {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct UncodedWordRow {
     pub period: String,
+    pub segment: String,
     pub stage: String,
     pub field: String,
     pub rank: u64,

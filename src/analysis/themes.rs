@@ -92,7 +92,7 @@ pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
     out
 }
 
-/// The most frequent words of answers no theme coded, per text field and stage (whole sample).
+/// The most frequent words of answers no theme coded, per text field and stage.
 pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
     let mut out = Vec::new();
     for c in coded(ctx, g) {
@@ -112,6 +112,7 @@ pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
         {
             out.push(UncodedWordRow {
                 period: ctx.period.into(),
+                segment: g.segment.clone(),
                 stage: c.stage.key().into(),
                 field: ctx.cfg.fields[c.field].name.clone(),
                 rank: i as u64 + 1,
