@@ -262,7 +262,11 @@ where
     DB::ErrorType: 'static,
 {
     let (w, h) = root.dim_in_pixel();
-    let plot = frame(root, &c.title, &c.subtitle, &c.notes)?;
+    let mut notes = c.notes.clone();
+    if c.low_base.iter().flatten().any(|x| *x) {
+        notes.push("Hatched cells: base below the minimum — read with caution.".into());
+    }
+    let plot = frame(root, &c.title, &c.subtitle, &notes)?;
     let (pw, ph) = plot.dim_in_pixel();
     let label_font = |t: &str| {
         (super::draw::family(t), px(h, 22.0) as f64)
@@ -362,6 +366,24 @@ where
                         );
                         plot.draw(&frame)?;
                     }
+                }
+            }
+            if c.low_base
+                .get(i)
+                .and_then(|r| r.get(j))
+                .copied()
+                .unwrap_or(false)
+            {
+                let grey = RGBColor(150, 150, 150).stroke_width(1);
+                let step = px(h, 16.0).max(4);
+                let mut k = step;
+                while k < cw + rh {
+                    let (a, b) = (
+                        (x + 2 + k.min(cw - 4), y + 2 + (k - cw + 4).max(0)),
+                        (x + 2 + (k - rh + 4).max(0), y + 2 + k.min(rh - 4)),
+                    );
+                    plot.draw(&PathElement::new(vec![a, b], grey))?;
+                    k += step;
                 }
             }
             if let Some((sh, n)) = cell {

@@ -45,6 +45,8 @@ pub struct Heatmap {
     pub cells: Vec<Vec<Option<(f64, u64)>>>,
     /// `marks[r][c]`: what to draw over a cell (empty: nothing).
     pub marks: Vec<Vec<CellMark>>,
+    /// `low_base[r][c]`: the cell's base is below the minimum (hatched).
+    pub low_base: Vec<Vec<bool>>,
     pub notes: Vec<String>,
 }
 
@@ -251,6 +253,18 @@ pub fn transition_heatmap(s: &Summary) -> Option<Heatmap> {
                 .collect()
         })
         .collect();
+    // A row's base is everyone at that from-stage.
+    let cells_low = from
+        .iter()
+        .map(|f| {
+            let base: u64 = rows
+                .iter()
+                .filter(|r| &r.from_stage == f)
+                .map(|r| r.n)
+                .sum();
+            vec![(base as f64) < s.min_base; to.len()]
+        })
+        .collect();
     let show = |x: &String| Stage::from_key(x).map_or_else(|| x.clone(), |st| label(s, st.key()));
     Some(Heatmap {
         name: format!("transitions_{}_{}", last.0, last.1),
@@ -262,6 +276,7 @@ pub fn transition_heatmap(s: &Summary) -> Option<Heatmap> {
         col_label: format!("Stage in {}", last.1),
         cells,
         marks: Vec::new(),
+        low_base: cells_low,
         notes: vec![
             "(new): first seen in the later period; (not seen): not in the later period.".into(),
         ],

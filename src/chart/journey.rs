@@ -41,8 +41,21 @@ pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
                 .collect()
         })
         .collect();
+    let low_base = stages
+        .iter()
+        .map(|st| {
+            services
+                .iter()
+                .map(|sv| {
+                    rows.iter()
+                        .any(|r| r.stage == st.key() && &r.service == sv && r.low_base)
+                })
+                .collect()
+        })
+        .collect();
     Some(Heatmap {
         name: "awareness".into(),
+        low_base,
         title: format!(
             "Which services each stage knows the firm offers — {}",
             s.period
@@ -101,8 +114,18 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
                 .collect()
         })
         .collect();
+    let low_base = stages
+        .iter()
+        .map(|st| {
+            channels
+                .iter()
+                .map(|ch| find(*st, ch).is_some_and(|r| r.low_base))
+                .collect()
+        })
+        .collect();
     Some(Heatmap {
         name: "touchpoints".into(),
+        low_base,
         title: format!("Where buyers look, and where the firm is — {}", s.period),
         subtitle: "Share of each stage using each channel".into(),
         rows: stages.iter().map(|st| label(s, st.key())).collect(),
@@ -138,8 +161,13 @@ pub fn theme_heatmaps(s: &Summary) -> Vec<Heatmap> {
                 .iter()
                 .map(|st| themes.iter().map(|t| rows.iter().find(|r| r.stage == st.key() && &r.theme == t).map(|r| (r.share.unwrap_or(0.0), r.answers))).collect())
                 .collect();
+            let low_base = stages
+                .iter()
+                .map(|st| themes.iter().map(|t| rows.iter().any(|r| r.stage == st.key() && &r.theme == t && r.low_base)).collect())
+                .collect();
             (!stages.is_empty()).then(|| Heatmap {
                 name: format!("themes_{f}"),
+                low_base,
                 title: format!("Why: themes of the '{f}' answers — {}", s.period),
                 subtitle: "Share of each stage's answers mentioning each theme (an answer can mention several)".into(),
                 rows: stages.iter().map(|st| label(s, st.key())).collect(),

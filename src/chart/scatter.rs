@@ -13,9 +13,12 @@ use crate::stage::Stage;
 /// One labelled point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
+    /// The attribute, with its base: `Relevant expertise (n=90)`.
     pub label: String,
     pub x: f64,
     pub y: f64,
+    /// Drawn hollow when the base is below the minimum.
+    pub low_base: bool,
 }
 
 /// A scatter chart with crosshairs and quadrant names.
@@ -62,10 +65,12 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
         let points: Vec<Point> = rows
             .iter()
             .filter_map(|r| {
+                let n = r.n_importance.min(r.n_performance);
                 Some(Point {
-                    label: r.attribute.clone(),
+                    label: format!("{} (n={n})", r.attribute),
                     x: r.performance_mean?,
                     y: r.importance_mean?,
+                    low_base: (n as f64) < s.min_base,
                 })
             })
             .collect();
@@ -97,7 +102,7 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
                 "Possible overkill",
             ]
             .map(String::from),
-            notes: vec!["A point on a crosshair counts as high.".into()],
+            notes: vec![format!("A point on a crosshair counts as high. Hollow points: base below {:.0}, read with caution.", s.min_base)],
         });
     }
     out
@@ -114,9 +119,10 @@ pub fn drivers(s: &Summary) -> Option<Scatter> {
         .iter()
         .filter_map(|r| {
             Some(Point {
-                label: r.attribute.clone(),
+                label: format!("{} (n={})", r.attribute, r.n),
                 x: r.stated_importance_mean?,
                 y: r.r?,
+                low_base: r.low_base,
             })
         })
         .collect();
@@ -140,7 +146,7 @@ pub fn drivers(s: &Summary) -> Option<Scatter> {
         points,
         crosshair: Some(cross),
         quadrants: ["Hidden drivers", "Key drivers", "Lower priority", "Stated only"].map(String::from),
-        notes: vec!["Crosshairs at the means over the attributes; all classified respondents.".into()],
+        notes: vec![format!("Crosshairs at the means over the attributes; all classified respondents. Hollow points: base below {:.0}.", s.min_base)],
     })
 }
 
@@ -236,11 +242,14 @@ where
     }
     let colour = RGBColor(c.rgb.0, c.rgb.1, c.rgb.2);
     let r = px(10.0);
-    chart.draw_series(
-        c.points
-            .iter()
-            .map(|p| Circle::new((p.x, p.y), r, colour.filled())),
-    )?;
+    for p in &c.points {
+        let style = if p.low_base {
+            colour.stroke_width(3)
+        } else {
+            colour.filled()
+        };
+        chart.draw_series(std::iter::once(Circle::new((p.x, p.y), r, style)))?;
+    }
     let font = |t: &str| {
         (super::draw::family(t), px(21.0) as f64)
             .into_font()
