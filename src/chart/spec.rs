@@ -221,3 +221,102 @@ pub fn nps(s: &Summary) -> Option<BarChart> {
         notes,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{GapRow, StageMixRow, TouchpointRow};
+
+    fn summary() -> Summary {
+        let mix = |stage: &str, n: u64| StageMixRow {
+            period: "2026Q1".into(),
+            segment: "all".into(),
+            stage: stage.into(),
+            n,
+            base: 100,
+            share: Some(n as f64 / 100.0),
+            label: stage.into(),
+            ..Default::default()
+        };
+        let gap = |attr: &str, g: f64, q: f64| GapRow {
+            segment: "all".into(),
+            stage: "client".into(),
+            attribute: attr.into(),
+            n: 40,
+            gap_mean: Some(g),
+            gap_ci_low: Some(g - 0.2),
+            gap_ci_high: Some(g + 0.2),
+            q_value: Some(q),
+            ..Default::default()
+        };
+        let tp = |stage: &str, channel: &str, share: f64, verdict: &str| TouchpointRow {
+            segment: "all".into(),
+            stage: stage.into(),
+            channel: channel.into(),
+            n: 50,
+            share: Some(share),
+            verdict: verdict.into(),
+            ..Default::default()
+        };
+        Summary {
+            period: "2026Q1".into(),
+            confidence: 0.95,
+            min_base: 30.0,
+            stage_mix: vec![mix("prospect", 0), mix("client", 70), mix("former", 30)],
+            gaps: vec![
+                gap("Speed", 0.1, 0.5),
+                gap("Expertise", -1.2, 0.001),
+                gap("Value", -0.4, 0.2),
+            ],
+            touchpoints: vec![
+                tp("prospect", "Events", 0.5, "gap"),
+                tp("prospect", "LinkedIn", 0.3, "covered"),
+            ],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn stage_mix_leaves_empty_stages_off_the_slide() {
+        let c = stage_mix(&summary());
+        assert_eq!(
+            c.bars.iter().map(|b| b.label.as_str()).collect::<Vec<_>>(),
+            vec!["client", "former"]
+        );
+        assert_eq!(
+            c.bars[0].rgb,
+            Stage::Client.rgb(),
+            "stages keep their colour"
+        );
+        assert!(c.subtitle.contains("100 classified"));
+    }
+
+    #[test]
+    fn gaps_are_sorted_most_negative_first_and_significance_marked() {
+        let c = gaps(&summary(), Stage::Client).unwrap();
+        let order: Vec<&str> = c.bars.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(order, vec!["Expertise", "Value", "Speed"]);
+        assert_eq!(
+            c.bars.iter().map(|b| b.significant).collect::<Vec<_>>(),
+            vec![true, false, false]
+        );
+        assert!(
+            c.x_range.0 <= -1.4 && c.x_range.1 >= 0.3,
+            "whiskers fit: {:?}",
+            c.x_range
+        );
+        assert!(
+            gaps(&summary(), Stage::Former).is_none(),
+            "no chart for a stage without gaps"
+        );
+    }
+
+    #[test]
+    fn touchpoint_matrix_marks_gaps_and_presence() {
+        let m = crate::chart::journey::touchpoint_matrix(&summary()).unwrap();
+        assert_eq!(m.cols, vec!["Events", "LinkedIn"]);
+        use crate::chart::history::CellMark;
+        assert_eq!(m.marks, vec![vec![CellMark::Gap, CellMark::Present]]);
+        assert_eq!(m.cells[0][0], Some((0.5, 50)));
+    }
+}
