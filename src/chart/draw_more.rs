@@ -186,7 +186,12 @@ where
         }
         if let Some(&(x, v)) = pts.last() {
             let (px_x, px_y) = chart.backend_coord(&(x, v));
-            ends.push((px_y, px_x, format!("{} {}", s.label, fmt.show(v)), colour));
+            ends.push((
+                px_y,
+                px_x,
+                format!("{} {} (n={})", s.label, fmt.show(v), s.last_n),
+                colour,
+            ));
         }
     }
     // Labels at the line ends, pushed apart so that they never overlap.

@@ -15,6 +15,8 @@ pub struct Series {
     pub rgb: (u8, u8, u8),
     /// Per period: value, interval, and whether the change from the previous period is significant.
     pub points: Vec<Option<TrendPoint>>,
+    /// The base of the latest point, shown beside the line's label.
+    pub last_n: u64,
 }
 
 /// A trend chart: periods across, one line per stage (or attribute).
@@ -98,10 +100,21 @@ fn series(
                 .and_then(|t| t.value.map(|v| (v, t.ci_low.zip(t.ci_high), t.significant)))
         })
         .collect();
-    points
+    let last_n = periods
         .iter()
-        .any(Option::is_some)
-        .then_some(Series { label, rgb, points })
+        .rev()
+        .find_map(|p| {
+            s.trends
+                .iter()
+                .find(|t| &t.period == p && t.segment == "all" && pick(t) && t.value.is_some())
+        })
+        .map_or(0, |t| t.n);
+    points.iter().any(Option::is_some).then_some(Series {
+        label,
+        rgb,
+        points,
+        last_n,
+    })
 }
 
 fn range(series: &[Series], pad: f64, clamp: (f64, f64)) -> (f64, f64) {
