@@ -6,6 +6,17 @@ use super::spec::label;
 use crate::analysis::Summary;
 use crate::stage::Stage;
 
+/// Distinct values in order of first appearance (the order the tables list them in).
+fn first_seen<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in values {
+        if !out.contains(v) {
+            out.push(v.clone());
+        }
+    }
+    out
+}
+
 /// Stages with rows in a table, in journey order.
 fn stages_in(present: &dyn Fn(&str) -> bool) -> Vec<Stage> {
     Stage::ALL
@@ -22,12 +33,7 @@ pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
     if stages.is_empty() {
         return None;
     }
-    let mut services: Vec<String> = Vec::new();
-    for r in &rows {
-        if !services.contains(&r.service) {
-            services.push(r.service.clone());
-        }
-    }
+    let services = first_seen(rows.iter().map(|r| &r.service));
     let cells = stages
         .iter()
         .map(|st| {
@@ -82,12 +88,7 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
     if stages.is_empty() {
         return None;
     }
-    let mut channels: Vec<String> = Vec::new();
-    for r in &rows {
-        if !channels.contains(&r.channel) {
-            channels.push(r.channel.clone());
-        }
-    }
+    let channels = first_seen(rows.iter().map(|r| &r.channel));
     let find = |st: Stage, ch: &String| {
         rows.iter()
             .find(|r| r.stage == st.key() && &r.channel == ch)
@@ -140,23 +141,18 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
 
 /// Per open-text field: the share of each stage's answers mentioning each theme.
 pub fn theme_heatmaps(s: &Summary) -> Vec<Heatmap> {
-    let mut fields: Vec<String> = Vec::new();
-    for r in s.themes.iter().filter(|r| r.segment == "all") {
-        if !fields.contains(&r.field) {
-            fields.push(r.field.clone());
-        }
-    }
+    let fields = first_seen(
+        s.themes
+            .iter()
+            .filter(|r| r.segment == "all")
+            .map(|r| &r.field),
+    );
     fields
         .into_iter()
         .filter_map(|f| {
             let rows: Vec<_> = s.themes.iter().filter(|r| r.segment == "all" && r.field == f).collect();
             let stages = stages_in(&|k| rows.iter().any(|r| r.stage == k));
-            let mut themes: Vec<String> = Vec::new();
-            for r in &rows {
-                if !themes.contains(&r.theme) {
-                    themes.push(r.theme.clone());
-                }
-            }
+            let themes = first_seen(rows.iter().map(|r| &r.theme));
             let cells = stages
                 .iter()
                 .map(|st| themes.iter().map(|t| rows.iter().find(|r| r.stage == st.key() && &r.theme == t).map(|r| (r.share.unwrap_or(0.0), r.answers))).collect())
