@@ -8,7 +8,7 @@ use crate::config::{fold, FieldId};
 use crate::stage::Stage;
 use crate::stats::correlation::pearson;
 use crate::stats::mean::weighted_mean;
-use crate::stats::proportion::wilson;
+use crate::stats::proportion::{weighted_share, wilson};
 use crate::stats::weights::kish_n_eff;
 
 /// A share over respondents: unweighted counts, weighted share, Wilson interval on the base.
@@ -35,12 +35,9 @@ impl Ctx<'_> {
     /// Share of `hit` among `(hit, weight)` pairs.
     pub(crate) fn share(&self, items: &[(bool, f64)]) -> Share {
         let w: Vec<f64> = items.iter().map(|x| x.1).collect();
-        let total: f64 = w.iter().sum();
-        let hit_w: f64 = items.iter().filter(|x| x.0).map(|x| x.1).sum();
         let n_eff = kish_n_eff(&w);
         let base = self.base(items.len(), n_eff);
-        // `+ 0.0`: a sum of nothing is −0.0, and a share of nothing is 0.
-        let share = crate::stats::is_positive(total).then(|| hit_w / total + 0.0);
+        let share = weighted_share(items);
         Share {
             n: items.len() as u64,
             hits: items.iter().filter(|x| x.0).count() as u64,

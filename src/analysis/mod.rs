@@ -17,9 +17,7 @@ use serde::Serialize;
 use crate::classify::{Classified, Outcome, Respondent};
 use crate::config::Config;
 use crate::stage::Stage;
-use crate::stats::{
-    gap::paired_gap, multiple::bh_qvalues, nps::nps, proportion::wilson, weights::kish_n_eff,
-};
+use crate::stats::{gap::paired_gap, multiple::bh_qvalues, nps::nps};
 pub use rows::*;
 
 /// Version of the `summary.json` layout.
@@ -240,29 +238,26 @@ impl Ctx<'_> {
     }
 
     fn stage_mix(&self, g: &Group) -> Vec<StageMixRow> {
-        let w: Vec<f64> = g.members.iter().map(|r| r.weight).collect();
-        let total: f64 = w.iter().sum();
-        let n_eff = kish_n_eff(&w);
-        let base = self.base(g.members.len(), n_eff);
         Stage::ALL
             .iter()
             .map(|&s| {
-                let in_stage: Vec<&&Respondent> =
-                    g.members.iter().filter(|r| r.stage() == Some(s)).collect();
-                let hit: f64 = in_stage.iter().map(|r| r.weight).sum();
-                let share = (total > 0.0).then(|| hit / total + 0.0); // a sum of nothing is −0.0
-                let ci = share.and_then(|p| wilson(p, base, self.conf));
+                let items: Vec<(bool, f64)> = g
+                    .members
+                    .iter()
+                    .map(|r| (r.stage() == Some(s), r.weight))
+                    .collect();
+                let sh = self.share(&items);
                 StageMixRow {
                     period: self.period.into(),
                     segment: g.segment.clone(),
                     stage: s.key().into(),
-                    n: in_stage.len() as u64,
-                    base: g.members.len() as u64,
-                    share,
-                    ci_low: ci.map(|c| c.0),
-                    ci_high: ci.map(|c| c.1),
-                    low_base: self.low(base),
-                    base_eff: self.weighted.then_some(n_eff),
+                    n: sh.hits,
+                    base: sh.n,
+                    share: sh.share,
+                    ci_low: sh.ci.map(|c| c.0),
+                    ci_high: sh.ci.map(|c| c.1),
+                    low_base: self.low(sh.base),
+                    base_eff: self.weighted.then_some(sh.n_eff),
                     label: self.cfg.label(s).into(),
                 }
             })

@@ -18,18 +18,13 @@ pub fn wilson(p: f64, n: f64, confidence: f64) -> Option<(f64, f64)> {
     Some(((centre - half).max(0.0), (centre + half).min(1.0)))
 }
 
-/// A weighted share: `Σw·[hit] / Σw`.
-pub fn weighted_share(hits: &[bool], w: &[f64]) -> Option<f64> {
-    let total: f64 = w.iter().sum();
+/// A weighted share `Σw·[hit] / Σw` of `(hit, weight)` pairs; `None` with no weight.
+pub fn weighted_share(items: &[(bool, f64)]) -> Option<f64> {
+    let total: f64 = items.iter().map(|x| x.1).sum();
     if !super::is_positive(total) {
         return None;
     }
-    let hit: f64 = hits
-        .iter()
-        .zip(w)
-        .filter(|(h, _)| **h)
-        .map(|(_, w)| w)
-        .sum();
+    let hit: f64 = items.iter().filter(|x| x.0).map(|x| x.1).sum();
     Some(hit / total + 0.0) // a sum of nothing is −0.0
 }
 
@@ -40,7 +35,7 @@ mod tests {
     /// Regression: Rust's float `sum()` of nothing is −0.0, which printed as "-0%" in charts.
     #[test]
     fn share_of_no_hits_is_positive_zero() {
-        let s = weighted_share(&[false, false], &[1.0, 2.0]).unwrap();
+        let s = weighted_share(&[(false, 1.0), (false, 2.0)]).unwrap();
         assert!(s == 0.0 && s.is_sign_positive(), "{s}");
     }
 }
