@@ -101,6 +101,11 @@ pub(crate) fn tick(fmt: super::ValueFormat, x: f64) -> String {
         super::ValueFormat::Signed2 => (x, 1),
         super::ValueFormat::SignedInt => (x, 0),
     };
+    fixed(v, decimals)
+}
+
+/// `v` with `decimals` decimals, never `-0` (a value that rounds to zero prints as zero).
+pub(crate) fn fixed(v: f64, decimals: usize) -> String {
     let s = format!("{v:.decimals$}");
     if s.trim_start_matches('-')
         .chars()

@@ -26,6 +26,20 @@ fn stages_in(present: &dyn Fn(&str) -> bool) -> Vec<Stage> {
         .collect()
 }
 
+/// A stage × column grid: `cell` of the row found for each (stage, column), `None` passed where
+/// the table has no such row.
+fn grid<'a, R: 'a, T>(
+    stages: &[Stage],
+    cols: &[String],
+    find: &impl Fn(Stage, &String) -> Option<&'a R>,
+    cell: impl Fn(Option<&'a R>) -> T,
+) -> Vec<Vec<T>> {
+    stages
+        .iter()
+        .map(|st| cols.iter().map(|c| cell(find(*st, c))).collect())
+        .collect()
+}
+
 /// Share of each stage that knows each service.
 pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
     let rows: Vec<_> = s.awareness.iter().filter(|r| r.segment == "all").collect();
@@ -34,34 +48,17 @@ pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
         return None;
     }
     let services = first_seen(rows.iter().map(|r| &r.service));
-    let cells = stages
-        .iter()
-        .map(|st| {
-            services
-                .iter()
-                .map(|sv| {
-                    rows.iter()
-                        .find(|r| r.stage == st.key() && &r.service == sv)
-                        .map(|r| (r.share.unwrap_or(0.0), r.n))
-                })
-                .collect()
-        })
-        .collect();
-    let low_base = stages
-        .iter()
-        .map(|st| {
-            services
-                .iter()
-                .map(|sv| {
-                    rows.iter()
-                        .any(|r| r.stage == st.key() && &r.service == sv && r.low_base)
-                })
-                .collect()
-        })
-        .collect();
+    let find = |st: Stage, sv: &String| {
+        rows.iter()
+            .copied()
+            .find(|r| r.stage == st.key() && &r.service == sv)
+    };
     Some(Heatmap {
         name: "awareness".into(),
-        low_base,
+        low_base: grid(&stages, &services, &find, |r| r.is_some_and(|r| r.low_base)),
+        cells: grid(&stages, &services, &find, |r| {
+            r.map(|r| (r.share.unwrap_or(0.0), r.n))
+        }),
         title: format!(
             "Which services each stage knows the firm offers — {}",
             s.period
@@ -71,7 +68,6 @@ pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
         cols: services,
         row_label: "Stage".into(),
         col_label: "Service".into(),
-        cells,
         marks: Vec::new(),
         notes: vec!["Darker cells: more respondents know the service.".into()],
     })
@@ -91,50 +87,25 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
     let channels = first_seen(rows.iter().map(|r| &r.channel));
     let find = |st: Stage, ch: &String| {
         rows.iter()
+            .copied()
             .find(|r| r.stage == st.key() && &r.channel == ch)
     };
-    let cells = stages
-        .iter()
-        .map(|st| {
-            channels
-                .iter()
-                .map(|ch| find(*st, ch).map(|r| (r.share.unwrap_or(0.0), r.n)))
-                .collect()
-        })
-        .collect();
-    let marks = stages
-        .iter()
-        .map(|st| {
-            channels
-                .iter()
-                .map(|ch| match find(*st, ch).map(|r| r.verdict.as_str()) {
-                    Some("gap") => CellMark::Gap,
-                    Some("covered") | Some("possible waste") => CellMark::Present,
-                    _ => CellMark::None,
-                })
-                .collect()
-        })
-        .collect();
-    let low_base = stages
-        .iter()
-        .map(|st| {
-            channels
-                .iter()
-                .map(|ch| find(*st, ch).is_some_and(|r| r.low_base))
-                .collect()
-        })
-        .collect();
+    let mark = |r: Option<&crate::analysis::TouchpointRow>| match r.map(|r| r.verdict.as_str()) {
+        Some("gap") => CellMark::Gap,
+        Some("covered") | Some("possible waste") => CellMark::Present,
+        _ => CellMark::None,
+    };
     Some(Heatmap {
         name: "touchpoints".into(),
-        low_base,
+        low_base: grid(&stages, &channels, &find, |r| r.is_some_and(|r| r.low_base)),
+        cells: grid(&stages, &channels, &find, |r| r.map(|r| (r.share.unwrap_or(0.0), r.n))),
+        marks: grid(&stages, &channels, &find, mark),
         title: format!("Where buyers look, and where the firm is — {}", s.period),
         subtitle: "Share of each stage using each channel".into(),
         rows: stages.iter().map(|st| label(s, st.key())).collect(),
         cols: channels,
         row_label: "Stage".into(),
         col_label: "Channel".into(),
-        cells,
-        marks,
         notes: vec!["● the firm is present (plan); orange frame: a gap — buyers use the channel (≥ threshold) and the firm is absent.".into()],
     })
 }
@@ -153,24 +124,17 @@ pub fn theme_heatmaps(s: &Summary) -> Vec<Heatmap> {
             let rows: Vec<_> = s.themes.iter().filter(|r| r.segment == "all" && r.field == f).collect();
             let stages = stages_in(&|k| rows.iter().any(|r| r.stage == k));
             let themes = first_seen(rows.iter().map(|r| &r.theme));
-            let cells = stages
-                .iter()
-                .map(|st| themes.iter().map(|t| rows.iter().find(|r| r.stage == st.key() && &r.theme == t).map(|r| (r.share.unwrap_or(0.0), r.answers))).collect())
-                .collect();
-            let low_base = stages
-                .iter()
-                .map(|st| themes.iter().map(|t| rows.iter().any(|r| r.stage == st.key() && &r.theme == t && r.low_base)).collect())
-                .collect();
+            let find = |st: Stage, t: &String| rows.iter().copied().find(|r| r.stage == st.key() && &r.theme == t);
             (!stages.is_empty()).then(|| Heatmap {
                 name: format!("themes_{f}"),
-                low_base,
+                low_base: grid(&stages, &themes, &find, |r| r.is_some_and(|r| r.low_base)),
+                cells: grid(&stages, &themes, &find, |r| r.map(|r| (r.share.unwrap_or(0.0), r.answers))),
                 title: format!("Why: themes of the '{f}' answers — {}", s.period),
                 subtitle: "Share of each stage's answers mentioning each theme (an answer can mention several)".into(),
                 rows: stages.iter().map(|st| label(s, st.key())).collect(),
                 cols: themes,
                 row_label: "Stage".into(),
                 col_label: "Theme".into(),
-                cells,
                 marks: Vec::new(),
                 notes: vec!["n = answers given at that stage; (uncoded): no theme of the codebook matched — see uncoded_words.csv.".into()],
             })

@@ -152,16 +152,7 @@ pub fn drivers(s: &Summary) -> Option<Scatter> {
 
 /// A tick label with as many decimals as the axis span needs; never `-0`.
 fn tick(v: f64, (lo, hi): (f64, f64)) -> String {
-    let decimals = if hi - lo < 1.0 { 2 } else { 1 };
-    let s = format!("{v:.decimals$}");
-    if s.trim_start_matches('-')
-        .chars()
-        .all(|c| c == '0' || c == '.')
-    {
-        s.trim_start_matches('-').to_string()
-    } else {
-        s
-    }
+    super::draw::fixed(v, if hi - lo < 1.0 { 2 } else { 1 })
 }
 
 type Boxed = Result<(), Box<dyn std::error::Error + Send + Sync>>;
