@@ -25,9 +25,10 @@ impl Ctx<'_> {
     /// The value of an analysis field on a respondent.
     pub(crate) fn val<'r>(&self, r: &'r Respondent, f: FieldId) -> &'r Val {
         static MISSING: Val = Val::Missing;
-        self.kept
-            .iter()
-            .position(|k| *k == f)
+        self.slots
+            .get(f)
+            .copied()
+            .flatten()
             .and_then(|i| r.values.get(i))
             .unwrap_or(&MISSING)
     }

@@ -152,7 +152,14 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         period,
         conf: cfg.report.confidence,
         weighted: cfg.roles.weight.is_some(),
-        kept: cfg.analysis_fields(),
+        slots: {
+            // Field id → position in `Respondent::values`, looked up once per run.
+            let mut slots = vec![None; cfg.fields.len()];
+            for (i, f) in cfg.analysis_fields().into_iter().enumerate() {
+                slots[f] = Some(i);
+            }
+            slots
+        },
     };
     let channels = channels::channel_list(&ctx, c);
     let parts: Vec<GroupTables> = groups
@@ -220,8 +227,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) period: &'a str,
     pub(crate) conf: f64,
     pub(crate) weighted: bool,
-    /// [`Config::analysis_fields`], the order of `Respondent::values`.
-    pub(crate) kept: Vec<crate::config::FieldId>,
+    /// Per field id: its position in `Respondent::values` (see [`Config::analysis_fields`]).
+    pub(crate) slots: Vec<Option<usize>>,
 }
 
 impl Ctx<'_> {
