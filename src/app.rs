@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::analysis::{self, InputRow};
 use crate::chart;
 use crate::classify;
-use crate::cli::{Args, Command, RunArgs};
+use crate::cli::{Args, CheckArgs, Command, InitArgs, RunArgs};
 use crate::config::Config;
 use crate::ingest::{self, InputFile, Table};
 use crate::period;
@@ -18,6 +18,8 @@ use crate::report::{self, atomic, OutputFile};
 pub fn run(args: Args) -> Result<()> {
     match args.command {
         Command::Run(a) => run_period(&a),
+        Command::Init(a) => in_pool(a.jobs, || init(&a)),
+        Command::Check(a) => in_pool(a.jobs, || check(&a)),
         Command::Verify { folder, input } => verify(&folder, input.as_deref()),
         Command::GenDemo { out, seed } => {
             let truth = crate::demo::write_demo(&out, seed)
@@ -28,40 +30,134 @@ pub fn run(args: Args) -> Result<()> {
     }
 }
 
-/// `journeygap run`.
-pub fn run_period(a: &RunArgs) -> Result<()> {
+/// Run `f` on a thread pool of `jobs` threads (all cores when `None`).
+fn in_pool<T: Send>(jobs: Option<usize>, f: impl FnOnce() -> Result<T> + Send) -> Result<T> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(a.jobs.unwrap_or(0))
+        .num_threads(jobs.unwrap_or(0))
         .build()?;
-    pool.install(|| run_in_pool(a))
+    pool.install(f)
 }
 
-fn run_in_pool(a: &RunArgs) -> Result<()> {
-    if !a.input.is_dir() {
+/// `journeygap run`.
+pub fn run_period(a: &RunArgs) -> Result<()> {
+    in_pool(a.jobs, || run_in_pool(a))
+}
+
+/// `journeygap init`: guess a config from the folder's files and write it, never over an
+/// existing one unless `--force`.
+fn init(a: &InitArgs) -> Result<()> {
+    if !a.folder.is_dir() {
         bail!(
             "{}: not a folder; give the folder of one period's exports",
-            a.input.display()
+            a.folder.display()
         );
     }
-    let cfg_path = Config::locate(a.config.as_deref(), &a.input).with_context(|| {
+    let out = a
+        .output
+        .clone()
+        .unwrap_or_else(|| a.folder.join("journeygap.toml"));
+    if out.exists() && !a.force {
+        bail!(
+            "{} already exists; pass --force to replace it, or --output FILE to write elsewhere",
+            out.display()
+        );
+    }
+    let paths =
+        ingest::walk(&a.folder).with_context(|| format!("cannot list {}", a.folder.display()))?;
+    if paths.is_empty() {
+        bail!(
+            "{}: no .xlsx .xlsm .xlsb .xls .ods .csv .tsv or .txt files found",
+            a.folder.display()
+        );
+    }
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for r in ingest::read_all(&a.folder, &paths) {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => skipped.push(e),
+        }
+    }
+    let tables: Vec<&Table> = files.iter().flat_map(|f| f.tables.iter()).collect();
+    let text = crate::init::config_text(&a.folder.display().to_string(), &tables, &skipped);
+    report::atomic::write_file(&out, text.as_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    for e in &skipped {
+        eprintln!("warning: not read: {e}");
+    }
+    if !a.quiet {
+        println!(
+            "read {} files ({} tables); wrote {}\nnext: read and correct it, then `journeygap check {}`",
+            files.len(),
+            tables.len(),
+            out.display(),
+            a.folder.display()
+        );
+    }
+    Ok(())
+}
+
+/// The config for `input` and the data files under it that the config's `[input]` allows.
+fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<std::path::PathBuf>)> {
+    if !input.is_dir() {
+        bail!(
+            "{}: not a folder; give the folder of one period's exports",
+            input.display()
+        );
+    }
+    let cfg_path = Config::locate(config, input).with_context(|| {
         format!(
-            "no journeygap.toml found in {}, next to it, or in the working directory; pass --config FILE",
-            a.input.display()
+            "no journeygap.toml found in {}, next to it, or in the working directory; write one with `journeygap init {}` or pass --config FILE",
+            input.display(),
+            input.display()
         )
     })?;
     let cfg = Config::load(&cfg_path)?;
-    let paths: Vec<_> = ingest::walk(&a.input)
-        .with_context(|| format!("cannot list {}", a.input.display()))?
+    let paths: Vec<_> = ingest::walk(input)
+        .with_context(|| format!("cannot list {}", input.display()))?
         .into_iter()
-        .filter(|p| cfg.input.wants_file(&ingest::relative_name(&a.input, p)))
+        .filter(|p| cfg.input.wants_file(&ingest::relative_name(input, p)))
         .collect();
     if paths.is_empty() {
         bail!(
             "{}: no .xlsx .xlsm .xlsb .xls .ods .csv .tsv or .txt files found (that [input] of {} allows)",
-            a.input.display(),
+            input.display(),
             cfg_path.display()
         );
     }
+    Ok((cfg, paths))
+}
+
+/// `journeygap check`: classify without writing; exit 1 when there are errors.
+fn check(a: &CheckArgs) -> Result<()> {
+    let (cfg, paths) = open_inputs(&a.input, a.config.as_deref())?;
+    let mut files = Vec::new();
+    let mut bad = Vec::new();
+    for r in ingest::read_all(&a.input, &paths) {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => bad.push(e),
+        }
+    }
+    let tables: Vec<&Table> = files
+        .iter()
+        .flat_map(|f| f.tables.iter())
+        .filter(|t| cfg.input.wants_sheet(t.sheet.as_deref()))
+        .collect();
+    let report = crate::check::inspect(&cfg, &tables, &bad);
+    print!("{}", report.render(a.quiet));
+    let errors = report.count(crate::check::Level::Error);
+    if errors > 0 {
+        bail!(
+            "check found {errors} error(s) in {}; fix them before `journeygap run`",
+            a.input.display()
+        );
+    }
+    Ok(())
+}
+
+fn run_in_pool(a: &RunArgs) -> Result<()> {
+    let (cfg, paths) = open_inputs(&a.input, a.config.as_deref())?;
     let files = read_inputs(&a.input, &paths, a.skip_bad_files)?;
     let tables: Vec<&Table> = files
         .iter()

@@ -27,6 +27,24 @@ pub enum Command {
     /// run leaves an earlier folder of the same period as it was.
     #[command(after_help = "Example:\n  journeygap run exports/2026Q4 --out reports")]
     Run(RunArgs),
+    /// Scan an export folder and write a commented journeygap.toml guessed from its files.
+    ///
+    /// Lists every file's layout and every column with its kind (rating and scale, 0-10
+    /// recommend, multi-select, date, id, free text) and sample values, and guesses the
+    /// relationship and outcome questions with stage rules, the attribute pairs, likelihood to
+    /// recommend, services, channels and segments. Read the file, correct it, then run `check`.
+    #[command(
+        after_help = "Example:\n  journeygap init exports/2026Q4\n  journeygap check exports/2026Q4"
+    )]
+    Init(InitArgs),
+    /// Run everything up to the statistics and report what maps and what does not; writes nothing.
+    ///
+    /// Lists the files and their layouts, which field was found in which column of which file,
+    /// columns no field uses, answers no value map or stage rule covers, ratings out of scale,
+    /// duplicate ids, unclassified rows and why, and stages whose base is below min_base.
+    /// Exit code 0 when there are no errors (warnings are listed either way), 1 otherwise.
+    #[command(after_help = "Example:\n  journeygap check exports/2026Q4 --config journeygap.toml")]
+    Check(CheckArgs),
     /// Check that a period's inputs still match the SHA-256 recorded in its summary.json.
     ///
     /// Reads <FOLDER>/summary.json and hashes every input file again: reports files changed,
@@ -83,6 +101,39 @@ pub struct RunArgs {
     #[arg(long)]
     pub hash_ids: bool,
     /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder of exports to scan (walked recursively).
+    pub folder: PathBuf,
+    /// Where to write the config (default: FOLDER/journeygap.toml).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Replace an existing config.
+    #[arg(long)]
+    pub force: bool,
+    /// Threads to use (default: all cores).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The folder of exports for one period (walked recursively).
+    pub input: PathBuf,
+    /// The config file (default: journeygap.toml in INPUT, next to it, or in the working directory).
+    #[arg(long, short)]
+    pub config: Option<PathBuf>,
+    /// Threads to use (default: all cores).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Print nothing but errors and warnings.
     #[arg(long, short)]
     pub quiet: bool,
 }

@@ -7,12 +7,14 @@
 pub mod analysis;
 pub mod app;
 pub mod chart;
+pub mod check;
 pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod history;
 pub mod ingest;
+pub mod init;
 pub mod period;
 pub mod report;
 pub mod stage;

@@ -1,0 +1,519 @@
+//! `journeygap check`: everything `run` does up to the statistics, reported as findings instead
+//! of written as outputs — files and layouts, where each field was found, columns no field uses,
+//! answers nothing covers, bad cells, duplicates, unclassified rows and low bases.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+use crate::classify::{self, mapping, Classified, Outcome};
+use crate::config::{fold, Cond, Config, FieldId, FieldKind};
+use crate::ingest::{Cell, IngestError, Table};
+use crate::stage::Stage;
+
+/// How serious a finding is. Errors make `check` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+/// One line of the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub level: Level,
+    pub text: String,
+}
+
+/// The report: titled sections of findings.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub sections: Vec<(&'static str, Vec<Finding>)>,
+}
+
+impl Report {
+    /// Findings at `level`.
+    pub fn count(&self, level: Level) -> usize {
+        self.sections
+            .iter()
+            .flat_map(|(_, f)| f)
+            .filter(|f| f.level == level)
+            .count()
+    }
+
+    /// The report as text; with `quiet` only errors and warnings.
+    pub fn render(&self, quiet: bool) -> String {
+        let mut s = String::new();
+        for (title, findings) in &self.sections {
+            let shown: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| !quiet || f.level > Level::Info)
+                .collect();
+            if shown.is_empty() {
+                continue;
+            }
+            if !quiet {
+                let _ = writeln!(s, "\n{title}");
+            }
+            for f in shown {
+                let tag = match f.level {
+                    Level::Info => "  ",
+                    Level::Warning => "  warning: ",
+                    Level::Error => "  error: ",
+                };
+                let _ = writeln!(s, "{tag}{}", f.text);
+            }
+        }
+        let _ = writeln!(
+            s,
+            "\n{} error(s), {} warning(s)",
+            self.count(Level::Error),
+            self.count(Level::Warning)
+        );
+        s
+    }
+}
+
+fn info(text: String) -> Finding {
+    Finding {
+        level: Level::Info,
+        text,
+    }
+}
+fn warn(text: String) -> Finding {
+    Finding {
+        level: Level::Warning,
+        text,
+    }
+}
+fn error(text: String) -> Finding {
+    Finding {
+        level: Level::Error,
+        text,
+    }
+}
+
+/// `file` or `file [sheet]`.
+fn table_name(t: &Table) -> String {
+    crate::init::profile::table_name(t)
+}
+
+/// Inspect the tables read (and the files that could not be read) under `cfg`.
+pub fn inspect(cfg: &Config, tables: &[&Table], bad: &[IngestError]) -> Report {
+    let classified = classify::classify(cfg, tables);
+    let maps: Vec<mapping::TableMap> = tables
+        .iter()
+        .map(|t| mapping::map_table(cfg, &classified.attributes, t))
+        .collect();
+    let mut r = Report::default();
+    r.sections.push(("Files", files(tables, bad)));
+    r.sections
+        .push(("Fields", fields(cfg, tables, &maps, &classified)));
+    r.sections
+        .push(("Columns no field uses", unused(tables, &maps)));
+    r.sections.push(("Answers", answers(cfg, tables, &maps)));
+    r.sections.push(("Cells", cells(&classified)));
+    r.sections.push(("Rows", rows(&classified)));
+    r.sections.push(("Bases", bases(cfg, &classified)));
+    r
+}
+
+fn files(tables: &[&Table], bad: &[IngestError]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = tables
+        .iter()
+        .map(|t| {
+            let enc = t.encoding.map(|e| format!(", {e}")).unwrap_or_default();
+            info(format!(
+                "{}: {}{enc}, {} data rows, {} columns",
+                table_name(t),
+                t.layout.name(),
+                t.rows.len(),
+                t.columns.len()
+            ))
+        })
+        .collect();
+    for e in bad {
+        out.push(error(format!(
+            "{e} (fix or remove the file, or list it under [input] skip_files)"
+        )));
+    }
+    out
+}
+
+/// Fields each stage rule reads, by field.
+fn rule_fields(cfg: &Config) -> BTreeMap<FieldId, String> {
+    let mut out = BTreeMap::new();
+    for rule in &cfg.stage_rules {
+        let mut fs = Vec::new();
+        rule.when.fields(&mut fs);
+        for f in fs {
+            out.entry(f).or_insert_with(|| rule.name.clone());
+        }
+    }
+    out
+}
+
+fn fields(
+    cfg: &Config,
+    tables: &[&Table],
+    maps: &[mapping::TableMap],
+    c: &Classified,
+) -> Vec<Finding> {
+    let by_rule = rule_fields(cfg);
+    let mut out = Vec::new();
+    for (f, field) in cfg.fields.iter().enumerate() {
+        // header → (tables, option columns)
+        let mut places: Vec<(String, usize, usize)> = Vec::new();
+        let mut n_tables = 0;
+        for (t, m) in tables.iter().zip(maps) {
+            let cols = &m.fields[f];
+            let Some(&first) = cols.first() else {
+                continue;
+            };
+            n_tables += 1;
+            let col = &t.columns[first];
+            let header = match (&col.option, col.names.get(1)) {
+                (Some(_), Some(question)) if cols.len() > 1 => question.clone(),
+                _ => crate::init::profile::display_header(t.layout, col),
+            };
+            match places.iter_mut().find(|p| p.0 == header) {
+                Some(p) => p.1 += 1,
+                None => places.push((header, 1, cols.len())),
+            }
+        }
+        if !places.is_empty() {
+            let list: Vec<String> = places
+                .iter()
+                .map(|(h, n, cols)| {
+                    let opts = if *cols > 1 {
+                        format!(", {cols} option columns")
+                    } else {
+                        String::new()
+                    };
+                    format!("\"{}\" ({n}{opts})", short(h))
+                })
+                .collect();
+            out.push(info(format!(
+                "{} — in {n_tables} of {} tables: {}",
+                field.name,
+                tables.len(),
+                list.join("; ")
+            )));
+            continue;
+        }
+        let fix = format!(
+            "add its header as the files name it to [fields.{}] headers in {}",
+            field.name,
+            cfg.path.display()
+        );
+        match by_rule.get(&f) {
+            Some(rule) => out.push(error(format!(
+                "{}: used by stage rule \"{rule}\" but found in no file; {fix}",
+                field.name
+            ))),
+            None => out.push(warn(format!("{}: found in no file; {fix}", field.name))),
+        }
+    }
+    for (a, attr) in c.attributes.iter().enumerate() {
+        let found = |side: usize| {
+            maps.iter()
+                .filter(|m| {
+                    let (e, x) = m.attributes[a];
+                    if side == 0 {
+                        e.is_some()
+                    } else {
+                        x.is_some()
+                    }
+                })
+                .count()
+        };
+        let (e, x) = (found(0), found(1));
+        if e == 0 || x == 0 {
+            out.push(warn(format!(
+                "attribute \"{}\": expectation in {e} table(s), experience in {x}: no gap can be measured",
+                attr.name
+            )));
+        } else {
+            out.push(info(format!(
+                "attribute \"{}\": expectation in {e} table(s), experience in {x}",
+                attr.name
+            )));
+        }
+    }
+    if !by_rule.is_empty() {
+        for (t, m) in tables.iter().zip(maps) {
+            if by_rule.keys().all(|&f| m.fields[f].is_empty()) && !t.rows.is_empty() {
+                out.push(warn(format!(
+                    "{}: no column that a stage rule reads, so its {} rows will be unclassified; add its headers to the fields the rules use, or skip it under [input]",
+                    table_name(t),
+                    t.rows.len()
+                )));
+            }
+        }
+    }
+    out
+}
+
+fn unused(tables: &[&Table], maps: &[mapping::TableMap]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (t, m) in tables.iter().zip(maps) {
+        let mut used: BTreeSet<usize> = m.fields.iter().flatten().copied().collect();
+        for (e, x) in &m.attributes {
+            used.extend(e.iter().chain(x.iter()).copied());
+        }
+        used.extend(m.status.iter().chain(m.finished.iter()).copied());
+        let free: Vec<String> = t
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| !used.contains(i) && !c.label().is_empty())
+            .map(|(_, c)| {
+                let h = crate::init::profile::display_header(t.layout, c);
+                format!("{} \"{}\"", c.letter, short(&h))
+            })
+            .collect();
+        if free.is_empty() {
+            continue;
+        }
+        let more = if free.len() > 6 {
+            format!(" and {} more", free.len() - 6)
+        } else {
+            String::new()
+        };
+        out.push(info(format!(
+            "{}: {} column(s): {}{more}",
+            table_name(t),
+            free.len(),
+            free.iter().take(6).cloned().collect::<Vec<_>>().join(", ")
+        )));
+    }
+    out
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() > 50 {
+        format!("{}…", s.chars().take(49).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+/// The folded texts that `equals`/`one_of` conditions compare each field with.
+fn targets(c: &Cond, out: &mut BTreeMap<FieldId, BTreeSet<String>>) {
+    match c {
+        Cond::OneOf { field, targets } => {
+            out.entry(*field)
+                .or_default()
+                .extend(targets.iter().map(|t| t.text.clone()));
+        }
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| targets(c, out)),
+        Cond::Not(c) => targets(c, out),
+        _ => {}
+    }
+}
+
+/// Answers of coded text fields (a value map, or compared by a rule) that nothing covers.
+fn answers(cfg: &Config, tables: &[&Table], maps: &[mapping::TableMap]) -> Vec<Finding> {
+    let mut compared = BTreeMap::new();
+    for r in &cfg.stage_rules {
+        targets(&r.when, &mut compared);
+    }
+    for e in &cfg.exclusions {
+        targets(&e.when, &mut compared);
+    }
+    let mut out = Vec::new();
+    for (f, field) in cfg.fields.iter().enumerate() {
+        let text = matches!(field.kind, FieldKind::Text | FieldKind::Multi);
+        let rule = compared.get(&f);
+        if !text || (field.values.is_empty() && rule.is_none()) {
+            continue;
+        }
+        // answer → (count, first place)
+        let mut unknown: BTreeMap<String, (u64, String)> = BTreeMap::new();
+        for (t, m) in tables.iter().zip(maps) {
+            for &c in &m.fields[f] {
+                if t.columns[c].option.is_some() {
+                    continue;
+                }
+                for (i, row) in t.rows.iter().enumerate() {
+                    for answer in answer_parts(&row[c], field) {
+                        let key = fold(&answer);
+                        let covered = if field.values.is_empty() {
+                            rule.is_some_and(|r| r.contains(&key))
+                        } else {
+                            field.values.contains_key(&key)
+                        };
+                        if !covered {
+                            let e = unknown.entry(answer).or_insert_with(|| {
+                                (
+                                    0,
+                                    format!(
+                                        "{} row {} column {}",
+                                        table_name(t),
+                                        t.row_number(i),
+                                        t.columns[c].letter
+                                    ),
+                                )
+                            });
+                            e.0 += 1;
+                        }
+                    }
+                }
+            }
+        }
+        if unknown.is_empty() {
+            continue;
+        }
+        let mut list: Vec<(String, (u64, String))> = unknown.into_iter().collect();
+        list.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+        let total: u64 = list.iter().map(|(_, (n, _))| n).sum();
+        let shown: Vec<String> = list
+            .iter()
+            .take(8)
+            .map(|(a, (n, at))| format!("\"{}\" ×{n} (first at {at})", short(a)))
+            .collect();
+        let more = if list.len() > 8 {
+            format!("; and {} more", list.len() - 8)
+        } else {
+            String::new()
+        };
+        let what = if field.values.is_empty() {
+            "no stage rule names"
+        } else {
+            "its value map does not cover"
+        };
+        out.push(warn(format!(
+            "{}: {} distinct answer(s), {total} cell(s), that {what}: {}{more}",
+            field.name,
+            list.len(),
+            shown.join("; ")
+        )));
+    }
+    out
+}
+
+fn answer_parts(cell: &Cell, field: &crate::config::Field) -> Vec<String> {
+    if matches!(cell, Cell::Empty | Cell::Error(_)) {
+        return Vec::new();
+    }
+    let raw = cell.as_text();
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    if field.kind == FieldKind::Multi {
+        let sep = field.separator.as_deref().unwrap_or(",");
+        raw.split(sep)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        vec![raw.to_string()]
+    }
+}
+
+fn cells(c: &Classified) -> Vec<Finding> {
+    c.cell_problems
+        .iter()
+        .map(|p| {
+            let t = &c.tables[p.table];
+            let name = match &t.sheet {
+                Some(s) => format!("{} [{s}]", t.source_file),
+                None => t.source_file.clone(),
+            };
+            warn(format!(
+                "{name} column {}: {} cell(s) {} for field {} (e.g. {}); counted as missing",
+                p.column,
+                p.count,
+                p.problem,
+                p.field,
+                p.examples
+                    .iter()
+                    .map(|e| format!("\"{e}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
+        .collect()
+}
+
+fn rows(c: &Classified) -> Vec<Finding> {
+    let read = c.respondents.len();
+    let mut excluded: BTreeMap<String, u64> = BTreeMap::new();
+    let mut unclassified: BTreeMap<String, u64> = BTreeMap::new();
+    let mut classified = 0u64;
+    for r in &c.respondents {
+        match &r.outcome {
+            Outcome::Excluded(why) => {
+                let key = if why.starts_with("duplicate") {
+                    "duplicate".to_string()
+                } else {
+                    why.clone()
+                };
+                *excluded.entry(key).or_default() += 1;
+            }
+            Outcome::Classified { .. } => classified += 1,
+            Outcome::Unclassified(why) => *unclassified.entry(why.clone()).or_default() += 1,
+        }
+    }
+    let n_ex: u64 = excluded.values().sum();
+    let n_un: u64 = unclassified.values().sum();
+    let mut out = vec![info(format!(
+        "{read} rows read = {n_ex} excluded + {classified} classified + {n_un} unclassified"
+    ))];
+    for (why, n) in &excluded {
+        let line = format!("excluded, {why}: {n}");
+        out.push(if why == "duplicate" {
+            warn(format!(
+                "{n} duplicate id(s): the latest response of each is kept (respondents.csv says which)"
+            ))
+        } else {
+            info(line)
+        });
+    }
+    let mut un: Vec<(&String, &u64)> = unclassified.iter().collect();
+    un.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (why, n) in un.iter().take(10) {
+        out.push(warn(format!("unclassified, {n} row(s): {why}")));
+    }
+    if un.len() > 10 {
+        out.push(warn(format!(
+            "unclassified: {} more reasons (respondents.csv lists every row)",
+            un.len() - 10
+        )));
+    }
+    if read > 0 && classified == 0 {
+        out.push(error(
+            "no row was classified into a stage: check the stage rules and the fields they read"
+                .into(),
+        ));
+    }
+    out
+}
+
+fn bases(cfg: &Config, c: &Classified) -> Vec<Finding> {
+    let mut n = [0u64; 5];
+    for r in &c.respondents {
+        if let Some(s) = r.stage() {
+            n[s.index()] += 1;
+        }
+    }
+    let min = cfg.report.min_base;
+    Stage::ALL
+        .iter()
+        .map(|&s| {
+            let k = n[s.index()];
+            let label = cfg.label(s);
+            if k == 0 {
+                info(format!("{label}: nobody"))
+            } else if (k as f64) < min {
+                warn(format!(
+                    "{label}: n={k}, below min_base {min}: its estimates will be marked low base"
+                ))
+            } else {
+                info(format!("{label}: n={k}"))
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,29 @@
+//! `journeygap init`: scan an export folder and guess a commented `journeygap.toml` — the layout
+//! of each file, every column with its kind and sample values, the relationship and outcome
+//! questions with stage rules, the attribute pairs, likelihood to recommend, services, channels
+//! and segments.
+
+pub mod guess;
+pub mod likert;
+pub mod profile;
+pub mod write;
+
+use crate::ingest::{IngestError, Table};
+
+/// Guess the config for these tables; `skipped` are the files that could not be read (the config
+/// skips them).
+pub fn config_text(folder: &str, tables: &[&Table], skipped: &[IngestError]) -> String {
+    let profiles = profile::profile(tables);
+    let g = guess::guess(&profiles);
+    let lines: Vec<write::TableLine> = tables
+        .iter()
+        .map(|t| write::TableLine {
+            name: profile::table_name(t),
+            layout: t.layout.name(),
+            encoding: t.encoding,
+            rows: t.rows.len(),
+            columns: t.columns.len(),
+        })
+        .collect();
+    write::render(folder, &lines, skipped, &profiles, &g)
+}

@@ -1,0 +1,412 @@
+//! What each column holds: counts of numbers, dates, answers and list parts, merged across every
+//! table the same header appears in, and the kind inferred from them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::ingest::cell::parse_date_text;
+use crate::ingest::{Cell, Column, Layout, Table};
+
+use super::likert::{self, LikertSet};
+
+/// Distinct answers kept per column; beyond this a column is free text or ids.
+const MAX_DISTINCT: usize = 400;
+/// Numbers kept per column for its median.
+const MAX_SAMPLES: usize = 100_000;
+
+/// What a column holds, as far as the values show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Empty,
+    /// Unique per row: a response id, an email.
+    Id,
+    Date,
+    /// Whole numbers 0–10 under a "recommend" question.
+    Recommend,
+    /// A rating on `scale`, as numbers or as the labels of `labels`.
+    Rating {
+        scale: (f64, f64),
+        labels: Option<&'static LikertSet>,
+    },
+    Number,
+    YesNo,
+    /// Several answers joined by `,` in one cell.
+    Multi,
+    /// One option of a multi-select question spread over columns (SurveyMonkey).
+    Option,
+    /// A few distinct answers.
+    Category,
+    FreeText,
+}
+
+impl Kind {
+    /// The word written in the commented config.
+    pub fn describe(&self) -> String {
+        match self {
+            Kind::Empty => "empty".into(),
+            Kind::Id => "id".into(),
+            Kind::Date => "date".into(),
+            Kind::Recommend => "0-10 recommend".into(),
+            Kind::Rating { scale, labels } => match labels {
+                Some(l) => format!("rating {}-{} (labels: {})", scale.0, scale.1, l.name),
+                None => format!("rating {}-{}", scale.0, scale.1),
+            },
+            Kind::Number => "number".into(),
+            Kind::YesNo => "yes/no".into(),
+            Kind::Multi => "multi-select, separator \",\"".into(),
+            Kind::Option => "multi-select option column".into(),
+            Kind::Category => "category".into(),
+            Kind::FreeText => "free text".into(),
+        }
+    }
+}
+
+/// One header across every table it appears in.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// The header as shown (question text for Qualtrics, `question - option` for SurveyMonkey).
+    pub header: String,
+    /// For a SurveyMonkey option column: (question, option).
+    pub option: Option<(String, String)>,
+    /// `file` or `file [sheet]` where the column was found.
+    pub tables: BTreeSet<String>,
+    pub rows: usize,
+    pub filled: usize,
+    pub numbers: usize,
+    pub integers: usize,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// The numbers seen (up to `MAX_SAMPLES`), for medians.
+    pub samples: Vec<f64>,
+    pub dates: usize,
+    /// Answer text → count (text cells only, up to `MAX_DISTINCT` distinct).
+    pub answers: BTreeMap<String, usize>,
+    /// More distinct answers than kept.
+    pub overflow: bool,
+    /// Text cells of more than one comma-separated part, and the parts.
+    pub with_comma: usize,
+    pub parts: BTreeMap<String, usize>,
+    /// Parts seen in cells of more than one part.
+    joined: BTreeSet<String>,
+    /// Email domains seen.
+    pub domains: BTreeMap<String, usize>,
+    pub text_chars: usize,
+    pub texts: usize,
+    /// Distinct non-empty values seen, as text, up to `MAX_DISTINCT + 1`.
+    distinct: BTreeSet<String>,
+}
+
+impl Profile {
+    /// An empty profile under `header`.
+    pub fn named(header: &str) -> Profile {
+        Profile {
+            header: header.into(),
+            ..Profile::default()
+        }
+    }
+
+    fn add(&mut self, cell: &Cell) {
+        self.rows += 1;
+        if cell.is_empty() || matches!(cell, Cell::Error(_)) {
+            return;
+        }
+        let text = cell.as_text();
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        self.filled += 1;
+        if self.distinct.len() <= MAX_DISTINCT {
+            self.distinct.insert(text.to_string());
+        }
+        let number = match cell {
+            Cell::Number(x) => Some(*x),
+            Cell::Text(t) => crate::ingest::cell::parse_number(t, false),
+            _ => None,
+        };
+        if let Some(x) = number {
+            self.numbers += 1;
+            if x.fract() == 0.0 {
+                self.integers += 1;
+            }
+            self.min = Some(self.min.map_or(x, |m| m.min(x)));
+            self.max = Some(self.max.map_or(x, |m| m.max(x)));
+            if self.samples.len() < MAX_SAMPLES {
+                self.samples.push(x);
+            }
+            return;
+        }
+        if matches!(cell, Cell::Date(_)) || parse_date_text(text).is_some() {
+            self.dates += 1;
+            return;
+        }
+        self.texts += 1;
+        self.text_chars += text.chars().count();
+        if let Some((_, domain)) = text.rsplit_once('@') {
+            if !domain.contains(' ') && domain.contains('.') {
+                *self.domains.entry(domain.to_lowercase()).or_default() += 1;
+            }
+        }
+        let parts = split_list(text);
+        if parts.len() > 1 {
+            self.with_comma += 1;
+            for part in &parts {
+                if self.joined.len() < MAX_DISTINCT {
+                    self.joined.insert(part.to_string());
+                }
+            }
+        }
+        for part in parts {
+            if self.parts.len() < MAX_DISTINCT || self.parts.contains_key(part) {
+                *self.parts.entry(part.to_string()).or_default() += 1;
+            }
+        }
+        if self.answers.len() < MAX_DISTINCT || self.answers.contains_key(text) {
+            *self.answers.entry(text.to_string()).or_default() += 1;
+        } else {
+            self.overflow = true;
+        }
+    }
+
+    /// Distinct non-empty values (capped just above the kept maximum).
+    pub fn distinct(&self) -> usize {
+        self.distinct.len()
+    }
+
+    /// The median of the numbers seen.
+    pub fn median(&self) -> Option<f64> {
+        let mut v = self.samples.clone();
+        if v.is_empty() {
+            return None;
+        }
+        v.sort_by(f64::total_cmp);
+        let n = v.len();
+        Some(if n % 2 == 1 {
+            v[n / 2]
+        } else {
+            (v[n / 2 - 1] + v[n / 2]) / 2.0
+        })
+    }
+
+    /// The kind the values show.
+    pub fn kind(&self) -> Kind {
+        if self.filled == 0 {
+            return Kind::Empty;
+        }
+        let header = self.header.to_lowercase();
+        let labelled = likert::find(self.answers.keys().map(String::as_str));
+        if labelled.is_some() || self.numbers * 10 >= self.filled * 9 {
+            return self.numeric_kind(&header, labelled);
+        }
+        if self.option.is_some() {
+            return Kind::Option;
+        }
+        if self.dates * 10 >= self.filled * 9 {
+            return Kind::Date;
+        }
+        let folded: BTreeSet<String> = self.answers.keys().map(|a| a.to_lowercase()).collect();
+        if !folded.is_empty()
+            && folded
+                .iter()
+                .all(|a| matches!(a.as_str(), "yes" | "no" | "true" | "false" | "y" | "n"))
+        {
+            return Kind::YesNo;
+        }
+        let mean_len = self.text_chars / self.texts.max(1);
+        if self.with_comma * 5 >= self.texts && self.is_list() {
+            return Kind::Multi;
+        }
+        if self.distinct() * 20 >= self.filled * 19 && self.filled >= 5 && mean_len < 60 {
+            let spaced = self.answers.keys().filter(|a| a.contains(' ')).count();
+            if spaced * 4 < self.answers.len().max(1) {
+                return Kind::Id;
+            }
+        }
+        if self.distinct() <= 15.max(self.filled / 10) && mean_len < 60 && !self.overflow {
+            return Kind::Category;
+        }
+        Kind::FreeText
+    }
+
+    /// Whether comma-joined answers look like a multi-select list rather than sentences: a few
+    /// short options that repeat, most of them also chosen alone, or combined in many ways.
+    fn is_list(&self) -> bool {
+        let n = self.parts.len();
+        if n == 0 || n > 40 || n * 3 > self.texts.max(3) {
+            return false;
+        }
+        let mean_part = self.parts.keys().map(|p| p.chars().count()).sum::<usize>() / n;
+        if mean_part > 40 {
+            return false;
+        }
+        let alone = self
+            .joined
+            .iter()
+            .filter(|p| self.answers.contains_key(*p))
+            .count();
+        alone * 2 >= self.joined.len() || self.answers.len() * 2 >= n * 3
+    }
+
+    fn numeric_kind(&self, header: &str, labelled: Option<&'static LikertSet>) -> Kind {
+        if let Some(set) = labelled {
+            let lo = self.min.unwrap_or(1.0).min(1.0);
+            let hi = self.max.unwrap_or(0.0).max(set.labels.len() as f64);
+            return Kind::Rating {
+                scale: (lo, hi),
+                labels: Some(set),
+            };
+        }
+        let (Some(lo), Some(hi)) = (self.min, self.max) else {
+            return Kind::Number;
+        };
+        let whole = self.integers == self.numbers;
+        if whole && lo >= 0.0 && hi <= 10.0 && header.contains("recommend") {
+            return Kind::Recommend;
+        }
+        if !whole || self.distinct() > 11 {
+            return Kind::Number;
+        }
+        let scales = [(1.0, 5.0), (1.0, 7.0), (0.0, 10.0), (1.0, 10.0)];
+        match scales.iter().find(|(a, b)| lo >= *a && hi <= *b) {
+            Some(&(a, b)) if hi > 1.0 => Kind::Rating {
+                scale: if a == 0.0 && lo >= 1.0 {
+                    (1.0, b)
+                } else {
+                    (a, b)
+                },
+                labels: None,
+            },
+            _ => Kind::Number,
+        }
+    }
+}
+
+/// The parts of a comma-joined answer; a comma between digits (`1,000`) does not split.
+fn split_list(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let digits =
+            i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit();
+        if c == b',' && !digits {
+            parts.push(text[start..i].trim());
+            start = i + 1;
+        }
+    }
+    parts.push(text[start..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// The header a column is shown and grouped under.
+pub fn display_header(layout: Layout, col: &Column) -> String {
+    let qualtrics = matches!(layout, Layout::Qualtrics | Layout::QualtricsLegacy);
+    if qualtrics && col.names.len() > 1 {
+        col.names[1].clone()
+    } else {
+        col.label().to_string()
+    }
+}
+
+/// `file` or `file [sheet]`.
+pub fn table_name(t: &Table) -> String {
+    match &t.sheet {
+        Some(s) => format!("{} [{}]", t.source_file, s),
+        None => t.source_file.clone(),
+    }
+}
+
+/// Profile every column of every table, merged by header (case-insensitive), in first-seen order.
+pub fn profile(tables: &[&Table]) -> Vec<Profile> {
+    let mut out: Vec<Profile> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for t in tables {
+        let name = table_name(t);
+        for (c, col) in t.columns.iter().enumerate() {
+            let header = display_header(t.layout, col);
+            if header.is_empty() {
+                continue;
+            }
+            let key = header.to_lowercase();
+            let i = *index.entry(key).or_insert_with(|| {
+                out.push(Profile {
+                    header: header.clone(),
+                    option: col
+                        .option
+                        .as_ref()
+                        .and_then(|o| col.names.get(1).map(|q| (q.clone(), o.clone()))),
+                    ..Profile::default()
+                });
+                out.len() - 1
+            });
+            let p = &mut out[i];
+            p.tables.insert(name.clone());
+            for row in &t.rows {
+                p.add(row.get(c).unwrap_or(&Cell::Empty));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prof(header: &str, cells: &[Cell]) -> Profile {
+        let mut p = Profile {
+            header: header.into(),
+            ..Profile::default()
+        };
+        for c in cells {
+            p.add(c);
+        }
+        p
+    }
+
+    fn texts(v: &[&str]) -> Vec<Cell> {
+        v.iter().map(|s| Cell::from_text(s)).collect()
+    }
+
+    #[test]
+    fn kinds_from_values() {
+        let nums: Vec<Cell> = [1.0, 5.0, 3.0, 4.0, 2.0].map(Cell::Number).to_vec();
+        assert_eq!(
+            prof("Rate us", &nums).kind(),
+            Kind::Rating {
+                scale: (1.0, 5.0),
+                labels: None
+            }
+        );
+        let nps: Vec<Cell> = [0.0, 10.0, 7.0, 9.0].map(Cell::Number).to_vec();
+        assert_eq!(
+            prof("How likely to recommend", &nps).kind(),
+            Kind::Recommend
+        );
+        let yn = texts(&["Yes", "No", "yes", ""]);
+        assert_eq!(prof("Again?", &yn).kind(), Kind::YesNo);
+        let multi = texts(&["A, B", "B", "A, C", "C, B", "A"].repeat(3));
+        assert_eq!(prof("Which?", &multi).kind(), Kind::Multi);
+        let sentences = texts(&[
+            "Great team, easy to work with.",
+            "Slow, late.",
+            "Great team, easy to work with.",
+        ]);
+        assert_ne!(prof("Why?", &sentences).kind(), Kind::Multi);
+        let sizes = texts(&["250–1,000 staff", "Under 250 staff", "250–1,000 staff"]);
+        assert_eq!(prof("Company size", &sizes).kind(), Kind::Category);
+        let ids = texts(&["R_1", "R_2", "R_3", "R_4", "R_5"]);
+        assert_eq!(prof("ResponseId", &ids).kind(), Kind::Id);
+        let dates = texts(&["2026-01-02", "2026-03-04 10:00:00"]);
+        assert_eq!(prof("Date", &dates).kind(), Kind::Date);
+        let labels = texts(&["Very poor", "Good", "Excellent", "Fair"]);
+        assert!(matches!(
+            prof("Performance", &labels).kind(),
+            Kind::Rating {
+                labels: Some(_),
+                ..
+            }
+        ));
+        assert_eq!(prof("Empty", &texts(&["", " "])).kind(), Kind::Empty);
+    }
+}

@@ -1,0 +1,270 @@
+//! The guessed config as commented TOML: what was found in which file, then every section, each
+//! guess with the reason for it, and what is left for the user to fill in.
+
+use std::fmt::Write;
+
+use super::guess::{GField, Guess};
+use super::profile::{Kind, Profile};
+
+/// One table read, for the header comment.
+pub struct TableLine {
+    pub name: String,
+    pub layout: &'static str,
+    pub encoding: Option<&'static str>,
+    pub rows: usize,
+    pub columns: usize,
+}
+
+fn q(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn list(v: &[String]) -> String {
+    let items: Vec<String> = v.iter().map(|s| q(s)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn num(x: f64) -> String {
+    crate::ingest::cell::format_number(x)
+}
+
+/// Render the whole file.
+pub fn render(
+    folder: &str,
+    tables: &[TableLine],
+    skipped: &[crate::ingest::IngestError],
+    profiles: &[Profile],
+    g: &Guess,
+) -> String {
+    let mut s = String::new();
+    let w = &mut s;
+    let _ = writeln!(
+        w,
+        "# journeygap.toml written by `journeygap init {folder}`."
+    );
+    let _ = writeln!(
+        w,
+        "# Every section below is a guess from the files: read it, correct it, then run"
+    );
+    let _ = writeln!(
+        w,
+        "# `journeygap check {folder}` to see what maps and what does not.\n#"
+    );
+    let _ = writeln!(w, "# Files read ({}):", tables.len());
+    for t in tables {
+        let enc = t.encoding.map(|e| format!(", {e}")).unwrap_or_default();
+        let _ = writeln!(
+            w,
+            "#   {} — {}{enc}, {} rows, {} columns",
+            t.name, t.layout, t.rows, t.columns
+        );
+    }
+    for b in skipped {
+        let _ = writeln!(w, "#   not read: {b}");
+    }
+    let _ = writeln!(
+        w,
+        "#\n# Columns found (header — kind — tables — sample values):"
+    );
+    for p in profiles {
+        let _ = writeln!(
+            w,
+            "#   {} — {} — {} — {}",
+            one_line(&p.header),
+            p.kind().describe(),
+            p.tables.len(),
+            samples(p)
+        );
+    }
+    if !g.missing.is_empty() {
+        let _ = writeln!(w, "#\n# Not found, fill in by hand:");
+        for m in &g.missing {
+            let _ = writeln!(w, "#   - {m}");
+        }
+    }
+    let _ = writeln!(w);
+    if !skipped.is_empty() {
+        let names: Vec<String> = skipped.iter().map(|e| e.file.replace('*', "?")).collect();
+        let _ = writeln!(w, "# These files cannot be read (see above), so they are skipped.\n[input]\nskip_files = {}\n", list(&names));
+    }
+    if !g.segments.is_empty() {
+        let _ = writeln!(
+            w,
+            "# Every analysis is also split by these fields.\nsegments = {}\n",
+            list(&g.segments)
+        );
+    }
+    let _ = writeln!(w, "[report]\nconfidence = 0.95\nmin_base = 30\n");
+    let _ = writeln!(w, "# ---- Fields: where each logical field is found ----\n");
+    for f in &g.fields {
+        field(w, f);
+    }
+    for m in &g.value_maps {
+        let _ = writeln!(w, "[value_maps.{}]", m.name);
+        for (i, l) in m.labels.iter().enumerate() {
+            let _ = writeln!(w, "{} = {}", q(l), i + 1);
+        }
+        let _ = writeln!(w);
+    }
+    if !g.attributes.is_empty() {
+        let _ = writeln!(
+            w,
+            "# ---- Attributes: expectation against experience ----\n"
+        );
+        for (name, e, x) in &g.attributes {
+            let _ = writeln!(
+                w,
+                "[[attributes]]\nname = {}\nexpectation = {}\nexperience = {}\n",
+                q(name),
+                q(e),
+                q(x)
+            );
+        }
+    }
+    let _ = writeln!(w, "# ---- Exclusions (Qualtrics previews, unfinished responses and duplicates are on by default) ----\n");
+    for r in &g.exclusions {
+        let _ = writeln!(
+            w,
+            "# {}\n[[exclude.rules]]\nreason = {}\nwhen = {}\n",
+            r.why,
+            q(&r.stage_or_reason),
+            r.when
+        );
+    }
+    let _ = writeln!(
+        w,
+        "# ---- Stage rules: the first that matches gives the stage ----\n"
+    );
+    if g.stages.is_empty() {
+        let _ = writeln!(w, "# No relationship or outcome question was recognised. An example:\n# [[stages.rules]]\n# name = \"current client\"\n# stage = \"client\"\n# when = {{ field = \"relationship\", equals = \"client\" }}\n");
+        let _ = writeln!(w, "[stages]\nrules = []\n");
+    }
+    for r in &g.stages {
+        let _ = writeln!(
+            w,
+            "# {}\n[[stages.rules]]\nname = {}\nstage = {}\nwhen = {}\n",
+            r.why,
+            q(&r.name),
+            q(&r.stage_or_reason),
+            r.when
+        );
+    }
+    if g.outcome {
+        let _ = writeln!(w, "[journey]\noutcome = \"outcome\"\n");
+    }
+    if let Some((offered, known, bought)) = &g.services {
+        let _ = writeln!(
+            w,
+            "# ---- Services: the options found in the answers; keep the firm's own ----\n"
+        );
+        let _ = writeln!(
+            w,
+            "[services]\noffered = {}\nknown = {}",
+            list(offered),
+            q(known)
+        );
+        if let Some(b) = bought {
+            let _ = writeln!(w, "bought = {}", q(b));
+        }
+        let _ = writeln!(w);
+    }
+    if let Some((used, names)) = &g.channels {
+        let _ = writeln!(w, "# ---- Channels: where buyers look. Add the firm's plan per stage (true, or spend) ----\n");
+        let _ = writeln!(w, "[channels]\nused = {}\nthreshold = 0.2\n", q(used));
+        let _ = writeln!(w, "# [channels.plan.prospect]");
+        for n in names {
+            let _ = writeln!(w, "# {} = true", q(n));
+        }
+        let _ = writeln!(w);
+    }
+    if let Some((field, words)) = &g.why {
+        let _ = writeln!(
+            w,
+            "# ---- Themes: write a codebook for the open-text answers. Most frequent words: ----"
+        );
+        let _ = writeln!(w, "# {}", words.join(", "));
+        let _ = writeln!(w, "# [[themes]]\n# field = {}\n# name = \"Price\"\n# keywords = [\"price\", \"fees\", \"expensive\"]", q(field));
+    }
+    s
+}
+
+fn field(w: &mut String, f: &GField) {
+    let _ = writeln!(w, "# {}\n[fields.{}]", f.why, f.name);
+    if f.kind != "text" {
+        let _ = writeln!(w, "kind = {}", q(f.kind));
+    }
+    if f.kind == "multi" {
+        let _ = writeln!(w, "separator = \",\"");
+    }
+    if let Some((lo, hi)) = f.scale {
+        let _ = writeln!(w, "scale = [{}, {}]", num(lo), num(hi));
+    }
+    if let Some(m) = f.value_map {
+        let _ = writeln!(w, "value_map = {}", q(m));
+    }
+    if f.headers.len() == 1 {
+        let _ = writeln!(w, "headers = {}", list(&f.headers));
+    } else {
+        let _ = writeln!(w, "headers = [");
+        for h in &f.headers {
+            let _ = writeln!(w, "  {},", q(h));
+        }
+        let _ = writeln!(w, "]");
+    }
+    if !f.values.is_empty() {
+        let _ = writeln!(w, "[fields.{}.values]", f.name);
+        for (a, c) in &f.values {
+            let _ = writeln!(w, "{} = {}", q(a), q(c));
+        }
+    }
+    let _ = writeln!(w);
+}
+
+fn one_line(s: &str) -> String {
+    let t: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if t.chars().count() > 90 {
+        format!("{}…", t.chars().take(89).collect::<String>())
+    } else {
+        t
+    }
+}
+
+/// A few sample values: the range of numbers, or the most frequent answers.
+fn samples(p: &Profile) -> String {
+    let kind = p.kind();
+    match (kind, p.min, p.max) {
+        (
+            Kind::Number | Kind::Recommend | Kind::Rating { labels: None, .. },
+            Some(lo),
+            Some(hi),
+        ) => {
+            format!("{}–{}", num(lo), num(hi))
+        }
+        (Kind::Id, _, _) => {
+            let first: Vec<&str> = p.answers.keys().take(2).map(String::as_str).collect();
+            format!("{} …", one_line(&first.join(", ")))
+        }
+        _ => {
+            let mut top: Vec<(&String, &usize)> = p.answers.iter().collect();
+            top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let v: Vec<String> = top
+                .iter()
+                .take(3)
+                .map(|(a, n)| {
+                    format!(
+                        "{} ({n})",
+                        one_line(&a.chars().take(40).collect::<String>())
+                    )
+                })
+                .collect();
+            if v.is_empty() {
+                format!("{} filled", p.filled)
+            } else {
+                v.join("; ")
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! `init` then `check` then `run` on the demo folder without its config: the guessed config gives
+//! the same stages, attributes and NPS as the shipped one. `check` exit codes and findings.
+
+mod common;
+
+use common::{journeygap, root};
+
+/// Copy a demo quarter into a temporary folder, without a config.
+fn demo_copy(q: &str, dir: &std::path::Path) -> std::path::PathBuf {
+    let to = dir.join(q);
+    let from = root().join("fixtures/demo").join(q);
+    for p in journeygap::ingest::walk_all(&from) {
+        let rel = p.strip_prefix(&from).unwrap();
+        let dest = to.join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&p, &dest).unwrap();
+    }
+    to
+}
+
+#[test]
+fn init_check_run_equals_the_shipped_config_on_every_demo_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    for q in ["2026Q1", "2026Q2", "2026Q3"] {
+        let input = demo_copy(q, dir.path());
+        journeygap().arg("init").arg(&input).assert().success();
+        let cfg = std::fs::read_to_string(input.join("journeygap.toml")).unwrap();
+        assert!(cfg.contains("[[attributes]]"), "{cfg}");
+        journeygap()
+            .arg("check")
+            .arg(&input)
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("0 error(s)"));
+        let guessed = dir.path().join("guessed");
+        let shipped = dir.path().join("shipped");
+        journeygap()
+            .args(["run", "-q", "--out"])
+            .arg(&guessed)
+            .arg(&input)
+            .assert()
+            .success();
+        journeygap()
+            .args(["run", "-q", "--out"])
+            .arg(&shipped)
+            .arg(root().join("fixtures/demo").join(q))
+            .assert()
+            .success();
+        for table in ["stage_mix", "gaps", "nps", "data_quality"] {
+            let a = std::fs::read(guessed.join(q).join("tables").join(format!("{table}.csv")));
+            let b = std::fs::read(shipped.join(q).join("tables").join(format!("{table}.csv")));
+            assert_eq!(a.unwrap(), b.unwrap(), "{q} {table}.csv differs");
+        }
+    }
+}
+
+#[test]
+fn init_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = demo_copy("2026Q1", dir.path());
+    std::fs::write(input.join("journeygap.toml"), "# mine\n").unwrap();
+    journeygap()
+        .arg("init")
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("already exists; pass --force"));
+    assert_eq!(
+        std::fs::read_to_string(input.join("journeygap.toml")).unwrap(),
+        "# mine\n"
+    );
+    journeygap()
+        .args(["init", "--force", "-q"])
+        .arg(&input)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(input.join("journeygap.toml"))
+        .unwrap()
+        .contains("[fields.recommend]"));
+}
+
+#[test]
+fn check_reports_unknown_answers_and_exits_1_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = demo_copy("2026Q3", dir.path());
+    let shipped = std::fs::read_to_string(root().join("fixtures/demo/journeygap.toml")).unwrap();
+    // The shipped config: clean apart from warnings, and names the uncovered answer.
+    let cfg = dir.path().join("journeygap.toml");
+    std::fs::write(&cfg, &shipped).unwrap();
+    journeygap()
+        .arg("check")
+        .arg(&input)
+        .arg("--config")
+        .arg(&cfg)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "\"Other (supplier, partner, press)\" ×4",
+        ))
+        .stdout(predicates::str::contains("3 duplicate id(s)"));
+    // A relationship header nobody exports: the rules' field is found nowhere, an error.
+    let broken = shipped.replace(
+        "\"Which best describes your relationship with Northwind Advisory?\",\n  \"Your relationship with Northwind Advisory\",\n  \"Relationship\",",
+        "\"Relationship status\",",
+    );
+    assert_ne!(broken, shipped);
+    std::fs::write(&cfg, broken).unwrap();
+    journeygap()
+        .arg("check")
+        .arg(&input)
+        .arg("--config")
+        .arg(&cfg)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "error: relationship: used by stage rule \"current client\" but found in no file",
+        ))
+        .stderr(predicates::str::contains("check found 1 error(s)"));
+    // An unreadable file is an error too, and nothing is written.
+    std::fs::write(&cfg, &shipped).unwrap();
+    std::fs::write(input.join("broken.xlsx"), b"not a workbook").unwrap();
+    journeygap()
+        .arg("check")
+        .arg(&input)
+        .arg("--config")
+        .arg(&cfg)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("error: broken.xlsx:"));
+}
