@@ -138,6 +138,11 @@ fn header_row(grid: &[Vec<Cell>], width: usize) -> usize {
         if n >= 1 && n * 2 >= widest.max(1) && all_text && n.min(width) > 0 {
             return i;
         }
+        // Only titles (one cell) and blank rows may sit above the header: a fuller row is data,
+        // and the header is the first row.
+        if n > 1 {
+            return 0;
+        }
     }
     0
 }

@@ -18,6 +18,8 @@ pub use layout::Layout;
 
 /// Largest input file read, in bytes: larger ones are refused with a message.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// Largest total a workbook's zip entries may unpack to, in bytes.
+pub const MAX_UNZIPPED_BYTES: u64 = 1 << 30;
 /// Largest number of cells one sheet may hold.
 pub const MAX_SHEET_CELLS: u64 = 200_000_000;
 /// Largest number of columns one sheet may hold.
