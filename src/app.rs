@@ -12,6 +12,7 @@ use crate::cli::{Args, CheckArgs, Command, InitArgs, RunArgs};
 use crate::config::Config;
 use crate::ingest::{self, InputFile, Table};
 use crate::period;
+use crate::progress::Progress;
 use crate::report::{self, atomic, OutputFile};
 
 /// Run the parsed command line.
@@ -72,7 +73,7 @@ fn init(a: &InitArgs) -> Result<()> {
     }
     let mut files = Vec::new();
     let mut skipped = Vec::new();
-    for r in ingest::read_all(&a.folder, &paths) {
+    for r in read_with_progress(&a.folder, &paths, a.quiet) {
         match r {
             Ok(f) => files.push(f),
             Err(e) => skipped.push(e),
@@ -133,7 +134,7 @@ fn check(a: &CheckArgs) -> Result<()> {
     let (cfg, paths) = open_inputs(&a.input, a.config.as_deref())?;
     let mut files = Vec::new();
     let mut bad = Vec::new();
-    for r in ingest::read_all(&a.input, &paths) {
+    for r in read_with_progress(&a.input, &paths, a.quiet) {
         match r {
             Ok(f) => files.push(f),
             Err(e) => bad.push(e),
@@ -158,7 +159,7 @@ fn check(a: &CheckArgs) -> Result<()> {
 
 fn run_in_pool(a: &RunArgs) -> Result<()> {
     let (cfg, paths) = open_inputs(&a.input, a.config.as_deref())?;
-    let files = read_inputs(&a.input, &paths, a.skip_bad_files)?;
+    let files = read_inputs(&a.input, &paths, a.skip_bad_files, a.quiet)?;
     let tables: Vec<&Table> = files
         .iter()
         .flat_map(|f| f.tables.iter())
@@ -196,10 +197,16 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     for w in &summary.history_warnings {
         eprintln!("warning: {w}");
     }
-    let charts = chart_files(&summary, &cfg, a.format)?;
+    let charts = chart_files(&summary, &cfg, a.format, a.quiet)?;
     let title = cfg.report.title.as_deref();
     let out = report::period_files(&summary, respondents.into_iter(), charts, title)
         .map_err(anyhow::Error::msg)?;
+    if a.out.exists() && !a.out.is_dir() {
+        bail!(
+            "{}: exists and is not a folder; pass --out with the folder reports go into",
+            a.out.display()
+        );
+    }
     let dir = atomic::write_period(&a.out, &period, &out)
         .with_context(|| format!("cannot write {}", a.out.join(&period).display()))?;
     if !a.quiet {
@@ -284,14 +291,27 @@ pub fn verify(folder: &Path, input: Option<&Path>) -> Result<()> {
     }
 }
 
+/// Read every file in parallel, with a progress bar when it takes a while.
+fn read_with_progress(
+    root: &Path,
+    paths: &[std::path::PathBuf],
+    quiet: bool,
+) -> Vec<Result<InputFile, ingest::IngestError>> {
+    let bar = Progress::new(paths.len(), "reading files", quiet);
+    let results = ingest::read_all_with(root, paths, &|| bar.inc());
+    bar.finish();
+    results
+}
+
 /// Read every file in parallel; any unreadable file stops the run (listing all of them) unless
 /// `skip_bad` is set.
 fn read_inputs(
     root: &Path,
     paths: &[std::path::PathBuf],
     skip_bad: bool,
+    quiet: bool,
 ) -> Result<Vec<InputFile>> {
-    let results = ingest::read_all(root, paths);
+    let results = read_with_progress(root, paths, quiet);
     let mut files = Vec::new();
     let mut bad = Vec::new();
     for r in results {
@@ -325,10 +345,13 @@ fn chart_files(
     summary: &analysis::Summary,
     cfg: &Config,
     format: crate::cli::ChartFormat,
+    quiet: bool,
 ) -> Result<Vec<OutputFile>> {
     let size = (cfg.report.chart_width, cfg.report.chart_height);
     let svg = format == crate::cli::ChartFormat::Svg;
-    let drawn: Vec<Vec<OutputFile>> = chart::all_charts(summary)
+    let charts = chart::all_charts(summary);
+    let bar = Progress::new(charts.len(), "drawing charts", quiet);
+    let drawn: Vec<Vec<OutputFile>> = charts
         .par_iter()
         .map(|c| {
             let mut files = vec![OutputFile {
@@ -341,9 +364,11 @@ fn chart_files(
                     bytes: c.svg(size).map_err(anyhow::Error::msg)?,
                 });
             }
+            bar.inc();
             Ok(files)
         })
         .collect::<Result<_>>()?;
+    bar.finish();
     Ok(drawn.into_iter().flatten().collect())
 }
 

@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "journeygap",
     version,
-    after_help = "Example:\n  journeygap run fixtures/demo/2026Q3 --out reports\n\nExit codes: 0 success; 1 a file or the config could not be used (the message says which); 2 wrong arguments."
+    after_help = "Exit codes:\n  0  success (check: no errors; warnings may be listed)\n  1  an input, the config or the output could not be used: the message names the file and what to do\n  2  wrong command-line arguments\n\nThe quarterly workflow:\n  journeygap init exports/2026Q4      # first time: guess a commented journeygap.toml\n  journeygap check exports/2026Q4     # what maps, what does not, what looks wrong\n\nExample:\n  journeygap run exports/2026Q4 --out reports"
 )]
 pub struct Args {
     #[command(subcommand)]

@@ -16,6 +16,7 @@ pub mod history;
 pub mod ingest;
 pub mod init;
 pub mod period;
+pub mod progress;
 pub mod report;
 pub mod stage;
 pub mod stats;

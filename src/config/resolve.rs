@@ -152,7 +152,7 @@ fn compile_regex(ctx: &Ctx, p: &str, at: usize, key: &str) -> Result<Regex, Conf
         .case_insensitive(true)
         .size_limit(1 << 20)
         .build()
-        .or_else(|e| ctx.err(at, key, format!("not a valid regular expression: {e}")))
+        .or_else(|e| ctx.err(at, key, format!("not a valid regular expression (to match ( ) [ ] . * + ? literally, write them as \\\\( \\\\) and so on; to match a header exactly, use headers = [...]):\n{e}")))
 }
 
 fn value_map(

@@ -163,7 +163,23 @@ pub fn relative_name(root: &Path, path: &Path) -> String {
 
 /// Read every file, in parallel; results in the order of `paths`.
 pub fn read_all(root: &Path, paths: &[PathBuf]) -> Vec<Result<InputFile, IngestError>> {
-    paths.par_iter().map(|p| read_file(root, p)).collect()
+    read_all_with(root, paths, &|| {})
+}
+
+/// [`read_all`], calling `done` after each file (for a progress bar).
+pub fn read_all_with(
+    root: &Path,
+    paths: &[PathBuf],
+    done: &(dyn Fn() + Sync),
+) -> Vec<Result<InputFile, IngestError>> {
+    paths
+        .par_iter()
+        .map(|p| {
+            let r = read_file(root, p);
+            done();
+            r
+        })
+        .collect()
 }
 
 /// Read one file into its tables.
@@ -182,7 +198,9 @@ pub fn read_file(root: &Path, path: &Path) -> Result<InputFile, IngestError> {
         )));
     }
     if meta.len() == 0 {
-        return Err(fail("the file is empty".into()));
+        return Err(fail(
+            "the file is empty (0 bytes); export it again, or remove it".into(),
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
     let sha256 = hex(&Sha256::digest(&bytes));
