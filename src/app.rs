@@ -22,6 +22,26 @@ pub fn run(args: Args) -> Result<()> {
         Command::Init(a) => in_pool(a.jobs, || init(&a)),
         Command::Check(a) => in_pool(a.jobs, || check(&a)),
         Command::Verify { folder, input } => verify(&folder, input.as_deref()),
+        Command::GenCorpus {
+            out,
+            files,
+            respondents,
+            seed,
+            xlsx_only,
+            csv_only,
+        } => {
+            let formats = crate::demo::corpus::Formats {
+                xlsx: !csv_only,
+                csv: !xlsx_only,
+            };
+            crate::demo::corpus::write_corpus(&out, files, respondents, seed, formats)
+                .with_context(|| format!("writing the corpus into {}", out.display()))?;
+            println!(
+                "wrote {files} files of {respondents} respondents into {}",
+                out.display()
+            );
+            Ok(())
+        }
         Command::GenDemo { out, seed } => {
             let truth = crate::demo::write_demo(&out, seed)
                 .with_context(|| format!("writing the demo into {}", out.display()))?;
@@ -158,14 +178,17 @@ fn check(a: &CheckArgs) -> Result<()> {
 }
 
 fn run_in_pool(a: &RunArgs) -> Result<()> {
+    let mut clock = crate::timings::Timings::start();
     let (cfg, paths) = open_inputs(&a.input, a.config.as_deref())?;
     let files = read_inputs(&a.input, &paths, a.skip_bad_files, a.quiet)?;
+    clock.mark("read");
     let tables: Vec<&Table> = files
         .iter()
         .flat_map(|f| f.tables.iter())
         .filter(|t| cfg.input.wants_sheet(t.sheet.as_deref()))
         .collect();
     let classified = classify::classify(&cfg, &tables);
+    clock.mark("classify");
     let period = period::decide(
         a.period.as_deref(),
         &a.input,
@@ -197,7 +220,9 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     for w in &summary.history_warnings {
         eprintln!("warning: {w}");
     }
+    clock.mark("analyse");
     let charts = chart_files(&summary, &cfg, a.format, a.quiet)?;
+    clock.mark("charts");
     let title = cfg.report.title.as_deref();
     let out = report::period_files(&summary, respondents.into_iter(), charts, title)
         .map_err(anyhow::Error::msg)?;
@@ -207,8 +232,11 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
             a.out.display()
         );
     }
+    clock.mark("report");
     let dir = atomic::write_period(&a.out, &period, &out)
         .with_context(|| format!("cannot write {}", a.out.join(&period).display()))?;
+    clock.mark("write");
+    clock.peak();
     if !a.quiet {
         print_done(&dir, &summary);
     }

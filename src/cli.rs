@@ -57,6 +57,29 @@ pub enum Command {
         #[arg(long)]
         input: Option<PathBuf>,
     },
+    /// Write the benchmark corpus: FILES files of RESPONDENTS respondents in the demo's layouts,
+    /// as xlsx (OUT/xlsx) and CSV (OUT/csv), with the demo's config as OUT/journeygap.toml.
+    #[command(
+        hide = true,
+        after_help = "Example:\n  journeygap gen-corpus target/corpus --files 200 --respondents 5000"
+    )]
+    GenCorpus {
+        /// Folder to write into (created if missing).
+        out: PathBuf,
+        #[arg(long, default_value_t = 200)]
+        files: usize,
+        #[arg(long, default_value_t = 5000)]
+        respondents: usize,
+        /// Seed of the random generator.
+        #[arg(long, default_value_t = 20261123)]
+        seed: u64,
+        /// Write only the xlsx files.
+        #[arg(long, conflicts_with = "csv_only")]
+        xlsx_only: bool,
+        /// Write only the CSV files.
+        #[arg(long)]
+        csv_only: bool,
+    },
     /// Write the demo exports (a fictional firm, three quarters, four layouts) into a folder.
     ///
     /// The generator is seeded: the same seed writes the same files.

@@ -20,6 +20,7 @@ pub mod progress;
 pub mod report;
 pub mod stage;
 pub mod stats;
+pub mod timings;
 
 /// Version written into `summary.json`.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");

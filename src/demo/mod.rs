@@ -6,6 +6,7 @@
 //! ideas* falls short; clients' *Responsiveness* gap widens every quarter; former clients split
 //! into promoters and detractors; twenty clients a quarter move to between engagements.
 
+pub mod corpus;
 mod people;
 mod writers;
 

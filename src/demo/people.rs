@@ -232,12 +232,12 @@ fn services(rng: &mut ChaCha8Rng, stage: Stage) -> (Vec<&'static str>, Vec<&'sta
     (known, bought.into_iter().map(|k| SERVICES[k]).collect())
 }
 
-struct Spec {
-    stage: Stage,
-    account: String,
+pub(super) struct Spec {
+    pub stage: Stage,
+    pub account: String,
 }
 
-fn person(rng: &mut ChaCha8Rng, q: usize, n: usize, spec: Spec, prefix: &str) -> Person {
+pub(super) fn person(rng: &mut ChaCha8Rng, q: usize, n: usize, spec: Spec, prefix: &str) -> Person {
     let perf = performance(spec.stage, q);
     let when = moment(rng, q);
     let mut p = Person {
@@ -281,7 +281,7 @@ fn person(rng: &mut ChaCha8Rng, q: usize, n: usize, spec: Spec, prefix: &str) ->
     p
 }
 
-fn months_before(d: NaiveDateTime, m: u32) -> NaiveDate {
+pub(super) fn months_before(d: NaiveDateTime, m: u32) -> NaiveDate {
     d.date()
         .checked_sub_months(Months::new(m))
         .unwrap_or(d.date())

@@ -29,7 +29,7 @@ pub fn files(b: &Batch, quarter: &str, qi: usize) -> Result<Files, String> {
     ])
 }
 
-fn csv_bytes(rows: Vec<Vec<String>>) -> Vec<u8> {
+pub(super) fn csv_bytes(rows: Vec<Vec<String>>) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
@@ -45,6 +45,11 @@ fn s(x: impl ToString) -> String {
 }
 
 fn qualtrics_csv(people: &[Person]) -> Vec<u8> {
+    csv_bytes(qualtrics_rows(people))
+}
+
+/// The Qualtrics export as rows of text: three header rows, then one row per person.
+pub(super) fn qualtrics_rows(people: &[Person]) -> Vec<Vec<String>> {
     let mut ids: Vec<String> = [
         "StartDate",
         "EndDate",
@@ -160,7 +165,7 @@ fn qualtrics_csv(people: &[Person]) -> Vec<u8> {
         }
         rows.push(r);
     }
-    csv_bytes(rows)
+    rows
 }
 
 const IMPORTANCE_LABELS: [&str; 5] = [
@@ -240,7 +245,7 @@ fn forms_csv(people: &[Person]) -> Vec<u8> {
     csv_bytes(rows)
 }
 
-fn fixed_properties() -> Result<DocProperties, XlsxError> {
+pub(super) fn fixed_properties() -> Result<DocProperties, XlsxError> {
     Ok(DocProperties::new()
         .set_author("journeygap demo generator")
         .set_creation_datetime(&ExcelDateTime::from_ymd(2026, 10, 1)?))

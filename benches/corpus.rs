@@ -1,0 +1,271 @@
+//! The reference-corpus benchmark of PRODUCT §9, all in one run:
+//! - the floor: merely parsing every file, on all cores, with calamine (xlsx) or the csv crate;
+//! - `journeygap run` end to end on the same folder (the release binary, charts included), with
+//!   its phase timings and peak resident memory (`JOURNEYGAP_TIMINGS`);
+//! - the ratios run/floor (CSV: run without chart rendering, which is reported on its own line);
+//! - the scaling of `run` at 1/8, 1/4, 1/2 and the whole corpus;
+//! - whether `--jobs 1` and `--jobs 2` write byte-identical outputs.
+//!
+//! Run: `cargo bench --bench corpus` (the whole corpus: 200 files × 5,000 respondents, generated
+//! into `target/corpus/` on first use), or `cargo bench --bench corpus -- --files 16 --runs 1`
+//! for a small smoke run. Medians of `--runs` runs (default 3).
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use calamine::{open_workbook_auto_from_rs, Reader};
+use rayon::prelude::*;
+
+struct Opts {
+    files: usize,
+    respondents: usize,
+    runs: usize,
+    dir: PathBuf,
+}
+
+fn opts() -> Opts {
+    let args: Vec<String> = std::env::args().collect();
+    let get = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    Opts {
+        files: get("--files").and_then(|v| v.parse().ok()).unwrap_or(200),
+        respondents: get("--respondents")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(5000),
+        runs: get("--runs").and_then(|v| v.parse().ok()).unwrap_or(3),
+        dir: get("--dir")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("target/corpus")),
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn data_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("corpus folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx" || e == "csv"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Parse every workbook with calamine: every sheet's cells, nothing else.
+fn floor_xlsx(files: &[PathBuf]) -> usize {
+    files
+        .par_iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).expect("read");
+            let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).expect("workbook");
+            let mut cells = 0;
+            for s in wb.sheet_names() {
+                let r = wb.worksheet_range(&s).expect("sheet");
+                cells += r.get_size().0 * r.get_size().1;
+            }
+            cells
+        })
+        .sum()
+}
+
+/// Parse every CSV file with the csv crate: every record, nothing else.
+fn floor_csv(files: &[PathBuf]) -> usize {
+    files
+        .par_iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).expect("read");
+            let mut r = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(bytes.as_slice());
+            r.byte_records()
+                .map(|rec| rec.expect("record").len())
+                .sum::<usize>()
+        })
+        .sum()
+}
+
+/// One `journeygap run`: wall seconds, phase seconds, peak RSS in MiB.
+fn run(input: &Path, out: &Path, jobs: Option<usize>) -> (f64, BTreeMap<String, f64>, f64) {
+    let _ = std::fs::remove_dir_all(out);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_journeygap"));
+    cmd.args(["run", "--quiet", "--period", "2026Q3", "--out"])
+        .arg(out)
+        .arg(input)
+        .env("JOURNEYGAP_TIMINGS", "1");
+    if let Some(j) = jobs {
+        cmd.args(["--jobs", &j.to_string()]);
+    }
+    let t = Instant::now();
+    let o = cmd.output().expect("journeygap runs");
+    let wall = t.elapsed().as_secs_f64();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "journeygap run failed: {err}");
+    let mut phases = BTreeMap::new();
+    let mut peak = 0.0;
+    for line in err.lines() {
+        let w: Vec<&str> = line.split_whitespace().collect();
+        match w.as_slice() {
+            ["timing", name, secs, "s"] => {
+                phases.insert(name.to_string(), secs.parse().unwrap_or(0.0));
+            }
+            ["peak_rss_kib", kib] => peak = kib.parse::<f64>().unwrap_or(0.0) / 1024.0,
+            _ => {}
+        }
+    }
+    (wall, phases, peak)
+}
+
+/// A folder of links to the first `k` files of `from`, with the config beside it.
+fn subset(base: &Path, from: &Path, fmt: &str, k: usize) -> PathBuf {
+    let dir = base.join(format!("subset-{k}")).join(fmt);
+    if !dir.is_dir() {
+        std::fs::create_dir_all(&dir).expect("subset folder");
+        for p in data_files(from).into_iter().take(k) {
+            let name = p.file_name().expect("file name");
+            std::os::unix::fs::symlink(&p, dir.join(name)).expect("symlink");
+        }
+        std::fs::copy(
+            base.join("journeygap.toml"),
+            base.join(format!("subset-{k}")).join("journeygap.toml"),
+        )
+        .expect("config");
+    }
+    dir
+}
+
+fn main() {
+    let o = opts();
+    let base = o.dir.join(format!("{}x{}", o.files, o.respondents));
+    if !base.join("csv").is_dir() || !base.join("xlsx").is_dir() {
+        eprintln!("generating the corpus into {} …", base.display());
+        let t = Instant::now();
+        journeygap::demo::corpus::write_corpus(
+            &base,
+            o.files,
+            o.respondents,
+            20261123,
+            journeygap::demo::corpus::Formats {
+                xlsx: true,
+                csv: true,
+            },
+        )
+        .expect("corpus written");
+        eprintln!("generated in {:.1} s", t.elapsed().as_secs_f64());
+    }
+    let out = tempfile::tempdir().expect("temp dir");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "corpus: {} files × {} respondents ({} respondents), {} cores, median of {} runs\n",
+        o.files,
+        o.respondents,
+        o.files * o.respondents,
+        cores,
+        o.runs
+    );
+    println!("| input | floor (s) | run (s) | charts (s) | ratio | target | peak RSS (MiB) |");
+    println!("|---|---|---|---|---|---|---|");
+    for fmt in ["xlsx", "csv"] {
+        let dir = base.join(fmt);
+        let files = data_files(&dir);
+        let floor = median(
+            (0..o.runs)
+                .map(|_| {
+                    let t = Instant::now();
+                    let n = if fmt == "xlsx" {
+                        floor_xlsx(&files)
+                    } else {
+                        floor_csv(&files)
+                    };
+                    assert!(n > 0);
+                    t.elapsed().as_secs_f64()
+                })
+                .collect(),
+        );
+        let runs: Vec<(f64, BTreeMap<String, f64>, f64)> = (0..o.runs)
+            .map(|_| run(&dir, &out.path().join(fmt), None))
+            .collect();
+        let wall = median(runs.iter().map(|r| r.0).collect());
+        let charts = median(
+            runs.iter()
+                .map(|r| r.1.get("charts").copied().unwrap_or(0.0))
+                .collect(),
+        );
+        let peak = runs.iter().map(|r| r.2).fold(0.0, f64::max);
+        let (ratio, target) = if fmt == "xlsx" {
+            (wall / floor, "≤ 1.25")
+        } else {
+            ((wall - charts) / floor, "≤ 1.5 (without charts)")
+        };
+        println!(
+            "| {fmt} | {floor:.2} | {wall:.2} | {charts:.2} | {ratio:.2} | {target} | {peak:.0} |"
+        );
+        let mut phases: Vec<String> = Vec::new();
+        for name in ["read", "classify", "analyse", "charts", "report", "write"] {
+            let m = median(
+                runs.iter()
+                    .map(|r| r.1.get(name).copied().unwrap_or(0.0))
+                    .collect(),
+            );
+            phases.push(format!("{name} {m:.2} s"));
+        }
+        eprintln!("{fmt} phases: {}", phases.join(", "));
+    }
+    println!("\nscaling of `run` on xlsx (each doubling should take ≤ 2.1× as long):\n");
+    println!("| files | respondents | run (s) | × previous | peak RSS (MiB) |");
+    println!("|---|---|---|---|---|");
+    let mut previous: Option<f64> = None;
+    for k in [o.files / 8, o.files / 4, o.files / 2, o.files] {
+        if k == 0 {
+            continue;
+        }
+        let dir = if k == o.files {
+            base.join("xlsx")
+        } else {
+            subset(&base, &base.join("xlsx"), "xlsx", k)
+        };
+        let runs: Vec<(f64, BTreeMap<String, f64>, f64)> = (0..o.runs)
+            .map(|_| run(&dir, &out.path().join("scale"), None))
+            .collect();
+        let wall = median(runs.iter().map(|r| r.0).collect());
+        let peak = runs.iter().map(|r| r.2).fold(0.0, f64::max);
+        let times = previous.map_or("".to_string(), |p| format!("{:.2}", wall / p));
+        println!(
+            "| {k} | {} | {wall:.2} | {times} | {peak:.0} |",
+            k * o.respondents
+        );
+        previous = Some(wall);
+    }
+    let a = out.path().join("jobs1");
+    let b = out.path().join("jobs2");
+    run(&base.join("xlsx"), &a, Some(1));
+    run(&base.join("xlsx"), &b, Some(2));
+    let same = snapshot(&a.join("2026Q3")) == snapshot(&b.join("2026Q3"));
+    println!(
+        "\n--jobs 1 and --jobs 2 outputs byte-identical: {}",
+        if same { "yes" } else { "NO" }
+    );
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    journeygap::ingest::walk_all(dir)
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(dir).expect("inside").display().to_string();
+            let bytes = std::fs::read(&p).expect("output file");
+            (rel, bytes)
+        })
+        .collect()
+}
