@@ -180,15 +180,9 @@ fn check(a: &CheckArgs) -> Result<()> {
 fn run_in_pool(a: &RunArgs) -> Result<()> {
     let mut clock = crate::timings::Timings::start();
     let (cfg, paths) = open_inputs(&a.input, a.config.as_deref())?;
-    let files = read_inputs(&a.input, &paths, a.skip_bad_files, a.quiet)?;
-    clock.mark("read");
-    let tables: Vec<&Table> = files
-        .iter()
-        .flat_map(|f| f.tables.iter())
-        .filter(|t| cfg.input.wants_sheet(t.sheet.as_deref()))
-        .collect();
-    let classified = classify::classify(&cfg, &tables);
-    clock.mark("classify");
+    let (inputs, parts) = read_and_classify(&cfg, &a.input, &paths, a.skip_bad_files, a.quiet)?;
+    let classified = classify::merge(&cfg, parts);
+    clock.mark("read and classify");
     let period = period::decide(
         a.period.as_deref(),
         &a.input,
@@ -199,22 +193,13 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
             .filter_map(|r| r.date),
     )
     .map_err(anyhow::Error::msg)?;
-    let inputs = files
-        .iter()
-        .map(|f| InputRow {
-            source_file: f.source_file.clone(),
-            sha256: f.sha256.clone(),
-        })
-        .collect();
     let mut summary = analysis::analyse(&cfg, &classified, &period, inputs);
     summary.ids_hashed = a.hash_ids;
     summary.input_folder = a.input.display().to_string();
-    let respondents: Vec<_> =
-        analysis::respondent_rows(&classified, &cfg, &period, a.hash_ids).collect();
     add_history(
         &mut summary,
         &a.out,
-        &respondents,
+        analysis::respondent_rows(&classified, &cfg, &period, a.hash_ids),
         cfg.roles.panel_key.is_some(),
     );
     for w in &summary.history_warnings {
@@ -224,8 +209,9 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let charts = chart_files(&summary, &cfg, a.format, a.quiet)?;
     clock.mark("charts");
     let title = cfg.report.title.as_deref();
-    let out = report::period_files(&summary, respondents.into_iter(), charts, title)
-        .map_err(anyhow::Error::msg)?;
+    let respondents = analysis::respondent_rows(&classified, &cfg, &period, a.hash_ids);
+    let out =
+        report::period_files(&summary, respondents, charts, title).map_err(anyhow::Error::msg)?;
     if a.out.exists() && !a.out.is_dir() {
         bail!(
             "{}: exists and is not a folder; pass --out with the folder reports go into",
@@ -247,7 +233,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
 fn add_history(
     s: &mut analysis::Summary,
     out: &Path,
-    respondents: &[analysis::RespondentRow],
+    respondents: impl Iterator<Item = analysis::RespondentRow>,
     panel: bool,
 ) {
     let mut warnings = Vec::new();
@@ -256,9 +242,8 @@ fn add_history(
     s.trends = crate::history::trends::trends(&earlier, s);
     if panel {
         let current: Vec<(String, String)> = respondents
-            .iter()
             .filter(|r| !r.excluded && !r.panel_key.is_empty())
-            .map(|r| (r.panel_key.clone(), r.stage.clone()))
+            .map(|r| (r.panel_key, r.stage))
             .collect();
         s.transitions =
             crate::history::transitions::transitions(&earlier, &s.period, &current, s.confidence);
@@ -331,20 +316,46 @@ fn read_with_progress(
     results
 }
 
-/// Read every file in parallel; any unreadable file stops the run (listing all of them) unless
-/// `skip_bad` is set.
-fn read_inputs(
+/// Read and classify every file in parallel, each file's cells dropped as soon as its rows are
+/// classified (so memory holds one file's cells per thread, not the folder's). Any unreadable
+/// file stops the run (listing all of them) unless `skip_bad` is set.
+fn read_and_classify(
+    cfg: &Config,
     root: &Path,
     paths: &[std::path::PathBuf],
     skip_bad: bool,
     quiet: bool,
-) -> Result<Vec<InputFile>> {
-    let results = read_with_progress(root, paths, quiet);
-    let mut files = Vec::new();
+) -> Result<(Vec<InputRow>, Vec<classify::Part>)> {
+    let bar = Progress::new(paths.len(), "reading files", quiet);
+    let results: Vec<Result<(InputRow, classify::Part), ingest::IngestError>> = paths
+        .par_iter()
+        .map(|p| {
+            let f = ingest::read_file(root, p);
+            bar.inc();
+            let f = f?;
+            let tables: Vec<&Table> = f
+                .tables
+                .iter()
+                .filter(|t| cfg.input.wants_sheet(t.sheet.as_deref()))
+                .collect();
+            let part = classify::classify_part(cfg, &tables);
+            let input = InputRow {
+                source_file: f.source_file,
+                sha256: f.sha256,
+            };
+            Ok((input, part))
+        })
+        .collect();
+    bar.finish();
+    let mut inputs = Vec::new();
+    let mut parts = Vec::new();
     let mut bad = Vec::new();
     for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok((i, p)) => {
+                inputs.push(i);
+                parts.push(p);
+            }
             Err(e) => bad.push(e),
         }
     }
@@ -363,10 +374,10 @@ fn read_inputs(
             list.join("\n")
         );
     }
-    if files.is_empty() {
+    if inputs.is_empty() {
         bail!("no readable file in {}", root.display());
     }
-    Ok(files)
+    Ok((inputs, parts))
 }
 
 fn chart_files(

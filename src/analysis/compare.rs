@@ -121,13 +121,7 @@ fn chi_on(
 pub(crate) fn comparisons(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<ComparisonRow> {
     let mut out = Vec::new();
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {
-        let pick = |s: Stage| {
-            g.members
-                .iter()
-                .copied()
-                .filter(|r| r.stage() == Some(s))
-                .collect::<Vec<_>>()
-        };
+        let pick = |s: Stage| g.by_stage[s.index()].clone();
         let p = Pair {
             a: pick(sa),
             b: pick(sb),

@@ -54,10 +54,7 @@ impl Ctx<'_> {
         g: &'a Group,
         s: Stage,
     ) -> impl Iterator<Item = &'a Respondent> + 'a {
-        g.members
-            .iter()
-            .copied()
-            .filter(move |r| r.stage() == Some(s))
+        g.by_stage[s.index()].iter().copied()
     }
 }
 

@@ -67,27 +67,43 @@ pub struct Summary {
 pub(crate) struct Group<'a> {
     pub(crate) segment: String,
     pub(crate) members: Vec<&'a Respondent>,
+    /// The members of each stage, in [`Stage::ALL`] order, split once so that every per-stage
+    /// statistic reads only its own respondents.
+    pub(crate) by_stage: [Vec<&'a Respondent>; 5],
+}
+
+impl<'a> Group<'a> {
+    fn new(segment: String, members: Vec<&'a Respondent>) -> Group<'a> {
+        let mut by_stage: [Vec<&'a Respondent>; 5] = Default::default();
+        for r in &members {
+            if let Some(s) = r.stage() {
+                by_stage[s.index()].push(*r);
+            }
+        }
+        Group {
+            segment,
+            members,
+            by_stage,
+        }
+    }
 }
 
 fn groups<'a>(cfg: &Config, classified: &'a [&'a Respondent]) -> Vec<Group<'a>> {
-    let mut out = vec![Group {
-        segment: "all".into(),
-        members: classified.to_vec(),
-    }];
+    let mut out = vec![Group::new("all".into(), classified.to_vec())];
     for (si, &f) in cfg.segments.iter().enumerate() {
         let values: BTreeSet<&str> = classified
             .iter()
             .filter_map(|r| r.segments[si].as_deref())
             .collect();
         for v in values {
-            out.push(Group {
-                segment: format!("{}={}", cfg.fields[f].name, v),
-                members: classified
+            out.push(Group::new(
+                format!("{}={}", cfg.fields[f].name, v),
+                classified
                     .iter()
                     .copied()
                     .filter(|r| r.segments[si].as_deref() == Some(v))
                     .collect(),
-            });
+            ));
         }
     }
     out
@@ -276,7 +292,7 @@ impl Ctx<'_> {
         for s in Stage::ALL {
             for (ai, attr) in c.attributes.iter().enumerate() {
                 let (mut e, mut x, mut w) = (Vec::new(), Vec::new(), Vec::new());
-                for r in g.members.iter().filter(|r| r.stage() == Some(s)) {
+                for r in &g.by_stage[s.index()] {
                     if let (Some(a), Some(b)) = r.pairs[ai] {
                         e.push(a);
                         x.push(b);
@@ -309,7 +325,7 @@ impl Ctx<'_> {
             .iter()
             .filter_map(|&s| {
                 let (mut scores, mut w) = (Vec::new(), Vec::new());
-                for r in g.members.iter().filter(|r| r.stage() == Some(s)) {
+                for r in &g.by_stage[s.index()] {
                     if let Some(x) = r.recommend {
                         scores.push(x);
                         w.push(r.weight);
@@ -408,7 +424,7 @@ pub fn respondent_rows<'a>(
     cfg: &'a Config,
     period: &'a str,
     hash_ids: bool,
-) -> impl Iterator<Item = RespondentRow> + 'a {
+) -> impl ExactSizeIterator<Item = RespondentRow> + 'a {
     let id = move |v: &Option<String>| match v {
         Some(s) if hash_ids => hash_id(s),
         Some(s) => s.clone(),

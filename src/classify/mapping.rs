@@ -57,6 +57,28 @@ fn capture(re: &regex::Regex, names: &[String]) -> Option<String> {
 /// Every attribute: the named ones in config order, then those the patterns find in any table,
 /// in natural order (`2` before `10`).
 pub fn attributes(cfg: &Config, tables: &[&Table]) -> Vec<Attribute> {
+    attributes_from(cfg, &set_names(cfg, tables))
+}
+
+/// Per attribute set, the attribute names its patterns capture from the tables' headers.
+pub fn set_names(cfg: &Config, tables: &[&Table]) -> Vec<BTreeSet<String>> {
+    cfg.attribute_sets
+        .iter()
+        .map(|set| {
+            let mut found = BTreeSet::new();
+            for t in tables {
+                for c in &t.columns {
+                    found.extend(capture(&set.expectation, &c.names));
+                    found.extend(capture(&set.experience, &c.names));
+                }
+            }
+            found
+        })
+        .collect()
+}
+
+/// Every attribute from the names each set found (see [`set_names`]).
+pub fn attributes_from(cfg: &Config, found: &[BTreeSet<String>]) -> Vec<Attribute> {
     let mut out: Vec<Attribute> = cfg
         .attributes
         .iter()
@@ -69,15 +91,8 @@ pub fn attributes(cfg: &Config, tables: &[&Table]) -> Vec<Attribute> {
             },
         })
         .collect();
-    for (si, set) in cfg.attribute_sets.iter().enumerate() {
-        let mut found = BTreeSet::new();
-        for t in tables {
-            for c in &t.columns {
-                found.extend(capture(&set.expectation, &c.names));
-                found.extend(capture(&set.experience, &c.names));
-            }
-        }
-        let mut names: Vec<String> = found.into_iter().collect();
+    for ((si, set), found) in cfg.attribute_sets.iter().enumerate().zip(found) {
+        let mut names: Vec<String> = found.iter().cloned().collect();
         names.sort_by_key(|a| natural_key(a));
         for name in names {
             if out.iter().any(|a| a.name == name) {

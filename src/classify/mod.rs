@@ -104,9 +104,28 @@ pub struct Classified {
     pub cell_problems: Vec<CellProblem>,
 }
 
+/// The classification of some tables (one file's, say), to be merged with others by [`merge`].
+/// It holds no cells: the tables can be dropped as soon as it is made.
+#[derive(Debug, Clone, Default)]
+pub struct Part {
+    tables: Vec<TableInfo>,
+    /// Per attribute set, the names its patterns found in these tables.
+    found: Vec<std::collections::BTreeSet<String>>,
+    /// Attribute names, in the order of each respondent's `pairs`.
+    attributes: Vec<String>,
+    respondents: Vec<Respondent>,
+    cell_problems: Vec<CellProblem>,
+}
+
 /// Classify every row of every table (tables in parallel; results in table order).
 pub fn classify(cfg: &Config, tables: &[&Table]) -> Classified {
-    let attributes = mapping::attributes(cfg, tables);
+    merge(cfg, vec![classify_part(cfg, tables)])
+}
+
+/// Classify the rows of these tables; respondents' `table` indexes count from 0 within the part.
+pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
+    let found = mapping::set_names(cfg, tables);
+    let attributes = mapping::attributes_from(cfg, &found);
     let per_table: Vec<(Vec<Respondent>, Problems)> = tables
         .par_iter()
         .enumerate()
@@ -131,11 +150,7 @@ pub fn classify(cfg: &Config, tables: &[&Table]) -> Classified {
             });
         }
     }
-    if cfg.duplicates {
-        mark_duplicates(&mut respondents, tables);
-    }
-    let accounting = account(&respondents, tables.len());
-    Classified {
+    Part {
         tables: tables
             .iter()
             .map(|t| TableInfo {
@@ -147,6 +162,60 @@ pub fn classify(cfg: &Config, tables: &[&Table]) -> Classified {
                 column_letters: t.columns.iter().map(|c| c.letter.clone()).collect(),
             })
             .collect(),
+        found,
+        attributes: attributes.into_iter().map(|a| a.name).collect(),
+        respondents,
+        cell_problems,
+    }
+}
+
+/// Put parts together in their order: table indexes offset, attribute pairs re-indexed to the
+/// attributes of all parts, then duplicates marked and rows accounted across all of them.
+pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
+    let mut found = vec![std::collections::BTreeSet::new(); cfg.attribute_sets.len()];
+    for p in &parts {
+        for (all, f) in found.iter_mut().zip(&p.found) {
+            all.extend(f.iter().cloned());
+        }
+    }
+    let attributes = mapping::attributes_from(cfg, &found);
+    let names: Vec<&str> = attributes.iter().map(|a| a.name.as_str()).collect();
+    let mut tables = Vec::new();
+    let mut respondents = Vec::new();
+    let mut cell_problems = Vec::new();
+    for p in parts {
+        let offset = tables.len();
+        let same = p
+            .attributes
+            .iter()
+            .map(String::as_str)
+            .eq(names.iter().copied());
+        let at: Vec<Option<usize>> = names
+            .iter()
+            .map(|n| p.attributes.iter().position(|a| a == n))
+            .collect();
+        respondents.extend(p.respondents.into_iter().map(|mut r| {
+            r.table += offset;
+            if !same {
+                r.pairs = at
+                    .iter()
+                    .map(|i| i.map_or((None, None), |i| r.pairs[i]))
+                    .collect();
+            }
+            r
+        }));
+        cell_problems.extend(p.cell_problems.into_iter().map(|mut c| {
+            c.table += offset;
+            c
+        }));
+        tables.extend(p.tables);
+    }
+    if cfg.duplicates {
+        mark_duplicates(&mut respondents, &tables);
+    }
+    let accounting = account(&respondents, tables.len());
+    Classified {
+        tables,
         attributes,
         respondents,
         accounting,
@@ -170,7 +239,7 @@ fn account(rs: &[Respondent], n_tables: usize) -> Vec<Accounting> {
 
 /// Keep the latest response per respondent id (by response date, then file order); the others
 /// are excluded as duplicates.
-fn mark_duplicates(rs: &mut [Respondent], tables: &[&Table]) {
+fn mark_duplicates(rs: &mut [Respondent], tables: &[TableInfo]) {
     let mut latest: BTreeMap<String, usize> = BTreeMap::new();
     for (i, r) in rs.iter().enumerate() {
         if matches!(r.outcome, Outcome::Excluded(_)) {
@@ -194,7 +263,7 @@ fn mark_duplicates(rs: &mut [Respondent], tables: &[&Table]) {
         if let Some(&k) = r.respondent_id.as_deref().and_then(|id| keep_map.get(id)) {
             if k != i {
                 let kept = &rs[k];
-                let t = tables[kept.table];
+                let t = &tables[kept.table];
                 let at = match &t.sheet {
                     Some(s) => format!("{} [{}] row {}", t.source_file, s, kept.row),
                     None => format!("{} row {}", t.source_file, kept.row),

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use base64::Engine;
 
 use super::findings::{sections, Section};
-use super::{OutputFile, TidyTable};
+use super::OutputFile;
 use crate::analysis::Summary;
 
 /// Facts for the data-quality section.
@@ -21,32 +21,19 @@ struct Quality {
     problems: BTreeMap<String, u64>,
 }
 
-fn quality(s: &Summary, respondents: Option<&TidyTable>) -> Quality {
+/// Exclusions by reason, the reason cut at its first " (" (a duplicate's "kept …" detail).
+pub fn exclusion_reasons<'a>(reasons: impl Iterator<Item = &'a str>) -> BTreeMap<String, u64> {
+    let mut out = BTreeMap::new();
+    for r in reasons {
+        let reason = r.split(" (").next().unwrap_or("").to_string();
+        *out.entry(reason).or_default() += 1;
+    }
+    out
+}
+
+fn quality(s: &Summary, reasons: BTreeMap<String, u64>) -> Quality {
     let sum =
         |f: &dyn Fn(&crate::analysis::DataQualityRow) -> u64| s.data_quality.iter().map(f).sum();
-    let mut reasons = BTreeMap::new();
-    if let Some(t) = respondents {
-        let (x, r) = (
-            t.header.iter().position(|h| h == "excluded"),
-            t.header.iter().position(|h| h == "reason"),
-        );
-        if let (Some(x), Some(r)) = (x, r) {
-            for row in t
-                .rows
-                .iter()
-                .filter(|row| row[x] == serde_json::Value::Bool(true))
-            {
-                let reason = row[r]
-                    .as_str()
-                    .unwrap_or("")
-                    .split(" (")
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-                *reasons.entry(reason).or_default() += 1;
-            }
-        }
-    }
     let mut problems = BTreeMap::new();
     for p in &s.cell_problems {
         *problems.entry(p.problem.clone()).or_default() += p.count;
@@ -208,7 +195,7 @@ fn html(
 /// `report.md` and `report.html` for the period.
 pub fn documents(
     s: &Summary,
-    tables: &[TidyTable],
+    reasons: BTreeMap<String, u64>,
     charts: &[OutputFile],
     report_title: Option<&str>,
 ) -> Vec<OutputFile> {
@@ -232,7 +219,7 @@ pub fn documents(
         })
         .collect();
     let secs = sections(s, &names);
-    let q = quality(s, tables.iter().find(|t| t.name == "respondents"));
+    let q = quality(s, reasons);
     let heading = title(s, report_title);
     vec![
         OutputFile {

@@ -93,9 +93,9 @@ pub fn csv_table<T: Serialize + Default>(rows: impl IntoIterator<Item = T>) -> V
 }
 
 /// Every table of the period, in README order.
-pub fn tables(s: &Summary, respondents: impl Iterator<Item = RespondentRow>) -> Vec<TidyTable> {
+/// Every summary table (all but `respondents`, which is written as it is streamed).
+pub fn tables(s: &Summary) -> Vec<TidyTable> {
     vec![
-        tidy("respondents", respondents),
         tidy("data_quality", s.data_quality.iter().cloned()),
         tidy("cell_problems", s.cell_problems.iter().cloned()),
         tidy("stage_mix", s.stage_mix.iter().cloned()),
@@ -116,25 +116,80 @@ pub fn tables(s: &Summary, respondents: impl Iterator<Item = RespondentRow>) -> 
     ]
 }
 
-/// Every table as CSV and in `tables.xlsx`, `summary.json`, and the report documents with
-/// `charts` (already drawn) embedded.
+/// Respondents in `tables.xlsx` only up to this many; `respondents.csv` always holds them all.
+pub const XLSX_RESPONDENTS: usize = 100_000;
+
+/// What streaming the respondents gives: `respondents.csv`, the sheet for `tables.xlsx` (when
+/// there are at most [`XLSX_RESPONDENTS`]) and the exclusions by reason.
+struct Respondents {
+    csv: Vec<u8>,
+    sheet: Option<TidyTable>,
+    reasons: std::collections::BTreeMap<String, u64>,
+}
+
+fn stream_respondents(rows: impl ExactSizeIterator<Item = RespondentRow>) -> Respondents {
+    let keep = rows.len() <= XLSX_RESPONDENTS;
+    let header = tidy("respondents", std::iter::empty::<RespondentRow>()).header;
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::with_capacity(rows.len() * 96));
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(&header);
+    let mut sheet = Vec::new();
+    let mut excluded = Vec::new();
+    for r in rows {
+        let row_no = r.row.to_string();
+        let _ = w.write_record([
+            r.period.as_str(),
+            &r.source_file,
+            &r.sheet,
+            &row_no,
+            &r.respondent_id,
+            &r.stage,
+            &r.rule,
+            if r.excluded { "true" } else { "false" },
+            &r.reason,
+            &r.panel_key,
+            &plain_number(r.weight),
+        ]);
+        if r.excluded {
+            excluded.push(r.reason.clone());
+        }
+        if keep {
+            sheet.push(r);
+        }
+    }
+    Respondents {
+        csv: w.into_inner().unwrap_or_default(),
+        sheet: keep.then(|| tidy("respondents", sheet)),
+        reasons: document::exclusion_reasons(excluded.iter().map(String::as_str)),
+    }
+}
+
+/// Every file of the period folder, as bytes: tables, `tables.xlsx`, `summary.json`, the report
+/// documents and the charts.
 pub fn period_files(
     summary: &Summary,
-    respondents: impl Iterator<Item = RespondentRow>,
+    respondents: impl ExactSizeIterator<Item = RespondentRow>,
     charts: Vec<OutputFile>,
     title: Option<&str>,
 ) -> Result<Vec<OutputFile>, String> {
-    let tables = tables(summary, respondents);
-    let mut out: Vec<OutputFile> = tables
-        .iter()
-        .map(|t| OutputFile {
-            path: format!("tables/{}.csv", t.name),
-            bytes: csv_bytes(t),
-        })
-        .collect();
+    let resp = stream_respondents(respondents);
+    let tables = tables(summary);
+    let mut out = vec![OutputFile {
+        path: "tables/respondents.csv".into(),
+        bytes: resp.csv,
+    }];
+    out.extend(tables.iter().map(|t| OutputFile {
+        path: format!("tables/{}.csv", t.name),
+        bytes: csv_bytes(t),
+    }));
+    let mut sheets = Vec::with_capacity(tables.len() + 1);
+    sheets.extend(resp.sheet);
+    sheets.extend(tables);
     out.push(OutputFile {
         path: "tables.xlsx".into(),
-        bytes: xlsx::workbook(&tables).map_err(|e| format!("tables.xlsx: {e}"))?,
+        bytes: xlsx::workbook(&sheets).map_err(|e| format!("tables.xlsx: {e}"))?,
     });
     let mut json = serde_json::to_vec_pretty(summary).unwrap_or_default();
     json.push(b'\n');
@@ -142,7 +197,7 @@ pub fn period_files(
         path: "summary.json".into(),
         bytes: json,
     });
-    out.extend(document::documents(summary, &tables, &charts, title));
+    out.extend(document::documents(summary, resp.reasons, &charts, title));
     out.extend(charts);
     Ok(out)
 }
