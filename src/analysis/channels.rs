@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use super::journey::options;
 use super::rows::{CoverageRow, TouchpointRow};
 use super::{Ctx, Group};
 use crate::classify::{Classified, Respondent, Val};
@@ -22,10 +21,8 @@ pub(crate) fn touchpoints(
     };
     let (mut rows, mut index) = (Vec::new(), Vec::new());
     for s in Stage::ALL {
-        let answered: Vec<(&Respondent, Vec<String>)> = ctx
-            .in_stage(g, s)
-            .filter_map(|r| options(ctx.val(r, ch.used)).map(|o| (r, o)))
-            .collect();
+        let used = &ctx.derived.channels;
+        let answered: Vec<&Respondent> = ctx.in_stage(g, s).filter(|r| used.answered(r)).collect();
         if answered.is_empty() {
             continue;
         }
@@ -33,11 +30,11 @@ pub(crate) fn touchpoints(
         let total_spend: f64 = plan.iter().filter_map(|p| p.spend).sum();
         let by_spend = plan.iter().any(|p| p.spend.is_some()) && total_spend > 0.0;
         let (mut use_shares, mut firm) = (Vec::new(), Vec::new());
-        for name in channels {
+        for (ci, name) in channels.iter().enumerate() {
             let key = fold(name);
             let items: Vec<(bool, f64)> = answered
                 .iter()
-                .map(|(r, o)| (o.contains(&key), r.weight))
+                .map(|r| (used.has(r, ci), r.weight))
                 .collect();
             let sh = ctx.share(&items);
             let entry = plan.iter().find(|p| fold(&p.channel) == key);

@@ -175,24 +175,27 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<IpaRow> {
         None
     };
     for s in Stage::ALL {
-        let members: Vec<&Respondent> = ctx.in_stage(g, s).collect();
-        let item = |ai: usize, expectation: bool| {
-            let (x, w): (Vec<f64>, Vec<f64>) = members
-                .iter()
-                .filter_map(|r| {
-                    if expectation {
-                        r.pairs[ai].0
-                    } else {
-                        r.pairs[ai].1
+        // One pass over the stage's members: (importance, weight) and (performance, weight)
+        // per attribute.
+        let k = c.attributes.len();
+        let mut cols: Vec<[(Vec<f64>, Vec<f64>); 2]> = vec![Default::default(); k];
+        for r in &g.by_stage[s.index()] {
+            for (ai, (e, x)) in r.pairs.iter().enumerate().take(k) {
+                for (side, v) in [e, x].into_iter().enumerate() {
+                    if let Some(v) = v {
+                        cols[ai][side].0.push(*v);
+                        cols[ai][side].1.push(r.weight);
                     }
-                    .map(|v| (v, r.weight))
-                })
-                .unzip();
-            (weighted_mean(&x, &w, ctx.conf).mean, x.len() as u64)
+                }
+            }
+        }
+        let item = |ai: usize, side: usize| {
+            let (x, w) = &cols[ai][side];
+            (weighted_mean(x, w, ctx.conf).mean, x.len() as u64)
         };
-        let points: Vec<(usize, f64, f64, u64, u64)> = (0..c.attributes.len())
+        let points: Vec<(usize, f64, f64, u64, u64)> = (0..k)
             .filter_map(|ai| {
-                let ((imp, ni), (perf, np)) = (item(ai, true), item(ai, false));
+                let ((imp, ni), (perf, np)) = (item(ai, 0), item(ai, 1));
                 Some((ai, imp?, perf?, ni, np))
             })
             .collect();
@@ -257,20 +260,19 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
     let Some(sv) = &ctx.cfg.services else {
         return (Vec::new(), Vec::new());
     };
-    let offered: Vec<String> = sv.offered.iter().map(|s| fold(s)).collect();
+    let d = &ctx.derived;
+    let n_offered = sv.offered.len();
     let (mut aware_rows, mut breadth_rows) = (Vec::new(), Vec::new());
     for s in Stage::ALL {
-        let answered: Vec<(&Respondent, Vec<String>)> = ctx
-            .in_stage(g, s)
-            .filter_map(|r| options(ctx.val(r, sv.known)).map(|o| (r, o)))
-            .collect();
+        let answered: Vec<&Respondent> =
+            ctx.in_stage(g, s).filter(|r| d.known.answered(r)).collect();
         if answered.is_empty() {
             continue;
         }
         for (k, name) in sv.offered.iter().enumerate() {
             let items: Vec<(bool, f64)> = answered
                 .iter()
-                .map(|(r, o)| (o.contains(&offered[k]), r.weight))
+                .map(|r| (d.known.has(r, k), r.weight))
                 .collect();
             let sh = ctx.share(&items);
             aware_rows.push(AwarenessRow {
@@ -288,25 +290,15 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
         }
         let (x, w): (Vec<f64>, Vec<f64>) = answered
             .iter()
-            .map(|(r, o)| {
-                (
-                    offered.iter().filter(|s| o.contains(s)).count() as f64 / offered.len() as f64,
-                    r.weight,
-                )
-            })
+            .map(|r| (d.known.count(r) as f64 / n_offered as f64, r.weight))
             .unzip();
         let breadth = weighted_mean(&x, &w, ctx.conf);
         let past_or_current = matches!(s, Stage::Client | Stage::Betweener | Stage::Former);
         let typecast: Vec<(bool, f64)> = match sv.bought {
-            Some(b) if past_or_current => answered
+            Some(_) if past_or_current => answered
                 .iter()
-                .filter_map(|(r, known)| {
-                    let bought = options(ctx.val(r, b))?;
-                    let beyond = offered
-                        .iter()
-                        .any(|s| known.contains(s) && !bought.contains(s));
-                    Some((!beyond, r.weight))
-                })
+                .filter(|r| d.bought.answered(r))
+                .map(|r| (!d.known.any_beyond(&d.bought, r), r.weight))
                 .collect(),
             _ => Vec::new(),
         };
@@ -340,30 +332,37 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
         .chain(Stage::ALL.iter().map(|s| Some(*s)))
         .collect();
     let mut out = Vec::new();
+    let k = c.attributes.len();
     for st in stages {
-        let members: Vec<&Respondent> = g
-            .members
-            .iter()
-            .copied()
-            .filter(|r| st.is_none() || r.stage() == st)
-            .collect();
-        for (ai, attr) in c.attributes.iter().enumerate() {
-            let (mut x, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
-            for r in &members {
-                if let (Some(e), Some(rec)) = (r.pairs[ai].1, r.recommend) {
-                    x.push(e);
-                    y.push(rec);
-                    w.push(r.weight);
+        let members: &[&Respondent] = match st {
+            None => &g.members,
+            Some(s) => &g.by_stage[s.index()],
+        };
+        // One pass over the members for every attribute: (experience, recommend, weight) and
+        // (importance, weight) per attribute.
+        let mut xyw: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
+        let mut imp: Vec<(Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
+        for r in members {
+            for (ai, (e, x)) in r.pairs.iter().enumerate().take(k) {
+                if let (Some(x), Some(rec)) = (x, r.recommend) {
+                    let v = &mut xyw[ai];
+                    v.0.push(*x);
+                    v.1.push(rec);
+                    v.2.push(r.weight);
+                }
+                if let Some(e) = e {
+                    imp[ai].0.push(*e);
+                    imp[ai].1.push(r.weight);
                 }
             }
+        }
+        for (ai, attr) in c.attributes.iter().enumerate() {
+            let (x, y, w) = &xyw[ai];
             if x.is_empty() {
                 continue;
             }
-            let corr = pearson(&x, &y, &w, ctx.conf);
-            let (imp, iw): (Vec<f64>, Vec<f64>) = members
-                .iter()
-                .filter_map(|r| r.pairs[ai].0.map(|v| (v, r.weight)))
-                .unzip();
+            let corr = pearson(x, y, w, ctx.conf);
+            let (imp, iw) = &imp[ai];
             out.push(DriverRow {
                 period: ctx.period.into(),
                 segment: g.segment.clone(),
@@ -375,7 +374,7 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
                 ci_high: corr.ci.map(|c| c.1),
                 p_value: corr.p_value,
                 q_value: None,
-                stated_importance_mean: weighted_mean(&imp, &iw, ctx.conf).mean,
+                stated_importance_mean: weighted_mean(imp, iw, ctx.conf).mean,
                 low_base: ctx.low(ctx.base(corr.n, corr.n_eff)),
             });
         }

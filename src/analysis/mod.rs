@@ -5,6 +5,7 @@
 
 mod channels;
 mod compare;
+mod derived;
 mod journey;
 pub mod rows;
 mod themes;
@@ -163,7 +164,7 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         .filter(|r| r.stage().is_some())
         .collect();
     let groups = groups(cfg, &classified);
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         cfg,
         period,
         conf: cfg.report.confidence,
@@ -176,8 +177,10 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
             }
             slots
         },
+        derived: derived::Derived::default(),
     };
     let channels = channels::channel_list(&ctx, c);
+    ctx.derived = derived::derive(&ctx, c, &channels);
     let parts: Vec<GroupTables> = groups
         .par_iter()
         .map(|g| group_tables(&ctx, g, c, &channels))
@@ -245,6 +248,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) weighted: bool,
     /// Per field id: its position in `Respondent::values` (see [`Config::analysis_fields`]).
     pub(crate) slots: Vec<Option<usize>>,
+    /// Per-respondent facts computed once (see [`derived`]).
+    pub(crate) derived: derived::Derived,
 }
 
 impl Ctx<'_> {
@@ -289,20 +294,26 @@ impl Ctx<'_> {
 
     fn gaps(&self, g: &Group, c: &Classified) -> Vec<GapRow> {
         let mut out = Vec::new();
+        let k = c.attributes.len();
         for s in Stage::ALL {
-            for (ai, attr) in c.attributes.iter().enumerate() {
-                let (mut e, mut x, mut w) = (Vec::new(), Vec::new(), Vec::new());
-                for r in &g.by_stage[s.index()] {
-                    if let (Some(a), Some(b)) = r.pairs[ai] {
-                        e.push(a);
-                        x.push(b);
-                        w.push(r.weight);
+            // One pass over the stage's members for every attribute.
+            let mut cols: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
+            for r in &g.by_stage[s.index()] {
+                for (ai, pair) in r.pairs.iter().enumerate().take(k) {
+                    if let (Some(a), Some(b)) = pair {
+                        let v = &mut cols[ai];
+                        v.0.push(*a);
+                        v.1.push(*b);
+                        v.2.push(r.weight);
                     }
                 }
+            }
+            for (ai, attr) in c.attributes.iter().enumerate() {
+                let (e, x, w) = &cols[ai];
                 if e.is_empty() {
                     continue; // no one in this stage answered both items
                 }
-                let est = paired_gap(&e, &x, &w, self.conf);
+                let est = paired_gap(e, x, w, self.conf);
                 out.push(GapRow::new(
                     self.period,
                     &g.segment,

@@ -23,7 +23,7 @@ struct Coded<'a> {
     field: FieldId,
     stage: Stage,
     themes: Vec<&'a crate::config::Theme>,
-    answers: Vec<(&'a Respondent, String)>,
+    answers: Vec<&'a Respondent>,
     /// `hits[i][k]`: answer i mentions theme k.
     hits: Vec<Vec<bool>>,
 }
@@ -31,20 +31,21 @@ struct Coded<'a> {
 /// Every (field, stage) with answers, in field then stage order.
 fn coded<'a>(ctx: &'a Ctx, g: &'a Group) -> Vec<Coded<'a>> {
     let mut out = Vec::new();
-    for field in theme_fields(ctx) {
+    for (fi, field) in theme_fields(ctx).into_iter().enumerate() {
         let themes: Vec<&crate::config::Theme> =
             ctx.cfg.themes.iter().filter(|t| t.field == field).collect();
+        let bits = &ctx.derived.themes[fi];
         for stage in Stage::ALL {
-            let answers: Vec<(&Respondent, String)> = ctx
+            let answers: Vec<&Respondent> = ctx
                 .in_stage(g, stage)
-                .filter_map(|r| ctx.val(r, field).as_text().map(|t| (r, t)))
+                .filter(|r| bits.answered(r))
                 .collect();
             if answers.is_empty() {
                 continue;
             }
             let hits = answers
                 .iter()
-                .map(|(_, t)| themes.iter().map(|th| th.pattern.is_match(t)).collect())
+                .map(|r| (0..themes.len()).map(|k| bits.has(r, k)).collect())
                 .collect();
             out.push(Coded {
                 field,
@@ -67,7 +68,7 @@ pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
                 .answers
                 .iter()
                 .zip(&c.hits)
-                .map(|((r, _), h)| (hit(h), r.weight))
+                .map(|(r, h)| (hit(h), r.weight))
                 .collect();
             let sh = ctx.share(&items);
             out.push(ThemeRow {
@@ -101,7 +102,7 @@ pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
             .iter()
             .zip(&c.hits)
             .filter(|(_, h)| !h.iter().any(|x| *x))
-            .map(|((_, t), _)| t.clone())
+            .filter_map(|(r, _)| ctx.val(r, c.field).as_text())
             .collect();
         if texts.is_empty() {
             continue;

@@ -35,6 +35,8 @@ pub enum Outcome {
 /// One data row, with what the analyses need of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Respondent {
+    /// Its position in [`Classified::respondents`].
+    pub index: usize,
     /// Index of its table in [`Classified::tables`].
     pub table: usize,
     /// Record number in its sheet or file, counting header rows.
@@ -210,6 +212,9 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         }));
         tables.extend(p.tables);
     }
+    for (i, r) in respondents.iter_mut().enumerate() {
+        r.index = i;
+    }
     if cfg.duplicates {
         mark_duplicates(&mut respondents, &tables);
     }
@@ -333,6 +338,7 @@ fn classify_table(
         let weight = r.weight.map(|f| vals[f].as_num()).unwrap_or(Some(1.0));
         let outcome = decide(cfg, &map, row, &vals, date, weight);
         out.push(Respondent {
+            index: 0,
             table: ti,
             row: t.row_number(ri),
             respondent_id: text_of(r.respondent_id),

@@ -384,12 +384,45 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 
 /// Normalise an answer or header for comparison: whitespace folded, lower-cased.
 pub fn fold(s: &str) -> String {
+    // Fast path: plain ASCII with single inner spaces needs only lower-casing (this runs for
+    // every text cell a value map or a rule reads).
+    let b = s.as_bytes();
+    let plain = !b.is_empty()
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && b.iter()
+            .all(|&c| c.is_ascii() && c != b'<' && (c == b' ' || !c.is_ascii_whitespace()))
+        && !s.contains("  ");
+    if plain {
+        return s.to_ascii_lowercase();
+    }
     crate::ingest::layout::normalize_header(s).to_lowercase()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_fast_path_agrees_with_the_full_one() {
+        for t in [
+            "Past client",
+            "A  B",
+            " x",
+            "x ",
+            "Ünïcode Ä",
+            "a\tb",
+            "<b>x</b>",
+            "",
+            "MiXeD 1-2",
+        ] {
+            assert_eq!(
+                fold(t),
+                crate::ingest::layout::normalize_header(t).to_lowercase(),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn globs() {
