@@ -8,7 +8,7 @@ use super::{Ctx, Group};
 use crate::classify::{Classified, Respondent, Val};
 use crate::config::{fold, FieldKind};
 use crate::stage::Stage;
-use crate::stats::mean::weighted_mean;
+use crate::stats::mean::{weighted_mean, MeanEstimate};
 use crate::stats::tests::{chi_square, two_proportion_z, welch, TestResult};
 use crate::stats::weights::kish_n_eff;
 
@@ -117,9 +117,56 @@ fn chi_on(
     Some((chi_square(&[ra, rb]), na, nb))
 }
 
+/// One stage's numbers that every pair it is in compares: the weighted mean of each attribute's
+/// experience rating and of recommend, and the promoter share; computed in one pass.
+struct StageNumbers {
+    experience: Vec<MeanEstimate>,
+    recommend: MeanEstimate,
+    promoters: super::journey::Share,
+}
+
+fn stage_numbers(ctx: &Ctx, members: &[&Respondent], k: usize) -> StageNumbers {
+    let mut exp: Vec<(Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
+    let (mut rec, mut rw, mut promoter) = (Vec::new(), Vec::new(), Vec::new());
+    for r in members {
+        for (ai, (_, x)) in r.pairs.iter().enumerate().take(k) {
+            if let Some(x) = x {
+                exp[ai].0.push(*x);
+                exp[ai].1.push(r.weight);
+            }
+        }
+        if let Some(x) = r.recommend {
+            rec.push(x);
+            rw.push(r.weight);
+            promoter.push((x >= 9.0, r.weight));
+        }
+    }
+    StageNumbers {
+        experience: exp
+            .iter()
+            .map(|(x, w)| weighted_mean(x, w, ctx.conf))
+            .collect(),
+        recommend: weighted_mean(&rec, &rw, ctx.conf),
+        promoters: ctx.share(&promoter),
+    }
+}
+
+fn welch_of(a: &MeanEstimate, b: &MeanEstimate) -> Option<(TestResult, usize, usize)> {
+    (a.n > 0 && b.n > 0).then(|| (welch(a, b), a.n, b.n))
+}
+
 /// Every comparison for one group.
 pub(crate) fn comparisons(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<ComparisonRow> {
     let mut out = Vec::new();
+    let k = c.attributes.len();
+    let mut numbers: std::collections::BTreeMap<Stage, StageNumbers> = Default::default();
+    for &(sa, sb) in &ctx.cfg.comparisons.pairs {
+        for s in [sa, sb] {
+            if !numbers.contains_key(&s) {
+                numbers.insert(s, stage_numbers(ctx, &g.by_stage[s.index()], k));
+            }
+        }
+    }
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {
         let pick = |s: Stage| g.by_stage[s.index()].clone();
         let p = Pair {
@@ -129,6 +176,7 @@ pub(crate) fn comparisons(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<Compariso
         if p.a.is_empty() || p.b.is_empty() {
             continue;
         }
+        let (na, nb) = (&numbers[&sa], &numbers[&sb]);
         let stages = (sa, sb);
         let mut push = |metric: &str, test: &str, res: Option<(TestResult, usize, usize)>| {
             if let Some((t, na, nb)) = res {
@@ -139,20 +187,27 @@ pub(crate) fn comparisons(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<Compariso
             push(
                 &format!("experience: {}", attr.name),
                 "welch t",
-                welch_on(ctx, &p, &|r| r.pairs[ai].1),
+                welch_of(&na.experience[ai], &nb.experience[ai]),
             );
         }
         if ctx.cfg.roles.recommend.is_some() {
             push(
                 "recommend (0-10)",
                 "welch t",
-                welch_on(ctx, &p, &|r| r.recommend),
+                welch_of(&na.recommend, &nb.recommend),
             );
-            push(
-                "promoter share",
-                "two-proportion z",
-                z_on(ctx, &p, &|r| r.recommend.map(|x| x >= 9.0)),
-            );
+            let (a, b) = (&na.promoters, &nb.promoters);
+            if let (Some(pa), Some(pb)) = (a.share, b.share) {
+                push(
+                    "promoter share",
+                    "two-proportion z",
+                    Some((
+                        two_proportion_z(pa, a.base, pb, b.base),
+                        a.n as usize,
+                        b.n as usize,
+                    )),
+                );
+            }
         }
         for &f in &ctx.cfg.comparisons.fields {
             let name = &ctx.cfg.fields[f].name;

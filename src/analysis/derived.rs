@@ -11,6 +11,7 @@ use super::themes::theme_fields;
 use super::Ctx;
 use crate::classify::{Classified, Respondent};
 use crate::config::fold;
+use crate::stats::words::{self, WordBag};
 
 /// One bit set per respondent (by `Respondent::index`), and whether the question was answered.
 #[derive(Debug, Default)]
@@ -85,6 +86,51 @@ pub(crate) struct Derived {
     pub(crate) channels: Bits,
     /// Per theme field (in [`theme_fields`] order): over that field's themes, in config order.
     pub(crate) themes: Vec<Bits>,
+    /// Per theme field: the words of each answer no theme coded.
+    pub(crate) uncoded: Vec<Words>,
+}
+
+/// The words of answers, tokenised once: per respondent (by index) its stop-list hits and word
+/// ids into `vocab`.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    vocab: Vec<String>,
+    bags: Vec<Option<([usize; 4], Vec<u32>)>>,
+}
+
+impl Words {
+    fn build(bags: Vec<Option<WordBag>>) -> Words {
+        let mut ids: std::collections::BTreeMap<String, u32> = Default::default();
+        let mut vocab = Vec::new();
+        let bags = bags
+            .into_iter()
+            .map(|b| {
+                b.map(|b| {
+                    let t = b
+                        .tokens
+                        .into_iter()
+                        .map(|w| {
+                            *ids.entry(w).or_insert_with_key(|w| {
+                                vocab.push(w.clone());
+                                (vocab.len() - 1) as u32
+                            })
+                        })
+                        .collect();
+                    (b.stop_hits, t)
+                })
+            })
+            .collect();
+        Words { vocab, bags }
+    }
+
+    /// The bag of a respondent's uncoded answer, if it has one.
+    pub(crate) fn of(
+        &self,
+        r: &Respondent,
+    ) -> Option<([usize; 4], impl Iterator<Item = &str> + Clone)> {
+        let (hits, ids) = self.bags.get(r.index)?.as_ref()?;
+        Some((*hits, ids.iter().map(|&i| self.vocab[i as usize].as_str())))
+    }
 }
 
 /// Which of `keys` (folded) the folded options of a value hold.
@@ -122,7 +168,7 @@ pub(crate) fn derive(ctx: &Ctx, c: &Classified, channels: &[String]) -> Derived 
     for field in theme_fields(ctx) {
         let themes: Vec<&crate::config::Theme> =
             ctx.cfg.themes.iter().filter(|t| t.field == field).collect();
-        d.themes.push(Bits::build(rs, themes.len(), |r| {
+        let bits = Bits::build(rs, themes.len(), |r| {
             let text = ctx.val(r, field).as_text()?;
             Some(
                 themes
@@ -132,7 +178,18 @@ pub(crate) fn derive(ctx: &Ctx, c: &Classified, channels: &[String]) -> Derived 
                     .map(|(i, _)| i)
                     .collect(),
             )
-        }));
+        });
+        let bags: Vec<Option<WordBag>> = rs
+            .par_iter()
+            .map(|r| {
+                if !bits.answered(r) || bits.count(r) > 0 {
+                    return None;
+                }
+                ctx.val(r, field).as_text().map(|t| words::bag(&t))
+            })
+            .collect();
+        d.uncoded.push(Words::build(bags));
+        d.themes.push(bits);
     }
     d
 }

@@ -96,21 +96,24 @@ pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
 /// The most frequent words of answers no theme coded, per text field and stage.
 pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
     let mut out = Vec::new();
+    let fields = theme_fields(ctx);
     for c in coded(ctx, g) {
-        let texts: Vec<String> = c
+        let Some(fi) = fields.iter().position(|&f| f == c.field) else {
+            continue;
+        };
+        let words = &ctx.derived.uncoded[fi];
+        let bags: Vec<_> = c
             .answers
             .iter()
             .zip(&c.hits)
             .filter(|(_, h)| !h.iter().any(|x| *x))
-            .filter_map(|(r, _)| ctx.val(r, c.field).as_text())
+            .filter_map(|(r, _)| words.of(r))
             .collect();
-        if texts.is_empty() {
+        if bags.is_empty() {
             continue;
         }
-        for (i, (word, count)) in crate::stats::words::top_words(&texts, 15)
-            .into_iter()
-            .enumerate()
-        {
+        let top = crate::stats::words::top_words_of(bags.iter().cloned(), 15);
+        for (i, (word, count)) in top.into_iter().enumerate() {
             out.push(UncodedWordRow {
                 period: ctx.period.into(),
                 segment: g.segment.clone(),
@@ -119,7 +122,7 @@ pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
                 rank: i as u64 + 1,
                 word,
                 count,
-                uncoded_answers: texts.len() as u64,
+                uncoded_answers: bags.len() as u64,
             });
         }
     }

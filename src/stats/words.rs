@@ -156,22 +156,43 @@ fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// The four stop-word lists, in the order they are tried.
+const LISTS: [&[&str]; 4] = [EN, DE, FR, ES];
+
+/// One text's words, ready to be counted with others: its tokens (three or more letters) and
+/// how many of its words each stop-word list holds. Bags are mergeable: the top words of many
+/// texts come from their bags alone, so a text is tokenised once however many groups count it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WordBag {
+    pub tokens: Vec<String>,
+    pub stop_hits: [usize; 4],
+}
+
+/// The bag of one text.
+pub fn bag(text: &str) -> WordBag {
+    let mut stop_hits = [0; 4];
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+    {
+        for (h, list) in stop_hits.iter_mut().zip(LISTS) {
+            if list.contains(&w.as_str()) {
+                *h += 1;
+            }
+        }
+    }
+    WordBag {
+        tokens: tokens(text).collect(),
+        stop_hits,
+    }
+}
+
 /// The stop-word list of the language the texts are most likely in (English by default).
-fn stop_words(texts: &[String]) -> &'static [&'static str] {
-    let lists: [&'static [&'static str]; 4] = [EN, DE, FR, ES];
+fn stop_list(hits: [usize; 4]) -> &'static [&'static str] {
     let mut best = (EN, 0usize);
-    for list in lists {
-        let hits = texts
-            .iter()
-            .flat_map(|t| {
-                t.split(|c: char| !c.is_alphanumeric())
-                    .map(str::to_lowercase)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|w| list.contains(&w.as_str()))
-            .count();
-        if hits > best.1 {
-            best = (list, hits);
+    for (list, h) in LISTS.into_iter().zip(hits) {
+        if h > best.1 {
+            best = (list, h);
         }
     }
     best.0
@@ -179,16 +200,38 @@ fn stop_words(texts: &[String]) -> &'static [&'static str] {
 
 /// The `k` most frequent words, ties in alphabetical order.
 pub fn top_words(texts: &[String], k: usize) -> Vec<(String, u64)> {
-    let stop = stop_words(texts);
-    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    for t in texts {
-        for w in tokens(t) {
-            if !stop.contains(&w.as_str()) && !EN.contains(&w.as_str()) {
+    let bags: Vec<WordBag> = texts.iter().map(|t| bag(t)).collect();
+    top_words_of(
+        bags.iter()
+            .map(|b| (b.stop_hits, b.tokens.iter().map(String::as_str))),
+        k,
+    )
+}
+
+/// [`top_words`] from bags: per text, its stop-list hits and its tokens.
+pub fn top_words_of<'a, T: Iterator<Item = &'a str>>(
+    bags: impl Iterator<Item = ([usize; 4], T)> + Clone,
+    k: usize,
+) -> Vec<(String, u64)> {
+    let mut hits = [0usize; 4];
+    for (h, _) in bags.clone() {
+        for (a, b) in hits.iter_mut().zip(h) {
+            *a += b;
+        }
+    }
+    let stop = stop_list(hits);
+    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    for (_, tokens) in bags {
+        for w in tokens {
+            if !stop.contains(&w) && !EN.contains(&w) {
                 *counts.entry(w).or_default() += 1;
             }
         }
     }
-    let mut v: Vec<(String, u64)> = counts.into_iter().collect();
+    let mut v: Vec<(String, u64)> = counts
+        .into_iter()
+        .map(|(w, n)| (w.to_string(), n))
+        .collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v.truncate(k);
     v
