@@ -162,9 +162,9 @@ pub(crate) fn comparisons(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<Compariso
     let mut numbers: std::collections::BTreeMap<Stage, StageNumbers> = Default::default();
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {
         for s in [sa, sb] {
-            if !numbers.contains_key(&s) {
-                numbers.insert(s, stage_numbers(ctx, &g.by_stage[s.index()], k));
-            }
+            numbers
+                .entry(s)
+                .or_insert_with(|| stage_numbers(ctx, &g.by_stage[s.index()], k));
         }
     }
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {
