@@ -125,11 +125,11 @@ struct StageNumbers {
     promoters: super::journey::Share,
 }
 
-fn stage_numbers(ctx: &Ctx, members: &[&Respondent], k: usize) -> StageNumbers {
+fn stage_numbers(ctx: &Ctx, c: &Classified, members: &[&Respondent], k: usize) -> StageNumbers {
     let mut exp: Vec<(Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
     let (mut rec, mut rw, mut promoter) = (Vec::new(), Vec::new(), Vec::new());
     for r in members {
-        for (ai, (_, x)) in r.pairs.iter().enumerate().take(k) {
+        for (ai, (_, x)) in c.pairs(r).iter().enumerate() {
             if let Some(x) = x {
                 exp[ai].0.push(*x);
                 exp[ai].1.push(r.weight);
@@ -164,7 +164,7 @@ pub(crate) fn comparisons(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<Compariso
         for s in [sa, sb] {
             numbers
                 .entry(s)
-                .or_insert_with(|| stage_numbers(ctx, &g.by_stage[s.index()], k));
+                .or_insert_with(|| stage_numbers(ctx, c, &g.by_stage[s.index()], k));
         }
     }
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {

@@ -180,7 +180,7 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<IpaRow> {
         let k = c.attributes.len();
         let mut cols: Vec<[(Vec<f64>, Vec<f64>); 2]> = vec![Default::default(); k];
         for r in &g.by_stage[s.index()] {
-            for (ai, (e, x)) in r.pairs.iter().enumerate().take(k) {
+            for (ai, (e, x)) in c.pairs(r).iter().enumerate() {
                 for (side, v) in [e, x].into_iter().enumerate() {
                     if let Some(v) = v {
                         cols[ai][side].0.push(*v);
@@ -343,7 +343,7 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
         let mut xyw: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
         let mut imp: Vec<(Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
         for r in members {
-            for (ai, (e, x)) in r.pairs.iter().enumerate().take(k) {
+            for (ai, (e, x)) in c.pairs(r).iter().enumerate() {
                 if let (Some(x), Some(rec)) = (x, r.recommend) {
                     let v = &mut xyw[ai];
                     v.0.push(*x);

@@ -299,7 +299,7 @@ impl Ctx<'_> {
             // One pass over the stage's members for every attribute.
             let mut cols: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
             for r in &g.by_stage[s.index()] {
-                for (ai, pair) in r.pairs.iter().enumerate().take(k) {
+                for (ai, pair) in c.pairs(r).iter().enumerate() {
                     if let (Some(a), Some(b)) = pair {
                         let v = &mut cols[ai];
                         v.0.push(*a);

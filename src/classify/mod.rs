@@ -48,7 +48,8 @@ pub struct Respondent {
     pub weight: f64,
     /// Likelihood to recommend, 0–10.
     pub recommend: Option<f64>,
-    /// Per attribute: (expectation, experience).
+    /// Per attribute: (expectation, experience). Emptied by [`merge`], which moves every
+    /// respondent's pairs into [`Classified::pair_values`]; read them with [`Classified::pairs`].
     pub pairs: Vec<(Option<f64>, Option<f64>)>,
     /// Per configured segment: the value, as text.
     pub segments: Vec<Option<String>>,
@@ -104,6 +105,18 @@ pub struct Classified {
     pub respondents: Vec<Respondent>,
     pub accounting: Vec<Accounting>,
     pub cell_problems: Vec<CellProblem>,
+    /// Every respondent's (expectation, experience) per attribute, in one flat array
+    /// (`index * attributes.len() + attribute`); see [`Classified::pairs`].
+    pub pair_values: Vec<(Option<f64>, Option<f64>)>,
+}
+
+impl Classified {
+    /// A respondent's (expectation, experience) pairs, one per attribute.
+    pub fn pairs(&self, r: &Respondent) -> &[(Option<f64>, Option<f64>)] {
+        let k = self.attributes.len();
+        let at = r.index * k;
+        self.pair_values.get(at..at + k).unwrap_or(&[])
+    }
 }
 
 /// The classification of some tables (one file's, say), to be merged with others by [`merge`].
@@ -212,8 +225,11 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         }));
         tables.extend(p.tables);
     }
+    // The pairs move into one flat array: one allocation instead of one per respondent.
+    let mut pair_values = Vec::with_capacity(respondents.len() * names.len());
     for (i, r) in respondents.iter_mut().enumerate() {
         r.index = i;
+        pair_values.extend(std::mem::take(&mut r.pairs));
     }
     if cfg.duplicates {
         mark_duplicates(&mut respondents, &tables);
@@ -225,6 +241,7 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         respondents,
         accounting,
         cell_problems,
+        pair_values,
     }
 }
 
