@@ -213,7 +213,7 @@ fn main() {
             "| {fmt} | {floor:.2} | {wall:.2} | {charts:.2} | {ratio:.2} | {target} | {peak:.0} |"
         );
         let mut phases: Vec<String> = Vec::new();
-        for name in ["read", "classify", "analyse", "charts", "report", "write"] {
+        for name in ["read_classify", "analyse", "charts", "report", "write"] {
             let m = median(
                 runs.iter()
                     .map(|r| r.1.get(name).copied().unwrap_or(0.0))

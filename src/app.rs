@@ -182,7 +182,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let (cfg, paths) = open_inputs(&a.input, a.config.as_deref())?;
     let (inputs, parts) = read_and_classify(&cfg, &a.input, &paths, a.skip_bad_files, a.quiet)?;
     let classified = classify::merge(&cfg, parts);
-    clock.mark("read and classify");
+    clock.mark("read_classify");
     let period = period::decide(
         a.period.as_deref(),
         &a.input,

@@ -62,7 +62,7 @@ impl Ctx<'_> {
 pub(crate) fn options(v: &Val) -> Option<Vec<String>> {
     match v {
         Val::Multi(o) if !o.is_empty() => Some(o.iter().map(|x| fold(x)).collect()),
-        Val::Text { raw, code } => Some(vec![fold(code.as_deref().unwrap_or(raw))]),
+        Val::Text { raw, code } => Some(vec![fold(code.as_deref().unwrap_or(raw.as_ref()))]),
         _ => None,
     }
 }

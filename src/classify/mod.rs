@@ -52,7 +52,7 @@ pub struct Respondent {
     /// respondent's pairs into [`Classified::pair_values`]; read them with [`Classified::pairs`].
     pub pairs: Vec<(Option<f64>, Option<f64>)>,
     /// Per configured segment: the value, as text.
-    pub segments: Vec<Option<String>>,
+    pub segments: Vec<Option<std::sync::Arc<str>>>,
     /// Values of [`Config::analysis_fields`], in that order.
     pub values: Vec<Val>,
 }
@@ -322,6 +322,7 @@ fn classify_table(
     let mut problems = Problems::new();
     let mut out = Vec::with_capacity(t.rows.len());
     let mut vals = vec![Val::Missing; cfg.fields.len()];
+    let mut pool = values::Pool::default();
     for (ri, row) in t.rows.iter().enumerate() {
         for (fi, cols) in map.fields.iter().enumerate() {
             vals[fi] = read_field(&readers[fi], t, row, cols, &mut problems);
@@ -365,8 +366,12 @@ fn classify_table(
             weight: weight.filter(|w| *w > 0.0).unwrap_or(0.0),
             recommend: r.recommend.and_then(|f| vals[f].as_num()),
             pairs,
-            segments: cfg.segments.iter().map(|&f| vals[f].as_text()).collect(),
-            values: kept.iter().map(|&f| vals[f].clone()).collect(),
+            segments: cfg
+                .segments
+                .iter()
+                .map(|&f| vals[f].as_text().map(|t| pool.text(&t)))
+                .collect(),
+            values: kept.iter().map(|&f| pool.val(&vals[f])).collect(),
         });
     }
     (out, problems)
@@ -389,11 +394,9 @@ fn read_field(
             let chosen = cols
                 .iter()
                 .filter(|&&c| is_selected(&row[c]))
-                .map(|&c| {
-                    t.columns[c]
-                        .option
-                        .clone()
-                        .unwrap_or_else(|| row[c].as_text())
+                .map(|&c| match &t.columns[c].option {
+                    Some(o) => std::sync::Arc::from(o.as_str()),
+                    None => std::sync::Arc::from(row[c].as_text()),
                 })
                 .collect();
             Val::Multi(chosen)

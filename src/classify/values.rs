@@ -1,6 +1,7 @@
 //! Reading a cell as a field's value, counting every cell that cannot be read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
@@ -15,12 +16,12 @@ pub enum Val {
     Num(f64),
     /// Text as answered, and its code from the value map when there is one.
     Text {
-        raw: String,
-        code: Option<String>,
+        raw: Arc<str>,
+        code: Option<Arc<str>>,
     },
     Date(NaiveDateTime),
     /// The options chosen in a multi-select answer.
-    Multi(Vec<String>),
+    Multi(Vec<Arc<str>>),
 }
 
 impl Val {
@@ -44,9 +45,38 @@ impl Val {
         match self {
             Val::Missing => None,
             Val::Num(x) => Some(format_number(*x)),
-            Val::Text { raw, code } => Some(code.clone().unwrap_or_else(|| raw.clone())),
+            Val::Text { raw, code } => Some(code.as_deref().unwrap_or(raw).to_string()),
             Val::Date(d) => Some(d.format("%Y-%m-%d").to_string()),
             Val::Multi(v) => (!v.is_empty()).then(|| v.join("; ")),
+        }
+    }
+}
+
+/// One copy of each distinct text: values of many respondents share it instead of each holding
+/// its own (answers repeat: the same options, codes and canned phrases on every row).
+#[derive(Debug, Default)]
+pub struct Pool(HashSet<Arc<str>>);
+
+impl Pool {
+    /// The pooled copy of `s`.
+    pub fn text(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(a.clone());
+        a
+    }
+
+    /// `v` with its texts replaced by pooled copies.
+    pub fn val(&mut self, v: &Val) -> Val {
+        match v {
+            Val::Text { raw, code } => Val::Text {
+                raw: self.text(raw),
+                code: code.as_deref().map(|c| self.text(c)),
+            },
+            Val::Multi(o) => Val::Multi(o.iter().map(|x| self.text(x)).collect()),
+            other => other.clone(),
         }
     }
 }
@@ -140,10 +170,13 @@ impl<'a> Reader<'a> {
             FieldKind::Text => {
                 let raw = cell.as_text();
                 let code = self.values.get(&fold(&raw)).map(|v| match v {
-                    MapValue::Number(x) => format_number(*x),
-                    MapValue::Text(t) => t.clone(),
+                    MapValue::Number(x) => Arc::from(format_number(*x)),
+                    MapValue::Text(t) => Arc::from(t.as_str()),
                 });
-                Val::Text { raw, code }
+                Val::Text {
+                    raw: Arc::from(raw),
+                    code,
+                }
             }
             FieldKind::Date => self.date(cell, col, problems),
             FieldKind::Multi => {
@@ -154,9 +187,9 @@ impl<'a> Reader<'a> {
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
                     .map(|s| match self.values.get(&fold(s)) {
-                        Some(MapValue::Text(t)) => t.clone(),
-                        Some(MapValue::Number(x)) => format_number(*x),
-                        None => s.to_string(),
+                        Some(MapValue::Text(t)) => Arc::from(t.as_str()),
+                        Some(MapValue::Number(x)) => Arc::from(format_number(*x)),
+                        None => Arc::from(s),
                     })
                     .collect();
                 Val::Multi(parts)
