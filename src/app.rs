@@ -91,14 +91,7 @@ fn init(a: &InitArgs) -> Result<()> {
             a.folder.display()
         );
     }
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for r in read_with_progress(&a.folder, &paths, a.quiet) {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => skipped.push(e),
-        }
-    }
+    let (files, skipped) = split_read(read_with_progress(&a.folder, &paths, a.quiet));
     let tables: Vec<&Table> = files.iter().flat_map(|f| f.tables.iter()).collect();
     let text = crate::init::config_text(&a.folder.display().to_string(), &tables, &skipped);
     report::atomic::write_file(&out, text.as_bytes())
@@ -152,14 +145,7 @@ fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<std::
 /// `journeygap check`: classify without writing; exit 1 when there are errors.
 fn check(a: &CheckArgs) -> Result<()> {
     let (cfg, paths) = open_inputs(&a.input, a.config.as_deref())?;
-    let mut files = Vec::new();
-    let mut bad = Vec::new();
-    for r in read_with_progress(&a.input, &paths, a.quiet) {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => bad.push(e),
-        }
-    }
+    let (files, bad) = split_read(read_with_progress(&a.input, &paths, a.quiet));
     let tables: Vec<&Table> = files
         .iter()
         .flat_map(|f| f.tables.iter())
@@ -302,6 +288,21 @@ pub fn verify(folder: &Path, input: Option<&Path>) -> Result<()> {
             problems.join("\n  ")
         )
     }
+}
+
+/// The files read, and the errors of those that could not be.
+fn split_read(
+    results: Vec<Result<InputFile, ingest::IngestError>>,
+) -> (Vec<InputFile>, Vec<ingest::IngestError>) {
+    let mut files = Vec::new();
+    let mut bad = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => bad.push(e),
+        }
+    }
+    (files, bad)
 }
 
 /// Read every file in parallel, with a progress bar when it takes a while.

@@ -10,7 +10,7 @@ use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-use super::people::{self, Person, Spec, ATTRIBUTES, CHANNELS, SERVICES};
+use super::people::{self, Person, Spec, CHANNELS, SERVICES};
 use super::writers;
 use crate::stage::Stage;
 
@@ -138,7 +138,7 @@ fn surveymonkey_rows(rng: &mut ChaCha8Rng, file: usize, n: usize) -> Vec<Vec<Str
         (Stage::Prospect, "We are still deciding"),
         (Stage::Client, "We hired Northwind Advisory"),
     ];
-    let mut q: Vec<String> = [
+    let (q, sub) = writers::surveymonkey_header(&[
         "Respondent ID",
         "Collector ID",
         "Start Date",
@@ -148,46 +148,7 @@ fn surveymonkey_rows(rng: &mut ChaCha8Rng, file: usize, n: usize) -> Vec<Vec<Str
         "First Name",
         "Last Name",
         "Custom Data 1",
-        "What was the outcome of your recent search for an advisor?",
-    ]
-    .map(String::from)
-    .to_vec();
-    let mut sub: Vec<String> = vec![String::new(); 9];
-    sub.push("Response".into());
-    for title in [
-        "Importance when choosing an advisor",
-        "How Northwind's performance compared",
-    ] {
-        for (i, a) in ATTRIBUTES.iter().enumerate() {
-            q.push(if i == 0 { title.into() } else { String::new() });
-            sub.push(a.to_string());
-        }
-    }
-    for t in [
-        "How likely are you to recommend Northwind Advisory to a colleague?",
-        "Industry",
-        "Company size",
-    ] {
-        q.push(t.into());
-        sub.push("Response".into());
-    }
-    q.push("What was the main reason for your decision?".into());
-    sub.push("Open-Ended Response".into());
-    for (title, options) in [
-        (
-            "Which of these Northwind services had you heard of?",
-            &SERVICES,
-        ),
-        (
-            "Where did you look for advice when choosing an advisor?",
-            &CHANNELS,
-        ),
-    ] {
-        for (i, o) in options.iter().enumerate() {
-            q.push(if i == 0 { title.into() } else { String::new() });
-            sub.push(o.to_string());
-        }
-    }
+    ]);
     let mut rows = vec![q, sub];
     for j in 0..n {
         let (stage, outcome) = plan[j % plan.len()];

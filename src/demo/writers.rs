@@ -251,35 +251,39 @@ pub(super) fn fixed_properties() -> Result<DocProperties, XlsxError> {
         .set_creation_datetime(&ExcelDateTime::from_ymd(2026, 10, 1)?))
 }
 
-fn surveymonkey_xlsx(people: &[Person], qi: usize) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    wb.set_properties(&fixed_properties()?);
-    let ws = wb.add_worksheet();
-    ws.set_name("Sheet")?;
-    let mut q: Vec<String> = [
-        "Respondent ID",
-        "Collector ID",
-        "Start Date",
-        "End Date",
-        "Email Address",
-        "What was the outcome of your recent search for an advisor?",
-    ]
-    .map(s)
-    .to_vec();
-    let mut sub: Vec<String> = ["", "", "", "", "", "Response"].map(s).to_vec();
-    for (block, title) in [
-        (0, "Importance when choosing an advisor"),
-        (1, "How Northwind's performance compared"),
-    ] {
-        for (i, a) in ATTRIBUTES.iter().enumerate() {
+/// The SurveyMonkey prospect survey's two header rows (question, then sub-answer) after the
+/// metadata columns `lead`.
+pub(super) fn surveymonkey_header(lead: &[&str]) -> (Vec<String>, Vec<String>) {
+    let mut q: Vec<String> = lead.iter().map(|h| h.to_string()).collect();
+    let mut sub: Vec<String> = vec![String::new(); lead.len()];
+    q.push("What was the outcome of your recent search for an advisor?".into());
+    sub.push("Response".into());
+    let blocks: [(&str, &[&str]); 2] = [
+        ("Importance when choosing an advisor", &ATTRIBUTES),
+        ("How Northwind's performance compared", &ATTRIBUTES),
+    ];
+    let multi: [(&str, &[&str]); 2] = [
+        (
+            "Which of these Northwind services had you heard of?",
+            &SERVICES,
+        ),
+        (
+            "Where did you look for advice when choosing an advisor?",
+            &CHANNELS,
+        ),
+    ];
+    let grouped = |title: &str, options: &[&str], q: &mut Vec<String>, sub: &mut Vec<String>| {
+        for (i, o) in options.iter().enumerate() {
             q.push(if i == 0 {
                 title.to_string()
             } else {
                 String::new()
             });
-            sub.push(a.to_string());
-            let _ = block;
+            sub.push(o.to_string());
         }
+    };
+    for (title, options) in blocks {
+        grouped(title, options, &mut q, &mut sub);
     }
     for t in [
         "How likely are you to recommend Northwind Advisory to a colleague?",
@@ -291,26 +295,24 @@ fn surveymonkey_xlsx(people: &[Person], qi: usize) -> Result<Vec<u8>, XlsxError>
     }
     q.push("What was the main reason for your decision?".into());
     sub.push("Open-Ended Response".into());
-    let multi = [
-        (
-            "Which of these Northwind services had you heard of?",
-            &SERVICES,
-        ),
-        (
-            "Where did you look for advice when choosing an advisor?",
-            &CHANNELS,
-        ),
-    ];
     for (title, options) in multi {
-        for (i, o) in options.iter().enumerate() {
-            q.push(if i == 0 {
-                title.to_string()
-            } else {
-                String::new()
-            });
-            sub.push(o.to_string());
-        }
+        grouped(title, options, &mut q, &mut sub);
     }
+    (q, sub)
+}
+
+fn surveymonkey_xlsx(people: &[Person], qi: usize) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    wb.set_properties(&fixed_properties()?);
+    let ws = wb.add_worksheet();
+    ws.set_name("Sheet")?;
+    let (q, sub) = surveymonkey_header(&[
+        "Respondent ID",
+        "Collector ID",
+        "Start Date",
+        "End Date",
+        "Email Address",
+    ]);
     write_row(ws, 0, &q)?;
     write_row(ws, 1, &sub)?;
     for (ri, p) in people.iter().enumerate() {
