@@ -20,13 +20,6 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Analyse one period's export folder and write <out>/<period>/ (tables, charts, summary.json).
-    ///
-    /// Reads every .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt file below INPUT, classifies every
-    /// row into a stage by the config's rules and writes the period folder atomically: a failed
-    /// run leaves an earlier folder of the same period as it was.
-    #[command(after_help = "Example:\n  journeygap run exports/2026Q4 --out reports")]
-    Run(RunArgs),
     /// Scan an export folder and write a commented journeygap.toml guessed from its files.
     ///
     /// Lists every file's layout and every column with its kind (rating and scale, 0-10
@@ -45,6 +38,13 @@ pub enum Command {
     /// Exit code 0 when there are no errors (warnings are listed either way), 1 otherwise.
     #[command(after_help = "Example:\n  journeygap check exports/2026Q4 --config journeygap.toml")]
     Check(CheckArgs),
+    /// Analyse one period's export folder and write <out>/<period>/ (tables, charts, summary.json).
+    ///
+    /// Reads every .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt file below INPUT, classifies every
+    /// row into a stage by the config's rules and writes the period folder atomically: a failed
+    /// run leaves an earlier folder of the same period as it was.
+    #[command(after_help = "Example:\n  journeygap run exports/2026Q4 --out reports")]
+    Run(RunArgs),
     /// Check that a period's inputs still match the SHA-256 recorded in its summary.json.
     ///
     /// Reads <FOLDER>/summary.json and hashes every input file again: reports files changed,
