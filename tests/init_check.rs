@@ -128,3 +128,72 @@ fn check_reports_unknown_answers_and_exits_1_on_errors() {
         .code(1)
         .stdout(predicates::str::contains("error: broken.xlsx:"));
 }
+
+/// Regression: `[input]` was written before the top-level `segments` key (which TOML then read
+/// as part of `[input]`), and a folder with no relationship question got `rules = []`, which
+/// does not load. The config `init` writes must always load.
+#[test]
+fn init_config_loads_without_a_relationship_question_and_with_a_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("exports");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut csv = String::from("ResponseId,Region,Rating of service,Recommend to a friend\n");
+    for i in 0..40 {
+        let region = ["North", "South", "East"][i % 3];
+        csv.push_str(&format!("R{i},{region},{},{}\n", 1 + i % 5, i % 11));
+    }
+    std::fs::write(input.join("survey.csv"), csv).unwrap();
+    std::fs::write(input.join("broken.xlsx"), b"PK\x03\x04 no zip").unwrap();
+    journeygap()
+        .args(["init", "-q"])
+        .arg(&input)
+        .assert()
+        .success();
+    let cfg = std::fs::read_to_string(input.join("journeygap.toml")).unwrap();
+    assert!(cfg.contains("skip_files = [\"broken.xlsx\"]"), "{cfg}");
+    assert!(cfg.contains("segments = [\"region\"]"), "{cfg}");
+    assert!(cfg.contains("always = true"), "{cfg}");
+    journeygap()
+        .arg("check")
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("0 error(s)"));
+}
+
+#[test]
+fn init_config_loads_on_every_realdata_folder() {
+    let Some(real) = common::realdata() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut folders: Vec<_> = std::fs::read_dir(&real)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    for f in folders {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let cfg = dir.path().join(format!("{name}.toml"));
+        journeygap()
+            .args(["init", "-q", "--output"])
+            .arg(&cfg)
+            .arg(&f)
+            .assert()
+            .success();
+        let out = journeygap()
+            .args(["check", "-q", "--config"])
+            .arg(&cfg)
+            .arg(&f)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{name}: check of the config init wrote failed:\n{text}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

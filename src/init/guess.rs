@@ -718,10 +718,10 @@ fn by_count(m: BTreeMap<String, usize>) -> Vec<String> {
     v.into_iter().map(|(k, _)| k).collect()
 }
 
-/// A field name from a header: lower-case words joined by `_`.
+/// A field name from a header: lower-case ASCII words joined by `_` (a bare TOML key).
 pub fn slug(s: &str) -> String {
     let words: Vec<String> = s
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
@@ -780,5 +780,7 @@ mod tests {
             Some(("importance".into(), "Value for money".into()))
         );
         assert_eq!(slug("Company size"), "company_size");
+        assert_eq!(slug("1. 키오스크는 정확하다"), "1");
+        assert_eq!(slug("귀하의 성별"), "field");
     }
 }

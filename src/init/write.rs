@@ -83,16 +83,16 @@ pub fn render(
         }
     }
     let _ = writeln!(w);
-    if !skipped.is_empty() {
-        let names: Vec<String> = skipped.iter().map(|e| e.file.replace('*', "?")).collect();
-        let _ = writeln!(w, "# These files cannot be read (see above), so they are skipped.\n[input]\nskip_files = {}\n", list(&names));
-    }
     if !g.segments.is_empty() {
         let _ = writeln!(
             w,
             "# Every analysis is also split by these fields.\nsegments = {}\n",
             list(&g.segments)
         );
+    }
+    if !skipped.is_empty() {
+        let names: Vec<String> = skipped.iter().map(|e| e.file.replace('*', "?")).collect();
+        let _ = writeln!(w, "# These files cannot be read (see above), so they are skipped.\n[input]\nskip_files = {}\n", list(&names));
     }
     let _ = writeln!(w, "[report]\nconfidence = 0.95\nmin_base = 30\n");
     let _ = writeln!(w, "# ---- Fields: where each logical field is found ----\n");
@@ -136,8 +136,7 @@ pub fn render(
         "# ---- Stage rules: the first that matches gives the stage ----\n"
     );
     if g.stages.is_empty() {
-        let _ = writeln!(w, "# No relationship or outcome question was recognised. An example:\n# [[stages.rules]]\n# name = \"current client\"\n# stage = \"client\"\n# when = {{ field = \"relationship\", equals = \"client\" }}\n");
-        let _ = writeln!(w, "[stages]\nrules = []\n");
+        let _ = writeln!(w, "# EDIT ME: no relationship or outcome question was recognised, so every respondent is\n# a client until you write rules such as\n#   [[stages.rules]]\n#   name = \"current client\"\n#   stage = \"client\"\n#   when = {{ field = \"relationship\", equals = \"client\" }}\n[[stages.rules]]\nname = \"every respondent (edit me)\"\nstage = \"client\"\nwhen = {{ always = true }}\n");
     }
     for r in &g.stages {
         let _ = writeln!(
