@@ -93,11 +93,6 @@ fn error(text: String) -> Finding {
     }
 }
 
-/// `file` or `file [sheet]`.
-fn table_name(t: &Table) -> String {
-    crate::init::profile::table_name(t)
-}
-
 /// Inspect the tables read (and the files that could not be read) under `cfg`.
 pub fn inspect(cfg: &Config, tables: &[&Table], bad: &[IngestError]) -> Report {
     let classified = classify::classify(cfg, tables);
@@ -125,7 +120,7 @@ fn files(tables: &[&Table], bad: &[IngestError]) -> Vec<Finding> {
             let enc = t.encoding.map(|e| format!(", {e}")).unwrap_or_default();
             info(format!(
                 "{}: {}{enc}, {} data rows, {} columns",
-                table_name(t),
+                t.label(),
                 t.layout.name(),
                 t.rows.len(),
                 t.columns.len()
@@ -245,7 +240,7 @@ fn fields(
             if by_rule.keys().all(|&f| m.fields[f].is_empty()) && !t.rows.is_empty() {
                 out.push(warn(format!(
                     "{}: no column that a stage rule reads, so its {} rows will be unclassified; add its headers to the fields the rules use, or skip it under [input]",
-                    table_name(t),
+                    t.label(),
                     t.rows.len()
                 )));
             }
@@ -282,7 +277,7 @@ fn unused(tables: &[&Table], maps: &[mapping::TableMap]) -> Vec<Finding> {
         };
         out.push(info(format!(
             "{}: {} column(s): {}{more}",
-            table_name(t),
+            t.label(),
             free.len(),
             free.iter().take(6).cloned().collect::<Vec<_>>().join(", ")
         )));
@@ -349,7 +344,7 @@ fn answers(cfg: &Config, tables: &[&Table], maps: &[mapping::TableMap]) -> Vec<F
                                     0,
                                     format!(
                                         "{} row {} column {}",
-                                        table_name(t),
+                                        t.label(),
                                         t.row_number(i),
                                         t.columns[c].letter
                                     ),
@@ -418,10 +413,7 @@ fn cells(c: &Classified) -> Vec<Finding> {
         .iter()
         .map(|p| {
             let t = &c.tables[p.table];
-            let name = match &t.sheet {
-                Some(s) => format!("{} [{s}]", t.source_file),
-                None => t.source_file.clone(),
-            };
+            let name = t.label();
             warn(format!(
                 "{name} column {}: {} cell(s) {} for field {} (e.g. {}); counted as missing",
                 p.column,

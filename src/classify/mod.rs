@@ -77,6 +77,13 @@ pub struct TableInfo {
     pub column_letters: Vec<String>,
 }
 
+impl TableInfo {
+    /// `file` or `file [sheet]`.
+    pub fn label(&self) -> String {
+        crate::ingest::table_label(&self.source_file, self.sheet.as_deref())
+    }
+}
+
 /// Accounting for one table.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Accounting {
@@ -286,10 +293,7 @@ fn mark_duplicates(rs: &mut [Respondent], tables: &[TableInfo]) {
             if k != i {
                 let kept = &rs[k];
                 let t = &tables[kept.table];
-                let at = match &t.sheet {
-                    Some(s) => format!("{} [{}] row {}", t.source_file, s, kept.row),
-                    None => format!("{} row {}", t.source_file, kept.row),
-                };
+                let at = format!("{} row {}", t.label(), kept.row);
                 marks.push((i, format!("duplicate (kept {at})")));
             }
         }

@@ -77,7 +77,20 @@ pub struct Table {
     pub first_row_number: usize,
 }
 
+/// `file` or `file [sheet]`: how a table is named in messages and reports.
+pub fn table_label(source_file: &str, sheet: Option<&str>) -> String {
+    match sheet {
+        Some(s) => format!("{source_file} [{s}]"),
+        None => source_file.to_string(),
+    }
+}
+
 impl Table {
+    /// `file` or `file [sheet]`.
+    pub fn label(&self) -> String {
+        table_label(&self.source_file, self.sheet.as_deref())
+    }
+
     /// The 1-based record number of data row `i`.
     pub fn row_number(&self, i: usize) -> usize {
         self.first_row_number + i

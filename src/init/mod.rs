@@ -18,7 +18,7 @@ pub fn config_text(folder: &str, tables: &[&Table], skipped: &[IngestError]) -> 
     let lines: Vec<write::TableLine> = tables
         .iter()
         .map(|t| write::TableLine {
-            name: profile::table_name(t),
+            name: t.label(),
             layout: t.layout.name(),
             encoding: t.encoding,
             rows: t.rows.len(),

@@ -308,20 +308,12 @@ pub fn display_header(layout: Layout, col: &Column) -> String {
     }
 }
 
-/// `file` or `file [sheet]`.
-pub fn table_name(t: &Table) -> String {
-    match &t.sheet {
-        Some(s) => format!("{} [{}]", t.source_file, s),
-        None => t.source_file.clone(),
-    }
-}
-
 /// Profile every column of every table, merged by header (case-insensitive), in first-seen order.
 pub fn profile(tables: &[&Table]) -> Vec<Profile> {
     let mut out: Vec<Profile> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for t in tables {
-        let name = table_name(t);
+        let name = t.label();
         for (c, col) in t.columns.iter().enumerate() {
             let header = display_header(t.layout, col);
             if header.is_empty() {
