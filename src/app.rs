@@ -67,12 +67,7 @@ pub fn run_period(a: &RunArgs) -> Result<()> {
 /// `journeygap init`: guess a config from the folder's files and write it, never over an
 /// existing one unless `--force`.
 fn init(a: &InitArgs) -> Result<()> {
-    if !a.folder.is_dir() {
-        bail!(
-            "{}: not a folder; give the folder of one period's exports",
-            a.folder.display()
-        );
-    }
+    let paths = export_files(&a.folder)?;
     let out = a
         .output
         .clone()
@@ -83,8 +78,6 @@ fn init(a: &InitArgs) -> Result<()> {
             out.display()
         );
     }
-    let paths =
-        ingest::walk(&a.folder).with_context(|| format!("cannot list {}", a.folder.display()))?;
     if paths.is_empty() {
         bail!(
             "{}: no .xlsx .xlsm .xlsb .xls .ods .csv .tsv or .txt files found",
@@ -111,14 +104,20 @@ fn init(a: &InitArgs) -> Result<()> {
     Ok(())
 }
 
-/// The config for `input` and the data files under it that the config's `[input]` allows.
-fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<std::path::PathBuf>)> {
-    if !input.is_dir() {
+/// Every data file below `folder`, which must be a folder.
+fn export_files(folder: &Path) -> Result<Vec<std::path::PathBuf>> {
+    if !folder.is_dir() {
         bail!(
             "{}: not a folder; give the folder of one period's exports",
-            input.display()
+            folder.display()
         );
     }
+    ingest::walk(folder).with_context(|| format!("cannot list {}", folder.display()))
+}
+
+/// The config for `input` and the data files under it that the config's `[input]` allows.
+fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<std::path::PathBuf>)> {
+    let all = export_files(input)?;
     let cfg_path = Config::locate(config, input).with_context(|| {
         format!(
             "no journeygap.toml found in {}, next to it, or in the working directory; write one with `journeygap init {}` or pass --config FILE",
@@ -127,8 +126,7 @@ fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<std::
         )
     })?;
     let cfg = Config::load(&cfg_path)?;
-    let paths: Vec<_> = ingest::walk(input)
-        .with_context(|| format!("cannot list {}", input.display()))?
+    let paths: Vec<_> = all
         .into_iter()
         .filter(|p| cfg.input.wants_file(&ingest::relative_name(input, p)))
         .collect();
