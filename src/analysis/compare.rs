@@ -13,8 +13,8 @@ use crate::stats::tests::{chi_square, two_proportion_z, welch, TestResult};
 use crate::stats::weights::kish_n_eff;
 
 struct Pair<'a> {
-    a: Vec<&'a Respondent>,
-    b: Vec<&'a Respondent>,
+    a: &'a [&'a Respondent],
+    b: &'a [&'a Respondent],
 }
 
 fn row(
@@ -56,7 +56,7 @@ fn welch_on(
             .unzip();
         weighted_mean(&x, &w, ctx.conf)
     };
-    let (a, b) = (side(&p.a), side(&p.b));
+    let (a, b) = (side(p.a), side(p.b));
     (a.n > 0 && b.n > 0).then(|| (welch(&a, &b), a.n, b.n))
 }
 
@@ -73,7 +73,7 @@ fn z_on(
                 .collect::<Vec<_>>(),
         )
     };
-    let (a, b) = (side(&p.a), side(&p.b));
+    let (a, b) = (side(p.a), side(p.b));
     let (pa, pb) = (a.share?, b.share?);
     Some((
         two_proportion_z(pa, a.base, pb, b.base),
@@ -88,11 +88,11 @@ fn chi_on(
     p: &Pair,
     get: &dyn Fn(&Respondent) -> Option<String>,
 ) -> Option<(TestResult, usize, usize)> {
-    let cats: BTreeSet<String> = p.a.iter().chain(&p.b).filter_map(|r| get(r)).collect();
+    let cats: BTreeSet<String> = p.a.iter().chain(p.b).filter_map(|r| get(r)).collect();
     let cats: Vec<String> = cats.into_iter().collect();
     let all: Vec<f64> =
         p.a.iter()
-            .chain(&p.b)
+            .chain(p.b)
             .filter(|r| get(r).is_some())
             .map(|r| r.weight)
             .collect();
@@ -113,7 +113,7 @@ fn chi_on(
         }
         (v, n)
     };
-    let ((ra, na), (rb, nb)) = (counts(&p.a), counts(&p.b));
+    let ((ra, na), (rb, nb)) = (counts(p.a), counts(p.b));
     Some((chi_square(&[ra, rb]), na, nb))
 }
 
@@ -168,10 +168,9 @@ pub(crate) fn comparisons(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<Compariso
         }
     }
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {
-        let pick = |s: Stage| g.by_stage[s.index()].clone();
         let p = Pair {
-            a: pick(sa),
-            b: pick(sb),
+            a: &g.by_stage[sa.index()],
+            b: &g.by_stage[sb.index()],
         };
         if p.a.is_empty() || p.b.is_empty() {
             continue;
@@ -226,7 +225,7 @@ pub(crate) fn comparisons(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<Compariso
             push(name, "chi-square", chi_on(&p, &text));
             let cats: BTreeSet<String> =
                 p.a.iter()
-                    .chain(&p.b)
+                    .chain(p.b)
                     .filter_map(|r| text(r))
                     .map(|t| fold(&t))
                     .collect();
