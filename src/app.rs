@@ -310,7 +310,7 @@ fn read_with_progress(
     quiet: bool,
 ) -> Vec<Result<InputFile, ingest::IngestError>> {
     let bar = Progress::new(paths.len(), "reading files", quiet);
-    let results = ingest::read_all_with(root, paths, &|| bar.inc());
+    let results = ingest::read_all(root, paths, &|| bar.inc());
     bar.finish();
     results
 }

@@ -174,13 +174,9 @@ pub fn relative_name(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Read every file, in parallel; results in the order of `paths`.
-pub fn read_all(root: &Path, paths: &[PathBuf]) -> Vec<Result<InputFile, IngestError>> {
-    read_all_with(root, paths, &|| {})
-}
-
-/// [`read_all`], calling `done` after each file (for a progress bar).
-pub fn read_all_with(
+/// Read every file, in parallel, calling `done` after each (for a progress bar); results in the
+/// order of `paths`.
+pub fn read_all(
     root: &Path,
     paths: &[PathBuf],
     done: &(dyn Fn() + Sync),
