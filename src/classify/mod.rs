@@ -327,6 +327,7 @@ fn classify_table(
     let mut out = Vec::with_capacity(t.rows.len());
     let mut vals = vec![Val::Missing; cfg.fields.len()];
     let mut pool = values::Pool::default();
+    let r = &cfg.roles;
     for (ri, row) in t.rows.iter().enumerate() {
         for (fi, cols) in map.fields.iter().enumerate() {
             vals[fi] = read_field(&readers[fi], t, row, cols, &mut problems);
@@ -351,7 +352,6 @@ fn classify_table(
                 )
             })
             .collect();
-        let r = cfg.roles.clone();
         let text_of = |f: Option<usize>| f.and_then(|f| vals[f].as_text());
         let date = r.date.and_then(|f| match vals[f] {
             Val::Date(d) => Some(d),
