@@ -129,9 +129,9 @@ fn stage_numbers(ctx: &Ctx, c: &Classified, members: &[&Respondent], k: usize) -
     let mut exp: Vec<(Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
     let (mut rec, mut rw, mut promoter) = (Vec::new(), Vec::new(), Vec::new());
     for r in members {
-        for (ai, (_, x)) in c.pairs(r).iter().enumerate() {
+        for (ai, (_, x)) in c.pairs(r).enumerate() {
             if let Some(x) = x {
-                exp[ai].0.push(*x);
+                exp[ai].0.push(x);
                 exp[ai].1.push(r.weight);
             }
         }

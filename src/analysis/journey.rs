@@ -23,14 +23,12 @@ pub(crate) struct Share {
 
 impl Ctx<'_> {
     /// The value of an analysis field on a respondent.
-    pub(crate) fn val<'r>(&self, r: &'r Respondent, f: FieldId) -> &'r Val {
+    pub(crate) fn val(&self, r: &Respondent, f: FieldId) -> &'_ Val {
         static MISSING: Val = Val::Missing;
-        self.slots
-            .get(f)
-            .copied()
-            .flatten()
-            .and_then(|i| r.values.get(i))
-            .unwrap_or(&MISSING)
+        match self.slots.get(f).copied().flatten() {
+            Some(i) => self.c.val(r, i),
+            None => &MISSING,
+        }
     }
 
     /// Share of `hit` among `(hit, weight)` pairs.
@@ -180,10 +178,10 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<IpaRow> {
         let k = c.attributes.len();
         let mut cols: Vec<[(Vec<f64>, Vec<f64>); 2]> = vec![Default::default(); k];
         for r in &g.by_stage[s.index()] {
-            for (ai, (e, x)) in c.pairs(r).iter().enumerate() {
+            for (ai, (e, x)) in c.pairs(r).enumerate() {
                 for (side, v) in [e, x].into_iter().enumerate() {
                     if let Some(v) = v {
-                        cols[ai][side].0.push(*v);
+                        cols[ai][side].0.push(v);
                         cols[ai][side].1.push(r.weight);
                     }
                 }
@@ -343,15 +341,15 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
         let mut xyw: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
         let mut imp: Vec<(Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
         for r in members {
-            for (ai, (e, x)) in c.pairs(r).iter().enumerate() {
+            for (ai, (e, x)) in c.pairs(r).enumerate() {
                 if let (Some(x), Some(rec)) = (x, r.recommend) {
                     let v = &mut xyw[ai];
-                    v.0.push(*x);
+                    v.0.push(x);
                     v.1.push(rec);
                     v.2.push(r.weight);
                 }
                 if let Some(e) = e {
-                    imp[ai].0.push(*e);
+                    imp[ai].0.push(e);
                     imp[ai].1.push(r.weight);
                 }
             }

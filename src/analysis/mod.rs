@@ -10,7 +10,7 @@ mod journey;
 pub mod rows;
 mod themes;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -89,20 +89,22 @@ impl<'a> Group<'a> {
     }
 }
 
-fn groups<'a>(cfg: &Config, classified: &'a [&'a Respondent]) -> Vec<Group<'a>> {
+fn groups<'a>(cfg: &Config, c: &Classified, classified: &'a [&'a Respondent]) -> Vec<Group<'a>> {
     let mut out = vec![Group::new("all".into(), classified.to_vec())];
     for (si, &f) in cfg.segments.iter().enumerate() {
-        let values: BTreeSet<&str> = classified
-            .iter()
-            .filter_map(|r| r.segments[si].as_deref())
+        // Value ids are texts one for one: group by id, name and order by text.
+        let ids: BTreeSet<u32> = classified.iter().map(|r| c.segment(r, si)).collect();
+        let values: BTreeMap<String, u32> = ids
+            .into_iter()
+            .filter_map(|id| c.text_of(id).map(|t| (t, id)))
             .collect();
-        for v in values {
+        for (v, id) in values {
             out.push(Group::new(
                 format!("{}={}", cfg.fields[f].name, v),
                 classified
                     .iter()
                     .copied()
-                    .filter(|r| r.segments[si].as_deref() == Some(v))
+                    .filter(|r| c.segment(r, si) == id)
                     .collect(),
             ));
         }
@@ -163,9 +165,10 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         .iter()
         .filter(|r| r.stage().is_some())
         .collect();
-    let groups = groups(cfg, &classified);
+    let groups = groups(cfg, c, &classified);
     let mut ctx = Ctx {
         cfg,
+        c,
         period,
         conf: cfg.report.confidence,
         weighted: cfg.roles.weight.is_some(),
@@ -243,6 +246,8 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
 
 pub(crate) struct Ctx<'a> {
     pub(crate) cfg: &'a Config,
+    /// The respondents' value store ([`Ctx::val`] reads it).
+    pub(crate) c: &'a Classified,
     pub(crate) period: &'a str,
     pub(crate) conf: f64,
     pub(crate) weighted: bool,
@@ -299,11 +304,11 @@ impl Ctx<'_> {
             // One pass over the stage's members for every attribute.
             let mut cols: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
             for r in &g.by_stage[s.index()] {
-                for (ai, pair) in c.pairs(r).iter().enumerate() {
+                for (ai, pair) in c.pairs(r).enumerate() {
                     if let (Some(a), Some(b)) = pair {
                         let v = &mut cols[ai];
-                        v.0.push(*a);
-                        v.1.push(*b);
+                        v.0.push(a);
+                        v.1.push(b);
                         v.2.push(r.weight);
                     }
                 }
@@ -436,9 +441,9 @@ pub fn respondent_rows<'a>(
     period: &'a str,
     hash_ids: bool,
 ) -> impl ExactSizeIterator<Item = RespondentRow> + 'a {
-    let id = move |v: &Option<String>| match v {
+    let id = move |v: &Option<Box<str>>| match v {
         Some(s) if hash_ids => hash_id(s),
-        Some(s) => s.clone(),
+        Some(s) => s.to_string(),
         None => String::new(),
     };
     c.respondents.iter().map(move |r| {

@@ -6,8 +6,6 @@ pub mod mapping;
 pub mod rules;
 pub mod values;
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
@@ -18,7 +16,7 @@ use mapping::TableMap;
 pub use mapping::{AttrSource, Attribute};
 use rules::RowView;
 pub use values::Val;
-use values::{Problems, Reader};
+use values::{Problems, Reader, ValPool};
 
 /// What became of a data row.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +30,9 @@ pub enum Outcome {
     Unclassified(String),
 }
 
-/// One data row, with what the analyses need of it.
+/// One data row, with what the analyses need of it. Its field values live in
+/// [`Classified`]'s value store: read them with [`Classified::val`], [`Classified::pairs`] and
+/// [`Classified::segment`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Respondent {
     /// Its position in [`Classified::respondents`].
@@ -41,20 +41,13 @@ pub struct Respondent {
     pub table: usize,
     /// Record number in its sheet or file, counting header rows.
     pub row: usize,
-    pub respondent_id: Option<String>,
-    pub panel_key: Option<String>,
+    pub respondent_id: Option<Box<str>>,
+    pub panel_key: Option<Box<str>>,
     pub date: Option<NaiveDateTime>,
     pub outcome: Outcome,
     pub weight: f64,
     /// Likelihood to recommend, 0–10.
     pub recommend: Option<f64>,
-    /// Per attribute: (expectation, experience). Emptied by [`merge`], which moves every
-    /// respondent's pairs into [`Classified::pair_values`]; read them with [`Classified::pairs`].
-    pub pairs: Vec<(Option<f64>, Option<f64>)>,
-    /// Per configured segment: the value, as text.
-    pub segments: Vec<Option<std::sync::Arc<str>>>,
-    /// Values of [`Config::analysis_fields`], in that order.
-    pub values: Vec<Val>,
 }
 
 impl Respondent {
@@ -112,17 +105,68 @@ pub struct Classified {
     pub respondents: Vec<Respondent>,
     pub accounting: Vec<Accounting>,
     pub cell_problems: Vec<CellProblem>,
-    /// Every respondent's (expectation, experience) per attribute, in one flat array
-    /// (`index * attributes.len() + attribute`); see [`Classified::pairs`].
-    pub pair_values: Vec<(Option<f64>, Option<f64>)>,
+    /// The field values of every respondent as ids into `pool`, one row of `width` ids per
+    /// respondent (by `Respondent::index`); see [`Row`] for the order.
+    cols: Vec<u32>,
+    shape: Row,
+    pool: ValPool,
+}
+
+/// The order of one respondent's ids: the analysis fields ([`Config::analysis_fields`]), then
+/// (expectation, experience) per attribute, then the segments.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Row {
+    kept: usize,
+    attributes: usize,
+    segments: usize,
+}
+
+impl Row {
+    fn width(&self) -> usize {
+        self.kept + 2 * self.attributes + self.segments
+    }
 }
 
 impl Classified {
+    fn ids(&self, r: &Respondent) -> &[u32] {
+        let w = self.shape.width();
+        let at = r.index * w;
+        self.cols.get(at..at + w).unwrap_or(&[])
+    }
+
+    /// The value of the `slot`-th analysis field ([`Config::analysis_fields`]) of a respondent.
+    pub fn val(&self, r: &Respondent, slot: usize) -> &Val {
+        let id = if slot < self.shape.kept {
+            self.ids(r).get(slot).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        self.pool.get(id)
+    }
+
     /// A respondent's (expectation, experience) pairs, one per attribute.
-    pub fn pairs(&self, r: &Respondent) -> &[(Option<f64>, Option<f64>)] {
-        let k = self.attributes.len();
-        let at = r.index * k;
-        self.pair_values.get(at..at + k).unwrap_or(&[])
+    pub fn pairs<'a>(
+        &'a self,
+        r: &Respondent,
+    ) -> impl Iterator<Item = (Option<f64>, Option<f64>)> + 'a {
+        let ids = self.ids(r);
+        let k = self.shape.kept;
+        let pairs = ids.get(k..k + 2 * self.shape.attributes).unwrap_or(&[]);
+        pairs
+            .chunks_exact(2)
+            .map(|p| (self.pool.get(p[0]).as_num(), self.pool.get(p[1]).as_num()))
+    }
+
+    /// The id of a respondent's value of the `si`-th segment (0: none). Equal ids are equal
+    /// texts; [`Classified::text_of`] gives the text.
+    pub fn segment(&self, r: &Respondent, si: usize) -> u32 {
+        let at = self.shape.kept + 2 * self.shape.attributes + si;
+        self.ids(r).get(at).copied().unwrap_or(0)
+    }
+
+    /// The text of a segment value id.
+    pub fn text_of(&self, id: u32) -> Option<String> {
+        self.pool.get(id).as_text()
     }
 }
 
@@ -133,10 +177,14 @@ pub struct Part {
     tables: Vec<TableInfo>,
     /// Per attribute set, the names its patterns found in these tables.
     found: Vec<std::collections::BTreeSet<String>>,
-    /// Attribute names, in the order of each respondent's `pairs`.
+    /// Attribute names, in the order of each respondent's pairs.
     attributes: Vec<String>,
     respondents: Vec<Respondent>,
     cell_problems: Vec<CellProblem>,
+    /// Rows of ids into `pool`, shaped by `shape` (with this part's attributes).
+    cols: Vec<u32>,
+    shape: Row,
+    pool: ValPool,
 }
 
 /// Classify every row of every table (tables in parallel; results in table order).
@@ -148,16 +196,25 @@ pub fn classify(cfg: &Config, tables: &[&Table]) -> Classified {
 pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
     let found = mapping::set_names(cfg, tables);
     let attributes = mapping::attributes_from(cfg, &found);
-    let per_table: Vec<(Vec<Respondent>, Problems)> = tables
+    let per_table: Vec<TableRows> = tables
         .par_iter()
         .enumerate()
         .map(|(ti, t)| classify_table(cfg, &attributes, ti, t))
         .collect();
-    let mut respondents = Vec::new();
+    let shape = Row {
+        kept: cfg.analysis_fields().len(),
+        attributes: attributes.len(),
+        segments: cfg.segments.len(),
+    };
+    let mut respondents = Vec::with_capacity(per_table.iter().map(|t| t.respondents.len()).sum());
+    let mut cols = Vec::with_capacity(per_table.iter().map(|t| t.cols.len()).sum());
+    let mut pool = ValPool::default();
     let mut cell_problems = Vec::new();
-    for (ti, (rs, problems)) in per_table.into_iter().enumerate() {
-        respondents.extend(rs);
-        for ((col, field, problem), tally) in problems {
+    for (ti, t) in per_table.into_iter().enumerate() {
+        respondents.extend(t.respondents);
+        let ids: Vec<u32> = t.pool.values().iter().map(|v| pool.id(v)).collect();
+        cols.extend(t.cols.iter().map(|&i| ids[i as usize]));
+        for ((col, field, problem), tally) in t.problems {
             cell_problems.push(CellProblem {
                 table: ti,
                 column: tables[ti]
@@ -172,6 +229,7 @@ pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
             });
         }
     }
+    pool.seal();
     Part {
         tables: tables
             .iter()
@@ -188,11 +246,15 @@ pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
         attributes: attributes.into_iter().map(|a| a.name).collect(),
         respondents,
         cell_problems,
+        cols,
+        shape,
+        pool,
     }
 }
 
-/// Put parts together in their order: table indexes offset, attribute pairs re-indexed to the
-/// attributes of all parts, then duplicates marked and rows accounted across all of them.
+/// Put parts together in their order: table indexes offset, value ids re-numbered into one
+/// pool, attribute pairs re-indexed to the attributes of all parts, then duplicates marked and
+/// rows accounted across all of them.
 pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
     let mut found = vec![std::collections::BTreeSet::new(); cfg.attribute_sets.len()];
     for p in &parts {
@@ -202,28 +264,47 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
     }
     let attributes = mapping::attributes_from(cfg, &found);
     let names: Vec<&str> = attributes.iter().map(|a| a.name.as_str()).collect();
+    let shape = Row {
+        kept: cfg.analysis_fields().len(),
+        attributes: names.len(),
+        segments: cfg.segments.len(),
+    };
+    let n: usize = parts.iter().map(|p| p.respondents.len()).sum();
     let mut tables = Vec::new();
-    let mut respondents = Vec::new();
+    let mut respondents = Vec::with_capacity(n);
+    let mut cols = Vec::with_capacity(n * shape.width());
+    let mut pool = ValPool::default();
     let mut cell_problems = Vec::new();
     for p in parts {
         let offset = tables.len();
-        let same = p
-            .attributes
-            .iter()
-            .map(String::as_str)
-            .eq(names.iter().copied());
+        let ids: Vec<u32> = p.pool.values().iter().map(|v| pool.id(v)).collect();
+        let id = |i: u32| ids.get(i as usize).copied().unwrap_or(0);
+        // Where each of the merged attributes sits in this part's rows.
         let at: Vec<Option<usize>> = names
             .iter()
             .map(|n| p.attributes.iter().position(|a| a == n))
             .collect();
+        let w = p.shape.width();
+        for row in p.cols.chunks_exact(w.max(1)).take(p.respondents.len()) {
+            cols.extend(row[..shape.kept].iter().map(|&i| id(i)));
+            for a in &at {
+                match a {
+                    Some(a) => {
+                        let e = p.shape.kept + 2 * a;
+                        cols.push(id(row[e]));
+                        cols.push(id(row[e + 1]));
+                    }
+                    None => cols.extend([0, 0]),
+                }
+            }
+            let s = p.shape.kept + 2 * p.shape.attributes;
+            cols.extend(row[s..].iter().map(|&i| id(i)));
+        }
+        if w == 0 {
+            cols.resize(cols.len() + p.respondents.len() * shape.width(), 0);
+        }
         respondents.extend(p.respondents.into_iter().map(|mut r| {
             r.table += offset;
-            if !same {
-                r.pairs = at
-                    .iter()
-                    .map(|i| i.map_or((None, None), |i| r.pairs[i]))
-                    .collect();
-            }
             r
         }));
         cell_problems.extend(p.cell_problems.into_iter().map(|mut c| {
@@ -232,11 +313,9 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         }));
         tables.extend(p.tables);
     }
-    // The pairs move into one flat array: one allocation instead of one per respondent.
-    let mut pair_values = Vec::with_capacity(respondents.len() * names.len());
+    pool.seal();
     for (i, r) in respondents.iter_mut().enumerate() {
         r.index = i;
-        pair_values.extend(std::mem::take(&mut r.pairs));
     }
     if cfg.duplicates {
         mark_duplicates(&mut respondents, &tables);
@@ -248,7 +327,9 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         respondents,
         accounting,
         cell_problems,
-        pair_values,
+        cols,
+        shape,
+        pool,
     }
 }
 
@@ -269,21 +350,23 @@ fn account(rs: &[Respondent], n_tables: usize) -> Vec<Accounting> {
 /// Keep the latest response per respondent id (by response date, then file order); the others
 /// are excluded as duplicates.
 fn mark_duplicates(rs: &mut [Respondent], tables: &[TableInfo]) {
-    let mut latest: BTreeMap<String, usize> = BTreeMap::new();
+    // Only lookups, never iterated: the result does not depend on the map's order.
+    let mut latest: std::collections::HashMap<&str, usize> = Default::default();
     for (i, r) in rs.iter().enumerate() {
         if matches!(r.outcome, Outcome::Excluded(_)) {
             continue;
         }
-        let Some(id) = &r.respondent_id else { continue };
+        let Some(id) = r.respondent_id.as_deref() else {
+            continue;
+        };
         match latest.get(id) {
             Some(&j) if (rs[j].date, j) > (r.date, i) => {}
             _ => {
-                latest.insert(id.clone(), i);
+                latest.insert(id, i);
             }
         }
     }
-    let keep: Vec<(String, usize)> = latest.into_iter().collect();
-    let keep_map: BTreeMap<&str, usize> = keep.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let keep_map = latest;
     let mut marks = Vec::new();
     for (i, r) in rs.iter().enumerate() {
         if matches!(r.outcome, Outcome::Excluded(_)) {
@@ -303,12 +386,7 @@ fn mark_duplicates(rs: &mut [Respondent], tables: &[TableInfo]) {
     }
 }
 
-fn classify_table(
-    cfg: &Config,
-    attrs: &[Attribute],
-    ti: usize,
-    t: &Table,
-) -> (Vec<Respondent>, Problems) {
+fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> TableRows {
     let map = mapping::map_table(cfg, attrs, t);
     let readers: Vec<Reader> = cfg.fields.iter().map(Reader::of).collect();
     let set_readers: Vec<Reader> = cfg
@@ -326,33 +404,40 @@ fn classify_table(
     let mut problems = Problems::new();
     let mut out = Vec::with_capacity(t.rows.len());
     let mut vals = vec![Val::Missing; cfg.fields.len()];
-    let mut pool = values::Pool::default();
+    let mut pool = ValPool::default();
+    let width = kept.len() + 2 * attrs.len() + cfg.segments.len();
+    let mut cols = Vec::with_capacity(t.rows.len() * width);
     let r = &cfg.roles;
     for (ri, row) in t.rows.iter().enumerate() {
         for (fi, cols) in map.fields.iter().enumerate() {
             vals[fi] = read_field(&readers[fi], t, row, cols, &mut problems);
         }
-        let pairs = attrs
-            .iter()
-            .zip(&map.attributes)
-            .map(|(a, (e, x))| {
-                let reader = match &a.source {
-                    AttrSource::Fields {
-                        expectation,
-                        experience,
-                    } => (&readers[*expectation], &readers[*experience]),
-                    AttrSource::Set { set } => (&set_readers[*set], &set_readers[*set]),
-                };
-                let get = |c: &Option<usize>, r: &Reader, p: &mut Problems| {
-                    c.and_then(|c| r.read(&row[c], c, t.decimal_comma, p).as_num())
-                };
-                (
-                    get(e, reader.0, &mut problems),
-                    get(x, reader.1, &mut problems),
-                )
-            })
-            .collect();
-        let text_of = |f: Option<usize>| f.and_then(|f| vals[f].as_text());
+        cols.extend(kept.iter().map(|&f| pool.id(&vals[f])));
+        for (a, (e, x)) in attrs.iter().zip(&map.attributes) {
+            let reader = match &a.source {
+                AttrSource::Fields {
+                    expectation,
+                    experience,
+                } => (&readers[*expectation], &readers[*experience]),
+                AttrSource::Set { set } => (&set_readers[*set], &set_readers[*set]),
+            };
+            for (c, rd) in [(e, reader.0), (x, reader.1)] {
+                let v = c.map(|c| rd.read(&row[c], c, t.decimal_comma, &mut problems));
+                cols.push(match v {
+                    Some(v @ Val::Num(_)) => pool.id(&v),
+                    _ => 0,
+                });
+            }
+        }
+        for &f in &cfg.segments {
+            let text = vals[f].as_text().map(|t| Val::Text {
+                raw: t.into(),
+                code: None,
+            });
+            cols.push(text.map_or(0, |v| pool.id(&v)));
+        }
+        let text_of =
+            |f: Option<usize>| f.and_then(|f| vals[f].as_text().map(String::into_boxed_str));
         let date = r.date.and_then(|f| match vals[f] {
             Val::Date(d) => Some(d),
             _ => None,
@@ -369,16 +454,22 @@ fn classify_table(
             outcome,
             weight: weight.filter(|w| *w > 0.0).unwrap_or(0.0),
             recommend: r.recommend.and_then(|f| vals[f].as_num()),
-            pairs,
-            segments: cfg
-                .segments
-                .iter()
-                .map(|&f| vals[f].as_text().map(|t| pool.text(&t)))
-                .collect(),
-            values: kept.iter().map(|&f| pool.val(&vals[f])).collect(),
         });
     }
-    (out, problems)
+    TableRows {
+        respondents: out,
+        cols,
+        pool,
+        problems,
+    }
+}
+
+/// One table's respondents, their rows of value ids into `pool`, and its bad cells.
+struct TableRows {
+    respondents: Vec<Respondent>,
+    cols: Vec<u32>,
+    pool: ValPool,
+    problems: Problems,
 }
 
 /// A field's value in a row: one column, or several (a multi-select spread over option columns).

@@ -1,6 +1,7 @@
 //! Reading a cell as a field's value, counting every cell that cannot be read.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use chrono::NaiveDateTime;
@@ -52,33 +53,90 @@ impl Val {
     }
 }
 
-/// One copy of each distinct text: values of many respondents share it instead of each holding
-/// its own (answers repeat: the same options, codes and canned phrases on every row).
-#[derive(Debug, Default)]
-pub struct Pool(HashSet<Arc<str>>);
+/// Each distinct value once; rows hold `u32` ids into it (id 0 is always [`Val::Missing`]).
+/// Values repeat across respondents (ratings, options, codes, canned phrases), so a row of ids
+/// takes a few bytes per field instead of a `Val` and its texts.
+#[derive(Debug, Clone)]
+pub struct ValPool {
+    vals: Vec<Val>,
+    /// Hash of a value → the ids of the values with that hash.
+    index: HashMap<u64, Vec<u32>>,
+}
 
-impl Pool {
-    /// The pooled copy of `s`.
-    pub fn text(&mut self, s: &str) -> Arc<str> {
-        if let Some(a) = self.0.get(s) {
-            return a.clone();
-        }
-        let a: Arc<str> = Arc::from(s);
-        self.0.insert(a.clone());
-        a
-    }
-
-    /// `v` with its texts replaced by pooled copies.
-    pub fn val(&mut self, v: &Val) -> Val {
-        match v {
-            Val::Text { raw, code } => Val::Text {
-                raw: self.text(raw),
-                code: code.as_deref().map(|c| self.text(c)),
-            },
-            Val::Multi(o) => Val::Multi(o.iter().map(|x| self.text(x)).collect()),
-            other => other.clone(),
+impl Default for ValPool {
+    fn default() -> Self {
+        ValPool {
+            vals: vec![Val::Missing],
+            index: HashMap::new(),
         }
     }
+}
+
+impl ValPool {
+    /// The id of `v`, adding it when new.
+    pub fn id(&mut self, v: &Val) -> u32 {
+        if matches!(v, Val::Missing) {
+            return 0;
+        }
+        let h = val_hash(v);
+        let ids = self.index.entry(h).or_default();
+        if let Some(&i) = ids.iter().find(|&&i| same(&self.vals[i as usize], v)) {
+            return i;
+        }
+        let i = u32::try_from(self.vals.len()).unwrap_or(u32::MAX);
+        ids.push(i);
+        self.vals.push(v.clone());
+        i
+    }
+
+    /// The value of an id (`Missing` for an id it never gave).
+    pub fn get(&self, id: u32) -> &Val {
+        static MISSING: Val = Val::Missing;
+        self.vals.get(id as usize).unwrap_or(&MISSING)
+    }
+
+    /// The values in id order.
+    pub fn values(&self) -> &[Val] {
+        &self.vals
+    }
+
+    /// Drop the lookup index once no more values will be added.
+    pub fn seal(&mut self) {
+        self.index = HashMap::new();
+    }
+}
+
+/// Same value, bit for bit (so `-0.0` and `0.0` stay apart and print as they came).
+fn same(a: &Val, b: &Val) -> bool {
+    match (a, b) {
+        (Val::Num(x), Val::Num(y)) => x.to_bits() == y.to_bits(),
+        _ => a == b,
+    }
+}
+
+fn val_hash(v: &Val) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    match v {
+        Val::Missing => 0u8.hash(&mut h),
+        Val::Num(x) => {
+            1u8.hash(&mut h);
+            x.to_bits().hash(&mut h);
+        }
+        Val::Text { raw, code } => {
+            2u8.hash(&mut h);
+            raw.hash(&mut h);
+            code.hash(&mut h);
+        }
+        Val::Date(d) => {
+            3u8.hash(&mut h);
+            d.hash(&mut h);
+        }
+        Val::Multi(o) => {
+            4u8.hash(&mut h);
+            o.hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 /// What was wrong with a cell.
@@ -259,6 +317,29 @@ fn leading_number(s: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn pool_gives_one_id_per_distinct_value() {
+        let mut p = ValPool::default();
+        let text = |raw: &str, code: Option<&str>| Val::Text {
+            raw: raw.into(),
+            code: code.map(Into::into),
+        };
+        assert_eq!(p.id(&Val::Missing), 0);
+        let a = p.id(&Val::Num(3.0));
+        assert_eq!(p.id(&Val::Num(3.0)), a);
+        // Bit for bit: -0.0 stays apart from 0.0, so it prints as it came.
+        assert_ne!(p.id(&Val::Num(0.0)), p.id(&Val::Num(-0.0)));
+        let t = p.id(&text("Yes", Some("yes")));
+        assert_ne!(p.id(&text("Yes", None)), t);
+        assert_eq!(p.id(&text("Yes", Some("yes"))), t);
+        let m = p.id(&Val::Multi(vec!["a".into(), "b".into()]));
+        assert_ne!(p.id(&Val::Multi(vec!["b".into(), "a".into()])), m);
+        assert_eq!(p.get(t), &text("Yes", Some("yes")));
+        assert_eq!(p.get(9999), &Val::Missing);
+        p.seal();
+        assert_eq!(p.get(a), &Val::Num(3.0));
+    }
+
     use super::*;
 
     fn reader<'a>(values: &'a BTreeMap<String, MapValue>, scale: Option<(f64, f64)>) -> Reader<'a> {
