@@ -126,15 +126,18 @@ struct StageNumbers {
 }
 
 fn stage_numbers(ctx: &Ctx, c: &Classified, members: &[&Respondent], k: usize) -> StageNumbers {
-    let mut exp: Vec<(Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
+    // One attribute at a time, so that only one attribute's ratings are held at once.
+    let experience = (0..k)
+        .map(|ai| {
+            let (x, w): (Vec<f64>, Vec<f64>) = members
+                .iter()
+                .filter_map(|r| c.pair(r, ai).1.map(|x| (x, r.weight)))
+                .unzip();
+            weighted_mean(&x, &w, ctx.conf)
+        })
+        .collect();
     let (mut rec, mut rw, mut promoter) = (Vec::new(), Vec::new(), Vec::new());
     for r in members {
-        for (ai, (_, x)) in c.pairs(r).enumerate() {
-            if let Some(x) = x {
-                exp[ai].0.push(x);
-                exp[ai].1.push(r.weight);
-            }
-        }
         if let Some(x) = r.recommend {
             rec.push(x);
             rw.push(r.weight);
@@ -142,10 +145,7 @@ fn stage_numbers(ctx: &Ctx, c: &Classified, members: &[&Respondent], k: usize) -
         }
     }
     StageNumbers {
-        experience: exp
-            .iter()
-            .map(|(x, w)| weighted_mean(x, w, ctx.conf))
-            .collect(),
+        experience,
         recommend: weighted_mean(&rec, &rw, ctx.conf),
         promoters: ctx.share(&promoter),
     }

@@ -90,37 +90,43 @@ pub(crate) struct Derived {
     pub(crate) uncoded: Vec<Words>,
 }
 
-/// The words of answers, tokenised once: per respondent (by index) its stop-list hits and word
-/// ids into `vocab`.
+/// The words of answers, tokenised once: for the respondents with a bag, its stop-list hits
+/// and word ids into `vocab`, all in flat arrays (most respondents have none).
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     vocab: Vec<String>,
-    bags: Vec<Option<([usize; 4], Vec<u32>)>>,
+    ids: std::collections::HashMap<String, u32>,
+    /// Per respondent (by index): its entry in `hits` and `ends`, or `u32::MAX` for none.
+    slot: Vec<u32>,
+    hits: Vec<[usize; 4]>,
+    /// Entry `i` holds the word ids `words[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<usize>,
+    words: Vec<u32>,
 }
 
 impl Words {
-    fn build(bags: Vec<Option<WordBag>>) -> Words {
-        let mut ids: std::collections::BTreeMap<String, u32> = Default::default();
-        let mut vocab = Vec::new();
-        let bags = bags
-            .into_iter()
-            .map(|b| {
-                b.map(|b| {
-                    let t = b
-                        .tokens
-                        .into_iter()
-                        .map(|w| {
-                            *ids.entry(w).or_insert_with_key(|w| {
-                                vocab.push(w.clone());
-                                (vocab.len() - 1) as u32
-                            })
-                        })
-                        .collect();
-                    (b.stop_hits, t)
-                })
-            })
-            .collect();
-        Words { vocab, bags }
+    /// Add the next respondent's bag (respondents come in index order).
+    fn push(&mut self, bag: Option<WordBag>) {
+        let Some(b) = bag else {
+            self.slot.push(u32::MAX);
+            return;
+        };
+        self.slot
+            .push(u32::try_from(self.hits.len()).unwrap_or(u32::MAX));
+        self.hits.push(b.stop_hits);
+        for w in b.tokens {
+            let id = match self.ids.get(&w) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
+                    self.vocab.push(w.clone());
+                    self.ids.insert(w, id);
+                    id
+                }
+            };
+            self.words.push(id);
+        }
+        self.ends.push(self.words.len());
     }
 
     /// The bag of a respondent's uncoded answer, if it has one.
@@ -128,8 +134,11 @@ impl Words {
         &self,
         r: &Respondent,
     ) -> Option<([usize; 4], impl Iterator<Item = &str> + Clone)> {
-        let (hits, ids) = self.bags.get(r.index)?.as_ref()?;
-        Some((*hits, ids.iter().map(|&i| self.vocab[i as usize].as_str())))
+        let e = *self.slot.get(r.index)? as usize;
+        let hits = *self.hits.get(e)?;
+        let start = if e == 0 { 0 } else { self.ends[e - 1] };
+        let ids = self.words.get(start..*self.ends.get(e)?)?;
+        Some((hits, ids.iter().map(|&i| self.vocab[i as usize].as_str())))
     }
 }
 
@@ -179,16 +188,22 @@ pub(crate) fn derive(ctx: &Ctx, c: &Classified, channels: &[String]) -> Derived 
                     .collect(),
             )
         });
-        let bags: Vec<Option<WordBag>> = rs
-            .par_iter()
-            .map(|r| {
-                if !bits.answered(r) || bits.count(r) > 0 {
-                    return None;
-                }
-                ctx.val(r, field).as_text().map(|t| words::bag(&t))
-            })
-            .collect();
-        d.uncoded.push(Words::build(bags));
+        // Tokenised in parallel a block at a time, so that only one block's bags are held.
+        let mut words = Words::default();
+        for block in rs.chunks(1 << 16) {
+            let bags: Vec<Option<WordBag>> = block
+                .par_iter()
+                .map(|r| {
+                    if !bits.answered(r) || bits.count(r) > 0 {
+                        return None;
+                    }
+                    ctx.val(r, field).as_text().map(|t| words::bag(&t))
+                })
+                .collect();
+            bags.into_iter().for_each(|b| words.push(b));
+        }
+        words.ids = Default::default();
+        d.uncoded.push(words);
         d.themes.push(bits);
     }
     d

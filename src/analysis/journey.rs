@@ -173,27 +173,22 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<IpaRow> {
         None
     };
     for s in Stage::ALL {
-        // One pass over the stage's members: (importance, weight) and (performance, weight)
-        // per attribute.
+        // One attribute at a time: the importance and performance means of its raters.
         let k = c.attributes.len();
-        let mut cols: Vec<[(Vec<f64>, Vec<f64>); 2]> = vec![Default::default(); k];
-        for r in &g.by_stage[s.index()] {
-            for (ai, (e, x)) in c.pairs(r).enumerate() {
-                for (side, v) in [e, x].into_iter().enumerate() {
-                    if let Some(v) = v {
-                        cols[ai][side].0.push(v);
-                        cols[ai][side].1.push(r.weight);
-                    }
-                }
-            }
-        }
-        let item = |ai: usize, side: usize| {
-            let (x, w) = &cols[ai][side];
-            (weighted_mean(x, w, ctx.conf).mean, x.len() as u64)
-        };
+        let members = &g.by_stage[s.index()];
         let points: Vec<(usize, f64, f64, u64, u64)> = (0..k)
             .filter_map(|ai| {
-                let ((imp, ni), (perf, np)) = (item(ai, 0), item(ai, 1));
+                let item = |side: usize| {
+                    let (x, w): (Vec<f64>, Vec<f64>) = members
+                        .iter()
+                        .filter_map(|r| {
+                            let (e, x) = c.pair(r, ai);
+                            [e, x][side].map(|v| (v, r.weight))
+                        })
+                        .unzip();
+                    (weighted_mean(&x, &w, ctx.conf).mean, x.len() as u64)
+                };
+                let ((imp, ni), (perf, np)) = (item(0), item(1));
                 Some((ai, imp?, perf?, ni, np))
             })
             .collect();
@@ -330,37 +325,31 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
         .chain(Stage::ALL.iter().map(|s| Some(*s)))
         .collect();
     let mut out = Vec::new();
-    let k = c.attributes.len();
     for st in stages {
         let members: &[&Respondent] = match st {
             None => &g.members,
             Some(s) => &g.by_stage[s.index()],
         };
-        // One pass over the members for every attribute: (experience, recommend, weight) and
-        // (importance, weight) per attribute.
-        let mut xyw: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
-        let mut imp: Vec<(Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
-        for r in members {
-            for (ai, (e, x)) in c.pairs(r).enumerate() {
-                if let (Some(x), Some(rec)) = (x, r.recommend) {
-                    let v = &mut xyw[ai];
-                    v.0.push(x);
-                    v.1.push(rec);
-                    v.2.push(r.weight);
+        // One attribute at a time: (experience, recommend, weight) and (importance, weight).
+        for (ai, attr) in c.attributes.iter().enumerate() {
+            let (mut x, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut imp, mut iw) = (Vec::new(), Vec::new());
+            for r in members {
+                let (e, xv) = c.pair(r, ai);
+                if let (Some(xv), Some(rec)) = (xv, r.recommend) {
+                    x.push(xv);
+                    y.push(rec);
+                    w.push(r.weight);
                 }
                 if let Some(e) = e {
-                    imp[ai].0.push(e);
-                    imp[ai].1.push(r.weight);
+                    imp.push(e);
+                    iw.push(r.weight);
                 }
             }
-        }
-        for (ai, attr) in c.attributes.iter().enumerate() {
-            let (x, y, w) = &xyw[ai];
             if x.is_empty() {
                 continue;
             }
-            let corr = pearson(x, y, w, ctx.conf);
-            let (imp, iw) = &imp[ai];
+            let corr = pearson(&x, &y, &w, ctx.conf);
             out.push(DriverRow {
                 period: ctx.period.into(),
                 segment: g.segment.clone(),
@@ -372,7 +361,7 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
                 ci_high: corr.ci.map(|c| c.1),
                 p_value: corr.p_value,
                 q_value: None,
-                stated_importance_mean: weighted_mean(imp, iw, ctx.conf).mean,
+                stated_importance_mean: weighted_mean(&imp, &iw, ctx.conf).mean,
                 low_base: ctx.low(ctx.base(corr.n, corr.n_eff)),
             });
         }

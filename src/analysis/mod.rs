@@ -89,8 +89,8 @@ impl<'a> Group<'a> {
     }
 }
 
-fn groups<'a>(cfg: &Config, c: &Classified, classified: &'a [&'a Respondent]) -> Vec<Group<'a>> {
-    let mut out = vec![Group::new("all".into(), classified.to_vec())];
+fn groups<'a>(cfg: &Config, c: &Classified, classified: Vec<&'a Respondent>) -> Vec<Group<'a>> {
+    let mut out = Vec::new();
     for (si, &f) in cfg.segments.iter().enumerate() {
         // Value ids are texts one for one: group by id, name and order by text.
         let ids: BTreeSet<u32> = classified.iter().map(|r| c.segment(r, si)).collect();
@@ -109,6 +109,8 @@ fn groups<'a>(cfg: &Config, c: &Classified, classified: &'a [&'a Respondent]) ->
             ));
         }
     }
+    // The whole sample first; it takes the list itself rather than a copy.
+    out.insert(0, Group::new("all".into(), classified));
     out
 }
 
@@ -165,7 +167,7 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         .iter()
         .filter(|r| r.stage().is_some())
         .collect();
-    let groups = groups(cfg, c, &classified);
+    let groups = groups(cfg, c, classified);
     let mut ctx = Ctx {
         cfg,
         c,
@@ -299,26 +301,22 @@ impl Ctx<'_> {
 
     fn gaps(&self, g: &Group, c: &Classified) -> Vec<GapRow> {
         let mut out = Vec::new();
-        let k = c.attributes.len();
         for s in Stage::ALL {
-            // One pass over the stage's members for every attribute.
-            let mut cols: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default(); k];
-            for r in &g.by_stage[s.index()] {
-                for (ai, pair) in c.pairs(r).enumerate() {
-                    if let (Some(a), Some(b)) = pair {
-                        let v = &mut cols[ai];
-                        v.0.push(a);
-                        v.1.push(b);
-                        v.2.push(r.weight);
+            // One attribute at a time, so that only its pairs are held at once.
+            let members = &g.by_stage[s.index()];
+            for (ai, attr) in c.attributes.iter().enumerate() {
+                let (mut e, mut x, mut w) = (Vec::new(), Vec::new(), Vec::new());
+                for r in members {
+                    if let (Some(a), Some(b)) = c.pair(r, ai) {
+                        e.push(a);
+                        x.push(b);
+                        w.push(r.weight);
                     }
                 }
-            }
-            for (ai, attr) in c.attributes.iter().enumerate() {
-                let (e, x, w) = &cols[ai];
                 if e.is_empty() {
                     continue; // no one in this stage answered both items
                 }
-                let est = paired_gap(e, x, w, self.conf);
+                let est = paired_gap(&e, &x, &w, self.conf);
                 out.push(GapRow::new(
                     self.period,
                     &g.segment,

@@ -31,7 +31,7 @@ pub enum Outcome {
 }
 
 /// One data row, with what the analyses need of it. Its field values live in
-/// [`Classified`]'s value store: read them with [`Classified::val`], [`Classified::pairs`] and
+/// [`Classified`]'s value store: read them with [`Classified::val`], [`Classified::pair`] and
 /// [`Classified::segment`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Respondent {
@@ -144,17 +144,15 @@ impl Classified {
         self.pool.get(id)
     }
 
-    /// A respondent's (expectation, experience) pairs, one per attribute.
-    pub fn pairs<'a>(
-        &'a self,
-        r: &Respondent,
-    ) -> impl Iterator<Item = (Option<f64>, Option<f64>)> + 'a {
+    /// A respondent's (expectation, experience) on the `ai`-th attribute.
+    pub fn pair(&self, r: &Respondent, ai: usize) -> (Option<f64>, Option<f64>) {
+        if ai >= self.shape.attributes {
+            return (None, None);
+        }
         let ids = self.ids(r);
-        let k = self.shape.kept;
-        let pairs = ids.get(k..k + 2 * self.shape.attributes).unwrap_or(&[]);
-        pairs
-            .chunks_exact(2)
-            .map(|p| (self.pool.get(p[0]).as_num(), self.pool.get(p[1]).as_num()))
+        let at = self.shape.kept + 2 * ai;
+        let get = |i: usize| self.pool.get(ids.get(i).copied().unwrap_or(0)).as_num();
+        (get(at), get(at + 1))
     }
 
     /// The id of a respondent's value of the `si`-th segment (0: none). Equal ids are equal
