@@ -118,7 +118,7 @@ fn run(input: &Path, out: &Path, jobs: Option<usize>) -> (f64, BTreeMap<String, 
     for line in err.lines() {
         let w: Vec<&str> = line.split_whitespace().collect();
         match w.as_slice() {
-            ["timing", name, secs, "s"] => {
+            ["timing", name, secs, "s", ..] => {
                 phases.insert(name.to_string(), secs.parse().unwrap_or(0.0));
             }
             ["peak_rss_kib", kib] => peak = kib.parse::<f64>().unwrap_or(0.0) / 1024.0,
@@ -213,7 +213,14 @@ fn main() {
             "| {fmt} | {floor:.2} | {wall:.2} | {charts:.2} | {ratio:.2} | {target} | {peak:.0} |"
         );
         let mut phases: Vec<String> = Vec::new();
-        for name in ["read_classify", "analyse", "charts", "report", "write"] {
+        for name in [
+            "read_classify",
+            "merge",
+            "analyse",
+            "charts",
+            "report",
+            "write",
+        ] {
             let m = median(
                 runs.iter()
                     .map(|r| r.1.get(name).copied().unwrap_or(0.0))

@@ -165,14 +165,14 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let mut clock = crate::timings::Timings::start();
     let (cfg, paths) = open_inputs(&a.input, a.config.as_deref())?;
     let (inputs, parts) = read_and_classify(&cfg, &a.input, &paths, a.skip_bad_files, a.quiet)?;
-    let classified = classify::merge(&cfg, parts);
     clock.mark("read_classify");
+    let classified = classify::merge(&cfg, parts);
+    clock.mark("merge");
     let period = period::decide(
         a.period.as_deref(),
         &a.input,
         classified
-            .respondents
-            .iter()
+            .respondents()
             .filter(|r| r.stage().is_some())
             .filter_map(|r| r.date),
     )

@@ -431,11 +431,11 @@ fn cells(c: &Classified) -> Vec<Finding> {
 }
 
 fn rows(c: &Classified) -> Vec<Finding> {
-    let read = c.respondents.len();
+    let read = c.len();
     let mut excluded: BTreeMap<String, u64> = BTreeMap::new();
     let mut unclassified: BTreeMap<String, u64> = BTreeMap::new();
     let mut classified = 0u64;
-    for r in &c.respondents {
+    for r in c.respondents() {
         match &r.outcome {
             Outcome::Excluded(why) => {
                 let key = if why.starts_with("duplicate") {
@@ -486,7 +486,7 @@ fn rows(c: &Classified) -> Vec<Finding> {
 
 fn bases(cfg: &Config, c: &Classified) -> Vec<Finding> {
     let mut n = [0u64; 5];
-    for r in &c.respondents {
+    for r in c.respondents() {
         if let Some(s) = r.stage() {
             n[s.index()] += 1;
         }

@@ -22,8 +22,9 @@ impl Timings {
         if self.on {
             let now = Instant::now();
             eprintln!(
-                "timing {name} {:.3} s",
-                now.duration_since(self.last).as_secs_f64()
+                "timing {name} {:.3} s (resident {} MiB)",
+                now.duration_since(self.last).as_secs_f64(),
+                status_kib("VmRSS:") / 1024
             );
             self.last = now;
         }
@@ -34,14 +35,17 @@ impl Timings {
         if !self.on {
             return;
         }
-        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
-            let kib: u64 = line
-                .split_whitespace()
-                .nth(1)
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0);
-            eprintln!("peak_rss_kib {kib}");
-        }
+        eprintln!("peak_rss_kib {}", status_kib("VmHWM:"));
     }
+}
+
+/// A memory figure of /proc/self/status in KiB (Linux; 0 elsewhere).
+fn status_kib(key: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with(key))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
 }

@@ -102,7 +102,7 @@ pub(crate) fn channel_list(ctx: &Ctx, c: &Classified) -> Vec<String> {
         }
     }
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for r in c.respondents.iter().filter(|r| r.stage().is_some()) {
+    for r in c.respondents().filter(|r| r.stage().is_some()) {
         if let Val::Multi(opts) = ctx.val(r, ch.used) {
             for o in opts {
                 seen.entry(fold(o)).or_insert_with(|| o.to_string());

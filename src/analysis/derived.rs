@@ -24,22 +24,27 @@ pub(crate) struct Bits {
 impl Bits {
     /// For each respondent, the indexes of the set bits (`None`: unanswered), out of `width`.
     fn build(
-        rs: &[Respondent],
+        rs: &[&Respondent],
         width: usize,
         f: impl Fn(&Respondent) -> Option<Vec<usize>> + Sync + Send,
     ) -> Bits {
         let words = width.div_ceil(64).max(1);
-        let per: Vec<Option<Vec<usize>>> = rs.par_iter().map(&f).collect();
         let mut bits = vec![0u64; words * rs.len()];
         let mut answered = vec![false; rs.len()];
-        for (i, set) in per.into_iter().enumerate() {
-            if let Some(set) = set {
-                answered[i] = true;
-                for k in set {
-                    bits[i * words + k / 64] |= 1 << (k % 64);
+        // Filled in place, in parallel: nothing per respondent is held beyond its own bits.
+        bits.par_chunks_mut(words)
+            .zip(answered.par_iter_mut())
+            .zip(rs.par_iter())
+            .for_each(|((b, a), r)| {
+                if let Some(set) = f(r) {
+                    *a = true;
+                    for k in set {
+                        if let Some(w) = b.get_mut(k / 64) {
+                            *w |= 1 << (k % 64);
+                        }
+                    }
                 }
-            }
-        }
+            });
         Bits {
             words,
             bits,
@@ -155,7 +160,8 @@ fn hits(opts: Option<Vec<String>>, keys: &[String]) -> Option<Vec<usize>> {
 }
 
 pub(crate) fn derive(ctx: &Ctx, c: &Classified, channels: &[String]) -> Derived {
-    let rs = &c.respondents;
+    let rs: Vec<&Respondent> = c.respondents().collect();
+    let rs = &rs[..];
     let mut d = Derived::default();
     if let Some(sv) = &ctx.cfg.services {
         let offered: Vec<String> = sv.offered.iter().map(|s| fold(s)).collect();

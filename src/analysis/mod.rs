@@ -162,11 +162,7 @@ fn fill_q<T>(rows: &mut [T], p: impl Fn(&T) -> Option<f64>, q: impl Fn(&mut T, O
 
 /// Compute every table of the summary.
 pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>) -> Summary {
-    let classified: Vec<&Respondent> = c
-        .respondents
-        .iter()
-        .filter(|r| r.stage().is_some())
-        .collect();
+    let classified: Vec<&Respondent> = c.respondents().filter(|r| r.stage().is_some()).collect();
     let groups = groups(cfg, c, classified);
     let mut ctx = Ctx {
         cfg,
@@ -439,13 +435,13 @@ pub fn respondent_rows<'a>(
     period: &'a str,
     hash_ids: bool,
 ) -> impl ExactSizeIterator<Item = RespondentRow> + 'a {
-    let id = move |v: &Option<Box<str>>| match v {
+    let id = move |v: Option<&str>| match v {
         Some(s) if hash_ids => hash_id(s),
         Some(s) => s.to_string(),
         None => String::new(),
     };
-    c.respondents.iter().map(move |r| {
-        let t = &c.tables[r.table];
+    c.respondents().map(move |r| {
+        let t = &c.tables[r.table as usize];
         let (stage, rule, excluded, reason) = match &r.outcome {
             Outcome::Excluded(why) => (String::new(), String::new(), true, why.clone()),
             Outcome::Classified { stage, rule } => (
@@ -463,12 +459,12 @@ pub fn respondent_rows<'a>(
             source_file: t.source_file.clone(),
             sheet: t.sheet.clone().unwrap_or_default(),
             row: r.row as u64,
-            respondent_id: id(&r.respondent_id),
+            respondent_id: id(c.respondent_id(r)),
             stage,
             rule,
             excluded,
             reason,
-            panel_key: id(&r.panel_key),
+            panel_key: id(c.panel_key(r)),
             weight: r.weight,
         }
     })

@@ -4,6 +4,7 @@
 
 pub mod mapping;
 pub mod rules;
+pub mod texts;
 pub mod values;
 
 use chrono::NaiveDateTime;
@@ -15,6 +16,7 @@ use crate::stage::Stage;
 use mapping::TableMap;
 pub use mapping::{AttrSource, Attribute};
 use rules::RowView;
+use texts::Texts;
 pub use values::Val;
 use values::{Problems, Reader, ValPool};
 
@@ -32,17 +34,19 @@ pub enum Outcome {
 
 /// One data row, with what the analyses need of it. Its field values live in
 /// [`Classified`]'s value store: read them with [`Classified::val`], [`Classified::pair`] and
-/// [`Classified::segment`].
+/// [`Classified::segment`]; its id and panel key with [`Classified::respondent_id`] and
+/// [`Classified::panel_key`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Respondent {
     /// Its position in [`Classified::respondents`].
     pub index: usize,
     /// Index of its table in [`Classified::tables`].
-    pub table: usize,
+    pub table: u32,
     /// Record number in its sheet or file, counting header rows.
-    pub row: usize,
-    pub respondent_id: Option<Box<str>>,
-    pub panel_key: Option<Box<str>>,
+    pub row: u32,
+    /// Where its values are: its part (file) and its position there.
+    chunk: u32,
+    local: u32,
     pub date: Option<NaiveDateTime>,
     pub outcome: Outcome,
     pub weight: f64,
@@ -102,14 +106,53 @@ pub struct CellProblem {
 pub struct Classified {
     pub tables: Vec<TableInfo>,
     pub attributes: Vec<Attribute>,
-    pub respondents: Vec<Respondent>,
     pub accounting: Vec<Accounting>,
     pub cell_problems: Vec<CellProblem>,
-    /// The field values of every respondent as ids into `pool`, one row of `width` ids per
-    /// respondent (by `Respondent::index`); see [`Row`] for the order.
-    cols: Vec<u32>,
+    /// The respondents, their values and their ids, one chunk per part (file) as classified:
+    /// merging renumbers them in place instead of copying them into one array.
+    chunks: Vec<Chunk>,
+    len: usize,
     shape: Row,
+    /// The distinct values every chunk's ids point into.
     pool: ValPool,
+}
+
+/// The iterator of [`Classified::respondents`].
+#[derive(Debug, Clone)]
+pub struct Respondents<'a> {
+    chunks: std::slice::Iter<'a, Chunk>,
+    current: std::slice::Iter<'a, Respondent>,
+    left: usize,
+}
+
+impl<'a> Iterator for Respondents<'a> {
+    type Item = &'a Respondent;
+
+    fn next(&mut self) -> Option<&'a Respondent> {
+        loop {
+            if let Some(r) = self.current.next() {
+                self.left = self.left.saturating_sub(1);
+                return Some(r);
+            }
+            self.current = self.chunks.next()?.respondents.iter();
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Respondents<'_> {}
+
+/// One part's respondents, in file order.
+#[derive(Debug, Clone, Default)]
+struct Chunk {
+    respondents: Vec<Respondent>,
+    /// One row of `shape.width()` value ids per respondent; see [`Row`] for the order.
+    cols: Vec<u32>,
+    /// Respondent ids and panel keys.
+    ids: Texts,
 }
 
 /// The order of one respondent's ids: the analysis fields ([`Config::analysis_fields`]), then
@@ -128,10 +171,34 @@ impl Row {
 }
 
 impl Classified {
+    /// Every respondent, in file order (by `Respondent::index`).
+    pub fn respondents(&self) -> Respondents<'_> {
+        Respondents {
+            chunks: self.chunks.iter(),
+            current: [].iter(),
+            left: self.len,
+        }
+    }
+
+    /// How many respondents (data rows) there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn chunk(&self, r: &Respondent) -> Option<&Chunk> {
+        self.chunks.get(r.chunk as usize)
+    }
+
     fn ids(&self, r: &Respondent) -> &[u32] {
         let w = self.shape.width();
-        let at = r.index * w;
-        self.cols.get(at..at + w).unwrap_or(&[])
+        let at = r.local as usize * w;
+        self.chunk(r)
+            .and_then(|c| c.cols.get(at..at + w))
+            .unwrap_or(&[])
     }
 
     /// The value of the `slot`-th analysis field ([`Config::analysis_fields`]) of a respondent.
@@ -162,6 +229,16 @@ impl Classified {
         self.ids(r).get(at).copied().unwrap_or(0)
     }
 
+    /// A respondent's id, as read (before any hashing for the outputs).
+    pub fn respondent_id(&self, r: &Respondent) -> Option<&str> {
+        self.chunk(r)?.ids.get(2 * r.local as usize)
+    }
+
+    /// A respondent's panel key, as read.
+    pub fn panel_key(&self, r: &Respondent) -> Option<&str> {
+        self.chunk(r)?.ids.get(2 * r.local as usize + 1)
+    }
+
     /// The text of a segment value id.
     pub fn text_of(&self, id: u32) -> Option<String> {
         self.pool.get(id).as_text()
@@ -183,6 +260,7 @@ pub struct Part {
     cols: Vec<u32>,
     shape: Row,
     pool: ValPool,
+    ids: Texts,
 }
 
 /// Classify every row of every table (tables in parallel; results in table order).
@@ -207,9 +285,11 @@ pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
     let mut respondents = Vec::with_capacity(per_table.iter().map(|t| t.respondents.len()).sum());
     let mut cols = Vec::with_capacity(per_table.iter().map(|t| t.cols.len()).sum());
     let mut pool = ValPool::default();
+    let mut texts = Texts::default();
     let mut cell_problems = Vec::new();
     for (ti, t) in per_table.into_iter().enumerate() {
         respondents.extend(t.respondents);
+        texts.append(&t.ids);
         let ids: Vec<u32> = t.pool.values().iter().map(|v| pool.id(v)).collect();
         cols.extend(t.cols.iter().map(|&i| ids[i as usize]));
         for ((col, field, problem), tally) in t.problems {
@@ -228,6 +308,7 @@ pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
         }
     }
     pool.seal();
+    texts.shrink_to_fit();
     Part {
         tables: tables
             .iter()
@@ -247,6 +328,7 @@ pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
         cols,
         shape,
         pool,
+        ids: texts,
     }
 }
 
@@ -267,74 +349,99 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         attributes: names.len(),
         segments: cfg.segments.len(),
     };
-    let n: usize = parts.iter().map(|p| p.respondents.len()).sum();
     let mut tables = Vec::new();
-    let mut respondents = Vec::with_capacity(n);
-    let mut cols = Vec::with_capacity(n * shape.width());
     let mut pool = ValPool::default();
     let mut cell_problems = Vec::new();
-    for p in parts {
-        let offset = tables.len();
+    let mut chunks = Vec::with_capacity(parts.len());
+    let mut index = 0;
+    for (ci, mut p) in parts.into_iter().enumerate() {
+        let offset = u32::try_from(tables.len()).unwrap_or(u32::MAX);
         let ids: Vec<u32> = p.pool.values().iter().map(|v| pool.id(v)).collect();
         let id = |i: u32| ids.get(i as usize).copied().unwrap_or(0);
-        // Where each of the merged attributes sits in this part's rows.
-        let at: Vec<Option<usize>> = names
+        let same = p
+            .attributes
             .iter()
-            .map(|n| p.attributes.iter().position(|a| a == n))
-            .collect();
-        let w = p.shape.width();
-        for row in p.cols.chunks_exact(w.max(1)).take(p.respondents.len()) {
-            cols.extend(row[..shape.kept].iter().map(|&i| id(i)));
-            for a in &at {
-                match a {
-                    Some(a) => {
-                        let e = p.shape.kept + 2 * a;
-                        cols.push(id(row[e]));
-                        cols.push(id(row[e + 1]));
-                    }
-                    None => cols.extend([0, 0]),
-                }
-            }
-            let s = p.shape.kept + 2 * p.shape.attributes;
-            cols.extend(row[s..].iter().map(|&i| id(i)));
+            .map(String::as_str)
+            .eq(names.iter().copied());
+        let cols = if same {
+            // Renumbered in place: the common case, with no second copy of the rows.
+            p.cols.iter_mut().for_each(|i| *i = id(*i));
+            std::mem::take(&mut p.cols)
+        } else {
+            reshape(&p, &shape, &names, &id)
+        };
+        for (local, r) in p.respondents.iter_mut().enumerate() {
+            r.table = r.table.saturating_add(offset);
+            r.index = index;
+            r.chunk = u32::try_from(ci).unwrap_or(u32::MAX);
+            r.local = u32::try_from(local).unwrap_or(u32::MAX);
+            index += 1;
         }
-        if w == 0 {
-            cols.resize(cols.len() + p.respondents.len() * shape.width(), 0);
-        }
-        respondents.extend(p.respondents.into_iter().map(|mut r| {
-            r.table += offset;
-            r
-        }));
         cell_problems.extend(p.cell_problems.into_iter().map(|mut c| {
-            c.table += offset;
+            c.table += offset as usize;
             c
         }));
         tables.extend(p.tables);
+        chunks.push(Chunk {
+            respondents: p.respondents,
+            cols,
+            ids: p.ids,
+        });
     }
     pool.seal();
-    for (i, r) in respondents.iter_mut().enumerate() {
-        r.index = i;
-    }
     if cfg.duplicates {
-        mark_duplicates(&mut respondents, &tables);
+        mark_duplicates(&mut chunks, &tables);
     }
-    let accounting = account(&respondents, tables.len());
+    let accounting = account(&chunks, tables.len());
     Classified {
         tables,
         attributes,
-        respondents,
         accounting,
         cell_problems,
-        cols,
+        chunks,
+        len: index,
         shape,
         pool,
     }
 }
 
-fn account(rs: &[Respondent], n_tables: usize) -> Vec<Accounting> {
+/// A part's rows of ids, renumbered by `id` and laid out for the merged attributes `names`
+/// (an attribute the part does not have is missing).
+fn reshape(p: &Part, shape: &Row, names: &[&str], id: &dyn Fn(u32) -> u32) -> Vec<u32> {
+    let mut cols = Vec::with_capacity(p.respondents.len() * shape.width());
+    let at: Vec<Option<usize>> = names
+        .iter()
+        .map(|n| p.attributes.iter().position(|a| a == n))
+        .collect();
+    let w = p.shape.width();
+    if w == 0 {
+        cols.resize(p.respondents.len() * shape.width(), 0);
+        return cols;
+    }
+    for row in p.cols.chunks_exact(w).take(p.respondents.len()) {
+        cols.extend(row[..shape.kept].iter().map(|&i| id(i)));
+        for a in &at {
+            match a {
+                Some(a) => {
+                    let e = p.shape.kept + 2 * a;
+                    cols.push(id(row[e]));
+                    cols.push(id(row[e + 1]));
+                }
+                None => cols.extend([0, 0]),
+            }
+        }
+        let s = p.shape.kept + 2 * p.shape.attributes;
+        cols.extend(row[s..].iter().map(|&i| id(i)));
+    }
+    cols
+}
+
+fn account(chunks: &[Chunk], n_tables: usize) -> Vec<Accounting> {
     let mut acc = vec![Accounting::default(); n_tables];
-    for r in rs {
-        let a = &mut acc[r.table];
+    for r in chunks.iter().flat_map(|c| &c.respondents) {
+        let Some(a) = acc.get_mut(r.table as usize) else {
+            continue;
+        };
         a.rows_read += 1;
         match r.outcome {
             Outcome::Excluded(_) => a.excluded += 1,
@@ -347,40 +454,74 @@ fn account(rs: &[Respondent], n_tables: usize) -> Vec<Accounting> {
 
 /// Keep the latest response per respondent id (by response date, then file order); the others
 /// are excluded as duplicates.
-fn mark_duplicates(rs: &mut [Respondent], tables: &[TableInfo]) {
-    // Only lookups, never iterated: the result does not depend on the map's order.
-    let mut latest: std::collections::HashMap<&str, usize> = Default::default();
-    for (i, r) in rs.iter().enumerate() {
-        if matches!(r.outcome, Outcome::Excluded(_)) {
-            continue;
-        }
-        let Some(id) = r.respondent_id.as_deref() else {
-            continue;
-        };
-        match latest.get(id) {
-            Some(&j) if (rs[j].date, j) > (r.date, i) => {}
-            _ => {
-                latest.insert(id, i);
-            }
-        }
-    }
-    let keep_map = latest;
+fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
+    use std::hash::{Hash, Hasher};
+    let id_of = |c: u32, l: u32| {
+        chunks
+            .get(c as usize)
+            .and_then(|ch| ch.ids.get(2 * l as usize))
+    };
+    let resp = |c: u32, l: u32| {
+        chunks
+            .get(c as usize)
+            .and_then(|ch| ch.respondents.get(l as usize))
+    };
+    // (hash of the id, chunk, position) of every response with an id that is not excluded,
+    // sorted: equal ids end up side by side, in file order. 16 bytes a response, where a map
+    // from id to response took 80.
+    let mut keys: Vec<(u64, u32, u32)> = chunks
+        .iter()
+        .flat_map(|c| {
+            c.respondents
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| !matches!(r.outcome, Outcome::Excluded(_)))
+                .filter_map(|(i, r)| {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    c.ids.get(2 * i)?.hash(&mut h);
+                    Some((h.finish(), r.chunk, r.local))
+                })
+        })
+        .collect();
+    keys.sort_unstable();
     let mut marks = Vec::new();
-    for (i, r) in rs.iter().enumerate() {
-        if matches!(r.outcome, Outcome::Excluded(_)) {
-            continue;
-        }
-        if let Some(&k) = r.respondent_id.as_deref().and_then(|id| keep_map.get(id)) {
-            if k != i {
-                let kept = &rs[k];
-                let t = &tables[kept.table];
-                let at = format!("{} row {}", t.label(), kept.row);
-                marks.push((i, format!("duplicate (kept {at})")));
+    for run in keys.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        // Usually one id per hash; split the run by id text all the same.
+        type At = (u32, u32); // (chunk, position)
+        let mut left: Vec<At> = run.iter().map(|k| (k.1, k.2)).collect();
+        while let Some(&(c0, l0)) = left.first() {
+            let id = id_of(c0, l0);
+            let (same, rest): (Vec<At>, Vec<At>) =
+                left.iter().partition(|&&(c, l)| id_of(c, l) == id);
+            left = rest;
+            if same.len() < 2 {
+                continue;
+            }
+            // The latest response (by date, then file order) is kept.
+            let Some(&(kc, kl)) = same
+                .iter()
+                .max_by_key(|&&(c, l)| (resp(c, l).and_then(|r| r.date), c, l))
+            else {
+                continue;
+            };
+            let Some(kept) = resp(kc, kl) else { continue };
+            let at = match tables.get(kept.table as usize) {
+                Some(t) => format!("{} row {}", t.label(), kept.row),
+                None => format!("row {}", kept.row),
+            };
+            for &(c, l) in same.iter().filter(|&&k| k != (kc, kl)) {
+                marks.push(((c, l), format!("duplicate (kept {at})")));
             }
         }
     }
-    for (i, reason) in marks {
-        rs[i].outcome = Outcome::Excluded(reason);
+    drop(keys);
+    for ((c, l), reason) in marks {
+        if let Some(r) = chunks
+            .get_mut(c as usize)
+            .and_then(|c| c.respondents.get_mut(l as usize))
+        {
+            r.outcome = Outcome::Excluded(reason);
+        }
     }
 }
 
@@ -405,6 +546,7 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
     let mut pool = ValPool::default();
     let width = kept.len() + 2 * attrs.len() + cfg.segments.len();
     let mut cols = Vec::with_capacity(t.rows.len() * width);
+    let mut ids = Texts::with_capacity(2 * t.rows.len());
     let r = &cfg.roles;
     for (ri, row) in t.rows.iter().enumerate() {
         for (fi, cols) in map.fields.iter().enumerate() {
@@ -434,8 +576,9 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
             });
             cols.push(text.map_or(0, |v| pool.id(&v)));
         }
-        let text_of =
-            |f: Option<usize>| f.and_then(|f| vals[f].as_text().map(String::into_boxed_str));
+        let text_of = |f: Option<usize>| f.and_then(|f| vals[f].as_text());
+        ids.push(text_of(r.respondent_id).as_deref());
+        ids.push(text_of(r.panel_key).as_deref());
         let date = r.date.and_then(|f| match vals[f] {
             Val::Date(d) => Some(d),
             _ => None,
@@ -444,10 +587,10 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
         let outcome = decide(cfg, &map, row, &vals, date, weight);
         out.push(Respondent {
             index: 0,
-            table: ti,
-            row: t.row_number(ri),
-            respondent_id: text_of(r.respondent_id),
-            panel_key: text_of(r.panel_key),
+            table: u32::try_from(ti).unwrap_or(u32::MAX),
+            row: u32::try_from(t.row_number(ri)).unwrap_or(u32::MAX),
+            chunk: 0,
+            local: 0,
             date,
             outcome,
             weight: weight.filter(|w| *w > 0.0).unwrap_or(0.0),
@@ -458,6 +601,7 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
         respondents: out,
         cols,
         pool,
+        ids,
         problems,
     }
 }
@@ -467,6 +611,7 @@ struct TableRows {
     respondents: Vec<Respondent>,
     cols: Vec<u32>,
     pool: ValPool,
+    ids: Texts,
     problems: Problems,
 }
 

@@ -59,8 +59,10 @@ impl Val {
 #[derive(Debug, Clone)]
 pub struct ValPool {
     vals: Vec<Val>,
-    /// Hash of a value → the ids of the values with that hash.
-    index: HashMap<u64, Vec<u32>>,
+    /// Hash of a value → the latest id with that hash; `next` chains to the earlier ones.
+    index: HashMap<u64, u32>,
+    /// Per id: the previous id with the same hash (0: none).
+    next: Vec<u32>,
 }
 
 impl Default for ValPool {
@@ -68,6 +70,7 @@ impl Default for ValPool {
         ValPool {
             vals: vec![Val::Missing],
             index: HashMap::new(),
+            next: vec![0],
         }
     }
 }
@@ -79,12 +82,17 @@ impl ValPool {
             return 0;
         }
         let h = val_hash(v);
-        let ids = self.index.entry(h).or_default();
-        if let Some(&i) = ids.iter().find(|&&i| same(&self.vals[i as usize], v)) {
-            return i;
+        let head = self.index.get(&h).copied().unwrap_or(0);
+        let mut at = head;
+        while at != 0 {
+            if same(&self.vals[at as usize], v) {
+                return at;
+            }
+            at = self.next[at as usize];
         }
         let i = u32::try_from(self.vals.len()).unwrap_or(u32::MAX);
-        ids.push(i);
+        self.index.insert(h, i);
+        self.next.push(head);
         self.vals.push(v.clone());
         i
     }
@@ -103,6 +111,8 @@ impl ValPool {
     /// Drop the lookup index once no more values will be added.
     pub fn seal(&mut self) {
         self.index = HashMap::new();
+        self.next = Vec::new();
+        self.vals.shrink_to_fit();
     }
 }
 
