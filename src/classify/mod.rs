@@ -728,3 +728,74 @@ fn unmatched_reason(cfg: &Config, vals: &[Val]) -> String {
         format!("no stage rule matched ({})", parts.join("; "))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text::read_text;
+
+    fn config() -> Config {
+        let text = r#"
+[fields.respondent_id]
+headers = ["ResponseId"]
+[fields.date]
+kind = "date"
+headers = ["RecordedDate"]
+[[stages.rules]]
+name = "everyone"
+stage = "client"
+when = { always = true }
+"#;
+        Config::parse(text, std::path::Path::new("journeygap.toml")).expect("config")
+    }
+
+    fn part(cfg: &Config, name: &str, csv: &str) -> Part {
+        let t = read_text(name, csv.as_bytes(), "csv").expect("table");
+        classify_part(cfg, &[&t])
+    }
+
+    #[test]
+    fn duplicates_keep_the_latest_response_then_the_last_in_file_order() {
+        let cfg = config();
+        let a = part(
+            &cfg,
+            "a.csv",
+            "ResponseId,RecordedDate\nX,2026-01-02\nY,2026-01-01\nZ,2026-01-01\n",
+        );
+        let b = part(
+            &cfg,
+            "b.csv",
+            "ResponseId,RecordedDate\nX,2026-01-01\nY,2026-01-01\nW,2026-01-01\nW,2026-01-01\n",
+        );
+        let c = merge(&cfg, vec![a, b]);
+        let got: Vec<(Option<&str>, String)> = c
+            .respondents()
+            .map(|r| {
+                let what = match &r.outcome {
+                    Outcome::Excluded(why) => why.clone(),
+                    Outcome::Classified { .. } => "kept".to_string(),
+                    Outcome::Unclassified(why) => why.clone(),
+                };
+                (c.respondent_id(r), what)
+            })
+            .collect();
+        let kept = "kept".to_string();
+        assert_eq!(
+            got,
+            [
+                (Some("X"), kept.clone()),
+                (Some("Y"), "duplicate (kept b.csv row 3)".to_string()),
+                (Some("Z"), kept.clone()),
+                (Some("X"), "duplicate (kept a.csv row 2)".to_string()),
+                (Some("Y"), kept.clone()),
+                (Some("W"), "duplicate (kept b.csv row 5)".to_string()),
+                (Some("W"), kept),
+            ]
+        );
+        assert_eq!(c.len(), 7);
+        assert_eq!(
+            c.respondents().map(|r| r.index).collect::<Vec<_>>(),
+            (0..7).collect::<Vec<_>>()
+        );
+    }
+}
