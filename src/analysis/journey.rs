@@ -9,7 +9,7 @@ use crate::stage::Stage;
 use crate::stats::correlation::pearson;
 use crate::stats::mean::weighted_mean;
 use crate::stats::proportion::{weighted_share, wilson};
-use crate::stats::weights::kish_n_eff;
+use crate::stats::weights::kish_n_eff_of;
 
 /// A share over respondents: unweighted counts, weighted share, Wilson interval on the base.
 pub(crate) struct Share {
@@ -33,8 +33,7 @@ impl Ctx<'_> {
 
     /// Share of `hit` among `(hit, weight)` pairs.
     pub(crate) fn share(&self, items: &[(bool, f64)]) -> Share {
-        let w: Vec<f64> = items.iter().map(|x| x.1).collect();
-        let n_eff = kish_n_eff(&w);
+        let n_eff = kish_n_eff_of(items.iter().map(|x| x.1));
         let base = self.base(items.len(), n_eff);
         let share = weighted_share(items);
         Share {
@@ -99,8 +98,7 @@ pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
     };
     if j.outcome.is_some() {
         let win: Vec<(bool, f64)> = g
-            .members
-            .iter()
+            .members()
             .filter_map(|r| {
                 let c = code(r)?;
                 let hired = j.hired.contains(&c);
@@ -121,8 +119,7 @@ pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
         ));
     } else {
         let win: Vec<(bool, f64)> = g
-            .members
-            .iter()
+            .members()
             .filter_map(|r| match r.stage()? {
                 Stage::Client | Stage::Betweener | Stage::Former => Some((true, r.weight)),
                 Stage::GotAway => Some((false, r.weight)),
@@ -132,8 +129,7 @@ pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
         out.push(conversion_row(ctx, g, "win rate", "stages", &win));
     }
     let past: Vec<(bool, f64)> = g
-        .members
-        .iter()
+        .members()
         .filter_map(|r| match r.stage()? {
             Stage::Betweener => Some((true, r.weight)),
             Stage::Former => Some((false, r.weight)),
@@ -326,30 +322,33 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
         .collect();
     let mut out = Vec::new();
     for st in stages {
+        let all: Vec<&Respondent>;
         let members: &[&Respondent] = match st {
-            None => &g.members,
+            None => {
+                all = g.members().collect();
+                &all
+            }
             Some(s) => &g.by_stage[s.index()],
         };
-        // One attribute at a time: (experience, recommend, weight) and (importance, weight).
+        // One attribute at a time: (experience, recommend, weight), then (importance, weight).
         for (ai, attr) in c.attributes.iter().enumerate() {
             let (mut x, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
-            let (mut imp, mut iw) = (Vec::new(), Vec::new());
             for r in members {
-                let (e, xv) = c.pair(r, ai);
-                if let (Some(xv), Some(rec)) = (xv, r.recommend) {
+                if let (Some(xv), Some(rec)) = (c.pair(r, ai).1, r.recommend) {
                     x.push(xv);
                     y.push(rec);
                     w.push(r.weight);
-                }
-                if let Some(e) = e {
-                    imp.push(e);
-                    iw.push(r.weight);
                 }
             }
             if x.is_empty() {
                 continue;
             }
             let corr = pearson(&x, &y, &w, ctx.conf);
+            drop((x, y, w));
+            let (imp, iw): (Vec<f64>, Vec<f64>) = members
+                .iter()
+                .filter_map(|r| c.pair(r, ai).0.map(|e| (e, r.weight)))
+                .unzip();
             out.push(DriverRow {
                 period: ctx.period.into(),
                 segment: g.segment.clone(),

@@ -67,25 +67,40 @@ pub struct Summary {
 /// A group of respondents the analyses run on: `all`, or one segment value.
 pub(crate) struct Group<'a> {
     pub(crate) segment: String,
-    pub(crate) members: Vec<&'a Respondent>,
-    /// The members of each stage, in [`Stage::ALL`] order, split once so that every per-stage
-    /// statistic reads only its own respondents.
+    /// The members of each stage, in [`Stage::ALL`] order and file order, split once so that
+    /// every per-stage statistic reads only its own respondents. [`Group::members`] gives them
+    /// all in file order.
     pub(crate) by_stage: [Vec<&'a Respondent>; 5],
 }
 
 impl<'a> Group<'a> {
     fn new(segment: String, members: Vec<&'a Respondent>) -> Group<'a> {
         let mut by_stage: [Vec<&'a Respondent>; 5] = Default::default();
-        for r in &members {
+        for r in members {
             if let Some(s) = r.stage() {
-                by_stage[s.index()].push(*r);
+                by_stage[s.index()].push(r);
             }
         }
-        Group {
-            segment,
-            members,
-            by_stage,
-        }
+        Group { segment, by_stage }
+    }
+
+    /// Every member in file order: the stage lists merged by respondent index (no second list
+    /// of a million pointers is kept for it).
+    pub(crate) fn members(&self) -> impl Iterator<Item = &'a Respondent> + '_ {
+        let mut at = [0usize; 5];
+        std::iter::from_fn(move || {
+            let mut best: Option<(usize, &'a Respondent)> = None;
+            for (s, list) in self.by_stage.iter().enumerate() {
+                if let Some(&r) = list.get(at[s]) {
+                    if best.is_none_or(|(_, b)| r.index < b.index) {
+                        best = Some((s, r));
+                    }
+                }
+            }
+            let (s, r) = best?;
+            at[s] += 1;
+            Some(r)
+        })
     }
 }
 
@@ -273,8 +288,7 @@ impl Ctx<'_> {
             .iter()
             .map(|&s| {
                 let items: Vec<(bool, f64)> = g
-                    .members
-                    .iter()
+                    .members()
                     .map(|r| (r.stage() == Some(s), r.weight))
                     .collect();
                 let sh = self.share(&items);

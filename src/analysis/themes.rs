@@ -24,8 +24,8 @@ struct Coded<'a> {
     stage: Stage,
     themes: Vec<&'a crate::config::Theme>,
     answers: Vec<&'a Respondent>,
-    /// `hits[i][k]`: answer i mentions theme k.
-    hits: Vec<Vec<bool>>,
+    /// Bit `k` of a respondent: its answer mentions theme `k`.
+    bits: &'a super::derived::Bits,
 }
 
 /// Every (field, stage) with answers, in field then stage order.
@@ -43,16 +43,12 @@ fn coded<'a>(ctx: &'a Ctx, g: &'a Group) -> Vec<Coded<'a>> {
             if answers.is_empty() {
                 continue;
             }
-            let hits = answers
-                .iter()
-                .map(|r| (0..themes.len()).map(|k| bits.has(r, k)).collect())
-                .collect();
             out.push(Coded {
                 field,
                 stage,
                 themes: themes.clone(),
                 answers,
-                hits,
+                bits,
             });
         }
     }
@@ -63,13 +59,8 @@ fn coded<'a>(ctx: &'a Ctx, g: &'a Group) -> Vec<Coded<'a>> {
 pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
     let mut out = Vec::new();
     for c in coded(ctx, g) {
-        let mut push = |name: &str, hit: &dyn Fn(&[bool]) -> bool| {
-            let items: Vec<(bool, f64)> = c
-                .answers
-                .iter()
-                .zip(&c.hits)
-                .map(|(r, h)| (hit(h), r.weight))
-                .collect();
+        let mut push = |name: &str, hit: &dyn Fn(&Respondent) -> bool| {
+            let items: Vec<(bool, f64)> = c.answers.iter().map(|r| (hit(r), r.weight)).collect();
             let sh = ctx.share(&items);
             out.push(ThemeRow {
                 period: ctx.period.into(),
@@ -86,9 +77,9 @@ pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
             });
         };
         for (k, th) in c.themes.iter().enumerate() {
-            push(&th.name, &|h| h[k]);
+            push(&th.name, &|r| c.bits.has(r, k));
         }
-        push("(uncoded)", &|h| !h.iter().any(|x| *x));
+        push("(uncoded)", &|r| c.bits.count(r) == 0);
     }
     out
 }
@@ -105,9 +96,8 @@ pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
         let bags: Vec<_> = c
             .answers
             .iter()
-            .zip(&c.hits)
-            .filter(|(_, h)| !h.iter().any(|x| *x))
-            .filter_map(|(r, _)| words.of(r))
+            .filter(|r| c.bits.count(r) == 0)
+            .filter_map(|r| words.of(r))
             .collect();
         if bags.is_empty() {
             continue;

@@ -115,6 +115,8 @@ pub struct Classified {
     shape: Row,
     /// The distinct values every chunk's ids point into.
     pool: ValPool,
+    /// Per value id: the number, when it is one (read by [`Classified::pair`], the hottest path).
+    nums: Vec<Option<f64>>,
 }
 
 /// The iterator of [`Classified::respondents`].
@@ -145,12 +147,44 @@ impl<'a> Iterator for Respondents<'a> {
 
 impl ExactSizeIterator for Respondents<'_> {}
 
+/// Value ids: two bytes each while the pool has at most 65,536 values (the usual case: answers
+/// repeat), four otherwise.
+#[derive(Debug, Clone)]
+enum Ids {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Default for Ids {
+    fn default() -> Self {
+        Ids::Wide(Vec::new())
+    }
+}
+
+impl Ids {
+    fn get(&self, i: usize) -> u32 {
+        match self {
+            Ids::Narrow(v) => v.get(i).map_or(0, |&x| u32::from(x)),
+            Ids::Wide(v) => v.get(i).copied().unwrap_or(0),
+        }
+    }
+
+    /// `ids`, narrowed when `narrow` (every id then fits in two bytes).
+    fn of(ids: Vec<u32>, narrow: bool) -> Ids {
+        if narrow {
+            Ids::Narrow(ids.iter().map(|&i| u16::try_from(i).unwrap_or(0)).collect())
+        } else {
+            Ids::Wide(ids)
+        }
+    }
+}
+
 /// One part's respondents, in file order.
 #[derive(Debug, Clone, Default)]
 struct Chunk {
     respondents: Vec<Respondent>,
     /// One row of `shape.width()` value ids per respondent; see [`Row`] for the order.
-    cols: Vec<u32>,
+    cols: Ids,
     /// Respondent ids and panel keys.
     ids: Texts,
 }
@@ -193,18 +227,19 @@ impl Classified {
         self.chunks.get(r.chunk as usize)
     }
 
-    fn ids(&self, r: &Respondent) -> &[u32] {
+    /// The `k`-th id of a respondent's row (0: none).
+    fn id(&self, r: &Respondent, k: usize) -> u32 {
         let w = self.shape.width();
-        let at = r.local as usize * w;
-        self.chunk(r)
-            .and_then(|c| c.cols.get(at..at + w))
-            .unwrap_or(&[])
+        match self.chunk(r) {
+            Some(c) if k < w => c.cols.get(r.local as usize * w + k),
+            _ => 0,
+        }
     }
 
     /// The value of the `slot`-th analysis field ([`Config::analysis_fields`]) of a respondent.
     pub fn val(&self, r: &Respondent, slot: usize) -> &Val {
         let id = if slot < self.shape.kept {
-            self.ids(r).get(slot).copied().unwrap_or(0)
+            self.id(r, slot)
         } else {
             0
         };
@@ -212,21 +247,36 @@ impl Classified {
     }
 
     /// A respondent's (expectation, experience) on the `ai`-th attribute.
+    #[inline]
     pub fn pair(&self, r: &Respondent, ai: usize) -> (Option<f64>, Option<f64>) {
+        let Some(c) = self.chunks.get(r.chunk as usize) else {
+            return (None, None);
+        };
         if ai >= self.shape.attributes {
             return (None, None);
         }
-        let ids = self.ids(r);
-        let at = self.shape.kept + 2 * ai;
-        let get = |i: usize| self.pool.get(ids.get(i).copied().unwrap_or(0)).as_num();
-        (get(at), get(at + 1))
+        let at = r.local as usize * self.shape.width() + self.shape.kept + 2 * ai;
+        let (e, x) = match &c.cols {
+            Ids::Narrow(v) => match v.get(at..at + 2) {
+                Some(p) => (u32::from(p[0]), u32::from(p[1])),
+                None => (0, 0),
+            },
+            Ids::Wide(v) => match v.get(at..at + 2) {
+                Some(p) => (p[0], p[1]),
+                None => (0, 0),
+            },
+        };
+        let num = |i: u32| self.nums.get(i as usize).copied().flatten();
+        (num(e), num(x))
     }
 
     /// The id of a respondent's value of the `si`-th segment (0: none). Equal ids are equal
     /// texts; [`Classified::text_of`] gives the text.
     pub fn segment(&self, r: &Respondent, si: usize) -> u32 {
-        let at = self.shape.kept + 2 * self.shape.attributes + si;
-        self.ids(r).get(at).copied().unwrap_or(0)
+        if si >= self.shape.segments {
+            return 0;
+        }
+        self.id(r, self.shape.kept + 2 * self.shape.attributes + si)
     }
 
     /// A respondent's id, as read (before any hashing for the outputs).
@@ -354,9 +404,14 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
     let mut cell_problems = Vec::new();
     let mut chunks = Vec::with_capacity(parts.len());
     let mut index = 0;
-    for (ci, mut p) in parts.into_iter().enumerate() {
+    // Every part's values into one pool first, so that the width of the ids is known.
+    let remaps: Vec<Vec<u32>> = parts
+        .iter()
+        .map(|p| p.pool.values().iter().map(|v| pool.id(v)).collect())
+        .collect();
+    let narrow = pool.values().len() <= 1 << 16;
+    for ((ci, mut p), ids) in parts.into_iter().enumerate().zip(remaps) {
         let offset = u32::try_from(tables.len()).unwrap_or(u32::MAX);
-        let ids: Vec<u32> = p.pool.values().iter().map(|v| pool.id(v)).collect();
         let id = |i: u32| ids.get(i as usize).copied().unwrap_or(0);
         let same = p
             .attributes
@@ -364,12 +419,13 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
             .map(String::as_str)
             .eq(names.iter().copied());
         let cols = if same {
-            // Renumbered in place: the common case, with no second copy of the rows.
+            // Renumbered in place: the common case.
             p.cols.iter_mut().for_each(|i| *i = id(*i));
             std::mem::take(&mut p.cols)
         } else {
             reshape(&p, &shape, &names, &id)
         };
+        let cols = Ids::of(cols, narrow);
         for (local, r) in p.respondents.iter_mut().enumerate() {
             r.table = r.table.saturating_add(offset);
             r.index = index;
@@ -393,6 +449,7 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         mark_duplicates(&mut chunks, &tables);
     }
     let accounting = account(&chunks, tables.len());
+    let nums = pool.values().iter().map(Val::as_num).collect();
     Classified {
         tables,
         attributes,
@@ -402,6 +459,7 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         len: index,
         shape,
         pool,
+        nums,
     }
 }
 
