@@ -174,17 +174,21 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<IpaRow> {
         let members = &g.by_stage[s.index()];
         let points: Vec<(usize, f64, f64, u64, u64)> = (0..k)
             .filter_map(|ai| {
-                let item = |side: usize| {
-                    let (x, w): (Vec<f64>, Vec<f64>) = members
-                        .iter()
-                        .filter_map(|r| {
-                            let (e, x) = c.pair(r, ai);
-                            [e, x][side].map(|v| (v, r.weight))
-                        })
-                        .unzip();
-                    (weighted_mean(&x, &w, ctx.conf).mean, x.len() as u64)
+                // Both sides in one pass over the stage.
+                let mut sides: [(Vec<f64>, Vec<f64>); 2] = Default::default();
+                for r in members.iter() {
+                    let (e, x) = c.pair(r, ai);
+                    for (side, v) in [e, x].into_iter().enumerate() {
+                        if let Some(v) = v {
+                            sides[side].0.push(v);
+                            sides[side].1.push(r.weight);
+                        }
+                    }
+                }
+                let item = |(x, w): &(Vec<f64>, Vec<f64>)| {
+                    (weighted_mean(x, w, ctx.conf).mean, x.len() as u64)
                 };
-                let ((imp, ni), (perf, np)) = (item(0), item(1));
+                let ((imp, ni), (perf, np)) = (item(&sides[0]), item(&sides[1]));
                 Some((ai, imp?, perf?, ni, np))
             })
             .collect();

@@ -237,7 +237,7 @@ impl<'a> Reader<'a> {
             FieldKind::Number => self.number(cell, col, decimal_comma, problems),
             FieldKind::Text => {
                 let raw = cell.as_text();
-                let code = self.values.get(&fold(&raw)).map(|v| match v {
+                let code = self.lookup(&raw).map(|v| match v {
                     MapValue::Number(x) => Arc::from(format_number(*x)),
                     MapValue::Text(t) => Arc::from(t.as_str()),
                 });
@@ -254,7 +254,7 @@ impl<'a> Reader<'a> {
                     .split(sep)
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
-                    .map(|s| match self.values.get(&fold(s)) {
+                    .map(|s| match self.lookup(s) {
                         Some(MapValue::Text(t)) => Arc::from(t.as_str()),
                         Some(MapValue::Number(x)) => Arc::from(format_number(*x)),
                         None => Arc::from(s),
@@ -265,9 +265,21 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The value map's entry for an answer (folded), if the field has a map.
+    fn lookup(&self, answer: &str) -> Option<&MapValue> {
+        if self.values.is_empty() {
+            return None;
+        }
+        self.values.get(&fold(answer))
+    }
+
     fn number(&self, cell: &Cell, col: usize, decimal_comma: bool, problems: &mut Problems) -> Val {
+        // A number cell of a field without a map needs no text at all.
+        if let (Cell::Number(x), true) = (cell, self.values.is_empty()) {
+            return self.in_scale(*x, col, problems, || cell.as_text());
+        }
         let text = cell.as_text();
-        let x = match (cell, self.values.get(&fold(&text))) {
+        let x = match (cell, self.lookup(&text)) {
             (_, Some(MapValue::Number(x))) => Some(*x),
             (_, Some(MapValue::Text(t))) => parse_number(t, false),
             (Cell::Number(x), None) => Some(*x),
@@ -283,9 +295,20 @@ impl<'a> Reader<'a> {
             note(problems, col, self.name, p, &text);
             return Val::Missing;
         };
+        self.in_scale(x, col, problems, || text.clone())
+    }
+
+    /// `x` unless it is outside the field's scale (then counted, with the cell's text).
+    fn in_scale(
+        &self,
+        x: f64,
+        col: usize,
+        problems: &mut Problems,
+        text: impl Fn() -> String,
+    ) -> Val {
         match self.scale {
             Some((lo, hi)) if x < lo || x > hi => {
-                note(problems, col, self.name, Problem::OutOfScale, &text);
+                note(problems, col, self.name, Problem::OutOfScale, &text());
                 Val::Missing
             }
             _ => Val::Num(x),

@@ -85,12 +85,12 @@ pub fn parse_number(s: &str, decimal_comma: bool) -> Option<f64> {
     if t.is_empty() || t.len() > 40 {
         return None;
     }
-    let cleaned: String = if decimal_comma {
-        t.replace(['.', ' ', '\u{a0}'], "").replace(',', ".")
+    let cleaned: std::borrow::Cow<str> = if decimal_comma {
+        t.replace(['.', ' ', '\u{a0}'], "").replace(',', ".").into()
     } else if t.contains(',') && t.contains('.') {
-        t.replace(',', "")
+        t.replace(',', "").into()
     } else {
-        t.to_string()
+        t.into()
     };
     let first = cleaned.chars().next()?;
     if !(first.is_ascii_digit() || first == '-' || first == '+' || first == '.') {
@@ -130,6 +130,46 @@ const DATE_FORMATS: [&str; 6] = [
 
 /// Parse a date written as text in one of the common export formats.
 pub fn parse_date_text(s: &str) -> Option<NaiveDateTime> {
+    // The two layouts of nearly every export first, without chrono's format interpreter;
+    // anything else (or anything odd in them) goes the general way.
+    fast_date(s.trim()).or_else(|| parse_date_text_general(s))
+}
+
+/// `2026-09-23 16:02:59` (Qualtrics, Google Forms) and `09/19/2026 07:13:41 PM`
+/// (SurveyMonkey): what the first format of [`DATE_TIME_FORMATS`] to accept them gives.
+fn fast_date(t: &str) -> Option<NaiveDateTime> {
+    let b = t.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let d = b.get(r)?;
+        d.iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    match b.len() {
+        19 if at(4, b'-') && at(7, b'-') && at(10, b' ') && at(13, b':') && at(16, b':') => {
+            let d = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+            d.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)
+        }
+        22 if at(2, b'/') && at(5, b'/') && at(10, b' ') && at(13, b':') && at(16, b':') => {
+            let pm = match &b[19..22] {
+                b" AM" | b" am" => false,
+                b" PM" | b" pm" => true,
+                _ => return None,
+            };
+            let h12 = num(11..13)?;
+            if !(1..=12).contains(&h12) {
+                return None;
+            }
+            let h = h12 % 12 + if pm { 12 } else { 0 };
+            let d = NaiveDate::from_ymd_opt(num(6..10)? as i32, num(0..2)?, num(3..5)?)?;
+            d.and_hms_opt(h, num(14..16)?, num(17..19)?)
+        }
+        _ => None,
+    }
+}
+
+fn parse_date_text_general(s: &str) -> Option<NaiveDateTime> {
     let t = s.trim();
     if t.is_empty() || t.len() > 40 {
         return None;
@@ -166,6 +206,54 @@ mod tests {
         assert_eq!(parse_number("Strongly agree", false), None);
         assert_eq!(parse_number("NaN", false), None);
         assert_eq!(parse_number("inf", false), None);
+    }
+
+    #[test]
+    fn fast_dates_agree_with_the_general_parser() {
+        let mut cases: Vec<String> = [
+            "2026-09-23 16:02:59",
+            "2026-02-29 10:00:00",
+            "2024-02-29 10:00:00",
+            "2026-13-01 10:00:00",
+            "2026-01-01 24:00:00",
+            "2026-01-01 23:59:60",
+            "0000-01-01 00:00:00",
+            "09/19/2026 07:13:41 PM",
+            "09/19/2026 12:13:41 AM",
+            "09/19/2026 12:13:41 PM",
+            "09/19/2026 00:13:41 PM",
+            "09/19/2026 13:13:41 PM",
+            "09/19/2026 07:13:41 pm",
+            "09/19/2026 07:13:41 XM",
+            "02/30/2026 07:13:41 AM",
+            "2026-09-23T16:02:59",
+            "2026-9-23 16:02:59",
+            "+2026-09-23 16:02:5",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every hour, and a spread of days and months, in both layouts.
+        for h in 0..24 {
+            cases.push(format!("2026-03-{:02} {h:02}:05:09", h + 1));
+            let (h12, p) = (
+                if h % 12 == 0 { 12 } else { h % 12 },
+                if h < 12 { "AM" } else { "PM" },
+            );
+            cases.push(format!(
+                "{:02}/{:02}/2025 {h12:02}:59:00 {p}",
+                h % 12 + 1,
+                h + 5
+            ));
+        }
+        for c in &cases {
+            if let Some(d) = fast_date(c) {
+                assert_eq!(Some(d), parse_date_text_general(c), "{c}");
+            }
+            assert_eq!(parse_date_text(c), parse_date_text_general(c), "{c}");
+        }
+        assert!(fast_date("2026-09-23 16:02:59").is_some());
+        assert!(fast_date("09/19/2026 07:13:41 PM").is_some());
     }
 
     #[test]
