@@ -134,16 +134,40 @@ impl Words {
         self.ends.push(self.words.len());
     }
 
-    /// The bag of a respondent's uncoded answer, if it has one.
-    pub(crate) fn of(
+    /// The `k` most frequent words over the bags of these respondents (those without one are
+    /// passed over), and how many bags there were. Words are counted by id, and each distinct
+    /// word is checked against the stop lists once.
+    pub(crate) fn top<'r>(
         &self,
-        r: &Respondent,
-    ) -> Option<([usize; 4], impl Iterator<Item = &str> + Clone)> {
+        rs: impl Iterator<Item = &'r Respondent>,
+        k: usize,
+    ) -> (Vec<(String, u64)>, u64) {
+        let mut hits = [0usize; 4];
+        let mut counts = vec![0u64; self.vocab.len()];
+        let mut n = 0;
+        for r in rs {
+            let Some((h, ids)) = self.entry(r) else {
+                continue;
+            };
+            n += 1;
+            for (a, b) in hits.iter_mut().zip(h) {
+                *a += b;
+            }
+            for &i in ids {
+                if let Some(c) = counts.get_mut(i as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        let words = self.vocab.iter().map(String::as_str).zip(counts);
+        (words::top_of_counts(hits, words, k), n)
+    }
+
+    fn entry(&self, r: &Respondent) -> Option<([usize; 4], &[u32])> {
         let e = *self.slot.get(r.index)? as usize;
         let hits = *self.hits.get(e)?;
         let start = if e == 0 { 0 } else { self.ends[e - 1] };
-        let ids = self.words.get(start..*self.ends.get(e)?)?;
-        Some((hits, ids.iter().map(|&i| self.vocab[i as usize].as_str())))
+        Some((hits, self.words.get(start..*self.ends.get(e)?)?))
     }
 }
 

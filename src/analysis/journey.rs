@@ -34,11 +34,22 @@ impl Ctx<'_> {
     /// Share of `hit` among `(hit, weight)` pairs.
     pub(crate) fn share(&self, items: &[(bool, f64)]) -> Share {
         let n_eff = kish_n_eff_of(items.iter().map(|x| x.1));
-        let base = self.base(items.len(), n_eff);
-        let share = weighted_share(items);
+        let hits = items.iter().filter(|x| x.0).count();
+        self.share_with(items.len(), hits, weighted_share(items), n_eff)
+    }
+
+    /// A [`Share`] from its counts, weighted share and Kish base.
+    pub(crate) fn share_with(
+        &self,
+        n: usize,
+        hits: usize,
+        share: Option<f64>,
+        n_eff: f64,
+    ) -> Share {
+        let base = self.base(n, n_eff);
         Share {
-            n: items.len() as u64,
-            hits: items.iter().filter(|x| x.0).count() as u64,
+            n: n as u64,
+            hits: hits as u64,
             share,
             ci: share.and_then(|p| wilson(p, base, self.conf)),
             base,
@@ -334,25 +345,27 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
             }
             Some(s) => &g.by_stage[s.index()],
         };
-        // One attribute at a time: (experience, recommend, weight), then (importance, weight).
+        // One attribute at a time, one pass: (experience, recommend, weight) and
+        // (importance, weight).
         for (ai, attr) in c.attributes.iter().enumerate() {
             let (mut x, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut imp, mut iw) = (Vec::new(), Vec::new());
             for r in members {
-                if let (Some(xv), Some(rec)) = (c.pair(r, ai).1, r.recommend) {
+                let (e, xv) = c.pair(r, ai);
+                if let (Some(xv), Some(rec)) = (xv, r.recommend) {
                     x.push(xv);
                     y.push(rec);
                     w.push(r.weight);
+                }
+                if let Some(e) = e {
+                    imp.push(e);
+                    iw.push(r.weight);
                 }
             }
             if x.is_empty() {
                 continue;
             }
             let corr = pearson(&x, &y, &w, ctx.conf);
-            drop((x, y, w));
-            let (imp, iw): (Vec<f64>, Vec<f64>) = members
-                .iter()
-                .filter_map(|r| c.pair(r, ai).0.map(|e| (e, r.weight)))
-                .unzip();
             out.push(DriverRow {
                 period: ctx.period.into(),
                 segment: g.segment.clone(),

@@ -284,14 +284,22 @@ impl Ctx<'_> {
     }
 
     fn stage_mix(&self, g: &Group) -> Vec<StageMixRow> {
+        // The base is every member (in file order); a stage's hits are its own list, which
+        // holds its members in the same order, so the sums are those of the member list.
+        let w: Vec<f64> = g.members().map(|r| r.weight).collect();
+        let total: f64 = w.iter().sum();
+        let n_eff = crate::stats::weights::kish_n_eff(&w);
         Stage::ALL
             .iter()
             .map(|&s| {
-                let items: Vec<(bool, f64)> = g
-                    .members()
-                    .map(|r| (r.stage() == Some(s), r.weight))
-                    .collect();
-                let sh = self.share(&items);
+                let stage = &g.by_stage[s.index()];
+                let hit: f64 = stage.iter().map(|r| r.weight).sum();
+                let sh = self.share_with(
+                    w.len(),
+                    stage.len(),
+                    crate::stats::proportion::share_of_sums(hit, total),
+                    n_eff,
+                );
                 StageMixRow {
                     period: self.period.into(),
                     segment: g.segment.clone(),

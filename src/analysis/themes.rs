@@ -93,16 +93,13 @@ pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
             continue;
         };
         let words = &ctx.derived.uncoded[fi];
-        let bags: Vec<_> = c
-            .answers
-            .iter()
-            .filter(|r| c.bits.count(r) == 0)
-            .filter_map(|r| words.of(r))
-            .collect();
-        if bags.is_empty() {
+        let (top, bags) = words.top(
+            c.answers.iter().copied().filter(|r| c.bits.count(r) == 0),
+            15,
+        );
+        if bags == 0 {
             continue;
         }
-        let top = crate::stats::words::top_words_of(bags.iter().cloned(), 15);
         for (i, (word, count)) in top.into_iter().enumerate() {
             out.push(UncodedWordRow {
                 period: ctx.period.into(),
@@ -112,7 +109,7 @@ pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
                 rank: i as u64 + 1,
                 word,
                 count,
-                uncoded_answers: bags.len() as u64,
+                uncoded_answers: bags,
             });
         }
     }

@@ -21,10 +21,16 @@ pub fn wilson(p: f64, n: f64, confidence: f64) -> Option<(f64, f64)> {
 /// A weighted share `Σw·[hit] / Σw` of `(hit, weight)` pairs; `None` with no weight.
 pub fn weighted_share(items: &[(bool, f64)]) -> Option<f64> {
     let total: f64 = items.iter().map(|x| x.1).sum();
+    let hit: f64 = items.iter().filter(|x| x.0).map(|x| x.1).sum();
+    share_of_sums(hit, total)
+}
+
+/// `hit / total` from the two weight sums (as [`weighted_share`] sums them); `None` when the
+/// total is not positive.
+pub fn share_of_sums(hit: f64, total: f64) -> Option<f64> {
     if !super::is_positive(total) {
         return None;
     }
-    let hit: f64 = items.iter().filter(|x| x.0).map(|x| x.1).sum();
     Some(hit / total + 0.0) // a sum of nothing is −0.0
 }
 

@@ -219,17 +219,26 @@ pub fn top_words_of<'a, T: Iterator<Item = &'a str>>(
             *a += b;
         }
     }
-    let stop = stop_list(hits);
     let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
     for (_, tokens) in bags {
         for w in tokens {
-            if !stop.contains(&w) && !EN.contains(&w) {
-                *counts.entry(w).or_default() += 1;
-            }
+            *counts.entry(w).or_default() += 1;
         }
     }
+    top_of_counts(hits, counts, k)
+}
+
+/// The `k` most frequent words, from each distinct word's count over the bags whose stop-list
+/// hits sum to `hits`: stop words dropped, ties by word.
+pub fn top_of_counts<'a>(
+    hits: [usize; 4],
+    counts: impl IntoIterator<Item = (&'a str, u64)>,
+    k: usize,
+) -> Vec<(String, u64)> {
+    let stop = stop_list(hits);
     let mut v: Vec<(String, u64)> = counts
         .into_iter()
+        .filter(|(w, n)| *n > 0 && !stop.contains(w) && !EN.contains(w))
         .map(|(w, n)| (w.to_string(), n))
         .collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
