@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use super::attrs::AttrNumbers;
 use super::rows::ComparisonRow;
 use super::{Ctx, Group};
 use crate::classify::{Classified, Respondent, Val};
@@ -125,17 +126,9 @@ struct StageNumbers {
     promoters: super::journey::Share,
 }
 
-fn stage_numbers(ctx: &Ctx, c: &Classified, members: &[&Respondent], k: usize) -> StageNumbers {
-    // One attribute at a time, so that only one attribute's ratings are held at once.
-    let experience = (0..k)
-        .map(|ai| {
-            let (x, w): (Vec<f64>, Vec<f64>) = members
-                .iter()
-                .filter_map(|r| c.pair(r, ai).1.map(|x| (x, r.weight)))
-                .unzip();
-            weighted_mean(&x, &w, ctx.conf)
-        })
-        .collect();
+fn stage_numbers(ctx: &Ctx, members: &[&Respondent], perf: &[AttrNumbers]) -> StageNumbers {
+    // The experience means come from the shared per-stage pass.
+    let experience = perf.iter().map(|a| a.performance).collect();
     let (mut rec, mut rw, mut promoter) = (Vec::new(), Vec::new(), Vec::new());
     for r in members {
         if let Some(x) = r.recommend {
@@ -156,15 +149,19 @@ fn welch_of(a: &MeanEstimate, b: &MeanEstimate) -> Option<(TestResult, usize, us
 }
 
 /// Every comparison for one group.
-pub(crate) fn comparisons(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<ComparisonRow> {
+pub(crate) fn comparisons(
+    ctx: &Ctx,
+    g: &Group,
+    c: &Classified,
+    stats: &super::attrs::AttrStats,
+) -> Vec<ComparisonRow> {
     let mut out = Vec::new();
-    let k = c.attributes.len();
     let mut numbers: std::collections::BTreeMap<Stage, StageNumbers> = Default::default();
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {
         for s in [sa, sb] {
             numbers
                 .entry(s)
-                .or_insert_with(|| stage_numbers(ctx, c, &g.by_stage[s.index()], k));
+                .or_insert_with(|| stage_numbers(ctx, &g.by_stage[s.index()], &stats[s.index()]));
         }
     }
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {

@@ -6,7 +6,7 @@ use super::{Ctx, Group};
 use crate::classify::{Classified, Respondent, Val};
 use crate::config::{fold, FieldId};
 use crate::stage::Stage;
-use crate::stats::correlation::pearson;
+use crate::stats::correlation::{pearson, Correlation};
 use crate::stats::mean::weighted_mean;
 use crate::stats::proportion::{weighted_share, wilson};
 use crate::stats::weights::kish_n_eff_of;
@@ -172,7 +172,12 @@ pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
 
 /// Importance–performance quadrants per stage. Each item's mean is over the respondents who
 /// rated it; crosshairs at the mean of the attribute means, or the scale midpoint.
-pub(crate) fn ipa(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<IpaRow> {
+pub(crate) fn ipa(
+    ctx: &Ctx,
+    g: &Group,
+    c: &Classified,
+    stats: &super::attrs::AttrStats,
+) -> Vec<IpaRow> {
     let mut out = Vec::new();
     let midpoint = if ctx.cfg.report.ipa_midpoint {
         scale_midpoint(ctx, c)
@@ -180,27 +185,18 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<IpaRow> {
         None
     };
     for s in Stage::ALL {
-        // One attribute at a time: the importance and performance means of its raters.
-        let k = c.attributes.len();
-        let members = &g.by_stage[s.index()];
-        let points: Vec<(usize, f64, f64, u64, u64)> = (0..k)
-            .filter_map(|ai| {
-                // Both sides in one pass over the stage.
-                let mut sides: [(Vec<f64>, Vec<f64>); 2] = Default::default();
-                for r in members.iter() {
-                    let (e, x) = c.pair(r, ai);
-                    for (side, v) in [e, x].into_iter().enumerate() {
-                        if let Some(v) = v {
-                            sides[side].0.push(v);
-                            sides[side].1.push(r.weight);
-                        }
-                    }
-                }
-                let item = |(x, w): &(Vec<f64>, Vec<f64>)| {
-                    (weighted_mean(x, w, ctx.conf).mean, x.len() as u64)
-                };
-                let ((imp, ni), (perf, np)) = (item(&sides[0]), item(&sides[1]));
-                Some((ai, imp?, perf?, ni, np))
+        // The importance and performance means of each attribute's raters.
+        let points: Vec<(usize, f64, f64, u64, u64)> = stats[s.index()]
+            .iter()
+            .enumerate()
+            .filter_map(|(ai, a)| {
+                Some((
+                    ai,
+                    a.importance.mean?,
+                    a.performance.mean?,
+                    a.n_importance,
+                    a.n_performance,
+                ))
             })
             .collect();
         if points.is_empty() {
@@ -327,59 +323,67 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
     (aware_rows, breadth_rows)
 }
 
-/// Correlation of each attribute's experience rating with likelihood to recommend.
-pub(crate) fn drivers(ctx: &Ctx, g: &Group, c: &Classified) -> Vec<DriverRow> {
+/// Correlation of each attribute's experience rating with likelihood to recommend: over all
+/// members, then per stage (from the shared per-stage pass).
+pub(crate) fn drivers(
+    ctx: &Ctx,
+    g: &Group,
+    c: &Classified,
+    stats: &super::attrs::AttrStats,
+) -> Vec<DriverRow> {
     if ctx.cfg.roles.recommend.is_none() {
         return Vec::new();
     }
-    let stages: Vec<Option<Stage>> = std::iter::once(None)
-        .chain(Stage::ALL.iter().map(|s| Some(*s)))
-        .collect();
     let mut out = Vec::new();
-    for st in stages {
-        let all: Vec<&Respondent>;
-        let members: &[&Respondent] = match st {
-            None => {
-                all = g.members().collect();
-                &all
+    let row = |stage: &str, ai: usize, corr: &Correlation, importance: Option<f64>| DriverRow {
+        period: ctx.period.into(),
+        segment: g.segment.clone(),
+        stage: stage.into(),
+        attribute: c.attributes[ai].name.clone(),
+        n: corr.n as u64,
+        r: corr.r,
+        ci_low: corr.ci.map(|c| c.0),
+        ci_high: corr.ci.map(|c| c.1),
+        p_value: corr.p_value,
+        q_value: None,
+        stated_importance_mean: importance,
+        low_base: ctx.low(ctx.base(corr.n, corr.n_eff)),
+    };
+    // Every member: one attribute at a time, one pass: (experience, recommend, weight) and
+    // (importance, weight).
+    let members: Vec<&Respondent> = g.members().collect();
+    for ai in 0..c.attributes.len() {
+        let (mut x, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut imp, mut iw) = (Vec::new(), Vec::new());
+        for r in &members {
+            let (e, xv) = c.pair(r, ai);
+            if let (Some(xv), Some(rec)) = (xv, r.recommend) {
+                x.push(xv);
+                y.push(rec);
+                w.push(r.weight);
             }
-            Some(s) => &g.by_stage[s.index()],
-        };
-        // One attribute at a time, one pass: (experience, recommend, weight) and
-        // (importance, weight).
-        for (ai, attr) in c.attributes.iter().enumerate() {
-            let (mut x, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
-            let (mut imp, mut iw) = (Vec::new(), Vec::new());
-            for r in members {
-                let (e, xv) = c.pair(r, ai);
-                if let (Some(xv), Some(rec)) = (xv, r.recommend) {
-                    x.push(xv);
-                    y.push(rec);
-                    w.push(r.weight);
-                }
-                if let Some(e) = e {
-                    imp.push(e);
-                    iw.push(r.weight);
-                }
+            if let Some(e) = e {
+                imp.push(e);
+                iw.push(r.weight);
             }
-            if x.is_empty() {
-                continue;
+        }
+        if x.is_empty() {
+            continue;
+        }
+        let corr = pearson(&x, &y, &w, ctx.conf);
+        out.push(row(
+            "all",
+            ai,
+            &corr,
+            weighted_mean(&imp, &iw, ctx.conf).mean,
+        ));
+    }
+    drop(members);
+    for s in Stage::ALL {
+        for (ai, a) in stats[s.index()].iter().enumerate() {
+            if let Some(corr) = &a.driver {
+                out.push(row(s.key(), ai, corr, a.importance.mean));
             }
-            let corr = pearson(&x, &y, &w, ctx.conf);
-            out.push(DriverRow {
-                period: ctx.period.into(),
-                segment: g.segment.clone(),
-                stage: st.map_or("all", Stage::key).into(),
-                attribute: attr.name.clone(),
-                n: corr.n as u64,
-                r: corr.r,
-                ci_low: corr.ci.map(|c| c.0),
-                ci_high: corr.ci.map(|c| c.1),
-                p_value: corr.p_value,
-                q_value: None,
-                stated_importance_mean: weighted_mean(&imp, &iw, ctx.conf).mean,
-                low_base: ctx.low(ctx.base(corr.n, corr.n_eff)),
-            });
         }
     }
     out

@@ -3,6 +3,7 @@
 //! Groups (the whole sample, then each segment value) are computed independently and
 //! collected in a fixed order, so the result is the same whatever the thread count.
 
+mod attrs;
 mod channels;
 mod compare;
 mod derived;
@@ -18,7 +19,7 @@ use serde::Serialize;
 use crate::classify::{Classified, Outcome, Respondent};
 use crate::config::Config;
 use crate::stage::Stage;
-use crate::stats::{gap::paired_gap, multiple::bh_qvalues, nps::nps};
+use crate::stats::{multiple::bh_qvalues, nps::nps};
 pub use rows::*;
 
 /// Version of the `summary.json` layout.
@@ -150,20 +151,21 @@ struct GroupTables {
 fn group_tables(ctx: &Ctx, g: &Group, c: &Classified, channels: &[String]) -> GroupTables {
     let (awareness, awareness_breadth) = journey::awareness(ctx, g);
     let (touchpoints, coverage_index) = channels::touchpoints(ctx, g, channels);
+    let stats = attrs::attr_stats(ctx, g, c);
     GroupTables {
         stage_mix: ctx.stage_mix(g),
-        gaps: ctx.gaps(g, c),
+        gaps: ctx.gaps(g, c, &stats),
         nps: ctx.nps(g),
         conversion: journey::conversion(ctx, g),
-        ipa: journey::ipa(ctx, g, c),
+        ipa: journey::ipa(ctx, g, c, &stats),
         awareness,
         awareness_breadth,
         touchpoints,
         coverage_index,
-        drivers: journey::drivers(ctx, g, c),
+        drivers: journey::drivers(ctx, g, c, &stats),
         themes: themes::themes(ctx, g),
         uncoded_words: themes::uncoded_words(ctx, g),
-        comparisons: compare::comparisons(ctx, g, c),
+        comparisons: compare::comparisons(ctx, g, c, &stats),
     }
 }
 
@@ -317,33 +319,22 @@ impl Ctx<'_> {
             .collect()
     }
 
-    fn gaps(&self, g: &Group, c: &Classified) -> Vec<GapRow> {
+    fn gaps(&self, g: &Group, c: &Classified, stats: &attrs::AttrStats) -> Vec<GapRow> {
         let mut out = Vec::new();
         for s in Stage::ALL {
-            // One attribute at a time, so that only its pairs are held at once.
-            let members = &g.by_stage[s.index()];
-            for (ai, attr) in c.attributes.iter().enumerate() {
-                let (mut e, mut x, mut w) = (Vec::new(), Vec::new(), Vec::new());
-                for r in members {
-                    if let (Some(a), Some(b)) = c.pair(r, ai) {
-                        e.push(a);
-                        x.push(b);
-                        w.push(r.weight);
-                    }
+            for (a, attr) in stats[s.index()].iter().zip(&c.attributes) {
+                // None: no one in this stage answered both items.
+                if let Some(est) = &a.gap {
+                    out.push(GapRow::new(
+                        self.period,
+                        &g.segment,
+                        s,
+                        attr,
+                        est,
+                        self.low(self.base(est.n, est.n_eff)),
+                        self.weighted,
+                    ));
                 }
-                if e.is_empty() {
-                    continue; // no one in this stage answered both items
-                }
-                let est = paired_gap(&e, &x, &w, self.conf);
-                out.push(GapRow::new(
-                    self.period,
-                    &g.segment,
-                    s,
-                    attr,
-                    &est,
-                    self.low(self.base(est.n, est.n_eff)),
-                    self.weighted,
-                ));
             }
         }
         out
