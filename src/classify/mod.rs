@@ -199,6 +199,15 @@ struct Row {
 }
 
 impl Row {
+    /// The shape for this config with `attributes` attributes.
+    fn new(cfg: &Config, attributes: usize) -> Row {
+        Row {
+            kept: cfg.analysis_fields().len(),
+            attributes,
+            segments: cfg.segments.len(),
+        }
+    }
+
     fn width(&self) -> usize {
         self.kept + 2 * self.attributes + self.segments
     }
@@ -256,18 +265,8 @@ impl Classified {
             return (None, None);
         }
         let at = r.local as usize * self.shape.width() + self.shape.kept + 2 * ai;
-        let (e, x) = match &c.cols {
-            Ids::Narrow(v) => match v.get(at..at + 2) {
-                Some(p) => (u32::from(p[0]), u32::from(p[1])),
-                None => (0, 0),
-            },
-            Ids::Wide(v) => match v.get(at..at + 2) {
-                Some(p) => (p[0], p[1]),
-                None => (0, 0),
-            },
-        };
-        let num = |i: u32| self.nums.get(i as usize).copied().flatten();
-        (num(e), num(x))
+        let num = |i: usize| self.nums.get(c.cols.get(i) as usize).copied().flatten();
+        (num(at), num(at + 1))
     }
 
     /// The id of a respondent's value of the `si`-th segment (0: none). Equal ids are equal
@@ -327,11 +326,7 @@ pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
         .enumerate()
         .map(|(ti, t)| classify_table(cfg, &attributes, ti, t))
         .collect();
-    let shape = Row {
-        kept: cfg.analysis_fields().len(),
-        attributes: attributes.len(),
-        segments: cfg.segments.len(),
-    };
+    let shape = Row::new(cfg, attributes.len());
     let mut respondents = Vec::with_capacity(per_table.iter().map(|t| t.respondents.len()).sum());
     let mut cols = Vec::with_capacity(per_table.iter().map(|t| t.cols.len()).sum());
     let mut pool = ValPool::default();
@@ -340,7 +335,7 @@ pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
     for (ti, t) in per_table.into_iter().enumerate() {
         respondents.extend(t.respondents);
         texts.append(&t.ids);
-        let ids: Vec<u32> = t.pool.values().iter().map(|v| pool.id(v)).collect();
+        let ids = pool.absorb(&t.pool);
         cols.extend(t.cols.iter().map(|&i| ids[i as usize]));
         for ((col, field, problem), tally) in t.problems {
             cell_problems.push(CellProblem {
@@ -394,21 +389,14 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
     }
     let attributes = mapping::attributes_from(cfg, &found);
     let names: Vec<&str> = attributes.iter().map(|a| a.name.as_str()).collect();
-    let shape = Row {
-        kept: cfg.analysis_fields().len(),
-        attributes: names.len(),
-        segments: cfg.segments.len(),
-    };
+    let shape = Row::new(cfg, names.len());
     let mut tables = Vec::new();
     let mut pool = ValPool::default();
     let mut cell_problems = Vec::new();
     let mut chunks = Vec::with_capacity(parts.len());
     let mut index = 0;
     // Every part's values into one pool first, so that the width of the ids is known.
-    let remaps: Vec<Vec<u32>> = parts
-        .iter()
-        .map(|p| p.pool.values().iter().map(|v| pool.id(v)).collect())
-        .collect();
+    let remaps: Vec<Vec<u32>> = parts.iter().map(|p| pool.absorb(&p.pool)).collect();
     let narrow = pool.values().len() <= 1 << 16;
     for ((ci, mut p), ids) in parts.into_iter().enumerate().zip(remaps) {
         let offset = u32::try_from(tables.len()).unwrap_or(u32::MAX);
@@ -602,8 +590,7 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
     let mut out = Vec::with_capacity(t.rows.len());
     let mut vals = vec![Val::Missing; cfg.fields.len()];
     let mut pool = ValPool::default();
-    let width = kept.len() + 2 * attrs.len() + cfg.segments.len();
-    let mut cols = Vec::with_capacity(t.rows.len() * width);
+    let mut cols = Vec::with_capacity(t.rows.len() * Row::new(cfg, attrs.len()).width());
     let mut ids = Texts::with_capacity(2 * t.rows.len());
     let r = &cfg.roles;
     for (ri, row) in t.rows.iter().enumerate() {

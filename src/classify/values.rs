@@ -97,6 +97,11 @@ impl ValPool {
         i
     }
 
+    /// Add every value of `other`; per id of `other`, its id here.
+    pub fn absorb(&mut self, other: &ValPool) -> Vec<u32> {
+        other.vals.iter().map(|v| self.id(v)).collect()
+    }
+
     /// The value of an id (`Missing` for an id it never gave).
     pub fn get(&self, id: u32) -> &Val {
         static MISSING: Val = Val::Missing;
