@@ -4,7 +4,6 @@
 //! order.
 
 use super::{Ctx, Group};
-use crate::classify::Classified;
 use crate::stage::Stage;
 use crate::stats::correlation::{pearson, Correlation};
 use crate::stats::gap::{paired_gap, GapEstimate};
@@ -29,7 +28,8 @@ pub(crate) struct AttrNumbers {
 /// Per stage ([`Stage::ALL`] order), per attribute.
 pub(crate) type AttrStats = [Vec<AttrNumbers>; 5];
 
-pub(crate) fn attr_stats(ctx: &Ctx, g: &Group, c: &Classified) -> AttrStats {
+pub(crate) fn attr_stats(ctx: &Ctx, g: &Group) -> AttrStats {
+    let c = ctx.c;
     let with_recommend = ctx.cfg.roles.recommend.is_some();
     let mut out: AttrStats = Default::default();
     for s in Stage::ALL {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::rows::{CoverageRow, TouchpointRow};
 use super::{Ctx, Group};
-use crate::classify::{Classified, Respondent, Val};
+use crate::classify::{Respondent, Val};
 use crate::config::fold;
 use crate::stage::Stage;
 use crate::stats::coverage::coverage_index;
@@ -89,7 +89,7 @@ pub(crate) fn touchpoints(
 }
 
 /// Every channel: the plan's, then those respondents named that the plan does not, sorted.
-pub(crate) fn channel_list(ctx: &Ctx, c: &Classified) -> Vec<String> {
+pub(crate) fn channel_list(ctx: &Ctx) -> Vec<String> {
     let Some(ch) = &ctx.cfg.channels else {
         return Vec::new();
     };
@@ -102,7 +102,7 @@ pub(crate) fn channel_list(ctx: &Ctx, c: &Classified) -> Vec<String> {
         }
     }
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for r in c.respondents().filter(|r| r.stage().is_some()) {
+    for r in ctx.c.respondents().filter(|r| r.stage().is_some()) {
         if let Val::Multi(opts) = ctx.val(r, ch.used) {
             for o in opts {
                 seen.entry(fold(o)).or_insert_with(|| o.to_string());

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::attrs::AttrNumbers;
 use super::rows::ComparisonRow;
 use super::{Ctx, Group};
-use crate::classify::{Classified, Respondent, Val};
+use crate::classify::{Respondent, Val};
 use crate::config::{fold, FieldKind};
 use crate::stage::Stage;
 use crate::stats::mean::{weighted_mean, MeanEstimate};
@@ -152,9 +152,9 @@ fn welch_of(a: &MeanEstimate, b: &MeanEstimate) -> Option<(TestResult, usize, us
 pub(crate) fn comparisons(
     ctx: &Ctx,
     g: &Group,
-    c: &Classified,
     stats: &super::attrs::AttrStats,
 ) -> Vec<ComparisonRow> {
+    let c = ctx.c;
     let mut out = Vec::new();
     let mut numbers: std::collections::BTreeMap<Stage, StageNumbers> = Default::default();
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::journey::options;
 use super::themes::theme_fields;
 use super::Ctx;
-use crate::classify::{Classified, Respondent};
+use crate::classify::Respondent;
 use crate::config::fold;
 use crate::stats::words::{self, WordBag};
 
@@ -100,7 +100,6 @@ pub(crate) struct Derived {
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     vocab: Vec<String>,
-    ids: std::collections::HashMap<String, u32>,
     /// Per respondent (by index): its entry in `hits` and `ends`, or `u32::MAX` for none.
     slot: Vec<u32>,
     hits: Vec<[usize; 4]>,
@@ -110,8 +109,9 @@ pub(crate) struct Words {
 }
 
 impl Words {
-    /// Add the next respondent's bag (respondents come in index order).
-    fn push(&mut self, bag: Option<WordBag>) {
+    /// Add the next respondent's bag (respondents come in index order); `ids` maps the words
+    /// seen so far to their ids while the bags are added.
+    fn push(&mut self, ids: &mut std::collections::HashMap<String, u32>, bag: Option<WordBag>) {
         let Some(b) = bag else {
             self.slot.push(u32::MAX);
             return;
@@ -120,12 +120,12 @@ impl Words {
             .push(u32::try_from(self.hits.len()).unwrap_or(u32::MAX));
         self.hits.push(b.stop_hits);
         for w in b.tokens {
-            let id = match self.ids.get(&w) {
+            let id = match ids.get(&w) {
                 Some(&id) => id,
                 None => {
                     let id = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
                     self.vocab.push(w.clone());
-                    self.ids.insert(w, id);
+                    ids.insert(w, id);
                     id
                 }
             };
@@ -183,8 +183,8 @@ fn hits(opts: Option<Vec<String>>, keys: &[String]) -> Option<Vec<usize>> {
     )
 }
 
-pub(crate) fn derive(ctx: &Ctx, c: &Classified, channels: &[String]) -> Derived {
-    let rs: Vec<&Respondent> = c.respondents().collect();
+pub(crate) fn derive(ctx: &Ctx, channels: &[String]) -> Derived {
+    let rs: Vec<&Respondent> = ctx.c.respondents().collect();
     let rs = &rs[..];
     let mut d = Derived::default();
     if let Some(sv) = &ctx.cfg.services {
@@ -219,7 +219,7 @@ pub(crate) fn derive(ctx: &Ctx, c: &Classified, channels: &[String]) -> Derived 
             )
         });
         // Tokenised in parallel a block at a time, so that only one block's bags are held.
-        let mut words = Words::default();
+        let (mut words, mut ids) = (Words::default(), Default::default());
         for block in rs.chunks(1 << 16) {
             let bags: Vec<Option<WordBag>> = block
                 .par_iter()
@@ -230,9 +230,8 @@ pub(crate) fn derive(ctx: &Ctx, c: &Classified, channels: &[String]) -> Derived 
                     ctx.val(r, field).as_text().map(|t| words::bag(&t))
                 })
                 .collect();
-            bags.into_iter().for_each(|b| words.push(b));
+            bags.into_iter().for_each(|b| words.push(&mut ids, b));
         }
-        words.ids = Default::default();
         d.uncoded.push(words);
         d.themes.push(bits);
     }

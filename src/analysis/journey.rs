@@ -3,7 +3,7 @@
 
 use super::rows::*;
 use super::{Ctx, Group};
-use crate::classify::{Classified, Respondent, Val};
+use crate::classify::{Respondent, Val};
 use crate::config::{fold, FieldId};
 use crate::stage::Stage;
 use crate::stats::correlation::{pearson, Correlation};
@@ -172,15 +172,11 @@ pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
 
 /// Importance–performance quadrants per stage. Each item's mean is over the respondents who
 /// rated it; crosshairs at the mean of the attribute means, or the scale midpoint.
-pub(crate) fn ipa(
-    ctx: &Ctx,
-    g: &Group,
-    c: &Classified,
-    stats: &super::attrs::AttrStats,
-) -> Vec<IpaRow> {
+pub(crate) fn ipa(ctx: &Ctx, g: &Group, stats: &super::attrs::AttrStats) -> Vec<IpaRow> {
+    let c = ctx.c;
     let mut out = Vec::new();
     let midpoint = if ctx.cfg.report.ipa_midpoint {
-        scale_midpoint(ctx, c)
+        scale_midpoint(ctx)
     } else {
         None
     };
@@ -238,7 +234,8 @@ pub(crate) fn ipa(
 }
 
 /// Midpoint of the attributes' common scale, when they have one.
-fn scale_midpoint(ctx: &Ctx, c: &Classified) -> Option<f64> {
+fn scale_midpoint(ctx: &Ctx) -> Option<f64> {
+    let c = ctx.c;
     use crate::classify::AttrSource;
     let scales: Vec<Option<(f64, f64)>> = c
         .attributes
@@ -325,12 +322,8 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
 
 /// Correlation of each attribute's experience rating with likelihood to recommend: over all
 /// members, then per stage (from the shared per-stage pass).
-pub(crate) fn drivers(
-    ctx: &Ctx,
-    g: &Group,
-    c: &Classified,
-    stats: &super::attrs::AttrStats,
-) -> Vec<DriverRow> {
+pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &super::attrs::AttrStats) -> Vec<DriverRow> {
+    let c = ctx.c;
     if ctx.cfg.roles.recommend.is_none() {
         return Vec::new();
     }

@@ -148,24 +148,24 @@ struct GroupTables {
     comparisons: Vec<ComparisonRow>,
 }
 
-fn group_tables(ctx: &Ctx, g: &Group, c: &Classified, channels: &[String]) -> GroupTables {
+fn group_tables(ctx: &Ctx, g: &Group, channels: &[String]) -> GroupTables {
     let (awareness, awareness_breadth) = journey::awareness(ctx, g);
     let (touchpoints, coverage_index) = channels::touchpoints(ctx, g, channels);
-    let stats = attrs::attr_stats(ctx, g, c);
+    let stats = attrs::attr_stats(ctx, g);
     GroupTables {
         stage_mix: ctx.stage_mix(g),
-        gaps: ctx.gaps(g, c, &stats),
+        gaps: ctx.gaps(g, &stats),
         nps: ctx.nps(g),
         conversion: journey::conversion(ctx, g),
-        ipa: journey::ipa(ctx, g, c, &stats),
+        ipa: journey::ipa(ctx, g, &stats),
         awareness,
         awareness_breadth,
         touchpoints,
         coverage_index,
-        drivers: journey::drivers(ctx, g, c, &stats),
+        drivers: journey::drivers(ctx, g, &stats),
         themes: themes::themes(ctx, g),
         uncoded_words: themes::uncoded_words(ctx, g),
-        comparisons: compare::comparisons(ctx, g, c, &stats),
+        comparisons: compare::comparisons(ctx, g, &stats),
     }
 }
 
@@ -197,11 +197,11 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
         },
         derived: derived::Derived::default(),
     };
-    let channels = channels::channel_list(&ctx, c);
-    ctx.derived = derived::derive(&ctx, c, &channels);
+    let channels = channels::channel_list(&ctx);
+    ctx.derived = derived::derive(&ctx, &channels);
     let parts: Vec<GroupTables> = groups
         .par_iter()
-        .map(|g| group_tables(&ctx, g, c, &channels))
+        .map(|g| group_tables(&ctx, g, &channels))
         .collect();
     let mut t = GroupTables::default();
     for p in parts {
@@ -319,10 +319,10 @@ impl Ctx<'_> {
             .collect()
     }
 
-    fn gaps(&self, g: &Group, c: &Classified, stats: &attrs::AttrStats) -> Vec<GapRow> {
+    fn gaps(&self, g: &Group, stats: &attrs::AttrStats) -> Vec<GapRow> {
         let mut out = Vec::new();
         for s in Stage::ALL {
-            for (a, attr) in stats[s.index()].iter().zip(&c.attributes) {
+            for (a, attr) in stats[s.index()].iter().zip(&self.c.attributes) {
                 // None: no one in this stage answered both items.
                 if let Some(est) = &a.gap {
                     out.push(GapRow::new(

@@ -21,6 +21,8 @@ pub(crate) fn theme_fields(ctx: &Ctx) -> Vec<FieldId> {
 /// One open-text field's answers at one stage, with which themes each answer mentions.
 struct Coded<'a> {
     field: FieldId,
+    /// Its position in [`theme_fields`].
+    fi: usize,
     stage: Stage,
     themes: Vec<&'a crate::config::Theme>,
     answers: Vec<&'a Respondent>,
@@ -45,6 +47,7 @@ fn coded<'a>(ctx: &'a Ctx, g: &'a Group) -> Vec<Coded<'a>> {
             }
             out.push(Coded {
                 field,
+                fi,
                 stage,
                 themes: themes.clone(),
                 answers,
@@ -87,12 +90,8 @@ pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
 /// The most frequent words of answers no theme coded, per text field and stage.
 pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
     let mut out = Vec::new();
-    let fields = theme_fields(ctx);
     for c in coded(ctx, g) {
-        let Some(fi) = fields.iter().position(|&f| f == c.field) else {
-            continue;
-        };
-        let words = &ctx.derived.uncoded[fi];
+        let words = &ctx.derived.uncoded[c.fi];
         let (top, bags) = words.top(
             c.answers.iter().copied().filter(|r| c.bits.count(r) == 0),
             15,
