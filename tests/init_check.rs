@@ -18,6 +18,16 @@ fn demo_copy(q: &str, dir: &std::path::Path) -> std::path::PathBuf {
     to
 }
 
+/// `journeygap check` succeeds on `input` and reports no error.
+fn check_is_clean(input: &std::path::Path) {
+    journeygap()
+        .arg("check")
+        .arg(input)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("0 error(s)"));
+}
+
 #[test]
 fn init_check_run_equals_the_shipped_config_on_every_demo_quarter() {
     let dir = tempfile::tempdir().unwrap();
@@ -26,12 +36,7 @@ fn init_check_run_equals_the_shipped_config_on_every_demo_quarter() {
         journeygap().arg("init").arg(&input).assert().success();
         let cfg = std::fs::read_to_string(input.join("journeygap.toml")).unwrap();
         assert!(cfg.contains("[[attributes]]"), "{cfg}");
-        journeygap()
-            .arg("check")
-            .arg(&input)
-            .assert()
-            .success()
-            .stdout(predicates::str::contains("0 error(s)"));
+        check_is_clean(&input);
         let guessed = dir.path().join("guessed");
         let shipped = dir.path().join("shipped");
         journeygap()
@@ -153,12 +158,7 @@ fn init_config_loads_without_a_relationship_question_and_with_a_bad_file() {
     assert!(cfg.contains("skip_files = [\"broken.xlsx\"]"), "{cfg}");
     assert!(cfg.contains("segments = [\"region\"]"), "{cfg}");
     assert!(cfg.contains("always = true"), "{cfg}");
-    journeygap()
-        .arg("check")
-        .arg(&input)
-        .assert()
-        .success()
-        .stdout(predicates::str::contains("0 error(s)"));
+    check_is_clean(&input);
 }
 
 #[test]
