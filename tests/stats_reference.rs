@@ -238,3 +238,104 @@ fn coverage_index_matches_numpy() {
         );
     }
 }
+
+/// The analysis computes means, gaps and correlations from tallies of equal values (see
+/// `analysis/attrs.rs`); the grouped forms must give scipy's numbers on the same cases, with
+/// the observations grouped by value rather than one by one.
+#[test]
+fn grouped_forms_match_scipy_on_the_same_cases() {
+    use journeygap::stats::{
+        correlation::pearson_grouped, gap::paired_gap_grouped, mean::weighted_mean_grouped,
+        weights::Tally,
+    };
+    /// Observations (value tuple, weight) → distinct tuples with their tallies, first seen first.
+    fn group<const K: usize>(obs: impl Iterator<Item = ([f64; K], f64)>) -> Vec<([f64; K], Tally)> {
+        let mut out: Vec<([f64; K], Tally)> = Vec::new();
+        for (v, w) in obs {
+            match out.iter_mut().find(|(k, _)| *k == v) {
+                Some((_, t)) => t.add(w),
+                None => out.push((v, Tally::one(w))),
+            }
+        }
+        out
+    }
+    let r = reference();
+    let mut grouped_somewhere = false;
+    for (i, case) in r["means"].as_array().unwrap().iter().enumerate() {
+        let (x, w) = (nums(&case["x"]), nums(&case["w"]));
+        let g = group(x.iter().zip(&w).map(|(&x, &w)| ([x], w)));
+        grouped_somewhere |= g.len() < x.len();
+        let m = weighted_mean_grouped(
+            g.iter().map(|(k, t)| (k[0], *t)),
+            case["conf"].as_f64().unwrap(),
+        );
+        assert_eq!(m.n, x.len(), "mean {i}: n");
+        same(&format!("grouped mean {i}"), m.mean, &case["mean"]);
+        same(&format!("grouped mean {i} sd"), m.sd, &case["sd"]);
+        same(
+            &format!("grouped mean {i} low"),
+            m.ci.map(|c| c.0),
+            &case["ci_low"],
+        );
+        same(
+            &format!("grouped mean {i} high"),
+            m.ci.map(|c| c.1),
+            &case["ci_high"],
+        );
+    }
+    for (i, case) in r["gaps"].as_array().unwrap().iter().enumerate() {
+        let (e, x, w) = (
+            nums(&case["expectation"]),
+            nums(&case["experience"]),
+            nums(&case["w"]),
+        );
+        let g = group(e.iter().zip(&x).zip(&w).map(|((&e, &x), &w)| ([e, x], w)));
+        grouped_somewhere |= g.len() < x.len();
+        let est = paired_gap_grouped(
+            g.iter().map(|(k, t)| (k[0], k[1], *t)),
+            case["conf"].as_f64().unwrap(),
+        );
+        let at = |s: &str| format!("grouped gap case {i}: {s}");
+        same(
+            &at("expectation mean"),
+            est.expectation.mean,
+            &case["expectation_mean"]["mean"],
+        );
+        same(
+            &at("experience ci high"),
+            est.experience.ci.map(|c| c.1),
+            &case["experience_mean"]["ci_high"],
+        );
+        same(&at("gap mean"), est.gap.mean, &case["gap"]["mean"]);
+        same(
+            &at("gap ci low"),
+            est.gap.ci.map(|c| c.0),
+            &case["gap"]["ci_low"],
+        );
+        same(&at("t"), est.t_stat, &case["t"]);
+        same(&at("p"), est.p_value, &case["p"]);
+        same(&at("d_z"), est.effect_size_dz, &case["dz"]);
+        same(&at("wilcoxon p"), est.wilcoxon_p, &case["wilcoxon_p"]);
+    }
+    for (i, case) in r["pearson"].as_array().unwrap().iter().enumerate() {
+        let (x, y) = (nums(&case["x"]), nums(&case["y"]));
+        let w = opt_nums(&case["w"]).unwrap_or_else(|| ones(x.len()));
+        let g = group(x.iter().zip(&y).zip(&w).map(|((&x, &y), &w)| ([x, y], w)));
+        grouped_somewhere |= g.len() < x.len();
+        let c = pearson_grouped(
+            g.iter().map(|(k, t)| (k[0], k[1], *t)),
+            case["conf"].as_f64().unwrap(),
+        );
+        same(&format!("grouped pearson {i} r"), c.r, &case["r"]);
+        same(
+            &format!("grouped pearson {i} low"),
+            c.ci.map(|c| c.0),
+            &case["low"],
+        );
+        same(&format!("grouped pearson {i} p"), c.p_value, &case["p"]);
+    }
+    assert!(
+        grouped_somewhere,
+        "some case must have repeated values, or grouping is not tested"
+    );
+}

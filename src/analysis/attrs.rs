@@ -1,13 +1,21 @@
-//! One pass per stage and attribute over the stage's members, for every table that reads the
-//! attribute ratings of a stage: gaps, IPA, drivers and the stage comparisons. Each used to walk
-//! the members again; the numbers are the same, computed from the same values in the same
-//! order.
+//! One pass per stage over the stage's members, for every table that reads the attribute
+//! ratings of a stage: gaps, IPA, drivers and the stage comparisons.
+//!
+//! The pass does not collect the ratings: it tallies each attribute's combinations of
+//! (expectation, experience, recommend) — how many members gave each, and the sums of their
+//! weights — and the statistics are computed from the tallies. Ratings take few values, so a
+//! stage of a million members is a few hundred tallies per attribute, and the pass reads each
+//! member's row of value ids once for all attributes.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{Ctx, Group};
 use crate::stage::Stage;
-use crate::stats::correlation::{pearson, Correlation};
-use crate::stats::gap::{paired_gap, GapEstimate};
-use crate::stats::mean::{weighted_mean, MeanEstimate};
+use crate::stats::correlation::{pearson_grouped, Correlation};
+use crate::stats::gap::{paired_gap_grouped, GapEstimate};
+use crate::stats::mean::{weighted_mean_grouped, MeanEstimate};
+use crate::stats::weights::Tally;
 
 /// One stage's numbers for one attribute.
 #[derive(Debug, Clone, Default)]
@@ -23,53 +31,154 @@ pub(crate) struct AttrNumbers {
     /// Experience against recommend, over those who gave both; `None` when no one did or no
     /// recommend question is configured.
     pub(crate) driver: Option<Correlation>,
+    /// The tallies these numbers come from, sorted by value (the drivers table puts the
+    /// stages' tallies together for its `all` row).
+    pub(crate) tallies: Vec<Combination>,
+}
+
+/// One combination of an attribute's expectation, experience and the recommend score (each
+/// `None` when not given), with the tally of the members who gave it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Combination {
+    pub(crate) expectation: Option<f64>,
+    pub(crate) experience: Option<f64>,
+    pub(crate) recommend: Option<f64>,
+    pub(crate) tally: Tally,
 }
 
 /// Per stage ([`Stage::ALL`] order), per attribute.
 pub(crate) type AttrStats = [Vec<AttrNumbers>; 5];
 
+/// (expectation id, experience id, recommend bits or `None`).
+type Key = (u32, u32, Option<u64>);
+
 pub(crate) fn attr_stats(ctx: &Ctx, g: &Group) -> AttrStats {
     let c = ctx.c;
-    let with_recommend = ctx.cfg.roles.recommend.is_some();
+    let n_attr = c.attributes.len();
     let mut out: AttrStats = Default::default();
+    let mut ids = Vec::with_capacity(n_attr);
     for s in Stage::ALL {
-        let members = &g.by_stage[s.index()];
-        for ai in 0..c.attributes.len() {
-            let (mut ge, mut gx, mut gw) = (Vec::new(), Vec::new(), Vec::new());
-            let (mut imp, mut iw) = (Vec::new(), Vec::new());
-            let (mut perf, mut pw) = (Vec::new(), Vec::new());
-            let (mut dx, mut dy, mut dw) = (Vec::new(), Vec::new(), Vec::new());
-            for r in members {
-                let (e, x) = c.pair(r, ai);
-                if let (Some(a), Some(b)) = (e, x) {
-                    ge.push(a);
-                    gx.push(b);
-                    gw.push(r.weight);
-                }
-                if let Some(e) = e {
-                    imp.push(e);
-                    iw.push(r.weight);
-                }
-                if let Some(x) = x {
-                    perf.push(x);
-                    pw.push(r.weight);
-                    if let Some(rec) = r.recommend {
-                        dx.push(x);
-                        dy.push(rec);
-                        dw.push(r.weight);
-                    }
-                }
+        let mut maps: Vec<HashMap<Key, Tally, Fast>> = vec![HashMap::default(); n_attr];
+        for r in &g.by_stage[s.index()] {
+            c.pair_ids(r, &mut ids);
+            let rec = r.recommend.map(f64::to_bits);
+            for (map, &(e, x)) in maps.iter_mut().zip(&ids) {
+                map.entry((e, x, rec)).or_default().add(r.weight);
             }
-            out[s.index()].push(AttrNumbers {
-                gap: (!ge.is_empty()).then(|| paired_gap(&ge, &gx, &gw, ctx.conf)),
-                importance: weighted_mean(&imp, &iw, ctx.conf),
-                n_importance: imp.len() as u64,
-                performance: weighted_mean(&perf, &pw, ctx.conf),
-                n_performance: perf.len() as u64,
-                driver: (with_recommend && !dx.is_empty())
-                    .then(|| pearson(&dx, &dy, &dw, ctx.conf)),
-            });
         }
+        out[s.index()] = maps
+            .into_iter()
+            .map(|map| {
+                let mut tallies: Vec<Combination> = map
+                    .into_iter()
+                    .map(|((e, x, rec), tally)| Combination {
+                        expectation: c.num(e),
+                        experience: c.num(x),
+                        recommend: rec.map(f64::from_bits),
+                        tally,
+                    })
+                    .collect();
+                sort(&mut tallies);
+                numbers(ctx, tallies)
+            })
+            .collect();
     }
     out
 }
+
+/// Sort combinations by value (missing first), so that the sums are taken in an order that
+/// depends on the data alone.
+pub(crate) fn sort(t: &mut [Combination]) {
+    let key = |v: Option<f64>| (v.is_some(), v.unwrap_or(0.0));
+    t.sort_by(|a, b| {
+        let (ka, kb) = (
+            [key(a.expectation), key(a.experience), key(a.recommend)],
+            [key(b.expectation), key(b.experience), key(b.recommend)],
+        );
+        ka.iter()
+            .zip(&kb)
+            .map(|(p, q)| p.0.cmp(&q.0).then(p.1.total_cmp(&q.1)))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+}
+
+fn numbers(ctx: &Ctx, tallies: Vec<Combination>) -> AttrNumbers {
+    let t = &tallies;
+    let pairs = || {
+        t.iter()
+            .filter_map(|k| match (k.expectation, k.experience) {
+                (Some(e), Some(x)) => Some((e, x, k.tally)),
+                _ => None,
+            })
+    };
+    let imp = importance(t);
+    let perf = || t.iter().filter_map(|k| Some((k.experience?, k.tally)));
+    AttrNumbers {
+        gap: pairs()
+            .next()
+            .is_some()
+            .then(|| paired_gap_grouped(pairs(), ctx.conf)),
+        importance: weighted_mean_grouped(imp.clone(), ctx.conf),
+        n_importance: imp.map(|(_, t)| t.n).sum(),
+        performance: weighted_mean_grouped(perf(), ctx.conf),
+        n_performance: perf().map(|(_, t)| t.n).sum(),
+        driver: driver(ctx, t),
+        tallies,
+    }
+}
+
+/// The expectation ratings of these combinations.
+pub(crate) fn importance(t: &[Combination]) -> impl Iterator<Item = (f64, Tally)> + Clone + '_ {
+    t.iter().filter_map(|k| Some((k.expectation?, k.tally)))
+}
+
+/// Experience against recommend over the combinations that have both; `None` when there are
+/// none or no recommend question is configured.
+pub(crate) fn driver(ctx: &Ctx, t: &[Combination]) -> Option<Correlation> {
+    let xy = t
+        .iter()
+        .filter_map(|k| Some((k.experience?, k.recommend?, k.tally)));
+    (ctx.cfg.roles.recommend.is_some() && xy.clone().next().is_some())
+        .then(|| pearson_grouped(xy, ctx.conf))
+}
+
+/// A multiplicative hash for the small integer keys of the tallies (the standard SipHash is
+/// several times slower and its protection against chosen keys is not needed here).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn mix(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.mix(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.mix(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.mix(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.mix(i as u64);
+    }
+    fn write_isize(&mut self, i: isize) {
+        self.mix(i as u64);
+    }
+}
+
+pub(crate) type Fast = BuildHasherDefault<FastHasher>;

@@ -1,13 +1,14 @@
 //! The journey analyses of PRODUCT §6: conversion, IPA, service awareness, touchpoint coverage,
 //! drivers and the "why" themes, for one group of respondents.
 
+use super::attrs::{self, Combination};
 use super::rows::*;
 use super::{Ctx, Group};
 use crate::classify::{Respondent, Val};
 use crate::config::{fold, FieldId};
 use crate::stage::Stage;
-use crate::stats::correlation::{pearson, Correlation};
-use crate::stats::mean::weighted_mean;
+use crate::stats::correlation::Correlation;
+use crate::stats::mean::{weighted_mean, weighted_mean_grouped};
 use crate::stats::proportion::{weighted_share, wilson};
 use crate::stats::weights::kish_n_eff_of;
 
@@ -322,7 +323,7 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
 
 /// Correlation of each attribute's experience rating with likelihood to recommend: over all
 /// members, then per stage (from the shared per-stage pass).
-pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &super::attrs::AttrStats) -> Vec<DriverRow> {
+pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<DriverRow> {
     let c = ctx.c;
     if ctx.cfg.roles.recommend.is_none() {
         return Vec::new();
@@ -342,36 +343,20 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &super::attrs::AttrStats) -> 
         stated_importance_mean: importance,
         low_base: ctx.low(ctx.base(corr.n, corr.n_eff)),
     };
-    // Every member: one attribute at a time, one pass: (experience, recommend, weight) and
-    // (importance, weight).
-    let members: Vec<&Respondent> = g.members().collect();
+    // Every member: the stages' tallies of each attribute put together.
     for ai in 0..c.attributes.len() {
-        let (mut x, mut y, mut w) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut imp, mut iw) = (Vec::new(), Vec::new());
-        for r in &members {
-            let (e, xv) = c.pair(r, ai);
-            if let (Some(xv), Some(rec)) = (xv, r.recommend) {
-                x.push(xv);
-                y.push(rec);
-                w.push(r.weight);
-            }
-            if let Some(e) = e {
-                imp.push(e);
-                iw.push(r.weight);
-            }
-        }
-        if x.is_empty() {
+        let mut tallies: Vec<Combination> = stats
+            .iter()
+            .filter_map(|stage| stage.get(ai))
+            .flat_map(|a| a.tallies.iter().copied())
+            .collect();
+        attrs::sort(&mut tallies);
+        let Some(corr) = attrs::driver(ctx, &tallies) else {
             continue;
-        }
-        let corr = pearson(&x, &y, &w, ctx.conf);
-        out.push(row(
-            "all",
-            ai,
-            &corr,
-            weighted_mean(&imp, &iw, ctx.conf).mean,
-        ));
+        };
+        let importance = weighted_mean_grouped(attrs::importance(&tallies), ctx.conf);
+        out.push(row("all", ai, &corr, importance.mean));
     }
-    drop(members);
     for s in Stage::ALL {
         for (ai, a) in stats[s.index()].iter().enumerate() {
             if let Some(corr) = &a.driver {

@@ -255,18 +255,24 @@ impl Classified {
         self.pool.get(id)
     }
 
-    /// A respondent's (expectation, experience) on the `ai`-th attribute.
-    #[inline]
-    pub fn pair(&self, r: &Respondent, ai: usize) -> (Option<f64>, Option<f64>) {
+    /// A respondent's (expectation, experience) value ids on every attribute, in attribute
+    /// order, into `out` (emptied first); [`Classified::num`] gives their numbers.
+    pub fn pair_ids(&self, r: &Respondent, out: &mut Vec<(u32, u32)>) {
+        out.clear();
         let Some(c) = self.chunks.get(r.chunk as usize) else {
-            return (None, None);
+            return;
         };
-        if ai >= self.shape.attributes {
-            return (None, None);
-        }
-        let at = r.local as usize * self.shape.width() + self.shape.kept + 2 * ai;
-        let num = |i: usize| self.nums.get(c.cols.get(i) as usize).copied().flatten();
-        (num(at), num(at + 1))
+        let at = r.local as usize * self.shape.width() + self.shape.kept;
+        out.extend((0..self.shape.attributes).map(|ai| {
+            let i = at + 2 * ai;
+            (c.cols.get(i), c.cols.get(i + 1))
+        }));
+    }
+
+    /// The number of an attribute rating's value id (`None`: missing or not a number).
+    #[inline]
+    pub fn num(&self, id: u32) -> Option<f64> {
+        self.nums.get(id as usize).copied().flatten()
     }
 
     /// The id of a respondent's value of the `si`-th segment (0: none). Equal ids are equal

@@ -1,7 +1,7 @@
 //! Pearson correlation with its Fisher-z interval and t-test p.
 
 use super::dist::{t_two_sided_p, z_critical};
-use super::weights::kish_n_eff;
+use super::weights::{kish_n_eff_grouped, Tally};
 
 /// A correlation estimate.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -17,20 +17,37 @@ pub struct Correlation {
 /// `t = r√((n_eff−2)/(1−r²))` with n_eff − 2 df (scipy `pearsonr` and its
 /// `confidence_interval()` when unweighted).
 pub fn pearson(x: &[f64], y: &[f64], w: &[f64], confidence: f64) -> Correlation {
-    let n = x.len();
-    let sw: f64 = w.iter().sum();
+    pearson_grouped(
+        x.iter()
+            .zip(y)
+            .zip(w)
+            .map(|((&x, &y), &w)| (x, y, Tally::one(w))),
+        confidence,
+    )
+}
+
+/// [`pearson`] of observations given as distinct `(x, y)` pairs with their [`Tally`]: the same
+/// formulas, each pair's weights summed once. One observation per item gives exactly
+/// [`pearson`].
+pub fn pearson_grouped(
+    xy: impl Iterator<Item = (f64, f64, Tally)> + Clone,
+    confidence: f64,
+) -> Correlation {
+    let n = xy.clone().map(|(_, _, t)| t.n).sum::<u64>() as usize;
+    let sw: f64 = xy.clone().map(|(_, _, t)| t.sw).sum();
     let mut out = Correlation {
         n,
-        n_eff: kish_n_eff(w),
+        n_eff: kish_n_eff_grouped(xy.clone().map(|(_, _, t)| t)),
         ..Default::default()
     };
     if n < 2 || !super::is_positive(sw) {
         return out;
     }
-    let mx = x.iter().zip(w).map(|(a, w)| a * w).sum::<f64>() / sw;
-    let my = y.iter().zip(w).map(|(a, w)| a * w).sum::<f64>() / sw;
+    let mx = xy.clone().map(|(a, _, t)| a * t.sw).sum::<f64>() / sw;
+    let my = xy.clone().map(|(_, b, t)| b * t.sw).sum::<f64>() / sw;
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for ((a, b), w) in x.iter().zip(y).zip(w) {
+    for (a, b, t) in xy {
+        let w = t.sw;
         sxy += w * (a - mx) * (b - my);
         sxx += w * (a - mx).powi(2);
         syy += w * (b - my).powi(2);

@@ -1,7 +1,7 @@
 //! Means with t intervals, weighted or not.
 
 use super::dist::{t_critical, t_two_sided_p};
-use super::weights::kish_n_eff;
+use super::weights::{kish_n_eff_grouped, Tally};
 
 /// A (weighted) mean with its spread and t interval.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -39,16 +39,29 @@ impl MeanEstimate {
 /// error `s/√n_eff`; interval `m ± t(df = n_eff−1)·se`. With unit weights these are the
 /// textbook sample mean, `ddof=1` standard deviation and t interval (scipy `t.interval`).
 pub fn weighted_mean(x: &[f64], w: &[f64], confidence: f64) -> MeanEstimate {
-    let n = x.len();
-    let sw: f64 = w.iter().sum();
+    weighted_mean_grouped(
+        x.iter().zip(w).map(|(&x, &w)| (x, Tally::one(w))),
+        confidence,
+    )
+}
+
+/// [`weighted_mean`] of observations given as distinct values with their [`Tally`] (how many,
+/// and the sums of their weights and squared weights): the same formulas, each value's
+/// weights summed once. One observation per item gives exactly [`weighted_mean`].
+pub fn weighted_mean_grouped(
+    x: impl Iterator<Item = (f64, Tally)> + Clone,
+    confidence: f64,
+) -> MeanEstimate {
+    let n = x.clone().map(|(_, t)| t.n).sum::<u64>() as usize;
+    let sw: f64 = x.clone().map(|(_, t)| t.sw).sum();
     if n == 0 || !super::is_positive(sw) {
         return MeanEstimate {
             n,
             ..Default::default()
         };
     }
-    let n_eff = kish_n_eff(w);
-    let mean = x.iter().zip(w).map(|(x, w)| x * w).sum::<f64>() / sw;
+    let n_eff = kish_n_eff_grouped(x.clone().map(|(_, t)| t));
+    let mean = x.clone().map(|(x, t)| x * t.sw).sum::<f64>() / sw;
     let mut est = MeanEstimate {
         n,
         n_eff,
@@ -56,12 +69,7 @@ pub fn weighted_mean(x: &[f64], w: &[f64], confidence: f64) -> MeanEstimate {
         ..Default::default()
     };
     if n_eff > 1.0 + 1e-12 && n > 1 {
-        let pop_var = x
-            .iter()
-            .zip(w)
-            .map(|(x, w)| w * (x - mean).powi(2))
-            .sum::<f64>()
-            / sw;
+        let pop_var = x.map(|(x, t)| t.sw * (x - mean).powi(2)).sum::<f64>() / sw;
         let sd = (pop_var * n_eff / (n_eff - 1.0)).sqrt();
         let se = sd / n_eff.sqrt();
         est.sd = Some(sd);

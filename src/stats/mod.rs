@@ -1,4 +1,5 @@
-//! Respondents → estimates: pure functions over slices, one statistic per file.
+//! Respondents → estimates: pure functions over slices (and over tallies of equal values, for
+//! the analysis passes that do not collect the values), one statistic per file.
 //!
 //! Every function returns `None` (an empty cell in the tables) where the statistic is not
 //! defined — no data, one observation, zero variance — never NaN.

@@ -17,6 +17,46 @@ pub fn kish_n_eff_of(w: impl Iterator<Item = f64> + Clone) -> f64 {
     }
 }
 
+/// [`kish_n_eff`] of grouped weights: `(Σ sw)² / Σ sw2` over the tallies, in their order.
+pub fn kish_n_eff_grouped(t: impl Iterator<Item = Tally> + Clone) -> f64 {
+    let s: f64 = t.clone().map(|t| t.sw).sum();
+    let s2: f64 = t.map(|t| t.sw2).sum();
+    if s2 > 0.0 {
+        s * s / s2
+    } else {
+        0.0
+    }
+}
+
+/// Observations that share one value (or one combination of values): how many, and the sums
+/// of their weights and of their squared weights. Statistics over tallies are mergeable: a
+/// million ratings on a 1–7 scale are seven tallies.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Tally {
+    pub n: u64,
+    pub sw: f64,
+    pub sw2: f64,
+}
+
+impl Tally {
+    /// One observation of weight `w`.
+    pub fn one(w: f64) -> Tally {
+        Tally {
+            n: 1,
+            sw: w,
+            sw2: w * w,
+        }
+    }
+
+    /// Count one more observation of weight `w`.
+    #[inline]
+    pub fn add(&mut self, w: f64) {
+        self.n += 1;
+        self.sw += w;
+        self.sw2 += w * w;
+    }
+}
+
 /// True when every weight is exactly 1 (the data are unweighted).
 pub fn is_unit(w: &[f64]) -> bool {
     w.iter().all(|&x| x == 1.0)
