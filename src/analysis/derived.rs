@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::journey::options;
 use super::themes::theme_fields;
 use super::Ctx;
-use crate::classify::Respondent;
+use crate::classify::{Respondent, Val};
 use crate::config::fold;
 use crate::stats::words::{self, WordBag};
 
@@ -22,34 +22,55 @@ pub(crate) struct Bits {
 }
 
 impl Bits {
-    /// For each respondent, the indexes of the set bits (`None`: unanswered), out of `width`.
+    /// For each respondent, the indexes of the set bits (`None`: unanswered), out of `width`,
+    /// as a function of the respondent's value of one field: computed once per distinct value.
     fn build(
-        rs: &[&Respondent],
+        v: &FieldValues,
         width: usize,
-        f: impl Fn(&Respondent) -> Option<Vec<usize>> + Sync + Send,
+        f: impl Fn(&Val) -> Option<Vec<usize>> + Sync + Send,
     ) -> Bits {
+        Bits::build_memo(v, width, f).0
+    }
+
+    /// [`Bits::build`], and the bits of each distinct value (`None`: unanswered).
+    fn build_memo(
+        v: &FieldValues,
+        width: usize,
+        f: impl Fn(&Val) -> Option<Vec<usize>> + Sync + Send,
+    ) -> (Bits, Vec<Option<Vec<u64>>>) {
         let words = width.div_ceil(64).max(1);
-        let mut bits = vec![0u64; words * rs.len()];
-        let mut answered = vec![false; rs.len()];
-        // Filled in place, in parallel: nothing per respondent is held beyond its own bits.
-        bits.par_chunks_mut(words)
-            .zip(answered.par_iter_mut())
-            .zip(rs.par_iter())
-            .for_each(|((b, a), r)| {
-                if let Some(set) = f(r) {
-                    *a = true;
+        let memo: Vec<Option<Vec<u64>>> = v
+            .distinct
+            .par_iter()
+            .map(|&id| {
+                f(v.c.value(id)).map(|set| {
+                    let mut b = vec![0u64; words];
                     for k in set {
                         if let Some(w) = b.get_mut(k / 64) {
                             *w |= 1 << (k % 64);
                         }
                     }
+                    b
+                })
+            })
+            .collect();
+        let mut bits = vec![0u64; words * v.entry.len()];
+        let mut answered = vec![false; v.entry.len()];
+        bits.par_chunks_mut(words)
+            .zip(answered.par_iter_mut())
+            .zip(v.entry.par_iter())
+            .for_each(|((b, a), &e)| {
+                if let Some(Some(set)) = memo.get(e as usize) {
+                    *a = true;
+                    b.copy_from_slice(set);
                 }
             });
-        Bits {
+        let b = Bits {
             words,
             bits,
             answered,
-        }
+        };
+        (b, memo)
     }
 
     pub(crate) fn answered(&self, r: &Respondent) -> bool {
@@ -95,13 +116,16 @@ pub(crate) struct Derived {
     pub(crate) uncoded: Vec<Words>,
 }
 
-/// The words of answers, tokenised once: for the respondents with a bag, its stop-list hits
-/// and word ids into `vocab`, all in flat arrays (most respondents have none).
+/// The words of answers, tokenised once per distinct answer: for each answer with a bag, its
+/// stop-list hits and word ids into `vocab`, all in flat arrays (most respondents have none).
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     vocab: Vec<String>,
     /// Per respondent (by index): its entry in `hits` and `ends`, or `u32::MAX` for none.
+    /// Respondents who gave the same answer share its entry.
     slot: Vec<u32>,
+    /// While the bags are added: per distinct answer, its entry (or `u32::MAX`).
+    bag_of: Vec<u32>,
     hits: Vec<[usize; 4]>,
     /// Entry `i` holds the word ids `words[ends[i - 1]..ends[i]]` (from 0 for the first).
     ends: Vec<usize>,
@@ -109,14 +133,14 @@ pub(crate) struct Words {
 }
 
 impl Words {
-    /// Add the next respondent's bag (respondents come in index order); `ids` maps the words
-    /// seen so far to their ids while the bags are added.
-    fn push(&mut self, ids: &mut std::collections::HashMap<String, u32>, bag: Option<WordBag>) {
+    /// Add the bag of the next distinct answer (in order of first appearance; `None`: an answer
+    /// with no bag); `ids` maps the words seen so far to their ids while the bags are added.
+    fn push_bag(&mut self, ids: &mut std::collections::HashMap<String, u32>, bag: Option<WordBag>) {
         let Some(b) = bag else {
-            self.slot.push(u32::MAX);
+            self.bag_of.push(u32::MAX);
             return;
         };
-        self.slot
+        self.bag_of
             .push(u32::try_from(self.hits.len()).unwrap_or(u32::MAX));
         self.hits.push(b.stop_hits);
         for w in b.tokens {
@@ -171,6 +195,42 @@ impl Words {
     }
 }
 
+/// One field's values over every respondent, as entries into its distinct values: the derived
+/// facts are functions of the value, so each is computed once per distinct value (answers
+/// repeat: a million respondents choose among a few dozen service lists).
+struct FieldValues<'a> {
+    c: &'a crate::classify::Classified,
+    /// The distinct value ids, in order of first appearance.
+    distinct: Vec<u32>,
+    /// Per respondent (by index): its value's position in `distinct`.
+    entry: Vec<u32>,
+}
+
+impl<'a> FieldValues<'a> {
+    fn of(ctx: &Ctx<'a>, rs: &[&Respondent], field: crate::config::FieldId) -> FieldValues<'a> {
+        let ids: Vec<u32> = rs.par_iter().map(|r| ctx.val_id(r, field)).collect();
+        let mut first = vec![u32::MAX; ctx.c.values_len()];
+        let mut distinct = Vec::new();
+        let entry = ids
+            .iter()
+            .map(|&id| match first.get_mut(id as usize) {
+                Some(e) if *e == u32::MAX => {
+                    *e = u32::try_from(distinct.len()).unwrap_or(u32::MAX);
+                    distinct.push(id);
+                    *e
+                }
+                Some(e) => *e,
+                None => u32::MAX,
+            })
+            .collect();
+        FieldValues {
+            c: ctx.c,
+            distinct,
+            entry,
+        }
+    }
+}
+
 /// Which of `keys` (folded) the folded options of a value hold.
 fn hits(opts: Option<Vec<String>>, keys: &[String]) -> Option<Vec<usize>> {
     let o = opts?;
@@ -189,49 +249,62 @@ pub(crate) fn derive(ctx: &Ctx, channels: &[String]) -> Derived {
     let mut d = Derived::default();
     if let Some(sv) = &ctx.cfg.services {
         let offered: Vec<String> = sv.offered.iter().map(|s| fold(s)).collect();
-        d.known = Bits::build(rs, offered.len(), |r| {
-            hits(options(ctx.val(r, sv.known)), &offered)
+        d.known = Bits::build(&FieldValues::of(ctx, rs, sv.known), offered.len(), |v| {
+            hits(options(v), &offered)
         });
         if let Some(b) = sv.bought {
-            d.bought = Bits::build(rs, offered.len(), |r| {
-                hits(options(ctx.val(r, b)), &offered)
+            d.bought = Bits::build(&FieldValues::of(ctx, rs, b), offered.len(), |v| {
+                hits(options(v), &offered)
             });
         }
     }
     if let Some(ch) = &ctx.cfg.channels {
         let keys: Vec<String> = channels.iter().map(|s| fold(s)).collect();
-        d.channels = Bits::build(rs, keys.len(), |r| {
-            hits(options(ctx.val(r, ch.used)), &keys)
+        d.channels = Bits::build(&FieldValues::of(ctx, rs, ch.used), keys.len(), |v| {
+            hits(options(v), &keys)
         });
     }
     for field in theme_fields(ctx) {
         let themes: Vec<&crate::config::Theme> =
             ctx.cfg.themes.iter().filter(|t| t.field == field).collect();
-        let bits = Bits::build(rs, themes.len(), |r| {
-            let text = ctx.val(r, field).as_text()?;
+        let values = FieldValues::of(ctx, rs, field);
+        let coded = |v: &Val| {
+            let text = v.as_text()?;
             Some(
                 themes
                     .iter()
                     .enumerate()
                     .filter(|(_, th)| th.pattern.is_match(&text))
                     .map(|(i, _)| i)
-                    .collect(),
+                    .collect::<Vec<usize>>(),
             )
-        });
-        // Tokenised in parallel a block at a time, so that only one block's bags are held.
-        let (mut words, mut ids) = (Words::default(), Default::default());
-        for block in rs.chunks(1 << 16) {
-            let bags: Vec<Option<WordBag>> = block
-                .par_iter()
-                .map(|r| {
-                    if !bits.answered(r) || bits.count(r) > 0 {
-                        return None;
-                    }
-                    ctx.val(r, field).as_text().map(|t| words::bag(&t))
-                })
-                .collect();
-            bags.into_iter().for_each(|b| words.push(&mut ids, b));
+        };
+        let (bits, memo) = Bits::build_memo(&values, themes.len(), coded);
+        // The words of each distinct answer no theme codes, tokenised in parallel; the bags are
+        // added in order of first appearance, so the word ids are those of the answers in
+        // respondent order.
+        let bags: Vec<Option<WordBag>> = values
+            .distinct
+            .par_iter()
+            .zip(&memo)
+            .map(|(&id, hit)| match hit {
+                Some(set) if set.iter().all(|w| *w == 0) => {
+                    values.c.value(id).as_text().map(|t| words::bag(&t))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut words = Words::default();
+        let mut ids = Default::default();
+        for b in bags {
+            words.push_bag(&mut ids, b);
         }
+        words.slot = values
+            .entry
+            .iter()
+            .map(|&e| words.bag_of.get(e as usize).copied().unwrap_or(u32::MAX))
+            .collect();
+        words.bag_of = Vec::new();
         d.uncoded.push(words);
         d.themes.push(bits);
     }

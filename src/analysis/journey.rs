@@ -25,10 +25,14 @@ pub(crate) struct Share {
 impl Ctx<'_> {
     /// The value of an analysis field on a respondent.
     pub(crate) fn val(&self, r: &Respondent, f: FieldId) -> &'_ Val {
-        static MISSING: Val = Val::Missing;
+        self.c.value(self.val_id(r, f))
+    }
+
+    /// The id of a respondent's value of field `f` (0: missing; see [`Classified::val_id`]).
+    pub(crate) fn val_id(&self, r: &Respondent, f: FieldId) -> u32 {
         match self.slots.get(f).copied().flatten() {
-            Some(i) => self.c.val(r, i),
-            None => &MISSING,
+            Some(i) => self.c.val_id(r, i),
+            None => 0,
         }
     }
 

@@ -247,12 +247,27 @@ impl Classified {
 
     /// The value of the `slot`-th analysis field ([`Config::analysis_fields`]) of a respondent.
     pub fn val(&self, r: &Respondent, slot: usize) -> &Val {
-        let id = if slot < self.shape.kept {
+        self.pool.get(self.val_id(r, slot))
+    }
+
+    /// The id of that value: equal ids are equal values, and [`Classified::value`] gives it.
+    /// Id 0 is the missing value.
+    pub fn val_id(&self, r: &Respondent, slot: usize) -> u32 {
+        if slot < self.shape.kept {
             self.id(r, slot)
         } else {
             0
-        };
+        }
+    }
+
+    /// The value of an id.
+    pub fn value(&self, id: u32) -> &Val {
         self.pool.get(id)
+    }
+
+    /// How many distinct values there are (ids are below this).
+    pub fn values_len(&self) -> usize {
+        self.pool.values().len()
     }
 
     /// A respondent's (expectation, experience) value ids on every attribute, in attribute
