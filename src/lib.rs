@@ -12,6 +12,7 @@ pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod hashing;
 pub mod history;
 pub mod ingest;
 pub mod init;

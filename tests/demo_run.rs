@@ -551,7 +551,7 @@ fn tables_xlsx_holds_every_table_with_its_rows() {
         .parse::<f64>()
         .unwrap();
     assert_eq!(
-        gaps.rows[0][col],
+        gaps.rows.row(0)[col],
         journeygap::ingest::Cell::Number(first),
         "numbers are numbers, at full precision"
     );

@@ -8,9 +8,9 @@
 //! member's row of value ids once for all attributes.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{Ctx, Group};
+use crate::hashing::Fast;
 use crate::stage::Stage;
 use crate::stats::correlation::{pearson_grouped, Correlation};
 use crate::stats::gap::{paired_gap_grouped, GapEstimate};
@@ -142,43 +142,3 @@ pub(crate) fn driver(ctx: &Ctx, t: &[Combination]) -> Option<Correlation> {
     (ctx.cfg.roles.recommend.is_some() && xy.clone().next().is_some())
         .then(|| pearson_grouped(xy, ctx.conf))
 }
-
-/// A multiplicative hash for the small integer keys of the tallies (the standard SipHash is
-/// several times slower and its protection against chosen keys is not needed here).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
-
-impl FastHasher {
-    #[inline]
-    fn mix(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.mix(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.mix(u64::from(i));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.mix(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.mix(i);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.mix(i as u64);
-    }
-    fn write_isize(&mut self, i: isize) {
-        self.mix(i as u64);
-    }
-}
-
-pub(crate) type Fast = BuildHasherDefault<FastHasher>;

@@ -11,14 +11,14 @@ use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::ingest::{Cell, Layout, Table};
+use crate::ingest::{Cell, Layout, RowRef, Table};
 use crate::stage::Stage;
 use mapping::TableMap;
 pub use mapping::{AttrSource, Attribute};
 use rules::RowView;
 use texts::Texts;
 pub use values::Val;
-use values::{Problems, Reader, ValPool};
+use values::{Problem, Problems, Reader, ValPool};
 
 /// What became of a data row.
 #[derive(Debug, Clone, PartialEq)]
@@ -592,6 +592,62 @@ fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
     }
 }
 
+/// A distinct cell of a column as one field reads it: its value, the value's id in the table's
+/// pool once a row has needed it, and the problem it was counted as (noted again for every
+/// row that holds the cell, so the tallies are those of reading every cell).
+struct Reading {
+    val: Val,
+    id: Option<u32>,
+    problem: Option<(Problem, String)>,
+}
+
+/// One column as one field reads it: per distinct cell of the column (by id), its reading once
+/// a row has held it.
+struct ColumnReads {
+    col: usize,
+    reads: Vec<Option<Reading>>,
+}
+
+impl ColumnReads {
+    fn new(t: &Table, col: usize) -> ColumnReads {
+        let mut reads = Vec::new();
+        reads.resize_with(t.rows.distinct(col).len(), || None);
+        ColumnReads { col, reads }
+    }
+
+    /// The reading of this row's cell, read on first sight and its problem noted each time.
+    fn read(
+        &mut self,
+        reader: &Reader,
+        t: &Table,
+        row: RowRef,
+        problems: &mut Problems,
+    ) -> Option<&mut Reading> {
+        let r = self.reads.get_mut(row.id(self.col) as usize)?;
+        let reading = r.get_or_insert_with(|| {
+            let mut own = Problems::new();
+            let val = reader.read(&row[self.col], self.col, t.decimal_comma, &mut own);
+            let problem = own.into_iter().next().map(|((_, _, p), tally)| {
+                (p, tally.examples.into_iter().next().unwrap_or_default())
+            });
+            Reading {
+                val,
+                id: None,
+                problem,
+            }
+        });
+        if let Some((p, example)) = &reading.problem {
+            values::note(problems, self.col, reader.name, *p, example);
+        }
+        Some(reading)
+    }
+}
+
+/// The pool id of a reading's value (interned the first time a row needs it).
+fn reading_id(reading: &mut Reading, pool: &mut ValPool) -> u32 {
+    *reading.id.get_or_insert_with(|| pool.id(&reading.val))
+}
+
 fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> TableRows {
     let map = mapping::map_table(cfg, attrs, t);
     let readers: Vec<Reader> = cfg.fields.iter().map(Reader::of).collect();
@@ -609,44 +665,116 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
     let kept = cfg.analysis_fields();
     let mut problems = Problems::new();
     let mut out = Vec::with_capacity(t.rows.len());
-    let mut vals = vec![Val::Missing; cfg.fields.len()];
     let mut pool = ValPool::default();
     let mut cols = Vec::with_capacity(t.rows.len() * Row::new(cfg, attrs.len()).width());
     let mut ids = Texts::with_capacity(2 * t.rows.len());
     let r = &cfg.roles;
+    // A field in one column is read once per distinct cell; a multi-select spread over option
+    // columns is read row by row into `spread`.
+    let mut field_reads: Vec<Option<ColumnReads>> = map
+        .fields
+        .iter()
+        .map(|cols| match cols[..] {
+            [c] if t.columns[c].option.is_none() => Some(ColumnReads::new(t, c)),
+            _ => None,
+        })
+        .collect();
+    let mut spread: Vec<Val> = vec![Val::Missing; cfg.fields.len()];
+    let mut attr_reads: Vec<[Option<ColumnReads>; 2]> = map
+        .attributes
+        .iter()
+        .map(|(e, x)| {
+            [
+                e.map(|c| ColumnReads::new(t, c)),
+                x.map(|c| ColumnReads::new(t, c)),
+            ]
+        })
+        .collect();
+    let attr_readers: Vec<(&Reader, &Reader)> = attrs
+        .iter()
+        .map(|a| match &a.source {
+            AttrSource::Fields {
+                expectation,
+                experience,
+            } => (&readers[*expectation], &readers[*experience]),
+            AttrSource::Set { set } => (&set_readers[*set], &set_readers[*set]),
+        })
+        .collect();
+    // Per segment: the pool id of its text, per distinct cell of the field's column.
+    let mut segment_ids: Vec<std::collections::HashMap<u32, u32, crate::hashing::Fast>> =
+        vec![Default::default(); cfg.segments.len()];
     for (ri, row) in t.rows.iter().enumerate() {
         for (fi, cols) in map.fields.iter().enumerate() {
-            vals[fi] = read_field(&readers[fi], t, row, cols, &mut problems);
-        }
-        cols.extend(kept.iter().map(|&f| pool.id(&vals[f])));
-        for (a, (e, x)) in attrs.iter().zip(&map.attributes) {
-            let reader = match &a.source {
-                AttrSource::Fields {
-                    expectation,
-                    experience,
-                } => (&readers[*expectation], &readers[*experience]),
-                AttrSource::Set { set } => (&set_readers[*set], &set_readers[*set]),
-            };
-            for (c, rd) in [(e, reader.0), (x, reader.1)] {
-                let v = c.map(|c| rd.read(&row[c], c, t.decimal_comma, &mut problems));
-                cols.push(match v {
-                    Some(v @ Val::Num(_)) => pool.id(&v),
-                    _ => 0,
-                });
+            match &mut field_reads[fi] {
+                Some(reads) => {
+                    reads.read(&readers[fi], t, row, &mut problems);
+                }
+                None => spread[fi] = read_field(&readers[fi], t, row, cols, &mut problems),
             }
         }
-        for &f in &cfg.segments {
-            let text = vals[f].as_text().map(|t| Val::Text {
-                raw: t.into(),
-                code: None,
-            });
-            cols.push(text.map_or(0, |v| pool.id(&v)));
+        // The pool ids, in the order the values were first interned before the readings were
+        // shared: kept fields, then attributes, then segments.
+        let mut field_id = |f: usize, pool: &mut ValPool| -> u32 {
+            match field_reads[f].as_mut() {
+                Some(reads) => match reads.reads.get_mut(row.id(reads.col) as usize) {
+                    Some(Some(reading)) => reading_id(reading, pool),
+                    _ => pool.id(&Val::Missing),
+                },
+                None => pool.id(&spread[f]),
+            }
+        };
+        for &f in &kept {
+            let id = field_id(f, &mut pool);
+            cols.push(id);
         }
-        let text_of = |f: Option<usize>| f.and_then(|f| vals[f].as_text());
+        for ((reads, rd), (e, x)) in attr_reads
+            .iter_mut()
+            .zip(&attr_readers)
+            .zip(&map.attributes)
+        {
+            for (k, (c, reader)) in [(e, rd.0), (x, rd.1)].into_iter().enumerate() {
+                let id = match (c, &mut reads[k]) {
+                    (Some(_), Some(col)) => match col.read(reader, t, row, &mut problems) {
+                        Some(reading) if matches!(reading.val, Val::Num(_)) => {
+                            reading_id(reading, &mut pool)
+                        }
+                        _ => 0,
+                    },
+                    _ => 0,
+                };
+                cols.push(id);
+            }
+        }
+        let vals: Vec<&Val> = (0..cfg.fields.len())
+            .map(|f| match &field_reads[f] {
+                Some(reads) => match reads.reads.get(row.id(reads.col) as usize) {
+                    Some(Some(reading)) => &reading.val,
+                    _ => &MISSING,
+                },
+                None => &spread[f],
+            })
+            .collect();
+        for (si, &f) in cfg.segments.iter().enumerate() {
+            let mut segment = || {
+                let text = vals[f].as_text().map(|t| Val::Text {
+                    raw: t.into(),
+                    code: None,
+                });
+                text.map_or(0, |v| pool.id(&v))
+            };
+            let id = match &field_reads[f] {
+                Some(reads) => *segment_ids[si]
+                    .entry(row.id(reads.col))
+                    .or_insert_with(segment),
+                None => segment(),
+            };
+            cols.push(id);
+        }
+        let text_of = |f: Option<usize>| f.and_then(|f| vals[f].text());
         ids.push(text_of(r.respondent_id).as_deref());
         ids.push(text_of(r.panel_key).as_deref());
         let date = r.date.and_then(|f| match vals[f] {
-            Val::Date(d) => Some(d),
+            Val::Date(d) => Some(*d),
             _ => None,
         });
         let weight = r.weight.map(|f| vals[f].as_num()).unwrap_or(Some(1.0));
@@ -672,6 +800,8 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
     }
 }
 
+static MISSING: Val = Val::Missing;
+
 /// One table's respondents, their rows of value ids into `pool`, and its bad cells.
 struct TableRows {
     respondents: Vec<Respondent>,
@@ -685,7 +815,7 @@ struct TableRows {
 fn read_field(
     reader: &Reader,
     t: &Table,
-    row: &[Cell],
+    row: RowRef,
     cols: &[usize],
     problems: &mut Problems,
 ) -> Val {
@@ -724,8 +854,8 @@ fn is_selected(c: &Cell) -> bool {
 fn decide(
     cfg: &Config,
     map: &TableMap,
-    row: &[Cell],
-    vals: &[Val],
+    row: RowRef,
+    vals: &[&Val],
     date: Option<NaiveDateTime>,
     weight: Option<f64>,
 ) -> Outcome {
@@ -771,7 +901,7 @@ fn decide(
 }
 
 /// `no stage rule matched (relationship = "Vendor"; outcome empty)`.
-fn unmatched_reason(cfg: &Config, vals: &[Val]) -> String {
+fn unmatched_reason(cfg: &Config, vals: &[&Val]) -> String {
     let mut used = Vec::new();
     for r in &cfg.stage_rules {
         r.when.fields(&mut used);

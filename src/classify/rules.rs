@@ -8,7 +8,7 @@ use crate::ingest::cell::{format_number, parse_number};
 
 /// One row's field values and its response date.
 pub struct RowView<'a> {
-    pub vals: &'a [Val],
+    pub vals: &'a [&'a Val],
     pub response_date: Option<NaiveDateTime>,
 }
 
@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn conditions_on_text_codes_numbers_dates_and_missing() {
-        let vals = vec![
+        let vals = [
             Val::Text {
                 raw: "We have worked with  Northwind".into(),
                 code: Some("past".into()),
@@ -112,6 +112,7 @@ mod tests {
             Val::Missing,
             Val::Multi(vec!["Audit".into(), "Tax advice".into()]),
         ];
+        let vals: Vec<&Val> = vals.iter().collect();
         let v = RowView {
             vals: &vals,
             response_date: Some(dt("2026-02-01")),

@@ -41,6 +41,16 @@ impl Val {
         }
     }
 
+    /// [`Val::as_text`], borrowed where the value holds the text.
+    pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
+        match self {
+            Val::Text { raw, code } => {
+                Some(std::borrow::Cow::Borrowed(code.as_deref().unwrap_or(raw)))
+            }
+            other => other.as_text().map(std::borrow::Cow::Owned),
+        }
+    }
+
     /// The value as text for ids, segments and messages (the code when mapped).
     pub fn as_text(&self) -> Option<String> {
         match self {

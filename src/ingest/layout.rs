@@ -1,7 +1,7 @@
 //! Header layouts of survey platforms: how many header rows, and what each column is called.
 
 use super::cell::Cell;
-use super::{column_letter, Column, Table};
+use super::{column_letter, Column, Grid, Table};
 
 /// The export layout a table was recognised as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -90,30 +90,25 @@ fn row_texts(grid: &[Vec<Cell>], r: usize, width: usize) -> Vec<String> {
 }
 
 /// Find the layout, the header row(s) and the column names, and build the table.
-/// `row_offset` is the 0-based sheet row of `grid[0]`.
+/// `row_offset` is the 0-based sheet row of the grid's first row.
 pub fn build_table(
     source_file: String,
     sheet: Option<String>,
-    grid: Vec<Vec<Cell>>,
+    grid: Grid,
     row_offset: usize,
 ) -> Table {
-    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
-    let (start, (layout, header_rows, columns)) = match detect_platform(&grid, width) {
+    let width = grid.width();
+    // The layout is told from the first rows: the platform headers are in the first three, and
+    // a header row below a title is looked for in the first ten.
+    let head = grid.head(SNIFF_ROWS);
+    let (start, (layout, header_rows, columns)) = match detect_platform(&head, width) {
         Some(found) => (0, found),
         None => {
-            let start = header_row(&grid, width);
-            (start, detect_single(&grid[start..], width))
+            let start = header_row(&head, width);
+            (start, detect_single(&head[start..], width))
         }
     };
     let data_start = start + header_rows;
-    let rows: Vec<Vec<Cell>> = grid
-        .into_iter()
-        .skip(data_start)
-        .map(|mut r| {
-            r.resize(width, Cell::Empty);
-            r
-        })
-        .collect();
     Table {
         source_file,
         sheet,
@@ -121,10 +116,13 @@ pub fn build_table(
         encoding: None,
         decimal_comma: false,
         columns,
-        rows,
+        rows: grid.skip_rows(data_start),
         first_row_number: row_offset + data_start + 1,
     }
 }
+
+/// How many rows [`build_table`] looks at: the ten probed for a header, and the one after.
+const SNIFF_ROWS: usize = 11;
 
 /// The first row that looks like a header: at least half as full as the widest of the first ten
 /// rows, all text. Title rows above it (an interview sheet's heading) are header rows, not data.
@@ -279,10 +277,12 @@ fn survey_monkey(questions: &[String], subs: &[String]) -> Vec<Column> {
 mod tests {
     use super::*;
 
-    fn grid(rows: &[&[&str]]) -> Vec<Vec<Cell>> {
-        rows.iter()
-            .map(|r| r.iter().map(|s| Cell::from_text(s)).collect())
-            .collect()
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid::from_rows(
+            rows.iter()
+                .map(|r| r.iter().map(|s| Cell::from_text(s)).collect())
+                .collect(),
+        )
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! file and the reason; a bad cell is never an error here (it becomes a counted finding later).
 
 pub mod cell;
+pub mod grid;
 pub mod layout;
 pub mod text;
 pub mod workbook;
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 pub use cell::Cell;
+pub use grid::{Grid, RowRef};
 pub use layout::Layout;
 
 /// Largest input file read, in bytes: larger ones are refused with a message.
@@ -72,7 +74,7 @@ pub struct Table {
     pub decimal_comma: bool,
     pub columns: Vec<Column>,
     /// Data rows, each as long as `columns`.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Grid,
     /// The 1-based record number of `rows[0]` as a spreadsheet program shows it.
     pub first_row_number: usize,
 }

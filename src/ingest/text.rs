@@ -2,7 +2,7 @@
 
 use encoding_rs::{Encoding, EUC_KR, MACINTOSH, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
-use super::cell::Cell;
+use super::grid::GridBuilder;
 use super::{layout, Table, MAX_COLUMNS};
 
 /// Read a delimited text file into one table.
@@ -21,22 +21,31 @@ pub fn read_text(name: &str, bytes: &[u8], ext: &str) -> Result<Table, String> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut grid: Vec<Vec<Cell>> = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| format!("record {}: malformed CSV ({e})", i + 1))?;
+    let mut grid = GridBuilder::default();
+    let mut rec = csv::StringRecord::new();
+    let mut i = 0;
+    loop {
+        match reader.read_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(format!("record {}: malformed CSV ({e})", i + 1)),
+        }
+        i += 1;
         if rec.len() > MAX_COLUMNS {
             return Err(format!(
-                "record {} has {} columns, more than the {MAX_COLUMNS} journeygap reads",
-                i + 1,
+                "record {i} has {} columns, more than the {MAX_COLUMNS} journeygap reads",
                 rec.len()
             ));
         }
-        grid.push(rec.iter().map(Cell::from_text).collect());
+        for (c, field) in rec.iter().enumerate() {
+            grid.text(c, field);
+        }
+        grid.end_row();
     }
-    if grid.iter().all(|r| r.iter().all(Cell::is_empty)) {
+    if grid.all_empty() {
         return Err("no data: the file holds no cells".into());
     }
-    let mut table = layout::build_table(name.to_string(), None, grid, 0);
+    let mut table = layout::build_table(name.to_string(), None, grid.finish(), 0);
     table.encoding = Some(encoding.name());
     table.decimal_comma = delimiter == b';';
     Ok(table)
@@ -223,7 +232,7 @@ mod tests {
     fn semicolon_file_uses_decimal_comma() {
         let t = read_text("x.csv", b"id;score\n1;4,5\n", "csv").unwrap();
         assert!(t.decimal_comma);
-        assert_eq!(t.rows[0][1], Cell::Text("4,5".into()));
+        assert_eq!(t.rows.row(0)[1], crate::ingest::Cell::Text("4,5".into()));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::io::Cursor;
 use calamine::{open_workbook_auto_from_rs, Data, Ods, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx};
 
 use super::cell::{excel_serial_to_datetime, Cell};
+use super::grid::GridBuilder;
 use super::{layout, Table, MAX_COLUMNS, MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES};
 
 /// Read every non-empty sheet of a workbook.
@@ -31,18 +32,25 @@ pub fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Vec<Table>, String> {
         let Some((row0, col0)) = range.start() else {
             continue; // an empty sheet holds no table
         };
-        let lead: Vec<Cell> = vec![Cell::Empty; col0 as usize];
-        let grid: Vec<Vec<Cell>> = range
-            .rows()
-            .map(|r| lead.iter().cloned().chain(r.iter().map(convert)).collect())
-            .collect();
-        if grid.iter().all(|r| r.iter().all(Cell::is_empty)) {
+        let lead = col0 as usize;
+        let mut grid = GridBuilder::default();
+        for r in range.rows() {
+            for (c, d) in r.iter().enumerate() {
+                match d {
+                    Data::Empty => {}
+                    Data::String(s) => grid.text(lead + c, s),
+                    other => grid.cell(lead + c, convert(other)),
+                }
+            }
+            grid.end_row();
+        }
+        if grid.all_empty() {
             continue;
         }
         tables.push(layout::build_table(
             name.to_string(),
             Some(sheet.clone()),
-            grid,
+            grid.finish(),
             row0 as usize,
         ));
     }

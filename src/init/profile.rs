@@ -333,7 +333,7 @@ pub fn profile(tables: &[&Table]) -> Vec<Profile> {
             });
             let p = &mut out[i];
             p.tables.insert(name.clone());
-            for row in &t.rows {
+            for row in t.rows.iter() {
                 p.add(row.get(c).unwrap_or(&Cell::Empty));
             }
         }

@@ -1,0 +1,403 @@
+//! The cells of a table, each distinct cell of a column stored once.
+//!
+//! Survey answers repeat down a column (ratings, options, codes, canned dates), so a table is
+//! held as one `u32` per cell pointing into its column's distinct cells. Reading a file makes
+//! one [`Cell`] per distinct cell rather than one per cell, and the classifier reads each
+//! distinct cell once per field (see `classify`).
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use chrono::NaiveDateTime;
+
+use super::cell::Cell;
+use crate::hashing::FastHasher;
+
+type Fast = BuildHasherDefault<FastHasher>;
+
+/// Rows of cell ids, `width` per row, each id into its column's distinct cells (id 0 of every
+/// column is [`Cell::Empty`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grid {
+    width: usize,
+    columns: Vec<Vec<Cell>>,
+    ids: Vec<u32>,
+}
+
+/// One row of a [`Grid`]: `row[c]` is the cell in column `c`.
+#[derive(Debug, Clone, Copy)]
+pub struct RowRef<'a> {
+    grid: &'a Grid,
+    ids: &'a [u32],
+}
+
+static EMPTY: Cell = Cell::Empty;
+
+impl<'a> RowRef<'a> {
+    /// The cell in column `c` (empty beyond the last column).
+    pub fn get(&self, c: usize) -> Option<&'a Cell> {
+        let id = *self.ids.get(c)?;
+        self.grid.columns.get(c)?.get(id as usize)
+    }
+
+    /// The cells, left to right.
+    pub fn iter(&self) -> impl Iterator<Item = &'a Cell> + 'a {
+        let grid = self.grid;
+        self.ids
+            .iter()
+            .enumerate()
+            .map(move |(c, &id)| grid.cell(c, id))
+    }
+
+    /// The id of the cell in column `c` among that column's distinct cells
+    /// ([`Grid::distinct`]).
+    pub fn id(&self, c: usize) -> u32 {
+        self.ids.get(c).copied().unwrap_or(0)
+    }
+
+    /// How many columns.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+impl std::ops::Index<usize> for RowRef<'_> {
+    type Output = Cell;
+    fn index(&self, c: usize) -> &Cell {
+        self.get(c).unwrap_or(&EMPTY)
+    }
+}
+
+impl Grid {
+    /// A grid of these rows (shorter rows padded with empty cells).
+    pub fn from_rows(rows: Vec<Vec<Cell>>) -> Grid {
+        let mut b = GridBuilder::default();
+        for r in rows {
+            for (c, cell) in r.into_iter().enumerate() {
+                b.cell(c, cell);
+            }
+            b.end_row();
+        }
+        b.finish()
+    }
+
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.ids.len().checked_div(self.width).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many columns every row has.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Row `r` (empty when out of range).
+    pub fn row(&self, r: usize) -> RowRef<'_> {
+        let at = r.saturating_mul(self.width);
+        RowRef {
+            grid: self,
+            ids: self.ids.get(at..at + self.width).unwrap_or(&[]),
+        }
+    }
+
+    /// Every row, top to bottom.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = RowRef<'_>> + '_ {
+        (0..self.len()).map(move |r| self.row(r))
+    }
+
+    /// The distinct cells of column `c`, by id.
+    pub fn distinct(&self, c: usize) -> &[Cell] {
+        self.columns.get(c).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn cell(&self, c: usize, id: u32) -> &Cell {
+        self.columns
+            .get(c)
+            .and_then(|col| col.get(id as usize))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// The grid without its first `n` rows (header rows).
+    pub fn skip_rows(mut self, n: usize) -> Grid {
+        let cut = n.saturating_mul(self.width).min(self.ids.len());
+        self.ids.drain(..cut);
+        self
+    }
+
+    /// The first `n` rows as cells (for sniffing the layout).
+    pub fn head(&self, n: usize) -> Vec<Vec<Cell>> {
+        self.iter()
+            .take(n)
+            .map(|r| r.iter().cloned().collect())
+            .collect()
+    }
+}
+
+/// A cell other than text, as a key for finding its earlier copy.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum OtherKey {
+    Number(u64),
+    Bool(bool),
+    Date(NaiveDateTime),
+    Error(Box<str>),
+}
+
+/// One column's distinct cells while a grid is built.
+#[derive(Debug, Default)]
+struct ColumnBuilder {
+    cells: Vec<Cell>,
+    texts: HashMap<Box<str>, u32, Fast>,
+    others: HashMap<OtherKey, u32, Fast>,
+    /// Cells added so far.
+    seen: usize,
+    /// A column of (nearly) unique values — ids, time stamps, e-mail addresses: looking each
+    /// cell up saves nothing, so from the first [`PROBE`] cells on, every cell is stored as it
+    /// comes (equal ids are still equal cells; equal cells may now have two ids).
+    unique: bool,
+}
+
+/// After this many cells a column whose cells are mostly distinct stops looking them up.
+const PROBE: usize = 512;
+
+impl ColumnBuilder {
+    fn new() -> ColumnBuilder {
+        ColumnBuilder {
+            cells: vec![Cell::Empty],
+            ..Default::default()
+        }
+    }
+
+    /// Count a cell; switch to storing cells as they come once the column proves unique.
+    fn count(&mut self) {
+        self.seen += 1;
+        if self.seen == PROBE && !self.unique && 4 * self.cells.len() > 3 * PROBE {
+            self.unique = true;
+            self.texts = HashMap::default();
+            self.others = HashMap::default();
+        }
+    }
+
+    fn push(&mut self, cell: Cell) -> u32 {
+        let id = u32::try_from(self.cells.len()).unwrap_or(u32::MAX);
+        self.cells.push(cell);
+        id
+    }
+
+    fn add(&mut self, cell: Cell) -> u32 {
+        self.count();
+        if self.unique {
+            return match cell {
+                Cell::Empty => 0,
+                cell => self.push(cell),
+            };
+        }
+        let next = u32::try_from(self.cells.len()).unwrap_or(u32::MAX);
+        let key = match &cell {
+            Cell::Empty => return 0,
+            Cell::Text(t) => {
+                if let Some(&id) = self.texts.get(&**t) {
+                    return id;
+                }
+                self.texts.insert(t.clone(), next);
+                self.cells.push(cell);
+                return next;
+            }
+            Cell::Number(x) => OtherKey::Number(x.to_bits()),
+            Cell::Bool(b) => OtherKey::Bool(*b),
+            Cell::Date(d) => OtherKey::Date(*d),
+            Cell::Error(e) => OtherKey::Error(e.clone()),
+        };
+        match self.others.get(&key) {
+            Some(&id) => id,
+            None => {
+                self.others.insert(key, next);
+                self.cells.push(cell);
+                next
+            }
+        }
+    }
+
+    /// The id of the cell [`Cell::from_text`] makes of `s`, made only when `s` is new.
+    fn add_text(&mut self, s: &str) -> u32 {
+        if self.unique {
+            return self.add(Cell::from_text(s));
+        }
+        match self.texts.get(s) {
+            Some(&id) => {
+                self.count();
+                id
+            }
+            None => {
+                let cell = Cell::from_text(s);
+                if matches!(cell, Cell::Text(_)) {
+                    self.add(cell)
+                } else {
+                    // Empty and formula errors: keyed by their own kind, but the text is
+                    // remembered too so that the next copy is found at once.
+                    let id = self.add(cell);
+                    self.texts.insert(s.into(), id);
+                    id
+                }
+            }
+        }
+    }
+}
+
+/// Builds a [`Grid`] one cell at a time, row by row.
+#[derive(Debug, Default)]
+pub struct GridBuilder {
+    columns: Vec<ColumnBuilder>,
+    /// Row-major ids of the rows so far, each row as long as it was.
+    ids: Vec<u32>,
+    ends: Vec<usize>,
+    width: usize,
+}
+
+impl GridBuilder {
+    fn column(&mut self, c: usize) -> &mut ColumnBuilder {
+        while self.columns.len() <= c {
+            self.columns.push(ColumnBuilder::new());
+        }
+        &mut self.columns[c]
+    }
+
+    /// The next cell of the current row, in column `c` (cells come left to right; a skipped
+    /// column is empty).
+    pub fn cell(&mut self, c: usize, cell: Cell) {
+        let id = self.column(c).add(cell);
+        self.put(c, id);
+    }
+
+    /// The next cell of the current row, from CSV text (as [`Cell::from_text`]).
+    pub fn text(&mut self, c: usize, s: &str) {
+        let id = self.column(c).add_text(s);
+        self.put(c, id);
+    }
+
+    fn put(&mut self, c: usize, id: u32) {
+        let start = self.ends.last().copied().unwrap_or(0);
+        while self.ids.len() < start + c {
+            self.ids.push(0);
+        }
+        self.ids.push(id);
+    }
+
+    /// The current row is complete.
+    pub fn end_row(&mut self) {
+        let start = self.ends.last().copied().unwrap_or(0);
+        self.width = self.width.max(self.ids.len() - start);
+        self.ends.push(self.ids.len());
+    }
+
+    /// Whether every cell so far is empty.
+    pub fn all_empty(&self) -> bool {
+        self.columns
+            .iter()
+            .all(|c| c.cells.iter().all(Cell::is_empty))
+    }
+
+    /// The grid, every row padded to the widest.
+    pub fn finish(self) -> Grid {
+        let width = self.width;
+        let ids = if self.ends.len() * width == self.ids.len() {
+            self.ids
+        } else {
+            let mut out = Vec::with_capacity(self.ends.len() * width);
+            let mut start = 0;
+            for &end in &self.ends {
+                out.extend_from_slice(&self.ids[start..end]);
+                out.resize(out.len() + width - (end - start), 0);
+                start = end;
+            }
+            out
+        };
+        let mut columns: Vec<Vec<Cell>> = self.columns.into_iter().map(|c| c.cells).collect();
+        columns.resize(width, vec![Cell::Empty]);
+        Grid {
+            width,
+            columns,
+            ids,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_stored_once_per_column_and_rows_padded() {
+        let mut b = GridBuilder::default();
+        for row in [&["a", "1", ""][..], &["a", "2"], &["b", "1", "#N/A", "x"]] {
+            for (c, s) in row.iter().enumerate() {
+                b.text(c, s);
+            }
+            b.end_row();
+        }
+        let g = b.finish();
+        assert_eq!((g.len(), g.width()), (3, 4));
+        assert_eq!(g.distinct(0).len(), 3, "empty, a, b");
+        assert_eq!(g.row(0).id(0), g.row(1).id(0));
+        assert_eq!(g.row(1)[2], Cell::Empty);
+        assert_eq!(g.row(1)[3], Cell::Empty);
+        assert_eq!(g.row(2)[2], Cell::Error("#N/A".into()));
+        assert_eq!(g.row(2)[3], Cell::Text("x".into()));
+        assert_eq!(g.row(0)[9], Cell::Empty, "beyond the last column");
+        let rows: Vec<Vec<Cell>> = g.iter().map(|r| r.iter().cloned().collect()).collect();
+        assert_eq!(Grid::from_rows(rows.clone()).head(3), rows);
+        assert_eq!(g.clone().skip_rows(1).row(0)[1], Cell::Text("2".into()));
+        assert_eq!(g.skip_rows(5).len(), 0);
+    }
+
+    #[test]
+    fn a_column_of_unique_cells_stops_looking_them_up() {
+        let mut b = GridBuilder::default();
+        for i in 0..2000 {
+            b.text(0, &format!("id-{i}"));
+            b.text(1, if i % 2 == 0 { "yes" } else { "no" });
+            b.text(2, if i % 7 == 0 { "" } else { "same" });
+            b.end_row();
+        }
+        b.text(0, "id-3");
+        b.end_row();
+        let g = b.finish();
+        assert_eq!(g.len(), 2001);
+        assert_eq!(
+            g.distinct(1).len(),
+            3,
+            "a repeating column keeps one copy per value"
+        );
+        assert_eq!(g.distinct(2).len(), 2);
+        assert_eq!(g.row(14)[2], Cell::Empty, "empty stays empty in any column");
+        for (r, expect) in [(0, "id-0"), (1999, "id-1999"), (2000, "id-3")] {
+            assert_eq!(g.row(r)[0], Cell::Text(expect.into()));
+        }
+        assert!(
+            g.distinct(0).len() > 2000,
+            "the unique column is stored as it came"
+        );
+    }
+
+    #[test]
+    fn numbers_dates_and_texts_are_told_apart() {
+        let mut b = GridBuilder::default();
+        b.cell(0, Cell::Number(1.0));
+        b.end_row();
+        b.cell(0, Cell::Text("1".into()));
+        b.end_row();
+        b.cell(0, Cell::Number(1.0));
+        b.end_row();
+        let g = b.finish();
+        assert_eq!(g.distinct(0).len(), 3);
+        assert_eq!(g.row(0).id(0), g.row(2).id(0));
+        assert_ne!(g.row(0).id(0), g.row(1).id(0));
+    }
+}
