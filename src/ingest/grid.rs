@@ -329,6 +329,94 @@ impl GridBuilder {
     }
 }
 
+/// Builds a [`Grid`] from cells that come with their sheet positions, in any order (the cells
+/// of a worksheet as its XML lists them); the grid spans the rows of the non-empty cells and
+/// the columns from A to the last non-empty one, like a calamine `Range` with its leading empty
+/// columns put back. A cell given twice keeps its later value.
+#[derive(Debug, Default)]
+pub struct SparseGrid {
+    columns: Vec<ColumnBuilder>,
+    /// (row, column, id) of every non-empty cell, in the order they came.
+    cells: Vec<(u32, u32, u32)>,
+}
+
+impl SparseGrid {
+    fn column(&mut self, c: u32) -> Result<&mut ColumnBuilder, String> {
+        let c = c as usize;
+        if c >= super::MAX_COLUMNS {
+            return Err(format!(
+                "a cell in column {} is beyond the {} columns journeygap reads",
+                c + 1,
+                super::MAX_COLUMNS
+            ));
+        }
+        while self.columns.len() <= c {
+            self.columns.push(ColumnBuilder::new());
+        }
+        Ok(&mut self.columns[c])
+    }
+
+    /// A text cell (as [`Cell::from_text`] reads it).
+    pub fn text(&mut self, row: u32, col: u32, s: &str) -> Result<(), String> {
+        let id = self.column(col)?.add_text(s);
+        self.cells.push((row, col, id));
+        Ok(())
+    }
+
+    /// Any other cell.
+    pub fn cell(&mut self, row: u32, col: u32, cell: Cell) -> Result<(), String> {
+        let id = self.column(col)?.add(cell);
+        self.cells.push((row, col, id));
+        Ok(())
+    }
+
+    /// The first row and the (rows, columns) of the range the non-empty cells span; `None`
+    /// when there are none.
+    pub fn bounds(&self) -> Option<(u32, (usize, usize))> {
+        let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0, u32::MAX, 0);
+        for &(r, c, _) in &self.cells {
+            r0 = r0.min(r);
+            r1 = r1.max(r);
+            c0 = c0.min(c);
+            c1 = c1.max(c);
+        }
+        (r0 <= r1).then(|| (r0, ((r1 - r0) as usize + 1, (c1 - c0) as usize + 1)))
+    }
+
+    /// Whether every cell is empty (blank texts).
+    pub fn all_empty(&self) -> bool {
+        self.columns
+            .iter()
+            .all(|c| c.cells.iter().all(Cell::is_empty))
+    }
+
+    /// The grid; the caller has checked [`SparseGrid::bounds`] against its limits.
+    pub fn finish(self) -> Grid {
+        let Some((r0, (rows, _))) = self.bounds() else {
+            return Grid::default();
+        };
+        let width = self
+            .cells
+            .iter()
+            .map(|c| c.1 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut ids = vec![0u32; rows * width];
+        for (r, c, id) in self.cells {
+            if let Some(x) = ids.get_mut((r - r0) as usize * width + c as usize) {
+                *x = id;
+            }
+        }
+        let mut columns: Vec<Vec<Cell>> = self.columns.into_iter().map(|c| c.cells).collect();
+        columns.resize(width, vec![Cell::Empty]);
+        Grid {
+            width,
+            columns,
+            ids,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,6 +472,29 @@ mod tests {
             g.distinct(0).len() > 2000,
             "the unique column is stored as it came"
         );
+    }
+
+    #[test]
+    fn a_sparse_grid_is_the_range_of_its_cells_from_column_a() {
+        let mut s = SparseGrid::default();
+        s.text(4, 2, "b").unwrap();
+        s.text(3, 1, "a").unwrap();
+        s.cell(4, 3, Cell::Number(2.0)).unwrap();
+        s.text(4, 2, "c").unwrap();
+        assert_eq!(s.bounds(), Some((3, (2, 3))));
+        assert!(s.text(0, 20_000, "far").is_err());
+        let g = s.finish();
+        assert_eq!((g.len(), g.width()), (2, 4));
+        assert_eq!(g.row(0)[1], Cell::Text("a".into()));
+        assert_eq!(g.row(0)[2], Cell::Empty);
+        assert_eq!(
+            g.row(1)[2],
+            Cell::Text("c".into()),
+            "the later value of a cell given twice"
+        );
+        assert_eq!(g.row(1)[3], Cell::Number(2.0));
+        assert_eq!(g.row(1)[0], Cell::Empty);
+        assert_eq!(SparseGrid::default().finish().len(), 0);
     }
 
     #[test]

@@ -3,10 +3,12 @@
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, Ods, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx};
+use calamine::{
+    open_workbook_auto_from_rs, Data, DataRef, Ods, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx,
+};
 
 use super::cell::{excel_serial_to_datetime, Cell};
-use super::grid::GridBuilder;
+use super::grid::{GridBuilder, SparseGrid};
 use super::{layout, Table, MAX_COLUMNS, MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES};
 
 /// Read every non-empty sheet of a workbook.
@@ -20,6 +22,12 @@ pub fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Vec<Table>, String> {
         .map(|s| s.name.clone())
         .collect();
     for sheet in sheets {
+        if let Sheets::Xlsx(x) = &mut wb {
+            if let Some(t) = read_xlsx_sheet(name, x, &sheet)? {
+                tables.push(t);
+            }
+            continue;
+        }
         let range = wb
             .worksheet_range(&sheet)
             .map_err(|e| format!("sheet '{sheet}': cannot be read: {e}"))?;
@@ -58,6 +66,51 @@ pub fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Vec<Table>, String> {
         return Err("no data: every sheet is empty".into());
     }
     Ok(tables)
+}
+
+/// One sheet of an xlsx workbook, its cells streamed from the sheet's XML and each distinct
+/// cell of a column kept once (no `Range` of owned cells is built); `None` for an empty sheet.
+/// The table is the one the calamine `Range` of the sheet gives.
+fn read_xlsx_sheet(
+    name: &str,
+    wb: &mut Xlsx<Cursor<Vec<u8>>>,
+    sheet: &str,
+) -> Result<Option<Table>, String> {
+    let unreadable = |e: &dyn std::fmt::Display| format!("sheet '{sheet}': cannot be read: {e}");
+    let mut cells = match wb.worksheet_cells_reader(sheet) {
+        Ok(reader) => reader,
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(None),
+        Err(e) => return Err(unreadable(&e)),
+    };
+    let mut grid = SparseGrid::default();
+    while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
+        let (row, col) = cell.get_position();
+        let put = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::SharedString(s) => grid.text(row, col, s),
+            DataRef::String(s) => grid.text(row, col, s),
+            other => grid.cell(row, col, convert(&Data::from(other.clone()))),
+        };
+        put.map_err(|e| format!("sheet '{sheet}': {e}"))?;
+    }
+    drop(cells);
+    let Some((row0, (height, width))) = grid.bounds() else {
+        return Ok(None); // an empty sheet holds no table
+    };
+    if width > MAX_COLUMNS || (height as u64) * (width as u64) > MAX_SHEET_CELLS {
+        return Err(format!(
+            "sheet '{sheet}': {height} rows × {width} columns is more than journeygap reads"
+        ));
+    }
+    if grid.all_empty() {
+        return Ok(None);
+    }
+    Ok(Some(layout::build_table(
+        name.to_string(),
+        Some(sheet.to_string()),
+        grid.finish(),
+        row0 as usize,
+    )))
 }
 
 /// Open a workbook with the reader its content calls for, so that the error names the real
