@@ -141,6 +141,24 @@ impl Grid {
     }
 }
 
+impl Grid {
+    /// A grid of `width` columns from the columns' distinct cells and the row-major ids.
+    fn assemble(width: usize, columns: Vec<ColumnBuilder>, ids: Vec<u32>) -> Grid {
+        let mut columns: Vec<Vec<Cell>> = columns.into_iter().map(|c| c.cells).collect();
+        columns.resize(width, vec![Cell::Empty]);
+        Grid {
+            width,
+            columns,
+            ids,
+        }
+    }
+}
+
+/// Whether every distinct cell of these columns is empty.
+fn all_empty(columns: &[ColumnBuilder]) -> bool {
+    columns.iter().all(|c| c.cells.iter().all(Cell::is_empty))
+}
+
 /// A cell other than text, as a key for finding its earlier copy.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum OtherKey {
@@ -299,9 +317,7 @@ impl GridBuilder {
 
     /// Whether every cell so far is empty.
     pub fn all_empty(&self) -> bool {
-        self.columns
-            .iter()
-            .all(|c| c.cells.iter().all(Cell::is_empty))
+        all_empty(&self.columns)
     }
 
     /// The grid, every row padded to the widest.
@@ -319,13 +335,7 @@ impl GridBuilder {
             }
             out
         };
-        let mut columns: Vec<Vec<Cell>> = self.columns.into_iter().map(|c| c.cells).collect();
-        columns.resize(width, vec![Cell::Empty]);
-        Grid {
-            width,
-            columns,
-            ids,
-        }
+        Grid::assemble(width, self.columns, ids)
     }
 }
 
@@ -385,9 +395,7 @@ impl SparseGrid {
 
     /// Whether every cell is empty (blank texts).
     pub fn all_empty(&self) -> bool {
-        self.columns
-            .iter()
-            .all(|c| c.cells.iter().all(Cell::is_empty))
+        all_empty(&self.columns)
     }
 
     /// The grid; the caller has checked [`SparseGrid::bounds`] against its limits.
@@ -407,13 +415,7 @@ impl SparseGrid {
                 *x = id;
             }
         }
-        let mut columns: Vec<Vec<Cell>> = self.columns.into_iter().map(|c| c.cells).collect();
-        columns.resize(width, vec![Cell::Empty]);
-        Grid {
-            width,
-            columns,
-            ids,
-        }
+        Grid::assemble(width, self.columns, ids)
     }
 }
 
