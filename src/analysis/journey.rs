@@ -1,16 +1,20 @@
 //! The journey analyses of PRODUCT §6: conversion, IPA, service awareness, touchpoint coverage,
 //! drivers and the "why" themes, for one group of respondents.
 
+use std::collections::HashMap;
+
 use super::attrs::{self, Combination};
 use super::rows::*;
 use super::{Ctx, Group};
 use crate::classify::{Respondent, Val};
 use crate::config::{fold, FieldId};
+use crate::hashing::Fast;
 use crate::stage::Stage;
 use crate::stats::correlation::Correlation;
 use crate::stats::mean::{weighted_mean, weighted_mean_grouped};
+use crate::stats::proportion::share_of_sums;
 use crate::stats::proportion::{weighted_share, wilson};
-use crate::stats::weights::kish_n_eff_of;
+use crate::stats::weights::{kish_n_eff_of, kish_of_sums};
 
 /// A share over respondents: unweighted counts, weighted share, Wilson interval on the base.
 pub(crate) struct Share {
@@ -107,24 +111,30 @@ fn conversion_row(
 pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
     let j = &ctx.cfg.journey;
     let mut out = Vec::new();
-    let code = |r: &Respondent| {
-        j.outcome
-            .and_then(|f| ctx.val(r, f).as_text())
-            .map(|t| fold(&t))
-    };
-    if j.outcome.is_some() {
+    if let Some(f) = j.outcome {
+        // The outcome's code, folded, as (hired, got away, not now), once per distinct answer.
+        let mut memo: HashMap<u32, Option<[bool; 3]>, Fast> = HashMap::default();
+        let mut code = |r: &Respondent| {
+            *memo.entry(ctx.val_id(r, f)).or_insert_with(|| {
+                let c = fold(&ctx.val(r, f).as_text()?);
+                Some([
+                    j.hired.contains(&c),
+                    j.got_away.contains(&c),
+                    j.not_now.contains(&c),
+                ])
+            })
+        };
         let win: Vec<(bool, f64)> = g
             .members()
             .filter_map(|r| {
-                let c = code(r)?;
-                let hired = j.hired.contains(&c);
-                (hired || j.got_away.contains(&c)).then_some((hired, r.weight))
+                let [hired, got_away, _] = code(r)?;
+                (hired || got_away).then_some((hired, r.weight))
             })
             .collect();
         out.push(conversion_row(ctx, g, "win rate", "outcome", &win));
         let not_now: Vec<(bool, f64)> = ctx
             .in_stage(g, Stage::Prospect)
-            .filter_map(|r| code(r).map(|c| (j.not_now.contains(&c), r.weight)))
+            .filter_map(|r| code(r).map(|[_, _, not_now]| (not_now, r.weight)))
             .collect();
         out.push(conversion_row(
             ctx,
@@ -271,12 +281,22 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
         if answered.is_empty() {
             continue;
         }
-        for (k, name) in sv.offered.iter().enumerate() {
-            let items: Vec<(bool, f64)> = answered
-                .iter()
-                .map(|r| (d.known.has(r, k), r.weight))
-                .collect();
-            let sh = ctx.share(&items);
+        // One pass for every service: the weight sums in member order, as `Ctx::share` sums.
+        let (mut total, mut total2) = (0.0f64, 0.0f64);
+        let mut hits = vec![(0usize, 0.0f64); n_offered];
+        for r in &answered {
+            total += r.weight;
+            total2 += r.weight * r.weight;
+            for (k, h) in hits.iter_mut().enumerate() {
+                if d.known.has(r, k) {
+                    h.0 += 1;
+                    h.1 += r.weight;
+                }
+            }
+        }
+        let n_eff = kish_of_sums(total, total2);
+        for (name, &(hit_n, hit_w)) in sv.offered.iter().zip(&hits) {
+            let sh = ctx.share_with(answered.len(), hit_n, share_of_sums(hit_w, total), n_eff);
             aware_rows.push(AwarenessRow {
                 period: ctx.period.into(),
                 segment: g.segment.clone(),

@@ -8,8 +8,11 @@ pub fn kish_n_eff(w: &[f64]) -> f64 {
 
 /// [`kish_n_eff`] of weights given by an iterator (summed in the same order).
 pub fn kish_n_eff_of(w: impl Iterator<Item = f64> + Clone) -> f64 {
-    let s: f64 = w.clone().sum();
-    let s2: f64 = w.map(|x| x * x).sum();
+    kish_of_sums(w.clone().sum(), w.map(|x| x * x).sum())
+}
+
+/// [`kish_n_eff`] from the sum of the weights and the sum of their squares.
+pub fn kish_of_sums(s: f64, s2: f64) -> f64 {
     if s2 > 0.0 {
         s * s / s2
     } else {
@@ -19,13 +22,7 @@ pub fn kish_n_eff_of(w: impl Iterator<Item = f64> + Clone) -> f64 {
 
 /// [`kish_n_eff`] of grouped weights: `(Σ sw)² / Σ sw2` over the tallies, in their order.
 pub fn kish_n_eff_grouped(t: impl Iterator<Item = Tally> + Clone) -> f64 {
-    let s: f64 = t.clone().map(|t| t.sw).sum();
-    let s2: f64 = t.map(|t| t.sw2).sum();
-    if s2 > 0.0 {
-        s * s / s2
-    } else {
-        0.0
-    }
+    kish_of_sums(t.clone().map(|t| t.sw).sum(), t.map(|t| t.sw2).sum())
 }
 
 /// Observations that share one value (or one combination of values): how many, and the sums
