@@ -599,6 +599,19 @@ struct Reading {
     val: Val,
     id: Option<u32>,
     problem: Option<(Problem, String)>,
+    /// For a field the rules compare as text: the value's folded texts.
+    texts: Option<Vec<String>>,
+}
+
+impl Reading {
+    fn new(val: Val, problem: Option<(Problem, String)>, rule_texts: bool) -> Reading {
+        Reading {
+            texts: rule_texts.then(|| rules::folded_texts(&val)),
+            val,
+            id: None,
+            problem,
+        }
+    }
 }
 
 /// One column as one field reads it: per distinct cell of the column (by id), its reading once
@@ -606,13 +619,18 @@ struct Reading {
 struct ColumnReads {
     col: usize,
     reads: Vec<Option<Reading>>,
+    rule_texts: bool,
 }
 
 impl ColumnReads {
-    fn new(t: &Table, col: usize) -> ColumnReads {
+    fn new(t: &Table, col: usize, rule_texts: bool) -> ColumnReads {
         let mut reads = Vec::new();
         reads.resize_with(t.rows.distinct(col).len(), || None);
-        ColumnReads { col, reads }
+        ColumnReads {
+            col,
+            reads,
+            rule_texts,
+        }
     }
 
     /// The reading of this row's cell, read on first sight and its problem noted each time.
@@ -630,11 +648,7 @@ impl ColumnReads {
             let problem = own.into_iter().next().map(|((_, _, p), tally)| {
                 (p, tally.examples.into_iter().next().unwrap_or_default())
             });
-            Reading {
-                val,
-                id: None,
-                problem,
-            }
+            Reading::new(val, problem, self.rule_texts)
         });
         if let Some((p, example)) = &reading.problem {
             values::note(problems, self.col, reader.name, *p, example);
@@ -646,6 +660,116 @@ impl ColumnReads {
 /// The pool id of a reading's value (interned the first time a row needs it).
 fn reading_id(reading: &mut Reading, pool: &mut ValPool) -> u32 {
     *reading.id.get_or_insert_with(|| pool.id(&reading.val))
+}
+
+/// How one field is read in a table.
+enum FieldReads {
+    /// From one column: once per distinct cell.
+    Column(ColumnReads),
+    /// A multi-select over option columns: once per set of chosen options.
+    Options(OptionReads),
+    /// Anything else (no column; a multi-select over columns without option names): row by
+    /// row.
+    Row(Reading),
+}
+
+/// A multi-select spread over option columns (at most 64): whether each distinct cell of each
+/// column counts as chosen, and the value of each set of chosen options seen.
+struct OptionReads {
+    cols: Vec<usize>,
+    chosen: Vec<Vec<Option<bool>>>,
+    rule_texts: bool,
+    by_set: std::collections::HashMap<u64, Reading, crate::hashing::Fast>,
+    /// The current row's set.
+    set: u64,
+}
+
+impl FieldReads {
+    fn new(t: &Table, cols: &[usize], rule_texts: bool) -> FieldReads {
+        match cols {
+            [c] if t.columns[*c].option.is_none() => {
+                FieldReads::Column(ColumnReads::new(t, *c, rule_texts))
+            }
+            [_, ..] if cols.len() <= 64 && cols.iter().all(|&c| t.columns[c].option.is_some()) => {
+                FieldReads::Options(OptionReads {
+                    cols: cols.to_vec(),
+                    chosen: cols
+                        .iter()
+                        .map(|&c| vec![None; t.rows.distinct(c).len()])
+                        .collect(),
+                    rule_texts,
+                    by_set: Default::default(),
+                    set: 0,
+                })
+            }
+            _ => FieldReads::Row(Reading::new(Val::Missing, None, false)),
+        }
+    }
+
+    /// Read this row's value, noting its problem; [`FieldReads::current`] then gives it.
+    fn read(
+        &mut self,
+        reader: &Reader,
+        t: &Table,
+        row: RowRef,
+        cols: &[usize],
+        problems: &mut Problems,
+    ) {
+        match self {
+            FieldReads::Column(reads) => {
+                reads.read(reader, t, row, problems);
+            }
+            FieldReads::Options(o) => {
+                let mut set = 0u64;
+                for (i, (&c, chosen)) in o.cols.iter().zip(&mut o.chosen).enumerate() {
+                    let picked = match chosen.get_mut(row.id(c) as usize) {
+                        Some(known) => *known.get_or_insert_with(|| is_selected(&row[c])),
+                        None => is_selected(&row[c]),
+                    };
+                    if picked {
+                        set |= 1 << i;
+                    }
+                }
+                o.set = set;
+                let rule_texts = o.rule_texts;
+                o.by_set.entry(set).or_insert_with(|| {
+                    Reading::new(read_field(reader, t, row, cols, problems), None, rule_texts)
+                });
+            }
+            FieldReads::Row(reading) => {
+                *reading = Reading::new(read_field(reader, t, row, cols, problems), None, false);
+            }
+        }
+    }
+
+    /// The current row's reading, to intern its value.
+    fn current(&mut self, row: RowRef) -> Option<&mut Reading> {
+        match self {
+            FieldReads::Column(reads) => reads.reads.get_mut(row.id(reads.col) as usize)?.as_mut(),
+            FieldReads::Options(o) => o.by_set.get_mut(&o.set),
+            FieldReads::Row(reading) => Some(reading),
+        }
+    }
+
+    /// The current row's reading.
+    fn reading(&self, row: RowRef) -> Option<&Reading> {
+        match self {
+            FieldReads::Column(reads) => reads
+                .reads
+                .get(row.id(reads.col) as usize)
+                .and_then(Option::as_ref),
+            FieldReads::Options(o) => o.by_set.get(&o.set),
+            FieldReads::Row(reading) => Some(reading),
+        }
+    }
+
+    /// The distinct cell the current row's value comes from, when it comes from one column.
+    fn cell_id(&self, row: RowRef) -> Option<u32> {
+        match self {
+            FieldReads::Column(reads) => Some(row.id(reads.col)),
+            _ => None,
+        }
+    }
 }
 
 fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> TableRows {
@@ -669,24 +793,29 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
     let mut cols = Vec::with_capacity(t.rows.len() * Row::new(cfg, attrs.len()).width());
     let mut ids = Texts::with_capacity(2 * t.rows.len());
     let r = &cfg.roles;
-    // A field in one column is read once per distinct cell; a multi-select spread over option
-    // columns is read row by row into `spread`.
-    let mut field_reads: Vec<Option<ColumnReads>> = map
+    // The fields the rules compare as text: their folded texts are made once per answer.
+    let mut rule_fields = Vec::new();
+    for c in cfg
+        .exclusions
+        .iter()
+        .map(|e| &e.when)
+        .chain(cfg.stage_rules.iter().map(|r| &r.when))
+    {
+        c.fields(&mut rule_fields);
+    }
+    let mut field_reads: Vec<FieldReads> = map
         .fields
         .iter()
-        .map(|cols| match cols[..] {
-            [c] if t.columns[c].option.is_none() => Some(ColumnReads::new(t, c)),
-            _ => None,
-        })
+        .enumerate()
+        .map(|(f, cols)| FieldReads::new(t, cols, rule_fields.contains(&f)))
         .collect();
-    let mut spread: Vec<Val> = vec![Val::Missing; cfg.fields.len()];
     let mut attr_reads: Vec<[Option<ColumnReads>; 2]> = map
         .attributes
         .iter()
         .map(|(e, x)| {
             [
-                e.map(|c| ColumnReads::new(t, c)),
-                x.map(|c| ColumnReads::new(t, c)),
+                e.map(|c| ColumnReads::new(t, c, false)),
+                x.map(|c| ColumnReads::new(t, c, false)),
             ]
         })
         .collect();
@@ -704,23 +833,15 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
     let mut segment_ids: Vec<std::collections::HashMap<u32, u32, crate::hashing::Fast>> =
         vec![Default::default(); cfg.segments.len()];
     for (ri, row) in t.rows.iter().enumerate() {
-        for (fi, cols) in map.fields.iter().enumerate() {
-            match &mut field_reads[fi] {
-                Some(reads) => {
-                    reads.read(&readers[fi], t, row, &mut problems);
-                }
-                None => spread[fi] = read_field(&readers[fi], t, row, cols, &mut problems),
-            }
+        for ((reads, cols), reader) in field_reads.iter_mut().zip(&map.fields).zip(&readers) {
+            reads.read(reader, t, row, cols, &mut problems);
         }
         // The pool ids, in the order the values were first interned before the readings were
         // shared: kept fields, then attributes, then segments.
         let mut field_id = |f: usize, pool: &mut ValPool| -> u32 {
-            match field_reads[f].as_mut() {
-                Some(reads) => match reads.reads.get_mut(row.id(reads.col) as usize) {
-                    Some(Some(reading)) => reading_id(reading, pool),
-                    _ => pool.id(&Val::Missing),
-                },
-                None => pool.id(&spread[f]),
+            match field_reads[f].current(row) {
+                Some(reading) => reading_id(reading, pool),
+                None => pool.id(&Val::Missing),
             }
         };
         for &f in &kept {
@@ -745,14 +866,14 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
                 cols.push(id);
             }
         }
-        let vals: Vec<&Val> = (0..cfg.fields.len())
-            .map(|f| match &field_reads[f] {
-                Some(reads) => match reads.reads.get(row.id(reads.col) as usize) {
-                    Some(Some(reading)) => &reading.val,
-                    _ => &MISSING,
-                },
-                None => &spread[f],
-            })
+        let readings: Vec<Option<&Reading>> = field_reads.iter().map(|f| f.reading(row)).collect();
+        let vals: Vec<&Val> = readings
+            .iter()
+            .map(|r| r.map_or(&MISSING, |r| &r.val))
+            .collect();
+        let texts: Vec<Option<&[String]>> = readings
+            .iter()
+            .map(|r| r.and_then(|r| r.texts.as_deref()))
             .collect();
         for (si, &f) in cfg.segments.iter().enumerate() {
             let mut segment = || {
@@ -762,10 +883,8 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
                 });
                 text.map_or(0, |v| pool.id(&v))
             };
-            let id = match &field_reads[f] {
-                Some(reads) => *segment_ids[si]
-                    .entry(row.id(reads.col))
-                    .or_insert_with(segment),
+            let id = match field_reads[f].cell_id(row) {
+                Some(cell) => *segment_ids[si].entry(cell).or_insert_with(segment),
                 None => segment(),
             };
             cols.push(id);
@@ -778,7 +897,7 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
             _ => None,
         });
         let weight = r.weight.map(|f| vals[f].as_num()).unwrap_or(Some(1.0));
-        let outcome = decide(cfg, &map, row, &vals, date, weight);
+        let outcome = decide(cfg, &map, row, (&vals, &texts), date, weight);
         out.push(Respondent {
             index: 0,
             table: u32::try_from(ti).unwrap_or(u32::MAX),
@@ -855,7 +974,7 @@ fn decide(
     cfg: &Config,
     map: &TableMap,
     row: RowRef,
-    vals: &[&Val],
+    (vals, texts): (&[&Val], &[Option<&[String]>]),
     date: Option<NaiveDateTime>,
     weight: Option<f64>,
 ) -> Outcome {
@@ -883,6 +1002,7 @@ fn decide(
     }
     let view = RowView {
         vals,
+        texts,
         response_date: date,
     };
     if let Some(ex) = cfg.exclusions.iter().find(|e| view.eval(&e.when)) {

@@ -9,7 +9,25 @@ use crate::ingest::cell::{format_number, parse_number};
 /// One row's field values and its response date.
 pub struct RowView<'a> {
     pub vals: &'a [&'a Val],
+    /// Per field, its value's [`folded_texts`] when already made (the classifier makes them
+    /// once per distinct answer); made here for a field not given.
+    pub texts: &'a [Option<&'a [String]>],
     pub response_date: Option<NaiveDateTime>,
+}
+
+/// Folded texts a value can be compared as: the answer, and its code.
+pub fn folded_texts(v: &Val) -> Vec<String> {
+    match v {
+        Val::Missing => vec![],
+        Val::Num(x) => vec![format_number(*x)],
+        Val::Text { raw, code } => {
+            let mut v = vec![fold(raw)];
+            v.extend(code.as_deref().map(fold));
+            v
+        }
+        Val::Date(d) => vec![d.format("%Y-%m-%d").to_string()],
+        Val::Multi(opts) => opts.iter().map(|o| fold(o)).collect(),
+    }
 }
 
 impl RowView<'_> {
@@ -53,18 +71,11 @@ impl RowView<'_> {
         }
     }
 
-    /// Folded texts the value can be compared as: the answer, and its code.
-    fn texts(&self, field: usize) -> Vec<String> {
-        match &self.vals[field] {
-            Val::Missing => vec![],
-            Val::Num(x) => vec![format_number(*x)],
-            Val::Text { raw, code } => {
-                let mut v = vec![fold(raw)];
-                v.extend(code.as_deref().map(fold));
-                v
-            }
-            Val::Date(d) => vec![d.format("%Y-%m-%d").to_string()],
-            Val::Multi(opts) => opts.iter().map(|o| fold(o)).collect(),
+    /// The field's [`folded_texts`].
+    fn texts(&self, field: usize) -> std::borrow::Cow<'_, [String]> {
+        match self.texts.get(field).copied().flatten() {
+            Some(t) => std::borrow::Cow::Borrowed(t),
+            None => std::borrow::Cow::Owned(folded_texts(self.vals[field])),
         }
     }
 
@@ -115,6 +126,7 @@ mod tests {
         let vals: Vec<&Val> = vals.iter().collect();
         let v = RowView {
             vals: &vals,
+            texts: &[],
             response_date: Some(dt("2026-02-01")),
         };
         let one_of = |f, s: &[&str]| Cond::OneOf {
