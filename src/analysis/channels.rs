@@ -30,13 +30,9 @@ pub(crate) fn touchpoints(
         let total_spend: f64 = plan.iter().filter_map(|p| p.spend).sum();
         let by_spend = plan.iter().any(|p| p.spend.is_some()) && total_spend > 0.0;
         let (mut use_shares, mut firm) = (Vec::new(), Vec::new());
-        for (ci, name) in channels.iter().enumerate() {
+        let shares = ctx.shares(&answered, channels.len(), |r, ci| used.has(r, ci));
+        for (name, sh) in channels.iter().zip(shares) {
             let key = fold(name);
-            let items: Vec<(bool, f64)> = answered
-                .iter()
-                .map(|r| (used.has(r, ci), r.weight))
-                .collect();
-            let sh = ctx.share(&items);
             let entry = plan.iter().find(|p| fold(&p.channel) == key);
             let present = entry.is_some_and(|p| p.present);
             let spend_share = if by_spend {

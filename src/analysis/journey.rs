@@ -47,6 +47,33 @@ impl Ctx<'_> {
         self.share_with(items.len(), hits, weighted_share(items), n_eff)
     }
 
+    /// The shares of `k` hits among the same members, in one pass: `hit(r, i)` says whether
+    /// member `r` counts for the `i`-th. The weights are summed in member order, so each share
+    /// is the one [`Ctx::share`] gives on its `(hit, weight)` pairs.
+    pub(crate) fn shares(
+        &self,
+        members: &[&Respondent],
+        k: usize,
+        hit: impl Fn(&Respondent, usize) -> bool,
+    ) -> Vec<Share> {
+        let (mut total, mut total2) = (0.0f64, 0.0f64);
+        let mut hits = vec![(0usize, 0.0f64); k];
+        for r in members {
+            total += r.weight;
+            total2 += r.weight * r.weight;
+            for (i, h) in hits.iter_mut().enumerate() {
+                if hit(r, i) {
+                    h.0 += 1;
+                    h.1 += r.weight;
+                }
+            }
+        }
+        let n_eff = kish_of_sums(total, total2);
+        hits.into_iter()
+            .map(|(n, w)| self.share_with(members.len(), n, share_of_sums(w, total), n_eff))
+            .collect()
+    }
+
     /// A [`Share`] from its counts, weighted share and Kish base.
     pub(crate) fn share_with(
         &self,
@@ -281,22 +308,8 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
         if answered.is_empty() {
             continue;
         }
-        // One pass for every service: the weight sums in member order, as `Ctx::share` sums.
-        let (mut total, mut total2) = (0.0f64, 0.0f64);
-        let mut hits = vec![(0usize, 0.0f64); n_offered];
-        for r in &answered {
-            total += r.weight;
-            total2 += r.weight * r.weight;
-            for (k, h) in hits.iter_mut().enumerate() {
-                if d.known.has(r, k) {
-                    h.0 += 1;
-                    h.1 += r.weight;
-                }
-            }
-        }
-        let n_eff = kish_of_sums(total, total2);
-        for (name, &(hit_n, hit_w)) in sv.offered.iter().zip(&hits) {
-            let sh = ctx.share_with(answered.len(), hit_n, share_of_sums(hit_w, total), n_eff);
+        let shares = ctx.shares(&answered, n_offered, |r, k| d.known.has(r, k));
+        for (name, sh) in sv.offered.iter().zip(shares) {
             aware_rows.push(AwarenessRow {
                 period: ctx.period.into(),
                 segment: g.segment.clone(),

@@ -62,9 +62,21 @@ fn coded<'a>(ctx: &'a Ctx, g: &'a Group) -> Vec<Coded<'a>> {
 pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
     let mut out = Vec::new();
     for c in coded(ctx, g) {
-        let mut push = |name: &str, hit: &dyn Fn(&Respondent) -> bool| {
-            let items: Vec<(bool, f64)> = c.answers.iter().map(|r| (hit(r), r.weight)).collect();
-            let sh = ctx.share(&items);
+        // Each theme, then "(uncoded)": no theme at all.
+        let n = c.themes.len();
+        let shares = ctx.shares(&c.answers, n + 1, |r, k| {
+            if k < n {
+                c.bits.has(r, k)
+            } else {
+                c.bits.count(r) == 0
+            }
+        });
+        let names = c
+            .themes
+            .iter()
+            .map(|t| t.name.as_str())
+            .chain(["(uncoded)"]);
+        for (name, sh) in names.zip(shares) {
             out.push(ThemeRow {
                 period: ctx.period.into(),
                 segment: g.segment.clone(),
@@ -78,11 +90,7 @@ pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
                 ci_high: sh.ci.map(|x| x.1),
                 low_base: ctx.low(sh.base),
             });
-        };
-        for (k, th) in c.themes.iter().enumerate() {
-            push(&th.name, &|r| c.bits.has(r, k));
         }
-        push("(uncoded)", &|r| c.bits.count(r) == 0);
     }
     out
 }
