@@ -243,6 +243,17 @@ impl ColumnBuilder {
         }
     }
 
+    /// The id of `Cell::Number(x)`, the cell made only when `x` is new.
+    fn add_number(&mut self, x: f64) -> u32 {
+        if !self.unique {
+            if let Some(&id) = self.others.get(&OtherKey::Number(x.to_bits())) {
+                self.count();
+                return id;
+            }
+        }
+        self.add(Cell::Number(x))
+    }
+
     /// The id of the cell [`Cell::from_text`] makes of `s`, made only when `s` is new.
     fn add_text(&mut self, s: &str) -> u32 {
         if self.unique {
@@ -373,6 +384,13 @@ impl SparseGrid {
         Ok(())
     }
 
+    /// A number cell (finite).
+    pub fn number(&mut self, row: u32, col: u32, x: f64) -> Result<(), String> {
+        let id = self.column(col)?.add_number(x);
+        self.cells.push((row, col, id));
+        Ok(())
+    }
+
     /// Any other cell.
     pub fn cell(&mut self, row: u32, col: u32, cell: Cell) -> Result<(), String> {
         let id = self.column(col)?.add(cell);
@@ -481,7 +499,8 @@ mod tests {
         let mut s = SparseGrid::default();
         s.text(4, 2, "b").unwrap();
         s.text(3, 1, "a").unwrap();
-        s.cell(4, 3, Cell::Number(2.0)).unwrap();
+        s.number(4, 3, 2.0).unwrap();
+        s.cell(3, 3, Cell::Number(2.0)).unwrap();
         s.text(4, 2, "c").unwrap();
         assert_eq!(s.bounds(), Some((3, (2, 3))));
         assert!(s.text(0, 20_000, "far").is_err());
@@ -495,6 +514,7 @@ mod tests {
             "the later value of a cell given twice"
         );
         assert_eq!(g.row(1)[3], Cell::Number(2.0));
+        assert_eq!(g.row(0).id(3), g.row(1).id(3), "a number is stored once");
         assert_eq!(g.row(1)[0], Cell::Empty);
         assert_eq!(SparseGrid::default().finish().len(), 0);
     }

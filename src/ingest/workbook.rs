@@ -89,6 +89,8 @@ fn read_xlsx_sheet(
             DataRef::Empty => continue,
             DataRef::SharedString(s) => grid.text(row, col, s),
             DataRef::String(s) => grid.text(row, col, s),
+            DataRef::Float(x) if x.is_finite() => grid.number(row, col, *x),
+            DataRef::Int(i) => grid.number(row, col, *i as f64),
             other => grid.cell(row, col, convert(&Data::from(other.clone()))),
         };
         put.map_err(|e| format!("sheet '{sheet}': {e}"))?;
