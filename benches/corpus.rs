@@ -98,7 +98,10 @@ fn floor_csv(files: &[PathBuf]) -> usize {
 }
 
 /// One `journeygap run`: wall seconds, phase seconds, peak RSS in MiB.
-fn run(input: &Path, out: &Path, jobs: Option<usize>) -> (f64, BTreeMap<String, f64>, f64) {
+type Run = (f64, BTreeMap<String, f64>, f64);
+
+/// Time one `journeygap run` (see [`Run`]).
+fn run(input: &Path, out: &Path, jobs: Option<usize>) -> Run {
     let _ = std::fs::remove_dir_all(out);
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_journeygap"));
     cmd.args(["run", "--quiet", "--period", "2026Q3", "--out"])
@@ -180,23 +183,22 @@ fn main() {
     for fmt in ["xlsx", "csv"] {
         let dir = base.join(fmt);
         let files = data_files(&dir);
-        let floor = median(
-            (0..o.runs)
-                .map(|_| {
-                    let t = Instant::now();
-                    let n = if fmt == "xlsx" {
-                        floor_xlsx(&files)
-                    } else {
-                        floor_csv(&files)
-                    };
-                    assert!(n > 0);
-                    t.elapsed().as_secs_f64()
-                })
-                .collect(),
-        );
-        let runs: Vec<(f64, BTreeMap<String, f64>, f64)> = (0..o.runs)
-            .map(|_| run(&dir, &out.path().join(fmt), None))
-            .collect();
+        // Floor and run alternate, so that a change in the machine's speed during the benchmark
+        // (it is shared) falls on both alike.
+        let mut floors = Vec::new();
+        let mut runs: Vec<Run> = Vec::new();
+        for _ in 0..o.runs {
+            let t = Instant::now();
+            let n = if fmt == "xlsx" {
+                floor_xlsx(&files)
+            } else {
+                floor_csv(&files)
+            };
+            assert!(n > 0);
+            floors.push(t.elapsed().as_secs_f64());
+            runs.push(run(&dir, &out.path().join(fmt), None));
+        }
+        let floor = median(floors);
         let wall = median(runs.iter().map(|r| r.0).collect());
         let charts = median(
             runs.iter()
@@ -233,19 +235,27 @@ fn main() {
     println!("\nscaling of `run` on xlsx (each doubling should take ≤ 2.1× as long):\n");
     println!("| files | respondents | run (s) | × previous | peak RSS (MiB) |");
     println!("|---|---|---|---|---|");
-    let mut previous: Option<f64> = None;
-    for k in [o.files / 8, o.files / 4, o.files / 2, o.files] {
-        if k == 0 {
-            continue;
+    // The sizes alternate within each round, for the same reason.
+    let sizes: Vec<(usize, PathBuf)> = [o.files / 8, o.files / 4, o.files / 2, o.files]
+        .into_iter()
+        .filter(|&k| k > 0)
+        .map(|k| {
+            let dir = if k == o.files {
+                base.join("xlsx")
+            } else {
+                subset(&base, &base.join("xlsx"), "xlsx", k)
+            };
+            (k, dir)
+        })
+        .collect();
+    let mut by_size: Vec<Vec<Run>> = vec![Vec::new(); sizes.len()];
+    for _ in 0..o.runs {
+        for ((_, dir), runs) in sizes.iter().zip(&mut by_size) {
+            runs.push(run(dir, &out.path().join("scale"), None));
         }
-        let dir = if k == o.files {
-            base.join("xlsx")
-        } else {
-            subset(&base, &base.join("xlsx"), "xlsx", k)
-        };
-        let runs: Vec<(f64, BTreeMap<String, f64>, f64)> = (0..o.runs)
-            .map(|_| run(&dir, &out.path().join("scale"), None))
-            .collect();
+    }
+    let mut previous: Option<f64> = None;
+    for ((k, _), runs) in sizes.iter().zip(&by_size) {
         let wall = median(runs.iter().map(|r| r.0).collect());
         let peak = runs.iter().map(|r| r.2).fold(0.0, f64::max);
         let times = previous.map_or("".to_string(), |p| format!("{:.2}", wall / p));
