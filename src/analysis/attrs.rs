@@ -9,7 +9,10 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::{Ctx, Group};
+use crate::classify::Respondent;
 use crate::hashing::Fast;
 use crate::stage::Stage;
 use crate::stats::correlation::{pearson_grouped, Correlation};
@@ -53,37 +56,46 @@ pub(crate) type AttrStats = [Vec<AttrNumbers>; 5];
 type Key = (u32, u32, Option<u64>);
 
 pub(crate) fn attr_stats(ctx: &Ctx, g: &Group) -> AttrStats {
-    let c = ctx.c;
-    let n_attr = c.attributes.len();
+    // The stages in parallel (each tallied in member order, so the thread count changes nothing).
+    let per_stage: Vec<Vec<AttrNumbers>> = Stage::ALL
+        .par_iter()
+        .map(|&s| stage_numbers(ctx, &g.by_stage[s.index()]))
+        .collect();
     let mut out: AttrStats = Default::default();
-    let mut ids = Vec::with_capacity(n_attr);
-    for s in Stage::ALL {
-        let mut maps: Vec<HashMap<Key, Tally, Fast>> = vec![HashMap::default(); n_attr];
-        for r in &g.by_stage[s.index()] {
-            c.pair_ids(r, &mut ids);
-            let rec = r.recommend.map(f64::to_bits);
-            for (map, &(e, x)) in maps.iter_mut().zip(&ids) {
-                map.entry((e, x, rec)).or_default().add(r.weight);
-            }
-        }
-        out[s.index()] = maps
-            .into_iter()
-            .map(|map| {
-                let mut tallies: Vec<Combination> = map
-                    .into_iter()
-                    .map(|((e, x, rec), tally)| Combination {
-                        expectation: c.num(e),
-                        experience: c.num(x),
-                        recommend: rec.map(f64::from_bits),
-                        tally,
-                    })
-                    .collect();
-                sort(&mut tallies);
-                numbers(ctx, tallies)
-            })
-            .collect();
+    for (slot, numbers) in out.iter_mut().zip(per_stage) {
+        *slot = numbers;
     }
     out
+}
+
+/// Every attribute's numbers over one stage's members.
+fn stage_numbers(ctx: &Ctx, members: &[&Respondent]) -> Vec<AttrNumbers> {
+    let c = ctx.c;
+    let n_attr = c.attributes.len();
+    let mut ids = Vec::with_capacity(n_attr);
+    let mut maps: Vec<HashMap<Key, Tally, Fast>> = vec![HashMap::default(); n_attr];
+    for r in members {
+        c.pair_ids(r, &mut ids);
+        let rec = r.recommend.map(f64::to_bits);
+        for (map, &(e, x)) in maps.iter_mut().zip(&ids) {
+            map.entry((e, x, rec)).or_default().add(r.weight);
+        }
+    }
+    maps.into_iter()
+        .map(|map| {
+            let mut tallies: Vec<Combination> = map
+                .into_iter()
+                .map(|((e, x, rec), tally)| Combination {
+                    expectation: c.num(e),
+                    experience: c.num(x),
+                    recommend: rec.map(f64::from_bits),
+                    tally,
+                })
+                .collect();
+            sort(&mut tallies);
+            numbers(ctx, tallies)
+        })
+        .collect()
 }
 
 /// Sort combinations by value (missing first), so that the sums are taken in an order that

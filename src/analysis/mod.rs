@@ -11,7 +11,7 @@ mod journey;
 pub mod rows;
 mod themes;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -108,21 +108,18 @@ impl<'a> Group<'a> {
 fn groups<'a>(cfg: &Config, c: &Classified, classified: Vec<&'a Respondent>) -> Vec<Group<'a>> {
     let mut out = Vec::new();
     for (si, &f) in cfg.segments.iter().enumerate() {
-        // Value ids are texts one for one: group by id, name and order by text.
-        let ids: BTreeSet<u32> = classified.iter().map(|r| c.segment(r, si)).collect();
-        let values: BTreeMap<String, u32> = ids
+        // Value ids are texts one for one: split by id in one pass (members stay in file
+        // order), name and order by text.
+        let mut by_id: BTreeMap<u32, Vec<&'a Respondent>> = BTreeMap::new();
+        for &r in &classified {
+            by_id.entry(c.segment(r, si)).or_default().push(r);
+        }
+        let values: BTreeMap<String, Vec<&'a Respondent>> = by_id
             .into_iter()
-            .filter_map(|id| c.text_of(id).map(|t| (t, id)))
+            .filter_map(|(id, members)| c.text_of(id).map(|t| (t, members)))
             .collect();
-        for (v, id) in values {
-            out.push(Group::new(
-                format!("{}={}", cfg.fields[f].name, v),
-                classified
-                    .iter()
-                    .copied()
-                    .filter(|r| c.segment(r, si) == id)
-                    .collect(),
-            ));
+        for (v, members) in values {
+            out.push(Group::new(format!("{}={}", cfg.fields[f].name, v), members));
         }
     }
     // The whole sample first; it takes the list itself rather than a copy.
