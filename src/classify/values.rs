@@ -251,13 +251,13 @@ impl<'a> Reader<'a> {
         match self.kind {
             FieldKind::Number => self.number(cell, col, decimal_comma, problems),
             FieldKind::Text => {
-                let raw = cell.as_text();
+                let raw = cell.text();
                 let code = self.lookup(&raw).map(|v| match v {
                     MapValue::Number(x) => Arc::from(format_number(*x)),
                     MapValue::Text(t) => Arc::from(t.as_str()),
                 });
                 Val::Text {
-                    raw: Arc::from(raw),
+                    raw: Arc::from(raw.as_ref()),
                     code,
                 }
             }
@@ -334,7 +334,7 @@ impl<'a> Reader<'a> {
         let d = match cell {
             Cell::Date(d) => Some(*d),
             Cell::Number(x) if (1.0..200_000.0).contains(x) => excel_serial_to_datetime(*x),
-            other => parse_date_text(&other.as_text()),
+            other => parse_date_text(&other.text()),
         };
         match d {
             Some(d) => Val::Date(d),

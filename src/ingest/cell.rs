@@ -51,6 +51,14 @@ impl Cell {
         }
     }
 
+    /// [`Cell::as_text`], borrowed from a text cell.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(t) => std::borrow::Cow::Borrowed(t.trim()),
+            other => std::borrow::Cow::Owned(other.as_text()),
+        }
+    }
+
     /// The cell as display text (numbers without a trailing `.0`).
     pub fn as_text(&self) -> String {
         match self {
