@@ -615,21 +615,37 @@ impl Reading {
 }
 
 /// One column as one field reads it: per distinct cell of the column (by id), its reading once
-/// a row has held it.
+/// a row has held it. A column of mostly distinct cells (ids, time stamps) is read row by row
+/// into one slot instead: keeping a reading per cell would save nothing and hold a value per
+/// row until the table is done.
 struct ColumnReads {
     col: usize,
     reads: Vec<Option<Reading>>,
     rule_texts: bool,
+    /// Whether readings are kept per distinct cell (else slot 0 holds the current row's).
+    shared: bool,
 }
 
 impl ColumnReads {
     fn new(t: &Table, col: usize, rule_texts: bool) -> ColumnReads {
+        let distinct = t.rows.distinct(col).len();
+        let shared = distinct <= t.rows.len() / 2 + 1;
         let mut reads = Vec::new();
-        reads.resize_with(t.rows.distinct(col).len(), || None);
+        reads.resize_with(if shared { distinct } else { 1 }, || None);
         ColumnReads {
             col,
             reads,
             rule_texts,
+            shared,
+        }
+    }
+
+    /// Where the current row's reading is kept.
+    fn slot(&self, row: RowRef) -> usize {
+        if self.shared {
+            row.id(self.col) as usize
+        } else {
+            0
         }
     }
 
@@ -641,7 +657,11 @@ impl ColumnReads {
         row: RowRef,
         problems: &mut Problems,
     ) -> Option<&mut Reading> {
-        let r = self.reads.get_mut(row.id(self.col) as usize)?;
+        let slot = self.slot(row);
+        let r = self.reads.get_mut(slot)?;
+        if slot == 0 && !self.shared {
+            *r = None;
+        }
         let reading = r.get_or_insert_with(|| {
             let mut own = Problems::new();
             let val = reader.read(&row[self.col], self.col, t.decimal_comma, &mut own);
@@ -745,7 +765,10 @@ impl FieldReads {
     /// The current row's reading, to intern its value.
     fn current(&mut self, row: RowRef) -> Option<&mut Reading> {
         match self {
-            FieldReads::Column(reads) => reads.reads.get_mut(row.id(reads.col) as usize)?.as_mut(),
+            FieldReads::Column(reads) => {
+                let slot = reads.slot(row);
+                reads.reads.get_mut(slot)?.as_mut()
+            }
             FieldReads::Options(o) => o.by_set.get_mut(&o.set),
             FieldReads::Row(reading) => Some(reading),
         }
@@ -754,10 +777,7 @@ impl FieldReads {
     /// The current row's reading.
     fn reading(&self, row: RowRef) -> Option<&Reading> {
         match self {
-            FieldReads::Column(reads) => reads
-                .reads
-                .get(row.id(reads.col) as usize)
-                .and_then(Option::as_ref),
+            FieldReads::Column(reads) => reads.reads.get(reads.slot(row)).and_then(Option::as_ref),
             FieldReads::Options(o) => o.by_set.get(&o.set),
             FieldReads::Row(reading) => Some(reading),
         }
@@ -766,7 +786,7 @@ impl FieldReads {
     /// The distinct cell the current row's value comes from, when it comes from one column.
     fn cell_id(&self, row: RowRef) -> Option<u32> {
         match self {
-            FieldReads::Column(reads) => Some(row.id(reads.col)),
+            FieldReads::Column(reads) if reads.shared => Some(row.id(reads.col)),
             _ => None,
         }
     }
