@@ -1134,4 +1134,60 @@ when = { always = true }
             (0..7).collect::<Vec<_>>()
         );
     }
+
+    /// A cell read once for many rows still counts once per row, with its example once; a
+    /// column of distinct cells (read row by row) gives the same values as one read per cell.
+    #[test]
+    fn shared_readings_count_every_bad_cell_and_keep_every_value() {
+        let cfg = Config::parse(
+            r#"
+[fields.respondent_id]
+headers = ["ResponseId"]
+[fields.date]
+kind = "date"
+headers = ["RecordedDate"]
+[fields.score]
+kind = "number"
+scale = [0, 10]
+headers = ["Score"]
+[fields.kind]
+headers = ["Kind"]
+[[stages.rules]]
+name = "clients"
+stage = "client"
+when = { field = "kind", equals = "client" }
+"#,
+            std::path::Path::new("journeygap.toml"),
+        )
+        .expect("config");
+        let mut csv = String::from("ResponseId,RecordedDate,Score,Kind\n");
+        for i in 0..40 {
+            let score = if i % 4 == 0 { "abc" } else { "7" };
+            let kind = if i % 2 == 0 { "Client" } else { "other" };
+            csv.push_str(&format!("R{i},2026-01-{:02},{score},{kind}\n", i % 28 + 1));
+        }
+        let c = merge(&cfg, vec![part(&cfg, "a.csv", &csv)]);
+        let bad: Vec<(&str, u64, &[String])> = c
+            .cell_problems
+            .iter()
+            .map(|p| (p.problem, p.count, p.examples.as_slice()))
+            .collect();
+        assert_eq!(bad, [("not a number", 10, &["abc".to_string()][..])]);
+        let ids: Vec<Option<&str>> = c.respondents().map(|r| c.respondent_id(r)).collect();
+        let expect: Vec<String> = (0..40).map(|i| format!("R{i}")).collect();
+        assert_eq!(
+            ids,
+            expect.iter().map(|s| Some(s.as_str())).collect::<Vec<_>>()
+        );
+        let days: Vec<u32> = c
+            .respondents()
+            .map(|r| chrono::Datelike::day(&r.date.expect("date")))
+            .collect();
+        assert_eq!(days, (0..40).map(|i| i % 28 + 1).collect::<Vec<u32>>());
+        let staged = c.respondents().filter(|r| r.stage().is_some()).count();
+        assert_eq!(
+            staged, 20,
+            "the rule's text match is folded once and holds for each row"
+        );
+    }
 }
