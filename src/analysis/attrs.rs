@@ -25,12 +25,10 @@ use crate::stats::weights::Tally;
 pub(crate) struct AttrNumbers {
     /// Over those who rated both items; `None` when no one did.
     pub(crate) gap: Option<GapEstimate>,
-    /// Expectation (importance) over those who rated it, and how many they are.
+    /// Expectation (importance) over those who rated it (`n`: how many they are).
     pub(crate) importance: MeanEstimate,
-    pub(crate) n_importance: u64,
-    /// Experience (performance) over those who rated it, and how many they are.
+    /// Experience (performance) over those who rated it.
     pub(crate) performance: MeanEstimate,
-    pub(crate) n_performance: u64,
     /// Experience against recommend, over those who gave both; `None` when no one did or no
     /// recommend question is configured.
     pub(crate) driver: Option<Correlation>,
@@ -124,17 +122,14 @@ fn numbers(ctx: &Ctx, tallies: Vec<Combination>) -> AttrNumbers {
                 _ => None,
             })
     };
-    let imp = importance(t);
-    let perf = || t.iter().filter_map(|k| Some((k.experience?, k.tally)));
+    let perf = t.iter().filter_map(|k| Some((k.experience?, k.tally)));
     AttrNumbers {
         gap: pairs()
             .next()
             .is_some()
             .then(|| paired_gap_grouped(pairs(), ctx.conf)),
-        importance: weighted_mean_grouped(imp.clone(), ctx.conf),
-        n_importance: imp.map(|(_, t)| t.n).sum(),
-        performance: weighted_mean_grouped(perf(), ctx.conf),
-        n_performance: perf().map(|(_, t)| t.n).sum(),
+        importance: weighted_mean_grouped(importance(t), ctx.conf),
+        performance: weighted_mean_grouped(perf, ctx.conf),
         driver: driver(ctx, t),
         tallies,
     }

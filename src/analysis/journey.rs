@@ -12,8 +12,7 @@ use crate::hashing::Fast;
 use crate::stage::Stage;
 use crate::stats::correlation::Correlation;
 use crate::stats::mean::{weighted_mean, weighted_mean_grouped};
-use crate::stats::proportion::share_of_sums;
-use crate::stats::proportion::{weighted_share, wilson};
+use crate::stats::proportion::{share_of_sums, weighted_share, wilson};
 use crate::stats::weights::{kish_n_eff_of, kish_of_sums};
 
 /// A share over respondents: unweighted counts, weighted share, Wilson interval on the base.
@@ -232,8 +231,8 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, stats: &super::attrs::AttrStats) -> Vec<
                     ai,
                     a.importance.mean?,
                     a.performance.mean?,
-                    a.n_importance,
-                    a.n_performance,
+                    a.importance.n as u64,
+                    a.performance.n as u64,
                 ))
             })
             .collect();

@@ -657,9 +657,9 @@ impl ColumnReads {
         row: RowRef,
         problems: &mut Problems,
     ) -> Option<&mut Reading> {
-        let slot = self.slot(row);
+        let (shared, slot) = (self.shared, self.slot(row));
         let r = self.reads.get_mut(slot)?;
-        if slot == 0 && !self.shared {
+        if !shared {
             *r = None;
         }
         let reading = r.get_or_insert_with(|| {
@@ -726,7 +726,7 @@ impl FieldReads {
         }
     }
 
-    /// Read this row's value, noting its problem; [`FieldReads::current`] then gives it.
+    /// Read this row's value, noting its problem; [`FieldReads::reading`] then gives it.
     fn read(
         &mut self,
         reader: &Reader,
@@ -762,8 +762,8 @@ impl FieldReads {
         }
     }
 
-    /// The current row's reading, to intern its value.
-    fn current(&mut self, row: RowRef) -> Option<&mut Reading> {
+    /// [`FieldReads::reading`], to intern its value.
+    fn reading_mut(&mut self, row: RowRef) -> Option<&mut Reading> {
         match self {
             FieldReads::Column(reads) => {
                 let slot = reads.slot(row);
@@ -859,7 +859,7 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
         // The pool ids, in the order the values were first interned before the readings were
         // shared: kept fields, then attributes, then segments.
         let mut field_id = |f: usize, pool: &mut ValPool| -> u32 {
-            match field_reads[f].current(row) {
+            match field_reads[f].reading_mut(row) {
                 Some(reading) => reading_id(reading, pool),
                 None => pool.id(&Val::Missing),
             }
@@ -868,32 +868,26 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
             let id = field_id(f, &mut pool);
             cols.push(id);
         }
-        for ((reads, rd), (e, x)) in attr_reads
-            .iter_mut()
-            .zip(&attr_readers)
-            .zip(&map.attributes)
-        {
-            for (k, (c, reader)) in [(e, rd.0), (x, rd.1)].into_iter().enumerate() {
-                let id = match (c, &mut reads[k]) {
-                    (Some(_), Some(col)) => match col.read(reader, t, row, &mut problems) {
-                        Some(reading) if matches!(reading.val, Val::Num(_)) => {
-                            reading_id(reading, &mut pool)
-                        }
-                        _ => 0,
-                    },
+        for (reads, &(e, x)) in attr_reads.iter_mut().zip(&attr_readers) {
+            for (col, reader) in reads.iter_mut().zip([e, x]) {
+                let reading = col
+                    .as_mut()
+                    .and_then(|col| col.read(reader, t, row, &mut problems));
+                cols.push(match reading {
+                    Some(reading) if matches!(reading.val, Val::Num(_)) => {
+                        reading_id(reading, &mut pool)
+                    }
                     _ => 0,
-                };
-                cols.push(id);
+                });
             }
         }
-        let readings: Vec<Option<&Reading>> = field_reads.iter().map(|f| f.reading(row)).collect();
-        let vals: Vec<&Val> = readings
+        let vals: Vec<&Val> = field_reads
             .iter()
-            .map(|r| r.map_or(&MISSING, |r| &r.val))
+            .map(|f| f.reading(row).map_or(&MISSING, |r| &r.val))
             .collect();
-        let texts: Vec<Option<&[String]>> = readings
+        let texts: Vec<Option<&[String]>> = field_reads
             .iter()
-            .map(|r| r.and_then(|r| r.texts.as_deref()))
+            .map(|f| f.reading(row).and_then(|r| r.texts.as_deref()))
             .collect();
         for (si, &f) in cfg.segments.iter().enumerate() {
             let mut segment = || {

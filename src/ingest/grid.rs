@@ -6,14 +6,11 @@
 //! distinct cell once per field (see `classify`).
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 use chrono::NaiveDateTime;
 
 use super::cell::Cell;
-use crate::hashing::FastHasher;
-
-type Fast = BuildHasherDefault<FastHasher>;
+use crate::hashing::Fast;
 
 /// Rows of cell ids, `width` per row, each id into its column's distinct cells (id 0 of every
 /// column is [`Cell::Empty`]).
@@ -36,8 +33,7 @@ static EMPTY: Cell = Cell::Empty;
 impl<'a> RowRef<'a> {
     /// The cell in column `c` (empty beyond the last column).
     pub fn get(&self, c: usize) -> Option<&'a Cell> {
-        let id = *self.ids.get(c)?;
-        self.grid.columns.get(c)?.get(id as usize)
+        self.ids.get(c).map(|&id| self.grid.cell(c, id))
     }
 
     /// The cells, left to right.
@@ -73,7 +69,8 @@ impl std::ops::Index<usize> for RowRef<'_> {
 }
 
 impl Grid {
-    /// A grid of these rows (shorter rows padded with empty cells).
+    /// A grid of these rows (shorter rows padded with empty cells; for tests).
+    #[cfg(test)]
     pub fn from_rows(rows: Vec<Vec<Cell>>) -> Grid {
         let mut b = GridBuilder::default();
         for r in rows {
@@ -139,9 +136,7 @@ impl Grid {
             .map(|r| r.iter().cloned().collect())
             .collect()
     }
-}
 
-impl Grid {
     /// A grid of `width` columns from the columns' distinct cells and the row-major ids.
     fn assemble(width: usize, columns: Vec<ColumnBuilder>, ids: Vec<u32>) -> Grid {
         let mut columns: Vec<Vec<Cell>> = columns.into_iter().map(|c| c.cells).collect();
@@ -152,6 +147,14 @@ impl Grid {
             ids,
         }
     }
+}
+
+/// Column `c`, the columns up to it made first.
+fn column_at(columns: &mut Vec<ColumnBuilder>, c: usize) -> &mut ColumnBuilder {
+    if columns.len() <= c {
+        columns.resize_with(c + 1, ColumnBuilder::new);
+    }
+    &mut columns[c]
 }
 
 /// Whether every distinct cell of these columns is empty.
@@ -292,10 +295,7 @@ pub struct GridBuilder {
 
 impl GridBuilder {
     fn column(&mut self, c: usize) -> &mut ColumnBuilder {
-        while self.columns.len() <= c {
-            self.columns.push(ColumnBuilder::new());
-        }
-        &mut self.columns[c]
+        column_at(&mut self.columns, c)
     }
 
     /// The next cell of the current row, in column `c` (cells come left to right; a skipped
@@ -371,10 +371,7 @@ impl SparseGrid {
                 super::MAX_COLUMNS
             ));
         }
-        while self.columns.len() <= c {
-            self.columns.push(ColumnBuilder::new());
-        }
-        Ok(&mut self.columns[c])
+        Ok(column_at(&mut self.columns, c))
     }
 
     /// A text cell (as [`Cell::from_text`] reads it).
