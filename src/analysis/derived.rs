@@ -4,6 +4,8 @@
 //! answers mention. Without it every segment group folded the same strings and ran the same
 //! regular expressions again.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use super::journey::options;
@@ -13,33 +15,25 @@ use crate::classify::{Respondent, Val};
 use crate::config::fold;
 use crate::stats::words::{self, WordBag};
 
-/// One bit set per respondent (by `Respondent::index`), and whether the question was answered.
+/// A bit set per distinct value of a field, and which one each respondent (by
+/// `Respondent::index`) gave; a value that does not answer the question has none.
 #[derive(Debug, Default)]
 pub(crate) struct Bits {
-    words: usize,
-    bits: Vec<u64>,
-    answered: Vec<bool>,
+    /// Per respondent: its value's entry in `sets` (shared with the field's word bags).
+    entry: Arc<[u32]>,
+    sets: Vec<Option<Vec<u64>>>,
 }
 
 impl Bits {
-    /// For each respondent, the indexes of the set bits (`None`: unanswered), out of `width`,
-    /// as a function of the respondent's value of one field: computed once per distinct value.
+    /// The indexes of the set bits of each distinct value (`None`: unanswered), out of `width`,
+    /// computed in parallel.
     fn build(
         v: &FieldValues,
         width: usize,
         f: impl Fn(&Val) -> Option<Vec<usize>> + Sync + Send,
     ) -> Bits {
-        Bits::build_memo(v, width, f).0
-    }
-
-    /// [`Bits::build`], and the bits of each distinct value (`None`: unanswered).
-    fn build_memo(
-        v: &FieldValues,
-        width: usize,
-        f: impl Fn(&Val) -> Option<Vec<usize>> + Sync + Send,
-    ) -> (Bits, Vec<Option<Vec<u64>>>) {
         let words = width.div_ceil(64).max(1);
-        let memo: Vec<Option<Vec<u64>>> = v
+        let sets = v
             .distinct
             .par_iter()
             .map(|&id| {
@@ -54,51 +48,43 @@ impl Bits {
                 })
             })
             .collect();
-        let mut bits = vec![0u64; words * v.entry.len()];
-        let mut answered = vec![false; v.entry.len()];
-        bits.par_chunks_mut(words)
-            .zip(answered.par_iter_mut())
-            .zip(v.entry.par_iter())
-            .for_each(|((b, a), &e)| {
-                if let Some(Some(set)) = memo.get(e as usize) {
-                    *a = true;
-                    b.copy_from_slice(set);
-                }
-            });
-        let b = Bits {
-            words,
-            bits,
-            answered,
-        };
-        (b, memo)
+        Bits {
+            entry: v.entry.clone(),
+            sets,
+        }
+    }
+
+    /// The bits of a respondent's value; `None` when unanswered.
+    fn row(&self, r: &Respondent) -> Option<&[u64]> {
+        let e = *self.entry.get(r.index)? as usize;
+        self.sets.get(e)?.as_deref()
     }
 
     pub(crate) fn answered(&self, r: &Respondent) -> bool {
-        self.answered.get(r.index).copied().unwrap_or(false)
+        self.row(r).is_some()
     }
 
     pub(crate) fn has(&self, r: &Respondent, k: usize) -> bool {
-        self.bits
-            .get(r.index * self.words + k / 64)
+        self.row(r)
+            .and_then(|b| b.get(k / 64))
             .is_some_and(|w| w & (1 << (k % 64)) != 0)
     }
 
     /// How many bits are set.
     pub(crate) fn count(&self, r: &Respondent) -> u32 {
-        self.row(r).iter().map(|w| w.count_ones()).sum()
-    }
-
-    /// Whether any bit is set here and not in `other` for the same respondent.
-    pub(crate) fn any_beyond(&self, other: &Bits, r: &Respondent) -> bool {
         self.row(r)
-            .iter()
-            .zip(other.row(r))
-            .any(|(a, b)| a & !b != 0)
+            .map_or(0, |b| b.iter().map(|w| w.count_ones()).sum())
     }
 
-    fn row(&self, r: &Respondent) -> &[u64] {
-        let at = r.index * self.words;
-        self.bits.get(at..at + self.words).unwrap_or(&[])
+    /// Whether any bit is set here and not in `other` for the same respondent (an unanswered
+    /// side has no bits set).
+    pub(crate) fn any_beyond(&self, other: &Bits, r: &Respondent) -> bool {
+        let theirs = other.row(r).unwrap_or(&[]);
+        self.row(r).is_some_and(|mine| {
+            mine.iter()
+                .enumerate()
+                .any(|(i, a)| a & !theirs.get(i).copied().unwrap_or(0) != 0)
+        })
     }
 }
 
@@ -121,13 +107,12 @@ pub(crate) struct Derived {
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     vocab: Vec<String>,
-    /// Per respondent (by index): its entry in `hits` and `ends`, or `u32::MAX` for none.
-    /// Respondents who gave the same answer share its entry.
-    slot: Vec<u32>,
-    /// While the bags are added: per distinct answer, its entry (or `u32::MAX`).
+    /// Per respondent (by index): its answer's entry in `bag_of` (as [`Bits`] of the field).
+    entry: Arc<[u32]>,
+    /// Per distinct answer: its bag's position in `hits` and `ends`, or `u32::MAX` for none.
     bag_of: Vec<u32>,
     hits: Vec<[usize; 4]>,
-    /// Entry `i` holds the word ids `words[ends[i - 1]..ends[i]]` (from 0 for the first).
+    /// Bag `i` holds the word ids `words[ends[i - 1]..ends[i]]` (from 0 for the first).
     ends: Vec<usize>,
     words: Vec<u32>,
 }
@@ -170,7 +155,7 @@ impl Words {
         let mut counts = vec![0u64; self.vocab.len()];
         let mut n = 0;
         for r in rs {
-            let Some((h, ids)) = self.entry(r) else {
+            let Some((h, ids)) = self.bag(r) else {
                 continue;
             };
             n += 1;
@@ -187,8 +172,9 @@ impl Words {
         (words::top_of_counts(hits, words, k), n)
     }
 
-    fn entry(&self, r: &Respondent) -> Option<([usize; 4], &[u32])> {
-        let e = *self.slot.get(r.index)? as usize;
+    /// A respondent's bag: its stop-list hits and word ids.
+    fn bag(&self, r: &Respondent) -> Option<([usize; 4], &[u32])> {
+        let e = *self.bag_of.get(*self.entry.get(r.index)? as usize)? as usize;
         let hits = *self.hits.get(e)?;
         let start = if e == 0 { 0 } else { self.ends[e - 1] };
         Some((hits, self.words.get(start..*self.ends.get(e)?)?))
@@ -203,7 +189,7 @@ struct FieldValues<'a> {
     /// The distinct value ids, in order of first appearance.
     distinct: Vec<u32>,
     /// Per respondent (by index): its value's position in `distinct`.
-    entry: Vec<u32>,
+    entry: Arc<[u32]>,
 }
 
 impl<'a> FieldValues<'a> {
@@ -211,7 +197,7 @@ impl<'a> FieldValues<'a> {
         let ids: Vec<u32> = rs.par_iter().map(|r| ctx.val_id(r, field)).collect();
         let mut first = vec![u32::MAX; ctx.c.values_len()];
         let mut distinct = Vec::new();
-        let entry = ids
+        let entry: Arc<[u32]> = ids
             .iter()
             .map(|&id| match first.get_mut(id as usize) {
                 Some(e) if *e == u32::MAX => {
@@ -279,14 +265,14 @@ pub(crate) fn derive(ctx: &Ctx, channels: &[String]) -> Derived {
                     .collect::<Vec<usize>>(),
             )
         };
-        let (bits, memo) = Bits::build_memo(&values, themes.len(), coded);
+        let bits = Bits::build(&values, themes.len(), coded);
         // The words of each distinct answer no theme codes, tokenised in parallel; the bags are
         // added in order of first appearance, so the word ids are those of the answers in
         // respondent order.
         let bags: Vec<Option<WordBag>> = values
             .distinct
             .par_iter()
-            .zip(&memo)
+            .zip(&bits.sets)
             .map(|(&id, hit)| match hit {
                 Some(set) if set.iter().all(|w| *w == 0) => {
                     values.c.value(id).as_text().map(|t| words::bag(&t))
@@ -294,17 +280,14 @@ pub(crate) fn derive(ctx: &Ctx, channels: &[String]) -> Derived {
                 _ => None,
             })
             .collect();
-        let mut words = Words::default();
+        let mut words = Words {
+            entry: values.entry.clone(),
+            ..Words::default()
+        };
         let mut ids = Default::default();
         for b in bags {
             words.push_bag(&mut ids, b);
         }
-        words.slot = values
-            .entry
-            .iter()
-            .map(|&e| words.bag_of.get(e as usize).copied().unwrap_or(u32::MAX))
-            .collect();
-        words.bag_of = Vec::new();
         d.uncoded.push(words);
         d.themes.push(bits);
     }
