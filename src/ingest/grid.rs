@@ -129,6 +129,11 @@ impl Grid {
         self
     }
 
+    /// Whether every cell is empty (blank texts).
+    pub fn all_empty(&self) -> bool {
+        self.columns.iter().all(|c| c.iter().all(Cell::is_empty))
+    }
+
     /// The first `n` rows as cells (for sniffing the layout).
     pub fn head(&self, n: usize) -> Vec<Vec<Cell>> {
         self.iter()
@@ -155,11 +160,6 @@ fn column_at(columns: &mut Vec<ColumnBuilder>, c: usize) -> &mut ColumnBuilder {
         columns.resize_with(c + 1, ColumnBuilder::new);
     }
     &mut columns[c]
-}
-
-/// Whether every distinct cell of these columns is empty.
-fn all_empty(columns: &[ColumnBuilder]) -> bool {
-    columns.iter().all(|c| c.cells.iter().all(Cell::is_empty))
 }
 
 /// A cell other than text, as a key for finding its earlier copy.
@@ -326,11 +326,6 @@ impl GridBuilder {
         self.ends.push(self.ids.len());
     }
 
-    /// Whether every cell so far is empty.
-    pub fn all_empty(&self) -> bool {
-        all_empty(&self.columns)
-    }
-
     /// The grid, every row padded to the widest.
     pub fn finish(self) -> Grid {
         let width = self.width;
@@ -406,11 +401,6 @@ impl SparseGrid {
             c1 = c1.max(c);
         }
         (r0 <= r1).then(|| (r0, ((r1 - r0) as usize + 1, (c1 - c0) as usize + 1)))
-    }
-
-    /// Whether every cell is empty (blank texts).
-    pub fn all_empty(&self) -> bool {
-        all_empty(&self.columns)
     }
 
     /// The grid; the caller has checked [`SparseGrid::bounds`] against its limits.

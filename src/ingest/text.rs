@@ -42,10 +42,11 @@ pub fn read_text(name: &str, bytes: &[u8], ext: &str) -> Result<Table, String> {
         }
         grid.end_row();
     }
+    let grid = grid.finish();
     if grid.all_empty() {
         return Err("no data: the file holds no cells".into());
     }
-    let mut table = layout::build_table(name.to_string(), None, grid.finish(), 0);
+    let mut table = layout::build_table(name.to_string(), None, grid, 0);
     table.encoding = Some(encoding.name());
     table.decimal_comma = delimiter == b';';
     Ok(table)

@@ -8,7 +8,7 @@ use calamine::{
 };
 
 use super::cell::{excel_serial_to_datetime, Cell};
-use super::grid::{GridBuilder, SparseGrid};
+use super::grid::{Grid, GridBuilder, SparseGrid};
 use super::{layout, Table, MAX_COLUMNS, MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES};
 
 /// Read every non-empty sheet of a workbook.
@@ -22,50 +22,68 @@ pub fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Vec<Table>, String> {
         .map(|s| s.name.clone())
         .collect();
     for sheet in sheets {
-        if let Sheets::Xlsx(x) = &mut wb {
-            if let Some(t) = read_xlsx_sheet(name, x, &sheet)? {
-                tables.push(t);
-            }
-            continue;
-        }
-        let range = wb
-            .worksheet_range(&sheet)
-            .map_err(|e| format!("sheet '{sheet}': cannot be read: {e}"))?;
-        let (height, width) = range.get_size();
-        if width > MAX_COLUMNS || (height as u64) * (width as u64) > MAX_SHEET_CELLS {
-            return Err(format!(
-                "sheet '{sheet}': {height} rows × {width} columns is more than journeygap reads"
-            ));
-        }
-        let Some((row0, col0)) = range.start() else {
-            continue; // an empty sheet holds no table
+        let table = match &mut wb {
+            Sheets::Xlsx(x) => read_xlsx_sheet(name, x, &sheet)?,
+            other => read_range_sheet(name, other, &sheet)?,
         };
-        let lead = col0 as usize;
-        let mut grid = GridBuilder::default();
-        for r in range.rows() {
-            for (c, d) in r.iter().enumerate() {
-                match d {
-                    Data::Empty => {}
-                    Data::String(s) => grid.text(lead + c, s),
-                    other => grid.cell(lead + c, convert(other)),
-                }
-            }
-            grid.end_row();
-        }
-        if grid.all_empty() {
-            continue;
-        }
-        tables.push(layout::build_table(
-            name.to_string(),
-            Some(sheet.clone()),
-            grid.finish(),
-            row0 as usize,
-        ));
+        tables.extend(table);
     }
     if tables.is_empty() {
         return Err("no data: every sheet is empty".into());
     }
     Ok(tables)
+}
+
+/// One sheet of an xls, xlsb or ods workbook, from calamine's `Range`; `None` for an empty
+/// sheet.
+fn read_range_sheet(
+    name: &str,
+    wb: &mut Sheets<Cursor<Vec<u8>>>,
+    sheet: &str,
+) -> Result<Option<Table>, String> {
+    let range = wb
+        .worksheet_range(sheet)
+        .map_err(|e| format!("sheet '{sheet}': cannot be read: {e}"))?;
+    let (height, width) = range.get_size();
+    check_size(sheet, height, width)?;
+    let Some((row0, col0)) = range.start() else {
+        return Ok(None); // an empty sheet holds no table
+    };
+    let lead = col0 as usize;
+    let mut grid = GridBuilder::default();
+    for r in range.rows() {
+        for (c, d) in r.iter().enumerate() {
+            match d {
+                Data::Empty => {}
+                Data::String(s) => grid.text(lead + c, s),
+                other => grid.cell(lead + c, convert(other)),
+            }
+        }
+        grid.end_row();
+    }
+    Ok(sheet_table(name, sheet, grid.finish(), row0))
+}
+
+/// The table of a sheet's cells; `None` when every cell is blank.
+fn sheet_table(name: &str, sheet: &str, grid: Grid, row0: u32) -> Option<Table> {
+    (!grid.all_empty()).then(|| {
+        layout::build_table(
+            name.to_string(),
+            Some(sheet.to_string()),
+            grid,
+            row0 as usize,
+        )
+    })
+}
+
+/// Refuse a sheet larger than journeygap reads.
+fn check_size(sheet: &str, height: usize, width: usize) -> Result<(), String> {
+    if width > MAX_COLUMNS || (height as u64) * (width as u64) > MAX_SHEET_CELLS {
+        return Err(format!(
+            "sheet '{sheet}': {height} rows × {width} columns is more than journeygap reads"
+        ));
+    }
+    Ok(())
 }
 
 /// One sheet of an xlsx workbook, its cells streamed from the sheet's XML and each distinct
@@ -99,20 +117,8 @@ fn read_xlsx_sheet(
     let Some((row0, (height, width))) = grid.bounds() else {
         return Ok(None); // an empty sheet holds no table
     };
-    if width > MAX_COLUMNS || (height as u64) * (width as u64) > MAX_SHEET_CELLS {
-        return Err(format!(
-            "sheet '{sheet}': {height} rows × {width} columns is more than journeygap reads"
-        ));
-    }
-    if grid.all_empty() {
-        return Ok(None);
-    }
-    Ok(Some(layout::build_table(
-        name.to_string(),
-        Some(sheet.to_string()),
-        grid.finish(),
-        row0 as usize,
-    )))
+    check_size(sheet, height, width)?;
+    Ok(sheet_table(name, sheet, grid.finish(), row0))
 }
 
 /// Open a workbook with the reader its content calls for, so that the error names the real
