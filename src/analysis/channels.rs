@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::rows::{CoverageRow, TouchpointRow};
-use super::{Ctx, Group};
-use crate::classify::{Respondent, Val};
+use super::{derived, Ctx, Group};
+use crate::classify::Val;
 use crate::config::fold;
 use crate::stage::Stage;
 use crate::stats::coverage::coverage_index;
@@ -22,7 +22,7 @@ pub(crate) fn touchpoints(
     let (mut rows, mut index) = (Vec::new(), Vec::new());
     for s in Stage::ALL {
         let used = &ctx.derived.channels;
-        let answered: Vec<&Respondent> = ctx.in_stage(g, s).filter(|r| used.answered(r)).collect();
+        let answered = used.tally(&g.by_stage[s.index()]);
         if answered.is_empty() {
             continue;
         }
@@ -30,7 +30,9 @@ pub(crate) fn touchpoints(
         let total_spend: f64 = plan.iter().filter_map(|p| p.spend).sum();
         let by_spend = plan.iter().any(|p| p.spend.is_some()) && total_spend > 0.0;
         let (mut use_shares, mut firm) = (Vec::new(), Vec::new());
-        let shares = ctx.shares(&answered, channels.len(), |r, ci| used.has(r, ci));
+        let shares = ctx.shares(&answered, channels.len(), |e, ci| {
+            used.set(e).is_some_and(|b| derived::has(b, ci))
+        });
         for (name, sh) in channels.iter().zip(shares) {
             let key = fold(name);
             let entry = plan.iter().find(|p| fold(&p.channel) == key);
@@ -78,7 +80,7 @@ pub(crate) fn touchpoints(
             channels: channels.len() as u64,
             coverage_index: coverage_index(&use_shares, &firm),
             basis: if by_spend { "spend" } else { "presence" }.into(),
-            n: answered.len() as u64,
+            n: answered.iter().map(|(_, t)| t.n).sum(),
         });
     }
     (rows, index)

@@ -13,6 +13,7 @@ use super::themes::theme_fields;
 use super::Ctx;
 use crate::classify::{Respondent, Val};
 use crate::config::fold;
+use crate::stats::weights::Tally;
 use crate::stats::words::{self, WordBag};
 
 /// A bit set per distinct value of a field, and which one each respondent (by
@@ -54,38 +55,104 @@ impl Bits {
         }
     }
 
-    /// The bits of a respondent's value; `None` when unanswered.
-    fn row(&self, r: &Respondent) -> Option<&[u64]> {
-        let e = *self.entry.get(r.index)? as usize;
+    /// A respondent's entry (its value's position among the distinct values).
+    fn entry_of(&self, r: &Respondent) -> usize {
+        self.entry.get(r.index).map_or(usize::MAX, |&e| e as usize)
+    }
+
+    /// The bits of an entry; `None` when its value does not answer the question.
+    pub(crate) fn set(&self, e: usize) -> Option<&[u64]> {
         self.sets.get(e)?.as_deref()
     }
 
-    pub(crate) fn answered(&self, r: &Respondent) -> bool {
-        self.row(r).is_some()
+    /// The tallies of the members' entries that answer the question, in entry order.
+    pub(crate) fn tally(&self, members: &[&Respondent]) -> Vec<(usize, Tally)> {
+        let mut t = tally_by(members, self.sets.len(), |r| self.entry_of(r));
+        t.retain(|(e, _)| self.set(*e).is_some());
+        t
     }
 
-    pub(crate) fn has(&self, r: &Respondent, k: usize) -> bool {
-        self.row(r)
-            .and_then(|b| b.get(k / 64))
-            .is_some_and(|w| w & (1 << (k % 64)) != 0)
-    }
-
-    /// How many bits are set.
-    pub(crate) fn count(&self, r: &Respondent) -> u32 {
-        self.row(r)
-            .map_or(0, |b| b.iter().map(|w| w.count_ones()).sum())
-    }
-
-    /// Whether any bit is set here and not in `other` for the same respondent (an unanswered
-    /// side has no bits set).
-    pub(crate) fn any_beyond(&self, other: &Bits, r: &Respondent) -> bool {
-        let theirs = other.row(r).unwrap_or(&[]);
-        self.row(r).is_some_and(|mine| {
-            mine.iter()
-                .enumerate()
-                .any(|(i, a)| a & !theirs.get(i).copied().unwrap_or(0) != 0)
+    /// The tallies of the members' pairs of entries, here and in `other`, that both answer
+    /// their question, in pair order.
+    pub(crate) fn tally_pairs(
+        &self,
+        other: &Bits,
+        members: &[&Respondent],
+    ) -> Vec<((usize, usize), Tally)> {
+        let m = other.sets.len().max(1);
+        let keys = self.sets.len().saturating_mul(m);
+        tally_by(members, keys, |r| {
+            let (a, b) = (self.entry_of(r), other.entry_of(r));
+            if a < self.sets.len() && b < m {
+                a * m + b
+            } else {
+                usize::MAX
+            }
         })
+        .into_iter()
+        .map(|(k, t)| ((k / m, k % m), t))
+        .filter(|((a, b), _)| self.set(*a).is_some() && other.set(*b).is_some())
+        .collect()
     }
+}
+
+/// Whether bit `k` of a set is set.
+pub(crate) fn has(set: &[u64], k: usize) -> bool {
+    set.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0)
+}
+
+/// How many bits of a set are set.
+pub(crate) fn count(set: &[u64]) -> u32 {
+    set.iter().map(|w| w.count_ones()).sum()
+}
+
+/// Whether any bit is set in `mine` and not in `theirs`.
+pub(crate) fn any_beyond(mine: &[u64], theirs: &[u64]) -> bool {
+    mine.iter()
+        .enumerate()
+        .any(|(i, a)| a & !theirs.get(i).copied().unwrap_or(0) != 0)
+}
+
+/// How many members have each key below `keys`, with the sums of their weights, in key order
+/// (keys no member has, and keys not below `keys`, are left out). Within a key the weights are
+/// summed in member order. With no more keys than members (answers repeat) they are counted in
+/// an array; otherwise the members' keys are sorted.
+pub(crate) fn tally_by(
+    members: &[&Respondent],
+    keys: usize,
+    key: impl Fn(&Respondent) -> usize,
+) -> Vec<(usize, Tally)> {
+    if keys <= members.len().max(64) {
+        let mut dense = vec![Tally::default(); keys];
+        for r in members {
+            if let Some(t) = dense.get_mut(key(r)) {
+                t.add(r.weight);
+            }
+        }
+        return dense
+            .into_iter()
+            .enumerate()
+            .filter(|(_, t)| t.n > 0)
+            .collect();
+    }
+    let mut v: Vec<(usize, f64)> = members
+        .iter()
+        .map(|r| (key(r), r.weight))
+        .filter(|(k, _)| *k < keys)
+        .collect();
+    v.sort_by_key(|x| x.0); // stable: members keep their order within a key
+    let mut out: Vec<(usize, Tally)> = Vec::new();
+    for (k, w) in v {
+        match out.last_mut() {
+            Some((last, t)) if *last == k => t.add(w),
+            _ => {
+                let mut t = Tally::default();
+                t.add(w);
+                out.push((k, t));
+            }
+        }
+    }
+    out
 }
 
 /// Everything derived once per run.
@@ -96,6 +163,8 @@ pub(crate) struct Derived {
     pub(crate) bought: Bits,
     /// Over the channel list of the touchpoint table.
     pub(crate) channels: Bits,
+    /// The outcome answers (when the journey has an outcome field): hired, got away, not now.
+    pub(crate) outcome: Bits,
     /// Per theme field (in [`theme_fields`] order): over that field's themes, in config order.
     pub(crate) themes: Vec<Bits>,
     /// Per theme field: the words of each answer no theme coded.
@@ -107,9 +176,7 @@ pub(crate) struct Derived {
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     vocab: Vec<String>,
-    /// Per respondent (by index): its answer's entry in `bag_of` (as [`Bits`] of the field).
-    entry: Arc<[u32]>,
-    /// Per distinct answer: its bag's position in `hits` and `ends`, or `u32::MAX` for none.
+    /// Per distinct answer (the entries of the field's [`Bits`]): its bag's position in `hits` and `ends`, or `u32::MAX` for none.
     bag_of: Vec<u32>,
     hits: Vec<[usize; 4]>,
     /// Bag `i` holds the word ids `words[ends[i - 1]..ends[i]]` (from 0 for the first).
@@ -143,28 +210,28 @@ impl Words {
         self.ends.push(self.words.len());
     }
 
-    /// The `k` most frequent words over the bags of these respondents (those without one are
-    /// passed over), and how many bags there were. Words are counted by id, and each distinct
-    /// word is checked against the stop lists once.
-    pub(crate) fn top<'r>(
+    /// The `k` most frequent words over the bags of these tallied entries (of the field's
+    /// [`Bits`]; those without a bag are passed over), and how many bags there were. Words are
+    /// counted by id, and each distinct word is checked against the stop lists once.
+    pub(crate) fn top(
         &self,
-        rs: impl Iterator<Item = &'r Respondent>,
+        entries: impl Iterator<Item = (usize, u64)>,
         k: usize,
     ) -> (Vec<(String, u64)>, u64) {
         let mut hits = [0usize; 4];
         let mut counts = vec![0u64; self.vocab.len()];
         let mut n = 0;
-        for r in rs {
-            let Some((h, ids)) = self.bag(r) else {
+        for (e, times) in entries {
+            let Some((h, ids)) = self.bag(e) else {
                 continue;
             };
-            n += 1;
+            n += times;
             for (a, b) in hits.iter_mut().zip(h) {
-                *a += b;
+                *a += b * times as usize;
             }
             for &i in ids {
                 if let Some(c) = counts.get_mut(i as usize) {
-                    *c += 1;
+                    *c += times;
                 }
             }
         }
@@ -172,12 +239,12 @@ impl Words {
         (words::top_of_counts(hits, words, k), n)
     }
 
-    /// A respondent's bag: its stop-list hits and word ids.
-    fn bag(&self, r: &Respondent) -> Option<([usize; 4], &[u32])> {
-        let e = *self.bag_of.get(*self.entry.get(r.index)? as usize)? as usize;
-        let hits = *self.hits.get(e)?;
-        let start = if e == 0 { 0 } else { self.ends[e - 1] };
-        Some((hits, self.words.get(start..*self.ends.get(e)?)?))
+    /// An entry's bag: its stop-list hits and word ids.
+    fn bag(&self, e: usize) -> Option<([usize; 4], &[u32])> {
+        let b = *self.bag_of.get(e)? as usize;
+        let hits = *self.hits.get(b)?;
+        let start = if b == 0 { 0 } else { self.ends[b - 1] };
+        Some((hits, self.words.get(start..*self.ends.get(b)?)?))
     }
 }
 
@@ -250,6 +317,14 @@ pub(crate) fn derive(ctx: &Ctx, channels: &[String]) -> Derived {
             hits(options(v), &keys)
         });
     }
+    let j = &ctx.cfg.journey;
+    if let Some(f) = j.outcome {
+        d.outcome = Bits::build(&FieldValues::of(ctx, rs, f), 3, |v| {
+            let c = fold(&v.as_text()?);
+            let codes = [&j.hired, &j.got_away, &j.not_now];
+            Some((0..3).filter(|&k| codes[k].contains(&c)).collect())
+        });
+    }
     for field in theme_fields(ctx) {
         let themes: Vec<&crate::config::Theme> =
             ctx.cfg.themes.iter().filter(|t| t.field == field).collect();
@@ -280,10 +355,7 @@ pub(crate) fn derive(ctx: &Ctx, channels: &[String]) -> Derived {
                 _ => None,
             })
             .collect();
-        let mut words = Words {
-            entry: values.entry.clone(),
-            ..Words::default()
-        };
+        let mut words = Words::default();
         let mut ids = Default::default();
         for b in bags {
             words.push_bag(&mut ids, b);
@@ -292,4 +364,43 @@ pub(crate) fn derive(ctx: &Ctx, channels: &[String]) -> Derived {
         d.themes.push(bits);
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tallies_by_array_and_by_sorting_agree_and_sum_in_member_order() {
+        let weights = [0.5, 2.0, 1.25, 3.0, 0.1, 0.7, 0.2];
+        let keys = [4usize, 1, 4, 9, 1, usize::MAX, 4];
+        let rs: Vec<Respondent> = weights
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| Respondent::for_test(i, w))
+            .collect();
+        let members: Vec<&Respondent> = rs.iter().collect();
+        let key = |r: &Respondent| keys[r.index];
+        // 10 keys for 7 members: counted in an array; a million: sorted.
+        let dense = tally_by(&members, 10, key);
+        let sorted = tally_by(&members, 1_000_000, key);
+        assert_eq!(dense, sorted);
+        let sum = |ws: &[f64]| ws.iter().fold(0.0, |a, w| a + w);
+        let t = |ws: &[f64]| Tally {
+            n: ws.len() as u64,
+            sw: sum(ws),
+            sw2: ws.iter().fold(0.0, |a, w| a + w * w),
+        };
+        assert_eq!(
+            dense,
+            vec![
+                (1, t(&[2.0, 0.1])),
+                (4, t(&[0.5, 1.25, 0.2])),
+                (9, t(&[3.0])),
+            ]
+        );
+        // Keys not below `keys` are left out.
+        assert_eq!(tally_by(&members, 5, key).len(), 2);
+        assert_eq!(tally_by(&members, 1, key), vec![]);
+    }
 }

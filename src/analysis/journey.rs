@@ -1,19 +1,16 @@
 //! The journey analyses of PRODUCT §6: conversion, IPA, service awareness, touchpoint coverage,
 //! drivers and the "why" themes, for one group of respondents.
 
-use std::collections::HashMap;
-
 use super::attrs::{self, Combination};
 use super::rows::*;
-use super::{Ctx, Group};
+use super::{derived, Ctx, Group};
 use crate::classify::{Respondent, Val};
 use crate::config::{fold, FieldId};
-use crate::hashing::Fast;
 use crate::stage::Stage;
 use crate::stats::correlation::Correlation;
-use crate::stats::mean::{weighted_mean, weighted_mean_grouped};
+use crate::stats::mean::weighted_mean_grouped;
 use crate::stats::proportion::{share_of_sums, weighted_share, wilson};
-use crate::stats::weights::{kish_n_eff_of, kish_of_sums};
+use crate::stats::weights::{kish_n_eff_of, kish_of_sums, Tally};
 
 /// A share over respondents: unweighted counts, weighted share, Wilson interval on the base.
 pub(crate) struct Share {
@@ -46,30 +43,30 @@ impl Ctx<'_> {
         self.share_with(items.len(), hits, weighted_share(items), n_eff)
     }
 
-    /// The shares of `k` hits among the same members, in one pass: `hit(r, i)` says whether
-    /// member `r` counts for the `i`-th. The weights are summed in member order, so each share
-    /// is the one [`Ctx::share`] gives on its `(hit, weight)` pairs.
-    pub(crate) fn shares(
+    /// The shares of `k` hits among tallied members: `hit(key, i)` says whether the members
+    /// of a tally's key count for the `i`-th. The tallies are summed in their order.
+    pub(crate) fn shares<K: Copy>(
         &self,
-        members: &[&Respondent],
+        tallies: &[(K, Tally)],
         k: usize,
-        hit: impl Fn(&Respondent, usize) -> bool,
+        hit: impl Fn(K, usize) -> bool,
     ) -> Vec<Share> {
-        let (mut total, mut total2) = (0.0f64, 0.0f64);
-        let mut hits = vec![(0usize, 0.0f64); k];
-        for r in members {
-            total += r.weight;
-            total2 += r.weight * r.weight;
+        let (mut n, mut total, mut total2) = (0u64, 0.0f64, 0.0f64);
+        let mut hits = vec![(0u64, 0.0f64); k];
+        for &(key, t) in tallies {
+            n += t.n;
+            total += t.sw;
+            total2 += t.sw2;
             for (i, h) in hits.iter_mut().enumerate() {
-                if hit(r, i) {
-                    h.0 += 1;
-                    h.1 += r.weight;
+                if hit(key, i) {
+                    h.0 += t.n;
+                    h.1 += t.sw;
                 }
             }
         }
         let n_eff = kish_of_sums(total, total2);
         hits.into_iter()
-            .map(|(n, w)| self.share_with(members.len(), n, share_of_sums(w, total), n_eff))
+            .map(|(h, w)| self.share_with(n as usize, h as usize, share_of_sums(w, total), n_eff))
             .collect()
     }
 
@@ -91,14 +88,6 @@ impl Ctx<'_> {
             n_eff,
         }
     }
-
-    pub(crate) fn in_stage<'a>(
-        &self,
-        g: &'a Group,
-        s: Stage,
-    ) -> impl Iterator<Item = &'a Respondent> + 'a {
-        g.by_stage[s.index()].iter().copied()
-    }
 }
 
 /// The options of a multi-select value, folded; `None` when unanswered.
@@ -110,14 +99,7 @@ pub(crate) fn options(v: &Val) -> Option<Vec<String>> {
     }
 }
 
-fn conversion_row(
-    ctx: &Ctx,
-    g: &Group,
-    metric: &str,
-    source: &str,
-    items: &[(bool, f64)],
-) -> ConversionRow {
-    let s = ctx.share(items);
+fn conversion_row(ctx: &Ctx, g: &Group, metric: &str, source: &str, s: Share) -> ConversionRow {
     ConversionRow {
         period: ctx.period.into(),
         segment: g.segment.clone(),
@@ -134,78 +116,64 @@ fn conversion_row(
 }
 
 /// Win rate, not-now share, betweener share of past clients, promoter share of former clients.
+/// Each is a share over tallies: of the outcome answers per stage, or of the stages.
 pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
-    let j = &ctx.cfg.journey;
     let mut out = Vec::new();
-    if let Some(f) = j.outcome {
-        // The outcome's code, folded, as (hired, got away, not now), once per distinct answer.
-        let mut memo: HashMap<u32, Option<[bool; 3]>, Fast> = HashMap::default();
-        let mut code = |r: &Respondent| {
-            *memo.entry(ctx.val_id(r, f)).or_insert_with(|| {
-                let c = fold(&ctx.val(r, f).as_text()?);
-                Some([
-                    j.hired.contains(&c),
-                    j.got_away.contains(&c),
-                    j.not_now.contains(&c),
-                ])
-            })
-        };
-        let win: Vec<(bool, f64)> = g
-            .members()
-            .filter_map(|r| {
-                let [hired, got_away, _] = code(r)?;
-                (hired || got_away).then_some((hired, r.weight))
-            })
+    let one = |t: &[(usize, Tally)], hit: &dyn Fn(usize) -> bool| {
+        ctx.shares(t, 1, |key, _| hit(key)).remove(0)
+    };
+    // The stages' tallies, keyed by stage index.
+    let stages = |which: &[Stage]| -> Vec<(usize, Tally)> {
+        which
+            .iter()
+            .map(|s| (s.index(), g.tally[s.index()]))
+            .collect()
+    };
+    if ctx.cfg.journey.outcome.is_some() {
+        // Bits of an answer: hired, got away, not now.
+        let o = &ctx.derived.outcome;
+        let bit = |e: usize, k: usize| o.set(e).is_some_and(|b| derived::has(b, k));
+        let win: Vec<(usize, Tally)> = Stage::ALL
+            .iter()
+            .flat_map(|s| o.tally(&g.by_stage[s.index()]))
+            .filter(|&(e, _)| bit(e, 0) || bit(e, 1))
             .collect();
-        out.push(conversion_row(ctx, g, "win rate", "outcome", &win));
-        let not_now: Vec<(bool, f64)> = ctx
-            .in_stage(g, Stage::Prospect)
-            .filter_map(|r| code(r).map(|[_, _, not_now]| (not_now, r.weight)))
-            .collect();
+        let s = one(&win, &|e| bit(e, 0));
+        out.push(conversion_row(ctx, g, "win rate", "outcome", s));
+        let prospects = o.tally(&g.by_stage[Stage::Prospect.index()]);
+        let s = one(&prospects, &|e| bit(e, 2));
         out.push(conversion_row(
             ctx,
             g,
             "not-now share of prospects",
             "outcome",
-            &not_now,
+            s,
         ));
     } else {
-        let win: Vec<(bool, f64)> = g
-            .members()
-            .filter_map(|r| match r.stage()? {
-                Stage::Client | Stage::Betweener | Stage::Former => Some((true, r.weight)),
-                Stage::GotAway => Some((false, r.weight)),
-                Stage::Prospect => None,
-            })
-            .collect();
-        out.push(conversion_row(ctx, g, "win rate", "stages", &win));
+        use Stage::*;
+        let win = stages(&[GotAway, Client, Betweener, Former]);
+        let s = one(&win, &|i| i != GotAway.index());
+        out.push(conversion_row(ctx, g, "win rate", "stages", s));
     }
-    let past: Vec<(bool, f64)> = g
-        .members()
-        .filter_map(|r| match r.stage()? {
-            Stage::Betweener => Some((true, r.weight)),
-            Stage::Former => Some((false, r.weight)),
-            _ => None,
-        })
-        .collect();
+    let past = stages(&[Stage::Betweener, Stage::Former]);
+    let s = one(&past, &|i| i == Stage::Betweener.index());
     out.push(conversion_row(
         ctx,
         g,
         "betweener share of past clients",
         "stages",
-        &past,
+        s,
     ));
-    let promoters: Vec<(bool, f64)> = ctx
-        .in_stage(g, Stage::Former)
-        .filter_map(|r| r.recommend.map(|x| (x >= 9.0, r.weight)))
-        .collect();
     if ctx.cfg.roles.recommend.is_some() {
+        let former = derived::tally_by(&g.by_stage[Stage::Former.index()], 2, |r| {
+            r.recommend.map_or(usize::MAX, |x| usize::from(x >= 9.0))
+        });
         out.push(conversion_row(
             ctx,
             g,
             "promoter share of former clients",
             "stages",
-            &promoters,
+            one(&former, &|k| k == 1),
         ));
     }
     out
@@ -302,12 +270,13 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
     let n_offered = sv.offered.len();
     let (mut aware_rows, mut breadth_rows) = (Vec::new(), Vec::new());
     for s in Stage::ALL {
-        let answered: Vec<&Respondent> =
-            ctx.in_stage(g, s).filter(|r| d.known.answered(r)).collect();
+        let members = &g.by_stage[s.index()];
+        let answered = d.known.tally(members);
         if answered.is_empty() {
             continue;
         }
-        let shares = ctx.shares(&answered, n_offered, |r, k| d.known.has(r, k));
+        let known = |e: usize| d.known.set(e).unwrap_or(&[]);
+        let shares = ctx.shares(&answered, n_offered, |e, k| derived::has(known(e), k));
         for (name, sh) in sv.offered.iter().zip(shares) {
             aware_rows.push(AwarenessRow {
                 period: ctx.period.into(),
@@ -322,21 +291,22 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
                 low_base: ctx.low(sh.base),
             });
         }
-        let (x, w): (Vec<f64>, Vec<f64>) = answered
-            .iter()
-            .map(|r| (d.known.count(r) as f64 / n_offered as f64, r.weight))
-            .unzip();
-        let breadth = weighted_mean(&x, &w, ctx.conf);
-        let past_or_current = matches!(s, Stage::Client | Stage::Betweener | Stage::Former);
-        let typecast: Vec<(bool, f64)> = match sv.bought {
-            Some(_) if past_or_current => answered
+        let breadth = weighted_mean_grouped(
+            answered
                 .iter()
-                .filter(|r| d.bought.answered(r))
-                .map(|r| (!d.known.any_beyond(&d.bought, r), r.weight))
-                .collect(),
+                .map(|&(e, t)| (derived::count(known(e)) as f64 / n_offered as f64, t)),
+            ctx.conf,
+        );
+        let past_or_current = matches!(s, Stage::Client | Stage::Betweener | Stage::Former);
+        let typecast = match sv.bought {
+            Some(_) if past_or_current => d.known.tally_pairs(&d.bought, members),
             _ => Vec::new(),
         };
-        let tc = ctx.share(&typecast);
+        let tc = ctx
+            .shares(&typecast, 1, |(k, b), _| {
+                !derived::any_beyond(known(k), d.bought.set(b).unwrap_or(&[]))
+            })
+            .remove(0);
         breadth_rows.push(BreadthRow {
             period: ctx.period.into(),
             segment: g.segment.clone(),

@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::classify::{Classified, Outcome, Respondent};
 use crate::config::Config;
 use crate::stage::Stage;
+use crate::stats::weights::Tally;
 use crate::stats::{multiple::bh_qvalues, nps::nps};
 pub use rows::*;
 
@@ -72,36 +73,25 @@ pub(crate) struct Group<'a> {
     /// every per-stage statistic reads only its own respondents. [`Group::members`] gives them
     /// all in file order.
     pub(crate) by_stage: [Vec<&'a Respondent>; 5],
+    /// The tally of each stage's members (their weights summed in file order).
+    pub(crate) tally: [Tally; 5],
 }
 
 impl<'a> Group<'a> {
     fn new(segment: String, members: Vec<&'a Respondent>) -> Group<'a> {
         let mut by_stage: [Vec<&'a Respondent>; 5] = Default::default();
+        let mut tally = [Tally::default(); 5];
         for r in members {
             if let Some(s) = r.stage() {
                 by_stage[s.index()].push(r);
+                tally[s.index()].add(r.weight);
             }
         }
-        Group { segment, by_stage }
-    }
-
-    /// Every member in file order: the stage lists merged by respondent index (no second list
-    /// of a million pointers is kept for it).
-    pub(crate) fn members(&self) -> impl Iterator<Item = &'a Respondent> + '_ {
-        let mut at = [0usize; 5];
-        std::iter::from_fn(move || {
-            let mut best: Option<(usize, &'a Respondent)> = None;
-            for (s, list) in self.by_stage.iter().enumerate() {
-                if let Some(&r) = list.get(at[s]) {
-                    if best.is_none_or(|(_, b)| r.index < b.index) {
-                        best = Some((s, r));
-                    }
-                }
-            }
-            let (s, r) = best?;
-            at[s] += 1;
-            Some(r)
-        })
+        Group {
+            segment,
+            by_stage,
+            tally,
+        }
     }
 }
 
@@ -283,35 +273,27 @@ impl Ctx<'_> {
     }
 
     fn stage_mix(&self, g: &Group) -> Vec<StageMixRow> {
-        // The base is every member (in file order); a stage's hits are its own list, which
-        // holds its members in the same order, so the sums are those of the member list.
-        let w: Vec<f64> = g.members().map(|r| r.weight).collect();
-        let total: f64 = w.iter().sum();
-        let n_eff = crate::stats::weights::kish_n_eff(&w);
+        // The base is every member: the stages' tallies put together.
+        let tallies: Vec<(Stage, Tally)> = Stage::ALL
+            .iter()
+            .map(|&s| (s, g.tally[s.index()]))
+            .collect();
+        let shares = self.shares(&tallies, Stage::ALL.len(), |s, k| s.index() == k);
         Stage::ALL
             .iter()
-            .map(|&s| {
-                let stage = &g.by_stage[s.index()];
-                let hit: f64 = stage.iter().map(|r| r.weight).sum();
-                let sh = self.share_with(
-                    w.len(),
-                    stage.len(),
-                    crate::stats::proportion::share_of_sums(hit, total),
-                    n_eff,
-                );
-                StageMixRow {
-                    period: self.period.into(),
-                    segment: g.segment.clone(),
-                    stage: s.key().into(),
-                    n: sh.hits,
-                    base: sh.n,
-                    share: sh.share,
-                    ci_low: sh.ci.map(|c| c.0),
-                    ci_high: sh.ci.map(|c| c.1),
-                    low_base: self.low(sh.base),
-                    base_eff: self.weighted.then_some(sh.n_eff),
-                    label: self.cfg.label(s).into(),
-                }
+            .zip(shares)
+            .map(|(&s, sh)| StageMixRow {
+                period: self.period.into(),
+                segment: g.segment.clone(),
+                stage: s.key().into(),
+                n: sh.hits,
+                base: sh.n,
+                share: sh.share,
+                ci_low: sh.ci.map(|c| c.0),
+                ci_high: sh.ci.map(|c| c.1),
+                low_base: self.low(sh.base),
+                base_eff: self.weighted.then_some(sh.n_eff),
+                label: self.cfg.label(s).into(),
             })
             .collect()
     }

@@ -1,11 +1,12 @@
 //! Why (PRODUCT §6.9): the share of open-text answers mentioning each codebook theme, and the
 //! words of the answers no theme coded.
 
+use super::derived::{self, Bits};
 use super::rows::{ThemeRow, UncodedWordRow};
 use super::{Ctx, Group};
-use crate::classify::Respondent;
 use crate::config::FieldId;
 use crate::stage::Stage;
+use crate::stats::weights::Tally;
 
 /// The open-text fields the codebook names, in first-use order.
 pub(crate) fn theme_fields(ctx: &Ctx) -> Vec<FieldId> {
@@ -25,9 +26,10 @@ struct Coded<'a> {
     fi: usize,
     stage: Stage,
     themes: Vec<&'a crate::config::Theme>,
-    answers: Vec<&'a Respondent>,
-    /// Bit `k` of a respondent: its answer mentions theme `k`.
-    bits: &'a super::derived::Bits,
+    /// The tallies of the answers' entries in `bits`.
+    answers: Vec<(usize, Tally)>,
+    /// Bit `k` of an entry: its answer mentions theme `k`.
+    bits: &'a Bits,
 }
 
 /// Every (field, stage) with answers, in field then stage order.
@@ -38,10 +40,7 @@ fn coded<'a>(ctx: &'a Ctx, g: &'a Group) -> Vec<Coded<'a>> {
             ctx.cfg.themes.iter().filter(|t| t.field == field).collect();
         let bits = &ctx.derived.themes[fi];
         for stage in Stage::ALL {
-            let answers: Vec<&Respondent> = ctx
-                .in_stage(g, stage)
-                .filter(|r| bits.answered(r))
-                .collect();
+            let answers = bits.tally(&g.by_stage[stage.index()]);
             if answers.is_empty() {
                 continue;
             }
@@ -64,11 +63,12 @@ pub(crate) fn themes(ctx: &Ctx, g: &Group) -> Vec<ThemeRow> {
     for c in coded(ctx, g) {
         // Each theme, then "(uncoded)": no theme at all.
         let n = c.themes.len();
-        let shares = ctx.shares(&c.answers, n + 1, |r, k| {
+        let shares = ctx.shares(&c.answers, n + 1, |e, k| {
+            let set = c.bits.set(e).unwrap_or(&[]);
             if k < n {
-                c.bits.has(r, k)
+                derived::has(set, k)
             } else {
-                c.bits.count(r) == 0
+                derived::count(set) == 0
             }
         });
         let names = c
@@ -101,7 +101,10 @@ pub(crate) fn uncoded_words(ctx: &Ctx, g: &Group) -> Vec<UncodedWordRow> {
     for c in coded(ctx, g) {
         let words = &ctx.derived.uncoded[c.fi];
         let (top, bags) = words.top(
-            c.answers.iter().copied().filter(|r| c.bits.count(r) == 0),
+            c.answers
+                .iter()
+                .filter(|(e, _)| c.bits.set(*e).is_some_and(|b| derived::count(b) == 0))
+                .map(|(e, t)| (*e, t.n)),
             15,
         );
         if bags == 0 {

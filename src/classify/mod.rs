@@ -55,6 +55,22 @@ pub struct Respondent {
 }
 
 impl Respondent {
+    /// A respondent with only an index and a weight, for tests of the analyses.
+    #[cfg(test)]
+    pub(crate) fn for_test(index: usize, weight: f64) -> Respondent {
+        Respondent {
+            index,
+            table: 0,
+            row: 0,
+            chunk: 0,
+            local: 0,
+            date: None,
+            outcome: Outcome::Unclassified(String::new()),
+            weight,
+            recommend: None,
+        }
+    }
+
     pub fn stage(&self) -> Option<Stage> {
         match self.outcome {
             Outcome::Classified { stage, .. } => Some(stage),
