@@ -1,18 +1,19 @@
-//! One pass per stage over the stage's members, for every table that reads the attribute
-//! ratings of a stage: gaps, IPA, drivers and the stage comparisons.
+//! The attribute ratings of every stage, for the tables that read them: gaps, IPA, drivers and
+//! the stage comparisons.
 //!
-//! The pass does not collect the ratings: it tallies each attribute's combinations of
-//! (expectation, experience, recommend) — how many members gave each, and the sums of their
-//! weights — and the statistics are computed from the tallies. Ratings take few values, so a
-//! stage of a million members is a few hundred tallies per attribute, and the pass reads each
-//! member's row of value ids once for all attributes.
+//! The ratings are not collected: each attribute's combinations of (expectation, experience,
+//! recommend) are tallied — how many members gave each, and the sums of their weights — and
+//! the statistics are computed from the tallies. Ratings take few values, so a stage of a
+//! million members is a few hundred tallies per attribute. One pass per stage over the whole
+//! sample reads each member's row of value ids once, into the tallies of its cell (its
+//! combination of segment values); a group's tallies are those of its cells put together.
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 
 use super::{Ctx, Group};
-use crate::classify::Respondent;
+use crate::classify::{Classified, Respondent};
 use crate::hashing::Fast;
 use crate::stage::Stage;
 use crate::stats::correlation::{pearson_grouped, Correlation};
@@ -53,47 +54,140 @@ pub(crate) type AttrStats = [Vec<AttrNumbers>; 5];
 /// (expectation id, experience id, recommend bits or `None`).
 type Key = (u32, u32, Option<u64>);
 
-pub(crate) fn attr_stats(ctx: &Ctx, g: &Group) -> AttrStats {
-    // The stages in parallel (each tallied in member order, so the thread count changes nothing).
+/// One attribute's tallies, by combination.
+type Tallies = HashMap<Key, Tally, Fast>;
+
+/// The tallies of every attribute, per stage and cell: a cell is one combination of the
+/// segment values, so each segment group is a union of cells and the whole sample is all of
+/// them. Tallying the members once into cells, rather than once per group they belong to,
+/// reads each member's ratings once.
+pub(crate) struct Cells {
+    /// Per stage ([`Stage::ALL`] order): its cells, in order of each cell's first member.
+    stages: Vec<Vec<Cell>>,
+}
+
+/// The members of one stage that share their segment values.
+struct Cell {
+    /// The value id of each segment (0: none).
+    key: Box<[u32]>,
+    /// Per attribute.
+    tallies: Vec<Tallies>,
+}
+
+/// At most this many combinations of segment values are tallied as cells; beyond it (segments
+/// with very many values) each group tallies its own members.
+const MAX_CELLS: usize = 4096;
+
+/// The cells of the whole sample (`all`: the group of every member), when the segments have
+/// few enough values between them; `values[si]` is how many values the `si`-th segment has.
+pub(crate) fn cells(ctx: &Ctx, all: &Group, values: &[usize]) -> Option<Cells> {
+    let mut product = 1usize;
+    for v in values {
+        product = product.saturating_mul(v + 1); // a member may have no value
+    }
+    if product > MAX_CELLS {
+        return None;
+    }
+    let c = ctx.c;
+    let n_attr = c.attributes.len();
+    let segments = values.len();
+    let stages = Stage::ALL
+        .par_iter()
+        .map(|&s| {
+            let mut at: HashMap<Box<[u32]>, usize, Fast> = HashMap::default();
+            let mut cells: Vec<Cell> = Vec::new();
+            let (mut key, mut ids) = (Vec::with_capacity(segments), Vec::with_capacity(n_attr));
+            for r in &all.by_stage[s.index()] {
+                key.clear();
+                key.extend((0..segments).map(|si| c.segment(r, si)));
+                let ci = match at.get(&key[..]) {
+                    Some(&ci) => ci,
+                    None => {
+                        at.insert(key.clone().into(), cells.len());
+                        cells.push(Cell {
+                            key: key.clone().into(),
+                            tallies: vec![HashMap::default(); n_attr],
+                        });
+                        cells.len() - 1
+                    }
+                };
+                add(c, r, &mut ids, &mut cells[ci].tallies);
+            }
+            cells
+        })
+        .collect();
+    Some(Cells { stages })
+}
+
+/// Tally one member's ratings of every attribute.
+#[inline]
+fn add(c: &Classified, r: &Respondent, ids: &mut Vec<(u32, u32)>, maps: &mut [Tallies]) {
+    c.pair_ids(r, ids);
+    let rec = r.recommend.map(f64::to_bits);
+    for (map, &(e, x)) in maps.iter_mut().zip(ids.iter()) {
+        map.entry((e, x, rec)).or_default().add(r.weight);
+    }
+}
+
+/// Every attribute's numbers per stage for a group: from the cells that make it up when there
+/// are cells, else from one pass per stage over its members.
+pub(crate) fn attr_stats(ctx: &Ctx, g: &Group, cells: Option<&Cells>) -> AttrStats {
+    let c = ctx.c;
+    let n_attr = c.attributes.len();
+    // The stages in parallel (each tallied in a fixed order, so the thread count changes nothing).
     let per_stage: Vec<Vec<AttrNumbers>> = Stage::ALL
         .par_iter()
-        .map(|&s| stage_numbers(ctx, &g.by_stage[s.index()]))
+        .map(|&s| {
+            let maps = match cells {
+                Some(cells) => {
+                    let mut maps: Vec<Tallies> = vec![HashMap::default(); n_attr];
+                    let mine = cells.stages[s.index()].iter().filter(|cell| {
+                        g.filter
+                            .is_none_or(|(si, id)| cell.key.get(si) == Some(&id))
+                    });
+                    for cell in mine {
+                        for (map, t) in maps.iter_mut().zip(&cell.tallies) {
+                            for (k, v) in t {
+                                let e = map.entry(*k).or_default();
+                                e.n += v.n;
+                                e.sw += v.sw;
+                                e.sw2 += v.sw2;
+                            }
+                        }
+                    }
+                    maps
+                }
+                None => {
+                    let mut maps: Vec<Tallies> = vec![HashMap::default(); n_attr];
+                    let mut ids = Vec::with_capacity(n_attr);
+                    for r in &g.by_stage[s.index()] {
+                        add(c, r, &mut ids, &mut maps);
+                    }
+                    maps
+                }
+            };
+            maps.into_iter()
+                .map(|map| {
+                    let mut tallies: Vec<Combination> = map
+                        .into_iter()
+                        .map(|((e, x, rec), tally)| Combination {
+                            expectation: c.num(e),
+                            experience: c.num(x),
+                            recommend: rec.map(f64::from_bits),
+                            tally,
+                        })
+                        .collect();
+                    sort(&mut tallies);
+                    numbers(ctx, tallies)
+                })
+                .collect()
+        })
         .collect();
     let mut out: AttrStats = Default::default();
     for (slot, numbers) in out.iter_mut().zip(per_stage) {
         *slot = numbers;
     }
     out
-}
-
-/// Every attribute's numbers over one stage's members.
-fn stage_numbers(ctx: &Ctx, members: &[&Respondent]) -> Vec<AttrNumbers> {
-    let c = ctx.c;
-    let n_attr = c.attributes.len();
-    let mut ids = Vec::with_capacity(n_attr);
-    let mut maps: Vec<HashMap<Key, Tally, Fast>> = vec![HashMap::default(); n_attr];
-    for r in members {
-        c.pair_ids(r, &mut ids);
-        let rec = r.recommend.map(f64::to_bits);
-        for (map, &(e, x)) in maps.iter_mut().zip(&ids) {
-            map.entry((e, x, rec)).or_default().add(r.weight);
-        }
-    }
-    maps.into_iter()
-        .map(|map| {
-            let mut tallies: Vec<Combination> = map
-                .into_iter()
-                .map(|((e, x, rec), tally)| Combination {
-                    expectation: c.num(e),
-                    experience: c.num(x),
-                    recommend: rec.map(f64::from_bits),
-                    tally,
-                })
-                .collect();
-            sort(&mut tallies);
-            numbers(ctx, tallies)
-        })
-        .collect()
 }
 
 /// Sort combinations by value (missing first), so that the sums are taken in an order that

@@ -75,10 +75,16 @@ pub(crate) struct Group<'a> {
     pub(crate) by_stage: [Vec<&'a Respondent>; 5],
     /// The tally of each stage's members (their weights summed in file order).
     pub(crate) tally: [Tally; 5],
+    /// Which members: those whose `si`-th segment has value id `id`; `None`: all.
+    pub(crate) filter: Option<(usize, u32)>,
 }
 
 impl<'a> Group<'a> {
-    fn new(segment: String, members: Vec<&'a Respondent>) -> Group<'a> {
+    fn new(
+        segment: String,
+        filter: Option<(usize, u32)>,
+        members: Vec<&'a Respondent>,
+    ) -> Group<'a> {
         let mut by_stage: [Vec<&'a Respondent>; 5] = Default::default();
         let mut tally = [Tally::default(); 5];
         for r in members {
@@ -91,6 +97,7 @@ impl<'a> Group<'a> {
             segment,
             by_stage,
             tally,
+            filter,
         }
     }
 }
@@ -104,16 +111,17 @@ fn groups<'a>(cfg: &Config, c: &Classified, classified: Vec<&'a Respondent>) -> 
         for &r in &classified {
             by_id.entry(c.segment(r, si)).or_default().push(r);
         }
-        let values: BTreeMap<String, Vec<&'a Respondent>> = by_id
+        let values: BTreeMap<String, (u32, Vec<&'a Respondent>)> = by_id
             .into_iter()
-            .filter_map(|(id, members)| c.text_of(id).map(|t| (t, members)))
+            .filter_map(|(id, members)| c.text_of(id).map(|t| (t, (id, members))))
             .collect();
-        for (v, members) in values {
-            out.push(Group::new(format!("{}={}", cfg.fields[f].name, v), members));
+        for (v, (id, members)) in values {
+            let name = format!("{}={}", cfg.fields[f].name, v);
+            out.push(Group::new(name, Some((si, id)), members));
         }
     }
     // The whole sample first; it takes the list itself rather than a copy.
-    out.insert(0, Group::new("all".into(), classified));
+    out.insert(0, Group::new("all".into(), None, classified));
     out
 }
 
@@ -135,10 +143,15 @@ struct GroupTables {
     comparisons: Vec<ComparisonRow>,
 }
 
-fn group_tables(ctx: &Ctx, g: &Group, channels: &[String]) -> GroupTables {
+fn group_tables(
+    ctx: &Ctx,
+    g: &Group,
+    channels: &[String],
+    cells: Option<&attrs::Cells>,
+) -> GroupTables {
     let (awareness, awareness_breadth) = journey::awareness(ctx, g);
     let (touchpoints, coverage_index) = channels::touchpoints(ctx, g, channels);
-    let stats = attrs::attr_stats(ctx, g);
+    let stats = attrs::attr_stats(ctx, g, cells);
     GroupTables {
         stage_mix: ctx.stage_mix(g),
         gaps: ctx.gaps(g, &stats),
@@ -186,9 +199,19 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
     };
     let channels = channels::channel_list(&ctx);
     ctx.derived = derived::derive(&ctx, &channels);
+    // How many values each segment has: its groups.
+    let values: Vec<usize> = (0..cfg.segments.len())
+        .map(|si| {
+            groups
+                .iter()
+                .filter(|g| g.filter.is_some_and(|f| f.0 == si))
+                .count()
+        })
+        .collect();
+    let cells = attrs::cells(&ctx, &groups[0], &values);
     let parts: Vec<GroupTables> = groups
         .par_iter()
-        .map(|g| group_tables(&ctx, g, &channels))
+        .map(|g| group_tables(&ctx, g, &channels, cells.as_ref()))
         .collect();
     let mut t = GroupTables::default();
     for p in parts {
