@@ -116,7 +116,10 @@ fn export_files(folder: &Path) -> Result<Vec<std::path::PathBuf>> {
 }
 
 /// The config for `input` and the data files under it that the config's `[input]` allows.
-fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<std::path::PathBuf>)> {
+pub(crate) fn open_inputs(
+    input: &Path,
+    config: Option<&Path>,
+) -> Result<(Config, Vec<std::path::PathBuf>)> {
     let all = export_files(input)?;
     let cfg_path = Config::locate(config, input).with_context(|| {
         format!(
@@ -318,7 +321,7 @@ fn read_with_progress(
 /// Read and classify every file in parallel, each file's cells dropped as soon as its rows are
 /// classified (so memory holds one file's cells per thread, not the folder's). Any unreadable
 /// file stops the run (listing all of them) unless `skip_bad` is set.
-fn read_and_classify(
+pub(crate) fn read_and_classify(
     cfg: &Config,
     root: &Path,
     paths: &[std::path::PathBuf],

@@ -76,16 +76,16 @@ struct Cell {
 
 /// At most this many combinations of segment values are tallied as cells; beyond it (segments
 /// with very many values) each group tallies its own members.
-const MAX_CELLS: usize = 4096;
+pub(crate) const MAX_CELLS: usize = 4096;
 
 /// The cells of the whole sample (`all`: the group of every member), when the segments have
-/// few enough values between them; `values[si]` is how many values the `si`-th segment has.
-pub(crate) fn cells(ctx: &Ctx, all: &Group, values: &[usize]) -> Option<Cells> {
+/// at most `max_cells` combinations of values; `values[si]` is how many the `si`-th has.
+pub(crate) fn cells(ctx: &Ctx, all: &Group, values: &[usize], max_cells: usize) -> Option<Cells> {
     let mut product = 1usize;
     for v in values {
         product = product.saturating_mul(v + 1); // a member may have no value
     }
-    if product > MAX_CELLS {
+    if product > max_cells {
         return None;
     }
     let c = ctx.c;

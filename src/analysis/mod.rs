@@ -179,6 +179,17 @@ fn fill_q<T>(rows: &mut [T], p: impl Fn(&T) -> Option<f64>, q: impl Fn(&mut T, O
 
 /// Compute every table of the summary.
 pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>) -> Summary {
+    analyse_with(cfg, c, period, inputs, attrs::MAX_CELLS)
+}
+
+/// [`analyse`], the attributes tallied by cell when there are at most `max_cells` of them.
+fn analyse_with(
+    cfg: &Config,
+    c: &Classified,
+    period: &str,
+    inputs: Vec<InputRow>,
+    max_cells: usize,
+) -> Summary {
     let classified: Vec<&Respondent> = c.respondents().filter(|r| r.stage().is_some()).collect();
     let groups = groups(cfg, c, classified);
     let mut ctx = Ctx {
@@ -208,7 +219,7 @@ pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>
                 .count()
         })
         .collect();
-    let cells = attrs::cells(&ctx, &groups[0], &values);
+    let cells = attrs::cells(&ctx, &groups[0], &values, max_cells);
     let parts: Vec<GroupTables> = groups
         .par_iter()
         .map(|g| group_tables(&ctx, g, &channels, cells.as_ref()))
@@ -483,4 +494,28 @@ pub fn respondent_rows<'a>(
             weight: r.weight,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The attribute tallies by cell and by a pass per group give the same tables.
+    #[test]
+    fn cells_and_per_group_passes_agree() {
+        let dir = std::path::Path::new("fixtures/demo/2026Q3");
+        let (cfg, paths) = crate::app::open_inputs(dir, None).expect("demo config");
+        assert!(
+            !cfg.segments.is_empty(),
+            "the demo has segments, so cells are used"
+        );
+        let (inputs, parts) =
+            crate::app::read_and_classify(&cfg, dir, &paths, false, true).expect("demo reads");
+        let c = crate::classify::merge(&cfg, parts);
+        let by_cell = analyse_with(&cfg, &c, "2026Q3", inputs.clone(), attrs::MAX_CELLS);
+        let by_group = analyse_with(&cfg, &c, "2026Q3", inputs, 0);
+        assert!(!by_cell.gaps.is_empty() && !by_cell.drivers.is_empty());
+        let json = |s: &Summary| serde_json::to_string(s).expect("summary serialises");
+        assert_eq!(json(&by_cell), json(&by_group));
+    }
 }
