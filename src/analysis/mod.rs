@@ -461,12 +461,35 @@ pub fn respondent_rows<'a>(
     period: &'a str,
     hash_ids: bool,
 ) -> impl ExactSizeIterator<Item = RespondentRow> + 'a {
+    let row = row_of(c, cfg, period, hash_ids);
+    c.respondents().map(row)
+}
+
+/// [`respondent_rows`] in parts (one per file read), which can be written in parallel and put
+/// together in order.
+pub fn respondent_row_parts<'a>(
+    c: &'a Classified,
+    cfg: &'a Config,
+    period: &'a str,
+    hash_ids: bool,
+) -> Vec<impl ExactSizeIterator<Item = RespondentRow> + Send + 'a> {
+    let row = row_of(c, cfg, period, hash_ids);
+    c.respondent_parts().map(|p| p.iter().map(row)).collect()
+}
+
+/// The line of one respondent.
+fn row_of<'a>(
+    c: &'a Classified,
+    cfg: &'a Config,
+    period: &'a str,
+    hash_ids: bool,
+) -> impl Fn(&Respondent) -> RespondentRow + Copy + Send + Sync + 'a {
     let id = move |v: Option<&str>| match v {
         Some(s) if hash_ids => hash_id(s),
         Some(s) => s.to_string(),
         None => String::new(),
     };
-    c.respondents().map(move |r| {
+    move |r: &Respondent| {
         let t = &c.tables[r.table as usize];
         let (stage, rule, excluded, reason) = match &r.outcome {
             Outcome::Excluded(why) => (String::new(), String::new(), true, why.clone()),
@@ -493,7 +516,7 @@ pub fn respondent_rows<'a>(
             panel_key: id(c.panel_key(r)),
             weight: r.weight,
         }
-    })
+    }
 }
 
 #[cfg(test)]

@@ -239,6 +239,12 @@ impl Classified {
         }
     }
 
+    /// The respondents in parts (one per file read), in file order: the parts one after the
+    /// other are [`Classified::respondents`].
+    pub fn respondent_parts(&self) -> impl Iterator<Item = &[Respondent]> {
+        self.chunks.iter().map(|c| &c.respondents[..])
+    }
+
     /// How many respondents (data rows) there are.
     pub fn len(&self) -> usize {
         self.len

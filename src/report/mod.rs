@@ -8,6 +8,7 @@ pub mod document;
 pub mod findings;
 pub mod xlsx;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -127,53 +128,93 @@ struct Respondents {
     reasons: std::collections::BTreeMap<String, u64>,
 }
 
-fn stream_respondents(rows: impl ExactSizeIterator<Item = RespondentRow>) -> Respondents {
-    let keep = rows.len() <= XLSX_RESPONDENTS;
+/// Write the respondents' lines, the parts in parallel, put together in order.
+fn stream_respondents<I>(parts: Vec<I>) -> Respondents
+where
+    I: ExactSizeIterator<Item = RespondentRow> + Send,
+{
+    let total: usize = parts.iter().map(ExactSizeIterator::len).sum();
+    let keep = total <= XLSX_RESPONDENTS;
     let header = tidy("respondents", std::iter::empty::<RespondentRow>()).header;
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::with_capacity(rows.len() * 96));
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(&header);
-    let mut sheet = Vec::new();
-    let mut excluded = Vec::new();
-    for r in rows {
-        let row_no = r.row.to_string();
-        let _ = w.write_record([
-            r.period.as_str(),
-            &r.source_file,
-            &r.sheet,
-            &row_no,
-            &r.respondent_id,
-            &r.stage,
-            &r.rule,
-            if r.excluded { "true" } else { "false" },
-            &r.reason,
-            &r.panel_key,
-            &plain_number(r.weight),
-        ]);
-        if r.excluded {
-            excluded.push(r.reason.clone());
+    let mut csv = Vec::with_capacity(total * 96 + 256);
+    csv.extend(csv_line(&header));
+    let (mut sheet, mut excluded) = (Vec::new(), Vec::new());
+    // A few parts at a time, so that at most those parts' bytes are held twice.
+    let mut parts = parts.into_iter();
+    loop {
+        let batch: Vec<I> = parts.by_ref().take(16).collect();
+        if batch.is_empty() {
+            break;
         }
-        if keep {
-            sheet.push(r);
+        let pieces: Vec<(Vec<u8>, Vec<RespondentRow>, Vec<String>)> = batch
+            .into_par_iter()
+            .map(|rows| {
+                let mut w = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::Any(b'\n'))
+                    .from_writer(Vec::with_capacity(rows.len() * 96));
+                let (mut sheet, mut excluded) = (Vec::new(), Vec::new());
+                for r in rows {
+                    let row_no = r.row.to_string();
+                    // Writing to a Vec cannot fail.
+                    let _ = w.write_record([
+                        r.period.as_str(),
+                        &r.source_file,
+                        &r.sheet,
+                        &row_no,
+                        &r.respondent_id,
+                        &r.stage,
+                        &r.rule,
+                        if r.excluded { "true" } else { "false" },
+                        &r.reason,
+                        &r.panel_key,
+                        &plain_number(r.weight),
+                    ]);
+                    if r.excluded {
+                        excluded.push(r.reason.clone());
+                    }
+                    if keep {
+                        sheet.push(r);
+                    }
+                }
+                (w.into_inner().unwrap_or_default(), sheet, excluded)
+            })
+            .collect();
+        for (bytes, rows, why) in pieces {
+            csv.extend_from_slice(&bytes);
+            sheet.extend(rows);
+            excluded.extend(why);
         }
     }
     Respondents {
-        csv: w.into_inner().unwrap_or_default(),
+        csv,
         sheet: keep.then(|| tidy("respondents", sheet)),
         reasons: document::exclusion_reasons(excluded.iter().map(String::as_str)),
     }
 }
 
+/// One CSV line of these fields.
+fn csv_line(fields: &[String]) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(fields);
+    w.into_inner().unwrap_or_default()
+}
+
 /// Every file of the period folder, as bytes: tables, `tables.xlsx`, `summary.json`, the report
 /// documents and the charts.
-pub fn period_files(
+/// `respondents` are the respondents' lines in parts, in file order (see
+/// [`crate::analysis::respondent_row_parts`]).
+pub fn period_files<I>(
     summary: &Summary,
-    respondents: impl ExactSizeIterator<Item = RespondentRow>,
+    respondents: Vec<I>,
     charts: Vec<OutputFile>,
     title: Option<&str>,
-) -> Result<Vec<OutputFile>, String> {
+) -> Result<Vec<OutputFile>, String>
+where
+    I: ExactSizeIterator<Item = RespondentRow> + Send,
+{
     let resp = stream_respondents(respondents);
     let tables = tables(summary);
     let mut out = vec![OutputFile {
