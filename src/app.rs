@@ -183,11 +183,12 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let mut summary = analysis::analyse(&cfg, &classified, &period, inputs);
     summary.ids_hashed = a.hash_ids;
     summary.input_folder = a.input.display().to_string();
+    let panel = cfg.roles.panel_key.is_some();
     add_history(
         &mut summary,
         &a.out,
-        analysis::respondent_rows(&classified, &cfg, &period, a.hash_ids),
-        cfg.roles.panel_key.is_some(),
+        || analysis::panel_stages(&classified, a.hash_ids),
+        panel,
     );
     for w in &summary.history_warnings {
         eprintln!("warning: {w}");
@@ -217,10 +218,12 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
 }
 
 /// Trends and transitions against the earlier periods under `out`, and what changed since.
+/// `panel_stages` gives the (panel key, stage) pairs of this period (see
+/// [`analysis::panel_stages`]).
 fn add_history(
     s: &mut analysis::Summary,
     out: &Path,
-    respondents: impl Iterator<Item = analysis::RespondentRow>,
+    panel_stages: impl FnOnce() -> Vec<(String, String)>,
     panel: bool,
 ) {
     let mut warnings = Vec::new();
@@ -228,10 +231,7 @@ fn add_history(
     warnings.extend(crate::history::comparability(s, &earlier));
     s.trends = crate::history::trends::trends(&earlier, s);
     if panel {
-        let current: Vec<(String, String)> = respondents
-            .filter(|r| !r.excluded && !r.panel_key.is_empty())
-            .map(|r| (r.panel_key, r.stage))
-            .collect();
+        let current = panel_stages();
         s.transitions =
             crate::history::transitions::transitions(&earlier, &s.period, &current, s.confidence);
     }

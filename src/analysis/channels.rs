@@ -100,8 +100,16 @@ pub(crate) fn channel_list(ctx: &Ctx) -> Vec<String> {
         }
     }
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    // Each distinct answer once, at its first respondent: later ones add no spelling.
+    let mut done = vec![false; ctx.c.values_len()];
     for r in ctx.c.respondents().filter(|r| r.stage().is_some()) {
-        if let Val::Multi(opts) = ctx.val(r, ch.used) {
+        let id = ctx.val_id(r, ch.used);
+        match done.get_mut(id as usize) {
+            Some(true) => continue,
+            Some(d) => *d = true,
+            None => {}
+        }
+        if let Val::Multi(opts) = ctx.c.value(id) {
             for o in opts {
                 seen.entry(fold(o)).or_insert_with(|| o.to_string());
             }

@@ -103,26 +103,48 @@ impl<'a> Group<'a> {
 }
 
 fn groups<'a>(cfg: &Config, c: &Classified, classified: Vec<&'a Respondent>) -> Vec<Group<'a>> {
-    let mut out = Vec::new();
-    for (si, &f) in cfg.segments.iter().enumerate() {
-        // Value ids are texts one for one: split by id in one pass (members stay in file
-        // order), name and order by text.
-        let mut by_id: BTreeMap<u32, Vec<&'a Respondent>> = BTreeMap::new();
-        for &r in &classified {
-            by_id.entry(c.segment(r, si)).or_default().push(r);
-        }
-        let values: BTreeMap<String, (u32, Vec<&'a Respondent>)> = by_id
-            .into_iter()
-            .filter_map(|(id, members)| c.text_of(id).map(|t| (t, (id, members))))
-            .collect();
-        for (v, (id, members)) in values {
-            let name = format!("{}={}", cfg.fields[f].name, v);
-            out.push(Group::new(name, Some((si, id)), members));
-        }
-    }
-    // The whole sample first; it takes the list itself rather than a copy.
-    out.insert(0, Group::new("all".into(), None, classified));
+    // Each segment's groups, and the whole sample, in parallel.
+    let (by_segment, all) = rayon::join(
+        || {
+            cfg.segments
+                .par_iter()
+                .enumerate()
+                .map(|(si, &f)| segment_groups(cfg, c, &classified, si, f))
+                .collect::<Vec<_>>()
+        },
+        || Group::new("all".into(), None, classified.clone()),
+    );
+    // The whole sample first.
+    let mut out = vec![all];
+    out.extend(by_segment.into_iter().flatten());
     out
+}
+
+/// The groups of one segment (the `si`-th, field `f`), by value in text order.
+fn segment_groups<'a>(
+    cfg: &Config,
+    c: &Classified,
+    classified: &[&'a Respondent],
+    si: usize,
+    f: crate::config::FieldId,
+) -> Vec<Group<'a>> {
+    // Value ids are texts one for one: split by id in one pass (members stay in file order),
+    // name and order by text.
+    let mut by_id: BTreeMap<u32, Vec<&'a Respondent>> = BTreeMap::new();
+    for &r in classified {
+        by_id.entry(c.segment(r, si)).or_default().push(r);
+    }
+    let values: BTreeMap<String, (u32, Vec<&'a Respondent>)> = by_id
+        .into_iter()
+        .filter_map(|(id, members)| c.text_of(id).map(|t| (t, (id, members))))
+        .collect();
+    values
+        .into_iter()
+        .map(|(v, (id, members))| {
+            let name = format!("{}={}", cfg.fields[f].name, v);
+            Group::new(name, Some((si, id)), members)
+        })
+        .collect()
 }
 
 /// The tables of one group, before they are put together in group order.
@@ -454,19 +476,32 @@ pub fn hash_id(s: &str) -> String {
     format!("h{}", &crate::ingest::hex(&d)[..16])
 }
 
-/// One line of `respondents.csv` for each data row, in file order.
-pub fn respondent_rows<'a>(
-    c: &'a Classified,
-    cfg: &'a Config,
-    period: &'a str,
-    hash_ids: bool,
-) -> impl ExactSizeIterator<Item = RespondentRow> + 'a {
-    let row = row_of(c, cfg, period, hash_ids);
-    c.respondents().map(row)
+/// The (panel key, stage) of each respondent that is not excluded and has a panel key, in
+/// file order, as `respondents.csv` has them: what the transitions compare across periods.
+pub fn panel_stages(c: &Classified, hash_ids: bool) -> Vec<(String, String)> {
+    let parts: Vec<&[Respondent]> = c.respondent_parts().collect();
+    parts
+        .par_iter()
+        .flat_map_iter(|p| {
+            p.iter().filter_map(|r| {
+                let stage = match &r.outcome {
+                    Outcome::Excluded(_) => return None,
+                    Outcome::Classified { stage, .. } => stage.key(),
+                    Outcome::Unclassified(_) => "unclassified",
+                };
+                let key = match c.panel_key(r) {
+                    Some(s) if hash_ids => hash_id(s),
+                    Some(s) => s.to_string(),
+                    None => return None,
+                };
+                (!key.is_empty()).then(|| (key, stage.to_string()))
+            })
+        })
+        .collect()
 }
 
-/// [`respondent_rows`] in parts (one per file read), which can be written in parallel and put
-/// together in order.
+/// One line of `respondents.csv` for each data row, in parts (one per file read, in file order),
+/// which can be written in parallel and put together in order.
 pub fn respondent_row_parts<'a>(
     c: &'a Classified,
     cfg: &'a Config,
