@@ -197,7 +197,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let charts = chart_files(&summary, &cfg, a.format, a.quiet)?;
     clock.mark("charts");
     let title = cfg.report.title.as_deref();
-    let respondents = analysis::respondent_row_parts(&classified, &cfg, &period, a.hash_ids);
+    let respondents = analysis::respondent_line_parts(&classified, &cfg, &period, a.hash_ids);
     let out =
         report::period_files(&summary, respondents, charts, title).map_err(anyhow::Error::msg)?;
     if a.out.exists() && !a.out.is_dir() {

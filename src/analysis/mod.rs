@@ -502,46 +502,32 @@ pub fn panel_stages(c: &Classified, hash_ids: bool) -> Vec<(String, String)> {
 
 /// One line of `respondents.csv` for each data row, in parts (one per file read, in file order),
 /// which can be written in parallel and put together in order.
-pub fn respondent_row_parts<'a>(
+pub fn respondent_line_parts<'a>(
     c: &'a Classified,
     cfg: &'a Config,
     period: &'a str,
     hash_ids: bool,
-) -> Vec<impl ExactSizeIterator<Item = RespondentRow> + Send + 'a> {
-    let row = row_of(c, cfg, period, hash_ids);
-    c.respondent_parts().map(|p| p.iter().map(row)).collect()
-}
-
-/// The line of one respondent.
-fn row_of<'a>(
-    c: &'a Classified,
-    cfg: &'a Config,
-    period: &'a str,
-    hash_ids: bool,
-) -> impl Fn(&Respondent) -> RespondentRow + Copy + Send + Sync + 'a {
-    let id = move |v: Option<&str>| match v {
-        Some(s) if hash_ids => hash_id(s),
-        Some(s) => s.to_string(),
-        None => String::new(),
+) -> Vec<impl ExactSizeIterator<Item = RespondentLine<'a>> + Send + 'a> {
+    let id = move |v: Option<&'a str>| -> std::borrow::Cow<'a, str> {
+        match v {
+            Some(s) if hash_ids => hash_id(s).into(),
+            Some(s) => s.into(),
+            None => "".into(),
+        }
     };
-    move |r: &Respondent| {
+    let line = move |r: &'a Respondent| {
         let t = &c.tables[r.table as usize];
         let (stage, rule, excluded, reason) = match &r.outcome {
-            Outcome::Excluded(why) => (String::new(), String::new(), true, why.clone()),
-            Outcome::Classified { stage, rule } => (
-                stage.key().into(),
-                cfg.stage_rules[*rule].name.clone(),
-                false,
-                String::new(),
-            ),
-            Outcome::Unclassified(why) => {
-                ("unclassified".into(), String::new(), false, why.clone())
+            Outcome::Excluded(why) => ("", "", true, why.as_str()),
+            Outcome::Classified { stage, rule } => {
+                (stage.key(), cfg.stage_rules[*rule].name.as_str(), false, "")
             }
+            Outcome::Unclassified(why) => ("unclassified", "", false, why.as_str()),
         };
-        RespondentRow {
-            period: period.into(),
-            source_file: t.source_file.clone(),
-            sheet: t.sheet.clone().unwrap_or_default(),
+        RespondentLine {
+            period,
+            source_file: &t.source_file,
+            sheet: t.sheet.as_deref().unwrap_or(""),
             row: r.row as u64,
             respondent_id: id(c.respondent_id(r)),
             stage,
@@ -551,7 +537,8 @@ fn row_of<'a>(
             panel_key: id(c.panel_key(r)),
             weight: r.weight,
         }
-    }
+    };
+    c.respondent_parts().map(|p| p.iter().map(line)).collect()
 }
 
 #[cfg(test)]

@@ -33,6 +33,43 @@ pub struct RespondentRow {
     pub weight: f64,
 }
 
+/// A [`RespondentRow`] that borrows its texts from the value store: what `respondents.csv` is
+/// written from without copying a million rows of strings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RespondentLine<'a> {
+    pub period: &'a str,
+    pub source_file: &'a str,
+    pub sheet: &'a str,
+    pub row: u64,
+    /// Owned only when hashed.
+    pub respondent_id: std::borrow::Cow<'a, str>,
+    pub stage: &'a str,
+    pub rule: &'a str,
+    pub excluded: bool,
+    pub reason: &'a str,
+    pub panel_key: std::borrow::Cow<'a, str>,
+    pub weight: f64,
+}
+
+impl RespondentLine<'_> {
+    /// The same line, owned.
+    pub fn to_row(&self) -> RespondentRow {
+        RespondentRow {
+            period: self.period.into(),
+            source_file: self.source_file.into(),
+            sheet: self.sheet.into(),
+            row: self.row,
+            respondent_id: self.respondent_id.to_string(),
+            stage: self.stage.into(),
+            rule: self.rule.into(),
+            excluded: self.excluded,
+            reason: self.reason.into(),
+            panel_key: self.panel_key.to_string(),
+            weight: self.weight,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct DataQualityRow {
     pub period: String,

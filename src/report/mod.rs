@@ -12,7 +12,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::analysis::{RespondentRow, Summary};
+use std::fmt::Write as _;
+
+use crate::analysis::{RespondentLine, RespondentRow, Summary};
 
 /// One file of the period folder, path relative to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,9 +131,9 @@ struct Respondents {
 }
 
 /// Write the respondents' lines, the parts in parallel, put together in order.
-fn stream_respondents<I>(parts: Vec<I>) -> Respondents
+fn stream_respondents<'a, I>(parts: Vec<I>) -> Respondents
 where
-    I: ExactSizeIterator<Item = RespondentRow> + Send,
+    I: ExactSizeIterator<Item = RespondentLine<'a>> + Send,
 {
     let total: usize = parts.iter().map(ExactSizeIterator::len).sum();
     let keep = total <= XLSX_RESPONDENTS;
@@ -148,32 +150,39 @@ where
         }
         let pieces: Vec<(Vec<u8>, Vec<RespondentRow>, Vec<String>)> = batch
             .into_par_iter()
-            .map(|rows| {
+            .map(|lines| {
                 let mut w = csv::WriterBuilder::new()
                     .terminator(csv::Terminator::Any(b'\n'))
-                    .from_writer(Vec::with_capacity(rows.len() * 96));
+                    .from_writer(Vec::with_capacity(lines.len() * 96));
                 let (mut sheet, mut excluded) = (Vec::new(), Vec::new());
-                for r in rows {
-                    let row_no = r.row.to_string();
+                let mut row_no = String::new();
+                for r in lines {
+                    row_no.clear();
+                    let _ = write!(row_no, "{}", r.row);
+                    let weight: std::borrow::Cow<str> = if r.weight == 1.0 {
+                        "1".into() // the usual weight, as plain_number writes it
+                    } else {
+                        plain_number(r.weight).into()
+                    };
                     // Writing to a Vec cannot fail.
                     let _ = w.write_record([
-                        r.period.as_str(),
-                        &r.source_file,
-                        &r.sheet,
+                        r.period,
+                        r.source_file,
+                        r.sheet,
                         &row_no,
                         &r.respondent_id,
-                        &r.stage,
-                        &r.rule,
+                        r.stage,
+                        r.rule,
                         if r.excluded { "true" } else { "false" },
-                        &r.reason,
+                        r.reason,
                         &r.panel_key,
-                        &plain_number(r.weight),
+                        &weight,
                     ]);
                     if r.excluded {
-                        excluded.push(r.reason.clone());
+                        excluded.push(r.reason.to_string());
                     }
                     if keep {
-                        sheet.push(r);
+                        sheet.push(r.to_row());
                     }
                 }
                 (w.into_inner().unwrap_or_default(), sheet, excluded)
@@ -205,15 +214,15 @@ fn csv_line(fields: &[String]) -> Vec<u8> {
 /// Every file of the period folder, as bytes: tables, `tables.xlsx`, `summary.json`, the report
 /// documents and the charts.
 /// `respondents` are the respondents' lines in parts, in file order (see
-/// [`crate::analysis::respondent_row_parts`]).
-pub fn period_files<I>(
+/// [`crate::analysis::respondent_line_parts`]).
+pub fn period_files<'a, I>(
     summary: &Summary,
     respondents: Vec<I>,
     charts: Vec<OutputFile>,
     title: Option<&str>,
 ) -> Result<Vec<OutputFile>, String>
 where
-    I: ExactSizeIterator<Item = RespondentRow> + Send,
+    I: ExactSizeIterator<Item = RespondentLine<'a>> + Send,
 {
     let resp = stream_respondents(respondents);
     let tables = tables(summary);
