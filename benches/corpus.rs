@@ -8,7 +8,8 @@
 //!
 //! Run: `cargo bench --bench corpus` (the whole corpus: 200 files × 5,000 respondents, generated
 //! into `target/corpus/` on first use), or `cargo bench --bench corpus -- --files 16 --runs 1`
-//! for a small smoke run. Medians of `--runs` runs (default 3).
+//! for a small smoke run. Medians of `--runs` runs (default 3). `-- --only xlsx` (or `csv`)
+//! measures that input's floor and run alone, without the scaling and the `--jobs` check.
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -24,6 +25,8 @@ struct Opts {
     respondents: usize,
     runs: usize,
     dir: PathBuf,
+    /// `--only xlsx` or `--only csv`: that input alone, without the scaling.
+    only: Option<String>,
 }
 
 fn opts() -> Opts {
@@ -44,6 +47,7 @@ fn opts() -> Opts {
         dir: get("--dir")
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("target/corpus")),
+        only: get("--only"),
     }
 }
 
@@ -181,6 +185,9 @@ fn main() {
     println!("| input | floor (s) | run (s) | charts (s) | ratio | target | peak RSS (MiB) |");
     println!("|---|---|---|---|---|---|---|");
     for fmt in ["xlsx", "csv"] {
+        if o.only.as_ref().is_some_and(|only| only != fmt) {
+            continue;
+        }
         let dir = base.join(fmt);
         let files = data_files(&dir);
         // Floor and run alternate, so that a change in the machine's speed during the benchmark
@@ -231,6 +238,9 @@ fn main() {
             phases.push(format!("{name} {m:.2} s"));
         }
         eprintln!("{fmt} phases: {}", phases.join(", "));
+    }
+    if o.only.is_some() {
+        return;
     }
     println!("\nscaling of `run` on xlsx (each doubling should take ≤ 2.1× as long):\n");
     println!("| files | respondents | run (s) | × previous | peak RSS (MiB) |");

@@ -246,7 +246,7 @@ fn coverage_index_matches_numpy() {
 fn grouped_forms_match_scipy_on_the_same_cases() {
     use journeygap::stats::{
         correlation::pearson_grouped, gap::paired_gap_grouped, mean::weighted_mean_grouped,
-        weights::Tally,
+        nps::nps_grouped, weights::Tally,
     };
     /// Observations (value tuple, weight) → distinct tuples with their tallies, first seen first.
     fn group<const K: usize>(obs: impl Iterator<Item = ([f64; K], f64)>) -> Vec<([f64; K], Tally)> {
@@ -333,6 +333,32 @@ fn grouped_forms_match_scipy_on_the_same_cases() {
             &case["low"],
         );
         same(&format!("grouped pearson {i} p"), c.p_value, &case["p"]);
+    }
+    for (i, case) in r["nps"].as_array().unwrap().iter().enumerate() {
+        let (x, w) = (nums(&case["scores"]), nums(&case["w"]));
+        let g = group(x.iter().zip(&w).map(|(&x, &w)| ([x], w)));
+        grouped_somewhere |= g.len() < x.len();
+        let e = nps_grouped(
+            g.iter().map(|(k, t)| (k[0], *t)),
+            case["conf"].as_f64().unwrap(),
+        );
+        assert_eq!(e.n, x.len(), "nps {i}: n");
+        same(&format!("grouped nps {i}"), e.nps, &case["nps"]);
+        same(
+            &format!("grouped nps {i} variance"),
+            e.variance,
+            &case["variance"],
+        );
+        same(
+            &format!("grouped nps {i} low"),
+            e.ci.map(|c| c.0),
+            &case["low"],
+        );
+        same(
+            &format!("grouped nps {i} high"),
+            e.ci.map(|c| c.1),
+            &case["high"],
+        );
     }
     assert!(
         grouped_somewhere,

@@ -49,7 +49,14 @@ pub(crate) struct Combination {
 }
 
 /// Per stage ([`Stage::ALL`] order), per attribute.
-pub(crate) type AttrStats = [Vec<AttrNumbers>; 5];
+/// The ratings' numbers of one group, and its recommend scores, per stage.
+#[derive(Debug, Default)]
+pub(crate) struct AttrStats {
+    /// Per stage ([`Stage::ALL`] order), per attribute.
+    pub(crate) attrs: [Vec<AttrNumbers>; 5],
+    /// Per stage: each recommend score given, ascending, with the tally of its members.
+    pub(crate) recommend: [Vec<(f64, Tally)>; 5],
+}
 
 /// (expectation id, experience id, recommend bits or `None`).
 type Key = (u32, u32, Option<u64>);
@@ -106,7 +113,7 @@ pub(crate) fn cells(ctx: &Ctx, all: &Group, values: &[usize], max_cells: usize) 
                         at.insert(key.clone().into(), cells.len());
                         cells.push(Cell {
                             key: key.clone().into(),
-                            tallies: vec![HashMap::default(); n_attr],
+                            tallies: vec![HashMap::default(); n_attr + 1],
                         });
                         cells.len() - 1
                     }
@@ -119,13 +126,17 @@ pub(crate) fn cells(ctx: &Ctx, all: &Group, values: &[usize], max_cells: usize) 
     Some(Cells { stages })
 }
 
-/// Tally one member's ratings of every attribute.
+/// Tally one member's ratings of every attribute, and (in the last map, keyed by the score
+/// alone) its recommend score.
 #[inline]
 fn add(c: &Classified, r: &Respondent, ids: &mut Vec<(u32, u32)>, maps: &mut [Tallies]) {
     c.pair_ids(r, ids);
     let rec = r.recommend.map(f64::to_bits);
     for (map, &(e, x)) in maps.iter_mut().zip(ids.iter()) {
         map.entry((e, x, rec)).or_default().add(r.weight);
+    }
+    if let Some(last) = maps.get_mut(ids.len()) {
+        last.entry((0, 0, rec)).or_default().add(r.weight);
     }
 }
 
@@ -135,12 +146,12 @@ pub(crate) fn attr_stats(ctx: &Ctx, g: &Group, cells: Option<&Cells>) -> AttrSta
     let c = ctx.c;
     let n_attr = c.attributes.len();
     // The stages in parallel (each tallied in a fixed order, so the thread count changes nothing).
-    let per_stage: Vec<Vec<AttrNumbers>> = Stage::ALL
+    let per_stage: Vec<(Vec<AttrNumbers>, Vec<(f64, Tally)>)> = Stage::ALL
         .par_iter()
         .map(|&s| {
-            let maps = match cells {
+            let mut maps = match cells {
                 Some(cells) => {
-                    let mut maps: Vec<Tallies> = vec![HashMap::default(); n_attr];
+                    let mut maps: Vec<Tallies> = vec![HashMap::default(); n_attr + 1];
                     let mine = cells.stages[s.index()].iter().filter(|cell| {
                         g.filter
                             .is_none_or(|(si, id)| cell.key.get(si) == Some(&id))
@@ -158,7 +169,7 @@ pub(crate) fn attr_stats(ctx: &Ctx, g: &Group, cells: Option<&Cells>) -> AttrSta
                     maps
                 }
                 None => {
-                    let mut maps: Vec<Tallies> = vec![HashMap::default(); n_attr];
+                    let mut maps: Vec<Tallies> = vec![HashMap::default(); n_attr + 1];
                     let mut ids = Vec::with_capacity(n_attr);
                     for r in &g.by_stage[s.index()] {
                         add(c, r, &mut ids, &mut maps);
@@ -166,7 +177,15 @@ pub(crate) fn attr_stats(ctx: &Ctx, g: &Group, cells: Option<&Cells>) -> AttrSta
                     maps
                 }
             };
-            maps.into_iter()
+            let mut recommend: Vec<(f64, Tally)> = maps
+                .pop()
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|((_, _, rec), t)| Some((f64::from_bits(rec?), t)))
+                .collect();
+            recommend.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let per_attr = maps
+                .into_iter()
                 .map(|map| {
                     let mut tallies: Vec<Combination> = map
                         .into_iter()
@@ -180,12 +199,14 @@ pub(crate) fn attr_stats(ctx: &Ctx, g: &Group, cells: Option<&Cells>) -> AttrSta
                     sort(&mut tallies);
                     numbers(ctx, tallies)
                 })
-                .collect()
+                .collect();
+            (per_attr, recommend)
         })
         .collect();
-    let mut out: AttrStats = Default::default();
-    for (slot, numbers) in out.iter_mut().zip(per_stage) {
-        *slot = numbers;
+    let mut out = AttrStats::default();
+    for (s, (numbers, recommend)) in per_stage.into_iter().enumerate() {
+        out.attrs[s] = numbers;
+        out.recommend[s] = recommend;
     }
     out
 }

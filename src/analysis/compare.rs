@@ -9,9 +9,10 @@ use super::{Ctx, Group};
 use crate::classify::{Respondent, Val};
 use crate::config::{fold, FieldKind};
 use crate::stage::Stage;
-use crate::stats::mean::{weighted_mean, MeanEstimate};
+use crate::stats::mean::{weighted_mean, weighted_mean_grouped, MeanEstimate};
 use crate::stats::tests::{chi_square, two_proportion_z, welch, TestResult};
 use crate::stats::weights::kish_n_eff;
+use crate::stats::weights::Tally;
 
 struct Pair<'a> {
     a: &'a [&'a Respondent],
@@ -126,21 +127,13 @@ struct StageNumbers {
     promoters: super::journey::Share,
 }
 
-fn stage_numbers(ctx: &Ctx, members: &[&Respondent], perf: &[AttrNumbers]) -> StageNumbers {
-    // The experience means come from the shared per-stage pass.
+fn stage_numbers(ctx: &Ctx, perf: &[AttrNumbers], recommend: &[(f64, Tally)]) -> StageNumbers {
+    // The experience means and the recommend scores come from the shared attribute tallies.
     let experience = perf.iter().map(|a| a.performance).collect();
-    let (mut rec, mut rw, mut promoter) = (Vec::new(), Vec::new(), Vec::new());
-    for r in members {
-        if let Some(x) = r.recommend {
-            rec.push(x);
-            rw.push(r.weight);
-            promoter.push((x >= 9.0, r.weight));
-        }
-    }
     StageNumbers {
         experience,
-        recommend: weighted_mean(&rec, &rw, ctx.conf),
-        promoters: ctx.share(&promoter),
+        recommend: weighted_mean_grouped(recommend.iter().copied(), ctx.conf),
+        promoters: ctx.shares(recommend, 1, |x, _| x >= 9.0).remove(0),
     }
 }
 
@@ -159,9 +152,9 @@ pub(crate) fn comparisons(
     let mut numbers: std::collections::BTreeMap<Stage, StageNumbers> = Default::default();
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {
         for s in [sa, sb] {
-            numbers
-                .entry(s)
-                .or_insert_with(|| stage_numbers(ctx, &g.by_stage[s.index()], &stats[s.index()]));
+            numbers.entry(s).or_insert_with(|| {
+                stage_numbers(ctx, &stats.attrs[s.index()], &stats.recommend[s.index()])
+            });
         }
     }
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {

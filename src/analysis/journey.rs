@@ -191,7 +191,7 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, stats: &super::attrs::AttrStats) -> Vec<
     };
     for s in Stage::ALL {
         // The importance and performance means of each attribute's raters.
-        let points: Vec<(usize, f64, f64, u64, u64)> = stats[s.index()]
+        let points: Vec<(usize, f64, f64, u64, u64)> = stats.attrs[s.index()]
             .iter()
             .enumerate()
             .filter_map(|(ai, a)| {
@@ -352,6 +352,7 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<Dri
     // Every member: the stages' tallies of each attribute put together.
     for ai in 0..c.attributes.len() {
         let mut tallies: Vec<Combination> = stats
+            .attrs
             .iter()
             .filter_map(|stage| stage.get(ai))
             .flat_map(|a| a.tallies.iter().copied())
@@ -364,7 +365,7 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<Dri
         out.push(row("all", ai, &corr, importance.mean));
     }
     for s in Stage::ALL {
-        for (ai, a) in stats[s.index()].iter().enumerate() {
+        for (ai, a) in stats.attrs[s.index()].iter().enumerate() {
             if let Some(corr) = &a.driver {
                 out.push(row(s.key(), ai, corr, a.importance.mean));
             }

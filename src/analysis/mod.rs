@@ -20,7 +20,7 @@ use crate::classify::{Classified, Outcome, Respondent};
 use crate::config::Config;
 use crate::stage::Stage;
 use crate::stats::weights::Tally;
-use crate::stats::{multiple::bh_qvalues, nps::nps};
+use crate::stats::{multiple::bh_qvalues, nps::nps_grouped};
 pub use rows::*;
 
 /// Version of the `summary.json` layout.
@@ -177,7 +177,7 @@ fn group_tables(
     GroupTables {
         stage_mix: ctx.stage_mix(g),
         gaps: ctx.gaps(g, &stats),
-        nps: ctx.nps(g),
+        nps: ctx.nps(g, &stats),
         conversion: journey::conversion(ctx, g),
         ipa: journey::ipa(ctx, g, &stats),
         awareness,
@@ -357,7 +357,7 @@ impl Ctx<'_> {
     fn gaps(&self, g: &Group, stats: &attrs::AttrStats) -> Vec<GapRow> {
         let mut out = Vec::new();
         for s in Stage::ALL {
-            for (a, attr) in stats[s.index()].iter().zip(&self.c.attributes) {
+            for (a, attr) in stats.attrs[s.index()].iter().zip(&self.c.attributes) {
                 // None: no one in this stage answered both items.
                 if let Some(est) = &a.gap {
                     out.push(GapRow::new(
@@ -375,26 +375,21 @@ impl Ctx<'_> {
         out
     }
 
-    fn nps(&self, g: &Group) -> Vec<NpsRow> {
+    fn nps(&self, g: &Group, stats: &attrs::AttrStats) -> Vec<NpsRow> {
         if self.cfg.roles.recommend.is_none() {
             return Vec::new();
         }
         Stage::ALL
             .iter()
             .filter_map(|&s| {
-                let (mut scores, mut w) = (Vec::new(), Vec::new());
-                for r in &g.by_stage[s.index()] {
-                    if let Some(x) = r.recommend {
-                        scores.push(x);
-                        w.push(r.weight);
-                    }
-                }
+                let scores = &stats.recommend[s.index()];
                 if scores.is_empty() {
                     return None; // no one in this stage answered the recommend question
                 }
-                let est = nps(&scores, &w, self.conf);
-                let count =
-                    |f: &dyn Fn(f64) -> bool| scores.iter().filter(|x| f(**x)).count() as u64;
+                let est = nps_grouped(scores.iter().copied(), self.conf);
+                let count = |f: &dyn Fn(f64) -> bool| {
+                    scores.iter().filter(|x| f(x.0)).map(|x| x.1.n).sum::<u64>()
+                };
                 Some(NpsRow {
                     period: self.period.into(),
                     segment: g.segment.clone(),

@@ -1,7 +1,7 @@
 //! Net Promoter Score with its normal interval.
 
 use super::dist::z_critical;
-use super::weights::kish_n_eff;
+use super::weights::{kish_n_eff_grouped, Tally};
 
 /// NPS of one group.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -21,8 +21,20 @@ pub struct NpsEstimate {
 /// NPS = 100·(promoters − detractors)/n with promoters 9–10, detractors 0–6 (Reichheld 2003);
 /// variance of the difference of two multinomial shares; interval `NPS ± z·√Var`.
 pub fn nps(scores: &[f64], w: &[f64], confidence: f64) -> NpsEstimate {
-    let sw: f64 = w.iter().sum();
-    let n = scores.len();
+    nps_grouped(
+        scores.iter().zip(w).map(|(&s, &w)| (s, Tally::one(w))),
+        confidence,
+    )
+}
+
+/// [`nps`] of scores given as distinct values with their [`Tally`]: the same formulas, each
+/// value's weights summed once. One score per item gives exactly [`nps`].
+pub fn nps_grouped(
+    scores: impl Iterator<Item = (f64, Tally)> + Clone,
+    confidence: f64,
+) -> NpsEstimate {
+    let sw: f64 = scores.clone().map(|(_, t)| t.sw).sum();
+    let n = scores.clone().map(|(_, t)| t.n).sum::<u64>() as usize;
     if n == 0 || !super::is_positive(sw) {
         return NpsEstimate {
             n,
@@ -31,17 +43,16 @@ pub fn nps(scores: &[f64], w: &[f64], confidence: f64) -> NpsEstimate {
     }
     let share = |f: &dyn Fn(f64) -> bool| {
         scores
-            .iter()
-            .zip(w)
-            .filter(|(s, _)| f(**s))
-            .map(|(_, w)| w)
+            .clone()
+            .filter(|(s, _)| f(*s))
+            .map(|(_, t)| t.sw)
             .sum::<f64>()
             / sw
             + 0.0 // a sum of nothing is −0.0
     };
     let p = share(&|s| s >= 9.0);
     let d = share(&|s| s <= 6.0);
-    let n_eff = kish_n_eff(w);
+    let n_eff = kish_n_eff_grouped(scores.map(|(_, t)| t));
     let nps = 100.0 * (p - d);
     let variance = 100.0f64.powi(2) * (p + d - (p - d).powi(2)) / n_eff;
     let half = z_critical(confidence) * variance.sqrt();
