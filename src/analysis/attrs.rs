@@ -49,13 +49,16 @@ pub(crate) struct Combination {
 }
 
 /// Per stage ([`Stage::ALL`] order), per attribute.
+/// Recommend scores, ascending, each with the tally of the members who gave it.
+pub(crate) type Scores = Vec<(f64, Tally)>;
+
 /// The ratings' numbers of one group, and its recommend scores, per stage.
 #[derive(Debug, Default)]
 pub(crate) struct AttrStats {
     /// Per stage ([`Stage::ALL`] order), per attribute.
     pub(crate) attrs: [Vec<AttrNumbers>; 5],
-    /// Per stage: each recommend score given, ascending, with the tally of its members.
-    pub(crate) recommend: [Vec<(f64, Tally)>; 5],
+    /// Per stage: the recommend scores given.
+    pub(crate) recommend: [Scores; 5],
 }
 
 /// (expectation id, experience id, recommend bits or `None`).
@@ -146,7 +149,7 @@ pub(crate) fn attr_stats(ctx: &Ctx, g: &Group, cells: Option<&Cells>) -> AttrSta
     let c = ctx.c;
     let n_attr = c.attributes.len();
     // The stages in parallel (each tallied in a fixed order, so the thread count changes nothing).
-    let per_stage: Vec<(Vec<AttrNumbers>, Vec<(f64, Tally)>)> = Stage::ALL
+    let per_stage: Vec<(Vec<AttrNumbers>, Scores)> = Stage::ALL
         .par_iter()
         .map(|&s| {
             let mut maps = match cells {
