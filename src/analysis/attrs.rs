@@ -7,11 +7,15 @@
 //! million members is a few hundred tallies per attribute. One pass per stage over the whole
 //! sample reads each member's row of value ids once, into the tallies of its cell (its
 //! combination of segment values); a group's tallies are those of its cells put together.
+//! The same pass tallies each member's recommend score and its keys of the facts the shares
+//! count (services known and bought, channels, outcome, theme answers: see [`Fact`]), so the
+//! group tables read tallies, not members.
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use super::derived::Fact;
 use super::{Ctx, Group};
 use crate::classify::{Classified, Respondent};
 use crate::hashing::Fast;
@@ -74,14 +78,52 @@ type Tallies = HashMap<Key, Tally, Fast>;
 pub(crate) struct Cells {
     /// Per stage ([`Stage::ALL`] order): its cells, in order of each cell's first member.
     stages: Vec<Vec<Cell>>,
+    /// The facts tallied in each cell, in [`super::derived::Derived::facts`] order.
+    facts: Vec<Fact>,
 }
 
 /// The members of one stage that share their segment values.
 struct Cell {
     /// The value id of each segment (0: none).
     key: Box<[u32]>,
-    /// Per attribute.
+    /// Per attribute, then the recommend scores (see [`add`]).
     tallies: Vec<Tallies>,
+    /// Per fact: its members' tallies by key.
+    facts: Vec<HashMap<usize, Tally, Fast>>,
+}
+
+impl Cells {
+    /// The cells of a group at one stage.
+    fn of<'c>(&'c self, g: &'c Group, s: Stage) -> impl Iterator<Item = &'c Cell> + 'c {
+        self.stages[s.index()].iter().filter(move |cell| {
+            g.filter
+                .is_none_or(|(si, id)| cell.key.get(si) == Some(&id))
+        })
+    }
+
+    /// A fact's tallies among a group's members at one stage, in key order: its cells'
+    /// tallies put together.
+    pub(crate) fn fact(&self, g: &Group, s: Stage, f: Fact) -> Vec<(usize, Tally)> {
+        let Some(fi) = self.facts.iter().position(|x| *x == f) else {
+            return Vec::new();
+        };
+        let mut all: HashMap<usize, Tally, Fast> = HashMap::default();
+        for cell in self.of(g, s) {
+            for (k, t) in &cell.facts[fi] {
+                merge(all.entry(*k).or_default(), t);
+            }
+        }
+        let mut v: Vec<(usize, Tally)> = all.into_iter().collect();
+        v.sort_by_key(|x| x.0);
+        v
+    }
+}
+
+/// Add the tally `t` into `into`.
+fn merge(into: &mut Tally, t: &Tally) {
+    into.n += t.n;
+    into.sw += t.sw;
+    into.sw2 += t.sw2;
 }
 
 /// At most this many combinations of segment values are tallied as cells; beyond it (segments
@@ -99,6 +141,8 @@ pub(crate) fn cells(ctx: &Ctx, all: &Group, values: &[usize], max_cells: usize) 
         return None;
     }
     let c = ctx.c;
+    let d = &ctx.derived;
+    let facts = d.facts();
     let n_attr = c.attributes.len();
     let segments = values.len();
     let stages = Stage::ALL
@@ -117,16 +161,24 @@ pub(crate) fn cells(ctx: &Ctx, all: &Group, values: &[usize], max_cells: usize) 
                         cells.push(Cell {
                             key: key.clone().into(),
                             tallies: vec![HashMap::default(); n_attr + 1],
+                            facts: vec![HashMap::default(); facts.len()],
                         });
                         cells.len() - 1
                     }
                 };
-                add(c, r, &mut ids, &mut cells[ci].tallies);
+                let cell = &mut cells[ci];
+                add(c, r, &mut ids, &mut cell.tallies);
+                for (map, &f) in cell.facts.iter_mut().zip(&facts) {
+                    let k = d.key(f, r);
+                    if k != usize::MAX {
+                        map.entry(k).or_default().add(r.weight);
+                    }
+                }
             }
             cells
         })
         .collect();
-    Some(Cells { stages })
+    Some(Cells { stages, facts })
 }
 
 /// Tally one member's ratings of every attribute, and (in the last map, keyed by the score
@@ -145,27 +197,20 @@ fn add(c: &Classified, r: &Respondent, ids: &mut Vec<(u32, u32)>, maps: &mut [Ta
 
 /// Every attribute's numbers per stage for a group: from the cells that make it up when there
 /// are cells, else from one pass per stage over its members.
-pub(crate) fn attr_stats(ctx: &Ctx, g: &Group, cells: Option<&Cells>) -> AttrStats {
+pub(crate) fn attr_stats(ctx: &Ctx, g: &Group) -> AttrStats {
     let c = ctx.c;
     let n_attr = c.attributes.len();
     // The stages in parallel (each tallied in a fixed order, so the thread count changes nothing).
     let per_stage: Vec<(Vec<AttrNumbers>, Scores)> = Stage::ALL
         .par_iter()
         .map(|&s| {
-            let mut maps = match cells {
+            let mut maps = match &ctx.cells {
                 Some(cells) => {
                     let mut maps: Vec<Tallies> = vec![HashMap::default(); n_attr + 1];
-                    let mine = cells.stages[s.index()].iter().filter(|cell| {
-                        g.filter
-                            .is_none_or(|(si, id)| cell.key.get(si) == Some(&id))
-                    });
-                    for cell in mine {
+                    for cell in cells.of(g, s) {
                         for (map, t) in maps.iter_mut().zip(&cell.tallies) {
                             for (k, v) in t {
-                                let e = map.entry(*k).or_default();
-                                e.n += v.n;
-                                e.sw += v.sw;
-                                e.sw2 += v.sw2;
+                                merge(map.entry(*k).or_default(), v);
                             }
                         }
                     }

@@ -22,7 +22,7 @@ pub(crate) fn touchpoints(
     let (mut rows, mut index) = (Vec::new(), Vec::new());
     for s in Stage::ALL {
         let used = &ctx.derived.channels;
-        let answered = used.tally(&g.by_stage[s.index()]);
+        let answered = ctx.tally(g, s, derived::Fact::Channels);
         if answered.is_empty() {
             continue;
         }

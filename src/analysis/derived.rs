@@ -64,36 +64,6 @@ impl Bits {
     pub(crate) fn set(&self, e: usize) -> Option<&[u64]> {
         self.sets.get(e)?.as_deref()
     }
-
-    /// The tallies of the members' entries that answer the question, in entry order.
-    pub(crate) fn tally(&self, members: &[&Respondent]) -> Vec<(usize, Tally)> {
-        let mut t = tally_by(members, self.sets.len(), |r| self.entry_of(r));
-        t.retain(|(e, _)| self.set(*e).is_some());
-        t
-    }
-
-    /// The tallies of the members' pairs of entries, here and in `other`, that both answer
-    /// their question, in pair order.
-    pub(crate) fn tally_pairs(
-        &self,
-        other: &Bits,
-        members: &[&Respondent],
-    ) -> Vec<((usize, usize), Tally)> {
-        let m = other.sets.len().max(1);
-        let keys = self.sets.len().saturating_mul(m);
-        tally_by(members, keys, |r| {
-            let (a, b) = (self.entry_of(r), other.entry_of(r));
-            if a < self.sets.len() && b < m {
-                a * m + b
-            } else {
-                usize::MAX
-            }
-        })
-        .into_iter()
-        .map(|(k, t)| ((k / m, k % m), t))
-        .filter(|((a, b), _)| self.set(*a).is_some() && other.set(*b).is_some())
-        .collect()
-    }
 }
 
 /// Whether bit `k` of a set is set.
@@ -153,6 +123,91 @@ pub(crate) fn tally_by(
         }
     }
     out
+}
+
+/// A fact of the respondents that the group analyses count per stage, by its key: the entry of
+/// a field's answer, or of a pair of answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fact {
+    /// The services known (keys: entries of [`Derived::known`]).
+    Known,
+    /// The services known and bought together (keys: see [`Derived::pair`]).
+    KnownBought,
+    /// The channels used (entries of [`Derived::channels`]).
+    Channels,
+    /// The outcome (entries of [`Derived::outcome`]).
+    Outcome,
+    /// The `i`-th theme field's answer (entries of `Derived::themes[i]`).
+    Theme(usize),
+}
+
+impl Derived {
+    /// Every fact, in a fixed order.
+    pub(crate) fn facts(&self) -> Vec<Fact> {
+        let mut v = vec![
+            Fact::Known,
+            Fact::KnownBought,
+            Fact::Channels,
+            Fact::Outcome,
+        ];
+        v.extend((0..self.themes.len()).map(Fact::Theme));
+        v
+    }
+
+    fn bits(&self, f: Fact) -> Option<&Bits> {
+        match f {
+            Fact::Known | Fact::KnownBought => Some(&self.known),
+            Fact::Channels => Some(&self.channels),
+            Fact::Outcome => Some(&self.outcome),
+            Fact::Theme(i) => self.themes.get(i),
+        }
+    }
+
+    /// How many keys a fact has (every key is below it).
+    pub(crate) fn keys(&self, f: Fact) -> usize {
+        match f {
+            Fact::KnownBought => self
+                .known
+                .sets
+                .len()
+                .saturating_mul(self.bought.sets.len().max(1)),
+            _ => self.bits(f).map_or(0, |b| b.sets.len()),
+        }
+    }
+
+    /// A respondent's key of a fact; `usize::MAX` when it has none.
+    #[inline]
+    pub(crate) fn key(&self, f: Fact, r: &Respondent) -> usize {
+        match f {
+            Fact::KnownBought => {
+                let (a, b) = (self.known.entry_of(r), self.bought.entry_of(r));
+                let m = self.bought.sets.len().max(1);
+                if a < self.known.sets.len() && b < m {
+                    a * m + b
+                } else {
+                    usize::MAX
+                }
+            }
+            _ => self.bits(f).map_or(usize::MAX, |b| b.entry_of(r)),
+        }
+    }
+
+    /// The entries of known and bought in a key of [`Fact::KnownBought`].
+    pub(crate) fn pair(&self, key: usize) -> (usize, usize) {
+        let m = self.bought.sets.len().max(1);
+        (key / m, key % m)
+    }
+
+    /// Whether a key's answer (both answers, for a pair) answers the question.
+    pub(crate) fn answers(&self, f: Fact, key: usize) -> bool {
+        match f {
+            Fact::KnownBought => {
+                let (a, b) = self.pair(key);
+                self.known.set(a).is_some() && self.bought.set(b).is_some()
+            }
+            _ => self.bits(f).is_some_and(|b| b.set(key).is_some()),
+        }
+    }
 }
 
 /// Everything derived once per run.

@@ -2,8 +2,9 @@
 //! drivers and the "why" themes, for one group of respondents.
 
 use super::attrs::{self, Combination};
+use super::derived::{self, Fact};
 use super::rows::*;
-use super::{derived, Ctx, Group};
+use super::{Ctx, Group};
 use crate::classify::{Respondent, Val};
 use crate::config::{fold, FieldId};
 use crate::stage::Stage;
@@ -135,12 +136,12 @@ pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
         let bit = |e: usize, k: usize| o.set(e).is_some_and(|b| derived::has(b, k));
         let win: Vec<(usize, Tally)> = Stage::ALL
             .iter()
-            .flat_map(|s| o.tally(&g.by_stage[s.index()]))
+            .flat_map(|&s| ctx.tally(g, s, Fact::Outcome))
             .filter(|&(e, _)| bit(e, 0) || bit(e, 1))
             .collect();
         let s = one(&win, &|e| bit(e, 0));
         out.push(conversion_row(ctx, g, "win rate", "outcome", s));
-        let prospects = o.tally(&g.by_stage[Stage::Prospect.index()]);
+        let prospects = ctx.tally(g, Stage::Prospect, Fact::Outcome);
         let s = one(&prospects, &|e| bit(e, 2));
         out.push(conversion_row(
             ctx,
@@ -270,8 +271,7 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
     let n_offered = sv.offered.len();
     let (mut aware_rows, mut breadth_rows) = (Vec::new(), Vec::new());
     for s in Stage::ALL {
-        let members = &g.by_stage[s.index()];
-        let answered = d.known.tally(members);
+        let answered = ctx.tally(g, s, Fact::Known);
         if answered.is_empty() {
             continue;
         }
@@ -299,11 +299,12 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
         );
         let past_or_current = matches!(s, Stage::Client | Stage::Betweener | Stage::Former);
         let typecast = match sv.bought {
-            Some(_) if past_or_current => d.known.tally_pairs(&d.bought, members),
+            Some(_) if past_or_current => ctx.tally(g, s, Fact::KnownBought),
             _ => Vec::new(),
         };
         let tc = ctx
-            .shares(&typecast, 1, |(k, b), _| {
+            .shares(&typecast, 1, |key, _| {
+                let (k, b) = d.pair(key);
                 !derived::any_beyond(known(k), d.bought.set(b).unwrap_or(&[]))
             })
             .remove(0);

@@ -165,15 +165,10 @@ struct GroupTables {
     comparisons: Vec<ComparisonRow>,
 }
 
-fn group_tables(
-    ctx: &Ctx,
-    g: &Group,
-    channels: &[String],
-    cells: Option<&attrs::Cells>,
-) -> GroupTables {
+fn group_tables(ctx: &Ctx, g: &Group, channels: &[String]) -> GroupTables {
     let (awareness, awareness_breadth) = journey::awareness(ctx, g);
     let (touchpoints, coverage_index) = channels::touchpoints(ctx, g, channels);
-    let stats = attrs::attr_stats(ctx, g, cells);
+    let stats = attrs::attr_stats(ctx, g);
     GroupTables {
         stage_mix: ctx.stage_mix(g),
         gaps: ctx.gaps(g, &stats),
@@ -229,6 +224,7 @@ fn analyse_with(
             slots
         },
         derived: derived::Derived::default(),
+        cells: None,
     };
     let channels = channels::channel_list(&ctx);
     ctx.derived = derived::derive(&ctx, &channels);
@@ -241,10 +237,10 @@ fn analyse_with(
                 .count()
         })
         .collect();
-    let cells = attrs::cells(&ctx, &groups[0], &values, max_cells);
+    ctx.cells = attrs::cells(&ctx, &groups[0], &values, max_cells);
     let parts: Vec<GroupTables> = groups
         .par_iter()
-        .map(|g| group_tables(&ctx, g, &channels, cells.as_ref()))
+        .map(|g| group_tables(&ctx, g, &channels))
         .collect();
     let mut t = GroupTables::default();
     for p in parts {
@@ -313,6 +309,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) slots: Vec<Option<usize>>,
     /// Per-respondent facts computed once (see [`derived`]).
     pub(crate) derived: derived::Derived,
+    /// The members' tallies by cell, when the segments have few enough values (see [`attrs`]).
+    pub(crate) cells: Option<attrs::Cells>,
 }
 
 impl Ctx<'_> {
@@ -326,6 +324,18 @@ impl Ctx<'_> {
 
     pub(crate) fn low(&self, base: f64) -> bool {
         base < self.cfg.report.min_base
+    }
+
+    /// The tallies of a fact's keys among a group's members at one stage, in key order, for the
+    /// keys that answer the question: from the cells when there are cells, else from the members.
+    pub(crate) fn tally(&self, g: &Group, s: Stage, f: derived::Fact) -> Vec<(usize, Tally)> {
+        let d = &self.derived;
+        let mut t = match &self.cells {
+            Some(cells) => cells.fact(g, s, f),
+            None => derived::tally_by(&g.by_stage[s.index()], d.keys(f), |r| d.key(f, r)),
+        };
+        t.retain(|(k, _)| d.answers(f, *k));
+        t
     }
 
     fn stage_mix(&self, g: &Group) -> Vec<StageMixRow> {
@@ -540,7 +550,8 @@ pub fn respondent_line_parts<'a>(
 mod tests {
     use super::*;
 
-    /// The attribute tallies by cell and by a pass per group give the same tables.
+    /// The tallies by cell (attribute ratings, recommend scores, and the facts the shares
+    /// count) and by a pass per group give the same summary.
     #[test]
     fn cells_and_per_group_passes_agree() {
         let dir = std::path::Path::new("fixtures/demo/2026Q3");
@@ -555,6 +566,8 @@ mod tests {
         let by_cell = analyse_with(&cfg, &c, "2026Q3", inputs.clone(), attrs::MAX_CELLS);
         let by_group = analyse_with(&cfg, &c, "2026Q3", inputs, 0);
         assert!(!by_cell.gaps.is_empty() && !by_cell.drivers.is_empty());
+        assert!(!by_cell.awareness.is_empty() && !by_cell.touchpoints.is_empty());
+        assert!(!by_cell.themes.is_empty() && !by_cell.conversion.is_empty());
         let json = |s: &Summary| serde_json::to_string(s).expect("summary serialises");
         assert_eq!(json(&by_cell), json(&by_group));
     }

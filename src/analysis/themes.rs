@@ -40,7 +40,7 @@ fn coded<'a>(ctx: &'a Ctx, g: &'a Group) -> Vec<Coded<'a>> {
             ctx.cfg.themes.iter().filter(|t| t.field == field).collect();
         let bits = &ctx.derived.themes[fi];
         for stage in Stage::ALL {
-            let answers = bits.tally(&g.by_stage[stage.index()]);
+            let answers = ctx.tally(g, stage, derived::Fact::Theme(fi));
             if answers.is_empty() {
                 continue;
             }
