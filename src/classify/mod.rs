@@ -441,31 +441,50 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
     // Every part's values into one pool first, so that the width of the ids is known.
     let remaps: Vec<Vec<u32>> = parts.iter().map(|p| pool.absorb(&p.pool)).collect();
     let narrow = pool.values().len() <= 1 << 16;
-    for ((ci, mut p), ids) in parts.into_iter().enumerate().zip(remaps) {
-        let offset = u32::try_from(tables.len()).unwrap_or(u32::MAX);
-        let id = |i: u32| ids.get(i as usize).copied().unwrap_or(0);
-        let same = p
-            .attributes
-            .iter()
-            .map(String::as_str)
-            .eq(names.iter().copied());
-        let cols = if same {
-            // Renumbered in place: the common case.
-            p.cols.iter_mut().for_each(|i| *i = id(*i));
-            std::mem::take(&mut p.cols)
-        } else {
-            reshape(&p, &shape, &names, &id)
-        };
-        let cols = Ids::of(cols, narrow);
-        for (local, r) in p.respondents.iter_mut().enumerate() {
-            r.table = r.table.saturating_add(offset);
-            r.index = index;
-            r.chunk = u32::try_from(ci).unwrap_or(u32::MAX);
-            r.local = u32::try_from(local).unwrap_or(u32::MAX);
-            index += 1;
-        }
+    // Where each part starts: its first table and its first respondent.
+    let mut starts = Vec::with_capacity(parts.len());
+    let (mut t0, mut i0) = (0usize, 0usize);
+    for p in &parts {
+        starts.push((t0, i0));
+        t0 += p.tables.len();
+        i0 += p.respondents.len();
+    }
+    // The parts renumbered in parallel, each on its own.
+    let renumbered: Vec<(Part, Ids)> = parts
+        .into_par_iter()
+        .zip(remaps)
+        .zip(starts)
+        .enumerate()
+        .map(|(ci, ((mut p, ids), (t0, i0)))| {
+            let offset = u32::try_from(t0).unwrap_or(u32::MAX);
+            let id = |i: u32| ids.get(i as usize).copied().unwrap_or(0);
+            let same = p
+                .attributes
+                .iter()
+                .map(String::as_str)
+                .eq(names.iter().copied());
+            let cols = if same {
+                // Renumbered in place: the common case.
+                p.cols.iter_mut().for_each(|i| *i = id(*i));
+                std::mem::take(&mut p.cols)
+            } else {
+                reshape(&p, &shape, &names, &id)
+            };
+            let cols = Ids::of(cols, narrow);
+            for (local, r) in p.respondents.iter_mut().enumerate() {
+                r.table = r.table.saturating_add(offset);
+                r.index = i0 + local;
+                r.chunk = u32::try_from(ci).unwrap_or(u32::MAX);
+                r.local = u32::try_from(local).unwrap_or(u32::MAX);
+            }
+            (p, cols)
+        })
+        .collect();
+    for (p, cols) in renumbered {
+        let offset = tables.len();
+        index += p.respondents.len();
         cell_problems.extend(p.cell_problems.into_iter().map(|mut c| {
-            c.table += offset as usize;
+            c.table += offset;
             c
         }));
         tables.extend(p.tables);
@@ -557,10 +576,11 @@ fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
     };
     // (hash of the id, chunk, position) of every response with an id that is not excluded,
     // sorted: equal ids end up side by side, in file order. 16 bytes a response, where a map
-    // from id to response took 80.
+    // from id to response took 80. SipHash, not the fast hash: a run of equal hashes is split
+    // by comparing texts, which ids made to collide would make quadratic.
     let mut keys: Vec<(u64, u32, u32)> = chunks
-        .iter()
-        .flat_map(|c| {
+        .par_iter()
+        .flat_map_iter(|c| {
             c.respondents
                 .iter()
                 .enumerate()
@@ -572,7 +592,7 @@ fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
                 })
         })
         .collect();
-    keys.sort_unstable();
+    keys.par_sort_unstable();
     let mut marks = Vec::new();
     for run in keys.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
         // Usually one id per hash; split the run by id text all the same.
