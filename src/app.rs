@@ -180,7 +180,18 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
             .filter_map(|r| r.date),
     )
     .map_err(anyhow::Error::msg)?;
-    let mut summary = analysis::analyse(&cfg, &classified, &period, inputs);
+    // `respondents.csv` needs the classification only: it is written beside the analysis.
+    let (mut summary, respondents) = rayon::join(
+        || analysis::analyse(&cfg, &classified, &period, inputs),
+        || {
+            report::respondents(analysis::respondent_line_parts(
+                &classified,
+                &cfg,
+                &period,
+                a.hash_ids,
+            ))
+        },
+    );
     summary.ids_hashed = a.hash_ids;
     summary.input_folder = a.input.display().to_string();
     let panel = cfg.roles.panel_key.is_some();
@@ -197,7 +208,6 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let charts = chart_files(&summary, &cfg, a.format, a.quiet)?;
     clock.mark("charts");
     let title = cfg.report.title.as_deref();
-    let respondents = analysis::respondent_line_parts(&classified, &cfg, &period, a.hash_ids);
     let out =
         report::period_files(&summary, respondents, charts, title).map_err(anyhow::Error::msg)?;
     if a.out.exists() && !a.out.is_dir() {

@@ -124,14 +124,14 @@ pub const XLSX_RESPONDENTS: usize = 100_000;
 
 /// What streaming the respondents gives: `respondents.csv`, the sheet for `tables.xlsx` (when
 /// there are at most [`XLSX_RESPONDENTS`]) and the exclusions by reason.
-struct Respondents {
+pub struct Respondents {
     csv: Vec<u8>,
     sheet: Option<TidyTable>,
     reasons: std::collections::BTreeMap<String, u64>,
 }
 
 /// Write the respondents' lines, the parts in parallel, put together in order.
-fn stream_respondents<'a, I>(parts: Vec<I>) -> Respondents
+pub fn respondents<'a, I>(parts: Vec<I>) -> Respondents
 where
     I: ExactSizeIterator<Item = RespondentLine<'a>> + Send,
 {
@@ -212,19 +212,14 @@ fn csv_line(fields: &[String]) -> Vec<u8> {
 }
 
 /// Every file of the period folder, as bytes: tables, `tables.xlsx`, `summary.json`, the report
-/// documents and the charts.
-/// `respondents` are the respondents' lines in parts, in file order (see
-/// [`crate::analysis::respondent_line_parts`]).
-pub fn period_files<'a, I>(
+/// documents and the charts. `resp` is what [`respondents`] made of the respondents' lines
+/// (it needs no analysis, so it can be made beside it).
+pub fn period_files(
     summary: &Summary,
-    respondents: Vec<I>,
+    resp: Respondents,
     charts: Vec<OutputFile>,
     title: Option<&str>,
-) -> Result<Vec<OutputFile>, String>
-where
-    I: ExactSizeIterator<Item = RespondentLine<'a>> + Send,
-{
-    let resp = stream_respondents(respondents);
+) -> Result<Vec<OutputFile>, String> {
     let tables = tables(summary);
     let mut out = vec![OutputFile {
         path: "tables/respondents.csv".into(),
