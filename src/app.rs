@@ -198,7 +198,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     add_history(
         &mut summary,
         &a.out,
-        || analysis::panel_stages(&classified, a.hash_ids),
+        || analysis::panel_stages(&classified, &cfg, a.hash_ids),
         panel,
     );
     for w in &summary.history_warnings {

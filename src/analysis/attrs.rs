@@ -52,7 +52,6 @@ pub(crate) struct Combination {
     pub(crate) tally: Tally,
 }
 
-/// Per stage ([`Stage::ALL`] order), per attribute.
 /// Recommend scores, ascending, each with the tally of the members who gave it.
 pub(crate) type Scores = Vec<(f64, Tally)>;
 
@@ -71,6 +70,53 @@ type Key = (u32, u32, Option<u64>);
 /// One attribute's tallies, by combination.
 type Tallies = HashMap<Key, Tally, Fast>;
 
+/// The ratings of some members: each attribute's combinations, and the recommend scores.
+struct Ratings {
+    /// Per attribute.
+    attrs: Vec<Tallies>,
+    /// By the score's bits; `None`: not given.
+    recommend: HashMap<Option<u64>, Tally, Fast>,
+}
+
+impl Ratings {
+    fn new(n_attr: usize) -> Ratings {
+        Ratings {
+            attrs: vec![HashMap::default(); n_attr],
+            recommend: HashMap::default(),
+        }
+    }
+
+    /// Tally one member's ratings of every attribute and its recommend score; `ids` is
+    /// scratch space for its value ids.
+    #[inline]
+    fn add(&mut self, c: &Classified, r: &Respondent, ids: &mut Vec<(u32, u32)>) {
+        c.pair_ids(r, ids);
+        let rec = r.recommend.map(f64::to_bits);
+        for (map, &(e, x)) in self.attrs.iter_mut().zip(ids.iter()) {
+            map.entry((e, x, rec)).or_default().add(r.weight);
+        }
+        self.recommend.entry(rec).or_default().add(r.weight);
+    }
+
+    /// Count another's ratings too.
+    fn merge(&mut self, other: &Ratings) {
+        for (map, from) in self.attrs.iter_mut().zip(&other.attrs) {
+            merge_into(map, from);
+        }
+        merge_into(&mut self.recommend, &other.recommend);
+    }
+}
+
+/// Add each tally of `from` into the tally of its key in `into`.
+fn merge_into<K: Copy + Eq + std::hash::Hash>(
+    into: &mut HashMap<K, Tally, Fast>,
+    from: &HashMap<K, Tally, Fast>,
+) {
+    for (k, t) in from {
+        into.entry(*k).or_default().merge(t);
+    }
+}
+
 /// The tallies of every attribute, per stage and cell: a cell is one combination of the
 /// segment values, so each segment group is a union of cells and the whole sample is all of
 /// them. Tallying the members once into cells, rather than once per group they belong to,
@@ -86,8 +132,7 @@ pub(crate) struct Cells {
 struct Cell {
     /// The value id of each segment (0: none).
     key: Box<[u32]>,
-    /// Per attribute, then the recommend scores (see [`add`]).
-    tallies: Vec<Tallies>,
+    ratings: Ratings,
     /// Per fact: its members' tallies by key.
     facts: Vec<HashMap<usize, Tally, Fast>>,
 }
@@ -109,21 +154,12 @@ impl Cells {
         };
         let mut all: HashMap<usize, Tally, Fast> = HashMap::default();
         for cell in self.of(g, s) {
-            for (k, t) in &cell.facts[fi] {
-                merge(all.entry(*k).or_default(), t);
-            }
+            merge_into(&mut all, &cell.facts[fi]);
         }
         let mut v: Vec<(usize, Tally)> = all.into_iter().collect();
         v.sort_by_key(|x| x.0);
         v
     }
-}
-
-/// Add the tally `t` into `into`.
-fn merge(into: &mut Tally, t: &Tally) {
-    into.n += t.n;
-    into.sw += t.sw;
-    into.sw2 += t.sw2;
 }
 
 /// At most this many combinations of segment values are tallied as cells; beyond it (segments
@@ -160,14 +196,14 @@ pub(crate) fn cells(ctx: &Ctx, all: &Group, values: &[usize], max_cells: usize) 
                         at.insert(key.clone().into(), cells.len());
                         cells.push(Cell {
                             key: key.clone().into(),
-                            tallies: vec![HashMap::default(); n_attr + 1],
+                            ratings: Ratings::new(n_attr),
                             facts: vec![HashMap::default(); facts.len()],
                         });
                         cells.len() - 1
                     }
                 };
                 let cell = &mut cells[ci];
-                add(c, r, &mut ids, &mut cell.tallies);
+                cell.ratings.add(c, r, &mut ids);
                 for (map, &f) in cell.facts.iter_mut().zip(&facts) {
                     let k = d.key(f, r);
                     if k != usize::MAX {
@@ -181,20 +217,6 @@ pub(crate) fn cells(ctx: &Ctx, all: &Group, values: &[usize], max_cells: usize) 
     Some(Cells { stages, facts })
 }
 
-/// Tally one member's ratings of every attribute, and (in the last map, keyed by the score
-/// alone) its recommend score.
-#[inline]
-fn add(c: &Classified, r: &Respondent, ids: &mut Vec<(u32, u32)>, maps: &mut [Tallies]) {
-    c.pair_ids(r, ids);
-    let rec = r.recommend.map(f64::to_bits);
-    for (map, &(e, x)) in maps.iter_mut().zip(ids.iter()) {
-        map.entry((e, x, rec)).or_default().add(r.weight);
-    }
-    if let Some(last) = maps.get_mut(ids.len()) {
-        last.entry((0, 0, rec)).or_default().add(r.weight);
-    }
-}
-
 /// Every attribute's numbers per stage for a group: from the cells that make it up when there
 /// are cells, else from one pass per stage over its members.
 pub(crate) fn attr_stats(ctx: &Ctx, g: &Group) -> AttrStats {
@@ -204,35 +226,24 @@ pub(crate) fn attr_stats(ctx: &Ctx, g: &Group) -> AttrStats {
     let per_stage: Vec<(Vec<AttrNumbers>, Scores)> = Stage::ALL
         .par_iter()
         .map(|&s| {
-            let mut maps = match &ctx.cells {
-                Some(cells) => {
-                    let mut maps: Vec<Tallies> = vec![HashMap::default(); n_attr + 1];
-                    for cell in cells.of(g, s) {
-                        for (map, t) in maps.iter_mut().zip(&cell.tallies) {
-                            for (k, v) in t {
-                                merge(map.entry(*k).or_default(), v);
-                            }
-                        }
-                    }
-                    maps
-                }
+            let mut ratings = Ratings::new(n_attr);
+            match &ctx.cells {
+                Some(cells) => cells.of(g, s).for_each(|cell| ratings.merge(&cell.ratings)),
                 None => {
-                    let mut maps: Vec<Tallies> = vec![HashMap::default(); n_attr + 1];
                     let mut ids = Vec::with_capacity(n_attr);
                     for r in &g.by_stage[s.index()] {
-                        add(c, r, &mut ids, &mut maps);
+                        ratings.add(c, r, &mut ids);
                     }
-                    maps
                 }
-            };
-            let mut recommend: Vec<(f64, Tally)> = maps
-                .pop()
-                .unwrap_or_default()
+            }
+            let mut recommend: Scores = ratings
+                .recommend
                 .into_iter()
-                .filter_map(|((_, _, rec), t)| Some((f64::from_bits(rec?), t)))
+                .filter_map(|(rec, t)| Some((f64::from_bits(rec?), t)))
                 .collect();
             recommend.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let per_attr = maps
+            let per_attr = ratings
+                .attrs
                 .into_iter()
                 .map(|map| {
                     let mut tallies: Vec<Combination> = map

@@ -69,11 +69,11 @@ fn z_on(
     get: &dyn Fn(&Respondent) -> Option<bool>,
 ) -> Option<(TestResult, usize, usize)> {
     let side = |rs: &[&Respondent]| {
-        ctx.share(
-            &rs.iter()
-                .filter_map(|r| get(r).map(|h| (h, r.weight)))
-                .collect::<Vec<_>>(),
-        )
+        let items: Vec<(bool, Tally)> = rs
+            .iter()
+            .filter_map(|r| get(r).map(|h| (h, Tally::one(r.weight))))
+            .collect();
+        ctx.share_of(&items, |h| h)
     };
     let (a, b) = (side(p.a), side(p.b));
     let (pa, pb) = (a.share?, b.share?);
@@ -133,7 +133,7 @@ fn stage_numbers(ctx: &Ctx, perf: &[AttrNumbers], recommend: &[(f64, Tally)]) ->
     StageNumbers {
         experience,
         recommend: weighted_mean_grouped(recommend.iter().copied(), ctx.conf),
-        promoters: ctx.shares(recommend, 1, |x, _| x >= 9.0).remove(0),
+        promoters: ctx.share_of(recommend, |x| x >= 9.0),
     }
 }
 

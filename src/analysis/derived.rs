@@ -1,8 +1,10 @@
 //! Facts about each respondent that the group analyses read again and again, computed once per
 //! run in parallel: which offered services they know and bought and which channels they used
-//! (bit sets over the service and channel lists), and which codebook themes their open-text
-//! answers mention. Without it every segment group folded the same strings and ran the same
-//! regular expressions again.
+//! (bit sets over the service and channel lists), the outcome's code, and which codebook themes
+//! their open-text answers mention. Each is computed once per distinct answer; a respondent
+//! holds its answer's entry, the key by which the group analyses tally members ([`Fact`]).
+//! Without it every segment group folded the same strings and ran the same regular
+//! expressions again.
 
 use std::sync::Arc;
 
@@ -20,7 +22,8 @@ use crate::stats::words::{self, WordBag};
 /// `Respondent::index`) gave; a value that does not answer the question has none.
 #[derive(Debug, Default)]
 pub(crate) struct Bits {
-    /// Per respondent: its value's entry in `sets` (shared with the field's word bags).
+    /// Per respondent: its value's entry in `sets` (shared with the [`FieldValues`] it was
+    /// built from).
     entry: Arc<[u32]>,
     sets: Vec<Option<Vec<u64>>>,
 }
@@ -115,11 +118,7 @@ pub(crate) fn tally_by(
     for (k, w) in v {
         match out.last_mut() {
             Some((last, t)) if *last == k => t.add(w),
-            _ => {
-                let mut t = Tally::default();
-                t.add(w);
-                out.push((k, t));
-            }
+            _ => out.push((k, Tally::one(w))),
         }
     }
     out
@@ -166,13 +165,14 @@ impl Derived {
     /// How many keys a fact has (every key is below it).
     pub(crate) fn keys(&self, f: Fact) -> usize {
         match f {
-            Fact::KnownBought => self
-                .known
-                .sets
-                .len()
-                .saturating_mul(self.bought.sets.len().max(1)),
+            Fact::KnownBought => self.known.sets.len().saturating_mul(self.pair_width()),
             _ => self.bits(f).map_or(0, |b| b.sets.len()),
         }
+    }
+
+    /// A [`Fact::KnownBought`] key is `known entry × pair_width + bought entry`.
+    fn pair_width(&self) -> usize {
+        self.bought.sets.len().max(1)
     }
 
     /// A respondent's key of a fact; `usize::MAX` when it has none.
@@ -181,7 +181,7 @@ impl Derived {
         match f {
             Fact::KnownBought => {
                 let (a, b) = (self.known.entry_of(r), self.bought.entry_of(r));
-                let m = self.bought.sets.len().max(1);
+                let m = self.pair_width();
                 if a < self.known.sets.len() && b < m {
                     a * m + b
                 } else {
@@ -194,7 +194,7 @@ impl Derived {
 
     /// The entries of known and bought in a key of [`Fact::KnownBought`].
     pub(crate) fn pair(&self, key: usize) -> (usize, usize) {
-        let m = self.bought.sets.len().max(1);
+        let m = self.pair_width();
         (key / m, key % m)
     }
 
@@ -231,7 +231,8 @@ pub(crate) struct Derived {
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     vocab: Vec<String>,
-    /// Per distinct answer (the entries of the field's [`Bits`]): its bag's position in `hits` and `ends`, or `u32::MAX` for none.
+    /// Per distinct answer (the entries of the field's [`Bits`]): its bag's position in `hits`
+    /// and `ends`, or `u32::MAX` for none.
     bag_of: Vec<u32>,
     hits: Vec<[usize; 4]>,
     /// Bag `i` holds the word ids `words[ends[i - 1]..ends[i]]` (from 0 for the first).

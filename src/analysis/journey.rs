@@ -10,8 +10,8 @@ use crate::config::{fold, FieldId};
 use crate::stage::Stage;
 use crate::stats::correlation::Correlation;
 use crate::stats::mean::weighted_mean_grouped;
-use crate::stats::proportion::{share_of_sums, weighted_share, wilson};
-use crate::stats::weights::{kish_n_eff_of, kish_of_sums, Tally};
+use crate::stats::proportion::{share_of_sums, wilson};
+use crate::stats::weights::{kish_of_sums, Tally};
 
 /// A share over respondents: unweighted counts, weighted share, Wilson interval on the base.
 pub(crate) struct Share {
@@ -37,11 +37,14 @@ impl Ctx<'_> {
         }
     }
 
-    /// Share of `hit` among `(hit, weight)` pairs.
-    pub(crate) fn share(&self, items: &[(bool, f64)]) -> Share {
-        let n_eff = kish_n_eff_of(items.iter().map(|x| x.1));
-        let hits = items.iter().filter(|x| x.0).count();
-        self.share_with(items.len(), hits, weighted_share(items), n_eff)
+    /// The share of the tallied members whose key is a `hit` (see [`Ctx::shares`]).
+    pub(crate) fn share_of<K: Copy>(
+        &self,
+        tallies: &[(K, Tally)],
+        hit: impl Fn(K) -> bool,
+    ) -> Share {
+        // One hit asked for, one share given.
+        self.shares(tallies, 1, |key, _| hit(key)).remove(0)
     }
 
     /// The shares of `k` hits among tallied members: `hit(key, i)` says whether the members
@@ -118,11 +121,9 @@ fn conversion_row(ctx: &Ctx, g: &Group, metric: &str, source: &str, s: Share) ->
 
 /// Win rate, not-now share, betweener share of past clients, promoter share of former clients.
 /// Each is a share over tallies: of the outcome answers per stage, or of the stages.
-pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
+pub(crate) fn conversion(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<ConversionRow> {
     let mut out = Vec::new();
-    let one = |t: &[(usize, Tally)], hit: &dyn Fn(usize) -> bool| {
-        ctx.shares(t, 1, |key, _| hit(key)).remove(0)
-    };
+    let one = |t: &[(usize, Tally)], hit: &dyn Fn(usize) -> bool| ctx.share_of(t, hit);
     // The stages' tallies, keyed by stage index.
     let stages = |which: &[Stage]| -> Vec<(usize, Tally)> {
         which
@@ -166,15 +167,13 @@ pub(crate) fn conversion(ctx: &Ctx, g: &Group) -> Vec<ConversionRow> {
         s,
     ));
     if ctx.cfg.roles.recommend.is_some() {
-        let former = derived::tally_by(&g.by_stage[Stage::Former.index()], 2, |r| {
-            r.recommend.map_or(usize::MAX, |x| usize::from(x >= 9.0))
-        });
+        let former = &stats.recommend[Stage::Former.index()];
         out.push(conversion_row(
             ctx,
             g,
             "promoter share of former clients",
             "stages",
-            one(&former, &|k| k == 1),
+            ctx.share_of(former, |x| x >= 9.0),
         ));
     }
     out
@@ -302,12 +301,10 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
             Some(_) if past_or_current => ctx.tally(g, s, Fact::KnownBought),
             _ => Vec::new(),
         };
-        let tc = ctx
-            .shares(&typecast, 1, |key, _| {
-                let (k, b) = d.pair(key);
-                !derived::any_beyond(known(k), d.bought.set(b).unwrap_or(&[]))
-            })
-            .remove(0);
+        let tc = ctx.share_of(&typecast, |key| {
+            let (k, b) = d.pair(key);
+            !derived::any_beyond(known(k), d.bought.set(b).unwrap_or(&[]))
+        });
         breadth_rows.push(BreadthRow {
             period: ctx.period.into(),
             segment: g.segment.clone(),

@@ -70,8 +70,7 @@ pub struct Summary {
 pub(crate) struct Group<'a> {
     pub(crate) segment: String,
     /// The members of each stage, in [`Stage::ALL`] order and file order, split once so that
-    /// every per-stage statistic reads only its own respondents. [`Group::members`] gives them
-    /// all in file order.
+    /// every per-stage statistic reads only its own respondents.
     pub(crate) by_stage: [Vec<&'a Respondent>; 5],
     /// The tally of each stage's members (their weights summed in file order).
     pub(crate) tally: [Tally; 5],
@@ -173,7 +172,7 @@ fn group_tables(ctx: &Ctx, g: &Group, channels: &[String]) -> GroupTables {
         stage_mix: ctx.stage_mix(g),
         gaps: ctx.gaps(g, &stats),
         nps: ctx.nps(g, &stats),
-        conversion: journey::conversion(ctx, g),
+        conversion: journey::conversion(ctx, g, &stats),
         ipa: journey::ipa(ctx, g, &stats),
         awareness,
         awareness_breadth,
@@ -481,25 +480,40 @@ pub fn hash_id(s: &str) -> String {
     format!("h{}", &crate::ingest::hex(&d)[..16])
 }
 
+/// An id as the outputs show it: hashed when asked, empty when missing.
+fn shown_id(v: Option<&str>, hash: bool) -> std::borrow::Cow<'_, str> {
+    match v {
+        Some(s) if hash => hash_id(s).into(),
+        Some(s) => s.into(),
+        None => "".into(),
+    }
+}
+
+/// The stage, rule, excluded and reason columns of `respondents.csv` for an outcome.
+fn outcome_columns<'a>(cfg: &'a Config, o: &'a Outcome) -> (&'a str, &'a str, bool, &'a str) {
+    match o {
+        Outcome::Excluded(why) => ("", "", true, why.as_str()),
+        Outcome::Classified { stage, rule } => {
+            (stage.key(), cfg.stage_rules[*rule].name.as_str(), false, "")
+        }
+        Outcome::Unclassified(why) => ("unclassified", "", false, why.as_str()),
+    }
+}
+
 /// The (panel key, stage) of each respondent that is not excluded and has a panel key, in
 /// file order, as `respondents.csv` has them: what the transitions compare across periods.
-pub fn panel_stages(c: &Classified, hash_ids: bool) -> Vec<(String, String)> {
+pub fn panel_stages(c: &Classified, cfg: &Config, hash_ids: bool) -> Vec<(String, String)> {
     let parts: Vec<&[Respondent]> = c.respondent_parts().collect();
     parts
         .par_iter()
         .flat_map_iter(|p| {
             p.iter().filter_map(|r| {
-                let stage = match &r.outcome {
-                    Outcome::Excluded(_) => return None,
-                    Outcome::Classified { stage, .. } => stage.key(),
-                    Outcome::Unclassified(_) => "unclassified",
-                };
-                let key = match c.panel_key(r) {
-                    Some(s) if hash_ids => hash_id(s),
-                    Some(s) => s.to_string(),
-                    None => return None,
-                };
-                (!key.is_empty()).then(|| (key, stage.to_string()))
+                let (stage, _, excluded, _) = outcome_columns(cfg, &r.outcome);
+                if excluded {
+                    return None;
+                }
+                let key = shown_id(c.panel_key(r), hash_ids);
+                (!key.is_empty()).then(|| (key.into_owned(), stage.to_string()))
             })
         })
         .collect()
@@ -513,33 +527,20 @@ pub fn respondent_line_parts<'a>(
     period: &'a str,
     hash_ids: bool,
 ) -> Vec<impl ExactSizeIterator<Item = RespondentLine<'a>> + Send + 'a> {
-    let id = move |v: Option<&'a str>| -> std::borrow::Cow<'a, str> {
-        match v {
-            Some(s) if hash_ids => hash_id(s).into(),
-            Some(s) => s.into(),
-            None => "".into(),
-        }
-    };
     let line = move |r: &'a Respondent| {
         let t = &c.tables[r.table as usize];
-        let (stage, rule, excluded, reason) = match &r.outcome {
-            Outcome::Excluded(why) => ("", "", true, why.as_str()),
-            Outcome::Classified { stage, rule } => {
-                (stage.key(), cfg.stage_rules[*rule].name.as_str(), false, "")
-            }
-            Outcome::Unclassified(why) => ("unclassified", "", false, why.as_str()),
-        };
+        let (stage, rule, excluded, reason) = outcome_columns(cfg, &r.outcome);
         RespondentLine {
             period,
             source_file: &t.source_file,
             sheet: t.sheet.as_deref().unwrap_or(""),
             row: r.row as u64,
-            respondent_id: id(c.respondent_id(r)),
+            respondent_id: shown_id(c.respondent_id(r), hash_ids),
             stage,
             rule,
             excluded,
             reason,
-            panel_key: id(c.panel_key(r)),
+            panel_key: shown_id(c.panel_key(r), hash_ids),
             weight: r.weight,
         }
     };

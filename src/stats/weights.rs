@@ -52,6 +52,14 @@ impl Tally {
         self.sw += w;
         self.sw2 += w * w;
     }
+
+    /// Count the observations of another tally too.
+    #[inline]
+    pub fn merge(&mut self, other: &Tally) {
+        self.n += other.n;
+        self.sw += other.sw;
+        self.sw2 += other.sw2;
+    }
 }
 
 /// True when every weight is exactly 1 (the data are unweighted).
