@@ -25,13 +25,29 @@ pub struct OutputFile {
 
 /// A number as a plain decimal with a `.` (never exponent notation); `-0` as `0`.
 pub fn plain_number(x: f64) -> String {
+    let mut s = String::new();
+    write_plain_number(&mut s, x);
+    s
+}
+
+/// [`plain_number`] appended to `out` (no allocation of its own, for a million rows).
+pub fn write_plain_number(out: &mut String, x: f64) {
     if !x.is_finite() {
-        return String::new();
+        return;
     }
     if x == 0.0 {
-        return "0".into();
+        out.push('0');
+    } else {
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{x}");
     }
-    format!("{x}")
+}
+
+/// A CSV writer into memory, with the tables' line ending.
+fn csv_writer(capacity: usize) -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::with_capacity(capacity))
 }
 
 fn cell(v: &Value) -> String {
@@ -79,9 +95,7 @@ pub fn tidy<T: Serialize + Default>(
 
 /// A tidy CSV table: header, then one line per row.
 pub fn csv_bytes(t: &TidyTable) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+    let mut w = csv_writer(0);
     // Writing to a Vec cannot fail.
     let _ = w.write_record(&t.header);
     for r in &t.rows {
@@ -137,9 +151,9 @@ where
 {
     let total: usize = parts.iter().map(ExactSizeIterator::len).sum();
     let keep = total <= XLSX_RESPONDENTS;
-    let header = tidy("respondents", std::iter::empty::<RespondentRow>()).header;
-    let mut csv = Vec::with_capacity(total * 96 + 256);
-    csv.extend(csv_line(&header));
+    // The header: the CSV of no rows.
+    let mut csv = csv_bytes(&tidy("respondents", std::iter::empty::<RespondentRow>()));
+    csv.reserve(total * 96);
     let (mut sheet, mut excluded) = (Vec::new(), Vec::new());
     // A few parts at a time, so that at most those parts' bytes are held twice.
     let mut parts = parts.into_iter();
@@ -151,19 +165,14 @@ where
         let pieces: Vec<(Vec<u8>, Vec<RespondentRow>, Vec<String>)> = batch
             .into_par_iter()
             .map(|lines| {
-                let mut w = csv::WriterBuilder::new()
-                    .terminator(csv::Terminator::Any(b'\n'))
-                    .from_writer(Vec::with_capacity(lines.len() * 96));
+                let mut w = csv_writer(lines.len() * 96);
                 let (mut sheet, mut excluded) = (Vec::new(), Vec::new());
-                let mut row_no = String::new();
+                let (mut row_no, mut weight) = (String::new(), String::new());
                 for r in lines {
                     row_no.clear();
                     let _ = write!(row_no, "{}", r.row);
-                    let weight: std::borrow::Cow<str> = if r.weight == 1.0 {
-                        "1".into() // the usual weight, as plain_number writes it
-                    } else {
-                        plain_number(r.weight).into()
-                    };
+                    weight.clear();
+                    write_plain_number(&mut weight, r.weight);
                     // Writing to a Vec cannot fail.
                     let _ = w.write_record([
                         r.period,
@@ -199,16 +208,6 @@ where
         sheet: keep.then(|| tidy("respondents", sheet)),
         reasons: document::exclusion_reasons(excluded.iter().map(String::as_str)),
     }
-}
-
-/// One CSV line of these fields.
-fn csv_line(fields: &[String]) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(fields);
-    w.into_inner().unwrap_or_default()
 }
 
 /// Every file of the period folder, as bytes: tables, `tables.xlsx`, `summary.json`, the report
