@@ -339,10 +339,15 @@ pub(crate) fn read_and_classify(
     quiet: bool,
 ) -> Result<(Vec<InputRow>, Vec<classify::Part>)> {
     let bar = Progress::new(paths.len(), "reading files", quiet);
+    // Columns no field, attribute or flag can use are not read (their cells only count as
+    // blank or not).
+    let wanted = |layout, columns: &[ingest::Column]| {
+        classify::mapping::wanted_columns(cfg, layout, columns)
+    };
     let results: Vec<Result<(InputRow, classify::Part), ingest::IngestError>> = paths
         .par_iter()
         .map(|p| {
-            let f = ingest::read_file(root, p);
+            let f = ingest::read_file_wanting(root, p, Some(&wanted));
             bar.inc();
             let f = f?;
             let tables: Vec<&Table> = f

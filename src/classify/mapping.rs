@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::config::{fold, Config, Field, FieldKind};
-use crate::ingest::Table;
+use crate::ingest::{Column, Table};
 
 /// Where one attribute's two ratings come from.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +43,35 @@ pub fn matches(field: &Field, names: &[String]) -> bool {
         let folded = fold(n);
         field.headers.contains(&folded) || field.patterns.iter().any(|p| p.is_match(n))
     })
+}
+
+/// Which columns of a table (given its layout and columns) [`map_table`] can use under any
+/// attribute list: every column a field matches, every column an attribute set's patterns
+/// capture a name from, and the Qualtrics `Status` and `Finished` flags. A reader may leave the
+/// other columns' cells unread (`run` does, to spare the time).
+pub fn wanted_columns(
+    cfg: &Config,
+    layout: crate::ingest::Layout,
+    columns: &[Column],
+) -> Vec<bool> {
+    let qualtrics = matches!(
+        layout,
+        crate::ingest::Layout::Qualtrics | crate::ingest::Layout::QualtricsLegacy
+    );
+    columns
+        .iter()
+        .map(|c| {
+            cfg.fields.iter().any(|f| matches(f, &c.names))
+                || cfg.attribute_sets.iter().any(|s| {
+                    capture(&s.expectation, &c.names).is_some()
+                        || capture(&s.experience, &c.names).is_some()
+                })
+                || (qualtrics
+                    && c.names.first().is_some_and(|n| {
+                        n.eq_ignore_ascii_case("Status") || n.eq_ignore_ascii_case("Finished")
+                    }))
+        })
+        .collect()
 }
 
 /// The attribute name a pattern captures from a column, if any.

@@ -1122,7 +1122,7 @@ when = { always = true }
     }
 
     fn part(cfg: &Config, name: &str, csv: &str) -> Part {
-        let t = read_text(name, csv.as_bytes(), "csv").expect("table");
+        let t = read_text(name, csv.as_bytes(), "csv", None).expect("table");
         classify_part(cfg, &[&t])
     }
 
@@ -1224,6 +1224,49 @@ when = { field = "kind", equals = "client" }
         assert_eq!(
             staged, 20,
             "the rule's text match is folded once and holds for each row"
+        );
+    }
+
+    #[test]
+    fn leaving_unwanted_columns_unread_classifies_every_demo_file_alike() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+        let cfg = Config::load(&root.join("journeygap.toml")).expect("demo config");
+        let wanted = |layout, columns: &[crate::ingest::Column]| {
+            mapping::wanted_columns(&cfg, layout, columns)
+        };
+        let (mut csv_files, mut with_unread) = (0, 0);
+        for path in crate::ingest::walk(&root).expect("demo files") {
+            let full = crate::ingest::read_file(&root, &path).expect("read");
+            let part = crate::ingest::read_file_wanting(&root, &path, Some(&wanted)).expect("read");
+            let classify = |f: &crate::ingest::InputFile| {
+                format!(
+                    "{:?}",
+                    classify_part(&cfg, &f.tables.iter().collect::<Vec<_>>())
+                )
+            };
+            assert!(
+                classify(&full) == classify(&part),
+                "{}: classified differently when unwanted columns are left unread",
+                path.display()
+            );
+            if path.extension().is_some_and(|e| e == "csv") {
+                csv_files += 1;
+                let unread = |f: &crate::ingest::InputFile| {
+                    f.tables[0]
+                        .rows
+                        .iter()
+                        .flat_map(|r| r.iter().cloned().collect::<Vec<_>>())
+                        .filter(|c| *c == Cell::Text(crate::ingest::grid::UNREAD.into()))
+                        .count()
+                };
+                assert_eq!(unread(&full), 0);
+                with_unread += usize::from(unread(&part) > 0);
+            }
+        }
+        assert!(csv_files >= 6, "{csv_files}");
+        assert!(
+            with_unread >= 3,
+            "the Qualtrics exports' unused columns are left unread"
         );
     }
 }

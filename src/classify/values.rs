@@ -241,7 +241,7 @@ impl<'a> Reader<'a> {
     ) -> Val {
         match cell {
             Cell::Empty => return Val::Missing,
-            Cell::Text(t) if t.trim().is_empty() => return Val::Missing,
+            Cell::Text(t) if crate::ingest::cell::trim(t).is_empty() => return Val::Missing,
             Cell::Error(e) => {
                 note(problems, col, self.name, Problem::FormulaError, e);
                 return Val::Missing;

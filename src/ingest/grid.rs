@@ -171,8 +171,12 @@ enum OtherKey {
     Error(Box<str>),
 }
 
+/// What a cell of a column left unread holds when it is not blank (see
+/// [`GridBuilder::leave_unread`]).
+pub const UNREAD: &str = "(not read)";
+
 /// One column's distinct cells while a grid is built.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct ColumnBuilder {
     cells: Vec<Cell>,
     texts: HashMap<Box<str>, u32, Fast>,
@@ -183,6 +187,8 @@ struct ColumnBuilder {
     /// cell up saves nothing, so from the first [`PROBE`] cells on, every cell is stored as it
     /// comes (equal ids are still equal cells; equal cells may now have two ids).
     unique: bool,
+    /// The id of the [`UNREAD`] cell, once the column has one.
+    unread: Option<u32>,
 }
 
 /// After this many cells a column whose cells are mostly distinct stops looking them up.
@@ -246,6 +252,21 @@ impl ColumnBuilder {
         }
     }
 
+    /// The id of a cell left unread: 0 when blank, else the column's one [`UNREAD`] cell.
+    fn add_unread(&mut self, s: &str) -> u32 {
+        if super::cell::trim(s).is_empty() {
+            return 0;
+        }
+        match self.unread {
+            Some(id) => id,
+            None => {
+                let id = self.push(Cell::Text(UNREAD.into()));
+                self.unread = Some(id);
+                id
+            }
+        }
+    }
+
     /// The id of `Cell::Number(x)`, the cell made only when `x` is new.
     fn add_number(&mut self, x: f64) -> u32 {
         if !self.unique {
@@ -284,13 +305,15 @@ impl ColumnBuilder {
 }
 
 /// Builds a [`Grid`] one cell at a time, row by row.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct GridBuilder {
     columns: Vec<ColumnBuilder>,
     /// Row-major ids of the rows so far, each row as long as it was.
     ids: Vec<u32>,
     ends: Vec<usize>,
     width: usize,
+    /// Per column: whether its text cells are left unread (see [`GridBuilder::leave_unread`]).
+    unread: Vec<bool>,
 }
 
 impl GridBuilder {
@@ -307,8 +330,19 @@ impl GridBuilder {
 
     /// The next cell of the current row, from CSV text (as [`Cell::from_text`]).
     pub fn text(&mut self, c: usize, s: &str) {
-        let id = self.column(c).add_text(s);
+        let id = if self.unread.get(c).copied().unwrap_or(false) {
+            self.column(c).add_unread(s)
+        } else {
+            self.column(c).add_text(s)
+        };
         self.put(c, id);
+    }
+
+    /// From now on, the text cells of each column `c` with `unread[c]` are not kept: a blank
+    /// one is empty, any other is the column's one [`UNREAD`] cell. Blank cells and rows stay
+    /// what they are; the cells of the columns read are as before.
+    pub fn leave_unread(&mut self, unread: Vec<bool>) {
+        self.unread = unread;
     }
 
     fn put(&mut self, c: usize, id: u32) {
@@ -450,6 +484,35 @@ mod tests {
         assert_eq!(Grid::from_rows(rows.clone()).head(3), rows);
         assert_eq!(g.clone().skip_rows(1).row(0)[1], Cell::Text("2".into()));
         assert_eq!(g.skip_rows(5).len(), 0);
+    }
+
+    #[test]
+    fn columns_left_unread_keep_only_blank_or_not() {
+        let mut b = GridBuilder::default();
+        b.text(0, "kept");
+        b.text(1, "head");
+        b.end_row();
+        b.leave_unread(vec![false, true]);
+        for (x, y) in [("a", "anything"), ("b", "  "), ("", "#N/A"), ("a", "other")] {
+            b.text(0, x);
+            b.text(1, y);
+            b.end_row();
+        }
+        let g = b.finish();
+        let unread = Cell::Text(UNREAD.into());
+        assert_eq!(
+            g.row(0)[1],
+            Cell::Text("head".into()),
+            "cells before stay read"
+        );
+        assert_eq!(g.row(1)[1], unread);
+        assert_eq!(g.row(2)[1], Cell::Empty, "a blank cell is still empty");
+        assert_eq!(g.row(3)[1], unread, "an error is not blank");
+        assert!(!g.row(3).iter().all(Cell::is_empty), "the row is not empty");
+        assert_eq!(g.row(4).id(1), g.row(1).id(1), "one unread cell per column");
+        assert_eq!(g.distinct(1).len(), 3, "empty, head, unread");
+        assert_eq!(g.row(4)[0], Cell::Text("a".into()));
+        assert_eq!(g.row(1).id(0), g.row(4).id(0), "read columns as before");
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub fn build_table(
 }
 
 /// How many rows [`build_table`] looks at: the ten probed for a header, and the one after.
-const SNIFF_ROWS: usize = 11;
+pub(crate) const SNIFF_ROWS: usize = 11;
 
 /// The first row that looks like a header: at least half as full as the widest of the first ten
 /// rows, all text. Title rows above it (an interview sheet's heading) are header rows, not data.

@@ -193,8 +193,23 @@ pub fn read_all(
         .collect()
 }
 
+/// Which columns of a table a reader must keep, told from the table's layout and columns (as
+/// the first rows give them). A reader may leave the others' cells unread: see
+/// [`grid::GridBuilder::leave_unread`].
+pub type Wanted<'a> = &'a (dyn Fn(Layout, &[Column]) -> Vec<bool> + Sync);
+
 /// Read one file into its tables.
 pub fn read_file(root: &Path, path: &Path) -> Result<InputFile, IngestError> {
+    read_file_wanting(root, path, None)
+}
+
+/// Read one file into its tables; with `wanted`, the cells of the columns it does not want may
+/// be left unread (CSV files; workbooks are read in full).
+pub fn read_file_wanting(
+    root: &Path,
+    path: &Path,
+    wanted: Option<Wanted>,
+) -> Result<InputFile, IngestError> {
     let name = relative_name(root, path);
     let fail = |reason: String| IngestError {
         file: name.clone(),
@@ -219,7 +234,7 @@ pub fn read_file(root: &Path, path: &Path) -> Result<InputFile, IngestError> {
     let tables = if WORKBOOK_EXT.contains(&ext.as_str()) {
         workbook::read_workbook(&name, bytes).map_err(fail)?
     } else {
-        vec![text::read_text(&name, &bytes, &ext).map_err(fail)?]
+        vec![text::read_text(&name, &bytes, &ext, wanted).map_err(fail)?]
     };
     Ok(InputFile {
         source_file: name,

@@ -1,12 +1,21 @@
 //! CSV/TSV/TXT files: encoding and delimiter sniffing, then the csv crate.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, EUC_KR, MACINTOSH, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use super::grid::GridBuilder;
-use super::{layout, Table, MAX_COLUMNS};
+use super::{layout, Table, Wanted, MAX_COLUMNS};
 
-/// Read a delimited text file into one table.
-pub fn read_text(name: &str, bytes: &[u8], ext: &str) -> Result<Table, String> {
+/// Read a delimited text file into one table. With `wanted`, the columns it does not want are
+/// left unread after the rows the layout is told from (see [`GridBuilder::leave_unread`]); if
+/// the whole table's layout then wants a column left unread, the file is read again in full.
+pub fn read_text(
+    name: &str,
+    bytes: &[u8],
+    ext: &str,
+    wanted: Option<Wanted>,
+) -> Result<Table, String> {
     if looks_binary(bytes) {
         return Err("not a text file (binary content); export it as CSV or xlsx".into());
     }
@@ -22,6 +31,7 @@ pub fn read_text(name: &str, bytes: &[u8], ext: &str) -> Result<Table, String> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut grid = GridBuilder::default();
+    let mut unread = Vec::new();
     let mut rec = csv::StringRecord::new();
     let mut i = 0;
     loop {
@@ -29,6 +39,14 @@ pub fn read_text(name: &str, bytes: &[u8], ext: &str) -> Result<Table, String> {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => return Err(format!("record {}: malformed CSV ({e})", i + 1)),
+        }
+        if let (Some(wanted), layout::SNIFF_ROWS) = (wanted, i) {
+            let head = layout::build_table(name.to_string(), None, grid.clone().finish(), 0);
+            unread = wanted(head.layout, &head.columns)
+                .into_iter()
+                .map(|w| !w)
+                .collect();
+            grid.leave_unread(unread.clone());
         }
         i += 1;
         if rec.len() > MAX_COLUMNS {
@@ -47,6 +65,12 @@ pub fn read_text(name: &str, bytes: &[u8], ext: &str) -> Result<Table, String> {
         return Err("no data: the file holds no cells".into());
     }
     let mut table = layout::build_table(name.to_string(), None, grid, 0);
+    if let Some(wanted) = wanted {
+        let wants = wanted(table.layout, &table.columns);
+        if (wants.iter().zip(&unread)).any(|(&w, &u)| w && u) {
+            return read_text(name, bytes, ext, None);
+        }
+    }
     table.encoding = Some(encoding.name());
     table.decimal_comma = delimiter == b';';
     Ok(table)
@@ -87,21 +111,22 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Decode the bytes: BOM first, then UTF-8, then the legacy code pages that real exports use.
-pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
+/// UTF-8 is borrowed as it is (nearly every export), without a copy.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), enc);
+        return (text, enc);
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
-        return (text.into_owned(), enc);
+        return (text, enc);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return (s.to_string(), UTF_8);
+        return (Cow::Borrowed(s), UTF_8);
     }
     let enc = guess_legacy(bytes);
     let (text, _, _) = enc.decode(bytes);
-    (text.into_owned(), enc)
+    (text, enc)
 }
 
 /// Choose among CP949 (Korean), Windows-1252 and Mac Roman for bytes that are not UTF-8.
@@ -197,6 +222,7 @@ fn field_counts(text: &str, delim: u8, max: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::{Cell, Layout};
 
     #[test]
     fn delimiters() {
@@ -209,36 +235,75 @@ mod tests {
     #[test]
     fn encodings() {
         let (t, e) = decode(b"\xEF\xBB\xBFID,x\n");
-        assert_eq!((t.as_str(), e.name()), ("ID,x\n", "UTF-8"));
+        assert_eq!((t.as_ref(), e.name()), ("ID,x\n", "UTF-8"));
         let (t, e) = decode(b"\xFF\xFEI\0D\0\n\0");
-        assert_eq!((t.as_str(), e.name()), ("ID\n", "UTF-16LE"));
+        assert_eq!((t.as_ref(), e.name()), ("ID\n", "UTF-16LE"));
         let (t, e) = decode(b"I\0D\0,\0x\0\n\0");
-        assert_eq!((t.as_str(), e.name()), ("ID,x\n", "UTF-16LE"));
+        assert_eq!((t.as_ref(), e.name()), ("ID,x\n", "UTF-16LE"));
         let (t, e) = decode(b"caf\xe9 don\x92t\n");
         assert_eq!(
-            (t.as_str(), e.name()),
+            (t.as_ref(), e.name()),
             ("caf\u{e9} don\u{2019}t\n", "windows-1252")
         );
         let (t, e) = decode(b"caf\x8e\xcadone\n");
         assert_eq!(
-            (t.as_str(), e.name()),
+            (t.as_ref(), e.name()),
             ("caf\u{e9}\u{a0}done\n", "macintosh")
         );
         let korean = EUC_KR.encode("성별,나이\n여성,20대\n").0.into_owned();
         let (t, e) = decode(&korean);
-        assert_eq!((t.as_str(), e.name()), ("성별,나이\n여성,20대\n", "EUC-KR"));
+        assert_eq!((t.as_ref(), e.name()), ("성별,나이\n여성,20대\n", "EUC-KR"));
     }
 
     #[test]
     fn semicolon_file_uses_decimal_comma() {
-        let t = read_text("x.csv", b"id;score\n1;4,5\n", "csv").unwrap();
+        let t = read_text("x.csv", b"id;score\n1;4,5\n", "csv", None).unwrap();
         assert!(t.decimal_comma);
         assert_eq!(t.rows.row(0)[1], crate::ingest::Cell::Text("4,5".into()));
     }
 
     #[test]
+    fn unwanted_columns_are_left_unread_after_the_head_unless_the_table_wants_them() {
+        let mut csv = String::from("id,note,score\n");
+        for i in 0..30 {
+            csv.push_str(&format!("r{i},n{i},{}\n", i % 5));
+        }
+        csv.push_str(",only a note,\n");
+        let want_all_but_note = |_: Layout, cols: &[super::super::Column]| -> Vec<bool> {
+            cols.iter().map(|c| c.label() != "note").collect()
+        };
+        let t = read_text("x.csv", csv.as_bytes(), "csv", Some(&want_all_but_note)).unwrap();
+        let full = read_text("x.csv", csv.as_bytes(), "csv", None).unwrap();
+        assert_eq!(t.columns, full.columns);
+        assert_eq!(t.rows.len(), 31);
+        let unread = Cell::Text(super::super::grid::UNREAD.into());
+        assert_eq!(t.rows.row(29)[1], unread, "a row after the head");
+        assert_eq!(
+            t.rows.row(2)[1],
+            Cell::Text("n2".into()),
+            "a row of the head"
+        );
+        assert_eq!(t.rows.row(29)[0], Cell::Text("r29".into()));
+        assert_eq!(t.rows.row(29)[2], Cell::Text("4".into()));
+        assert!(
+            !t.rows.row(30).iter().all(Cell::is_empty),
+            "not an empty row"
+        );
+        // A layout that wants more once the whole table is seen (a wider row below the head):
+        // the file is read again in full.
+        csv.push_str("x,y,z,extra\n");
+        let narrow_head = |_: Layout, cols: &[super::super::Column]| -> Vec<bool> {
+            cols.iter()
+                .map(|c| cols.len() > 3 || c.label() != "note")
+                .collect()
+        };
+        let t = read_text("x.csv", csv.as_bytes(), "csv", Some(&narrow_head)).unwrap();
+        assert_eq!(t.rows.row(29)[1], Cell::Text("n29".into()));
+    }
+
+    #[test]
     fn binary_is_refused() {
-        let e = read_text("x.csv", b"PK\x03\x04\0\0\0garbage", "csv").unwrap_err();
+        let e = read_text("x.csv", b"PK\x03\x04\0\0\0garbage", "csv", None).unwrap_err();
         assert!(e.contains("not a text file"), "{e}");
     }
 }
