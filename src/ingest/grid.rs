@@ -383,11 +383,13 @@ impl GridBuilder {
 /// of a worksheet as its XML lists them); the grid spans the rows of the non-empty cells and
 /// the columns from A to the last non-empty one, like a calamine `Range` with its leading empty
 /// columns put back. A cell given twice keeps its later value.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct SparseGrid {
     columns: Vec<ColumnBuilder>,
     /// (row, column, id) of every non-empty cell, in the order they came.
     cells: Vec<(u32, u32, u32)>,
+    /// Per column: whether its cells are left unread (see [`SparseGrid::leave_unread`]).
+    unread: Vec<bool>,
 }
 
 impl SparseGrid {
@@ -401,6 +403,26 @@ impl SparseGrid {
             ));
         }
         Ok(column_at(&mut self.columns, c))
+    }
+
+    /// From now on, the cells of each column `c` with `unread[c]` are not kept: a blank text is
+    /// empty, any other cell the column's one [`UNREAD`] cell (as
+    /// [`GridBuilder::leave_unread`]).
+    pub fn leave_unread(&mut self, unread: Vec<bool>) {
+        self.unread = unread;
+    }
+
+    /// Whether the cells of column `col` are left unread: the caller then gives each of them
+    /// to [`SparseGrid::unread`] (its text, or any non-blank text for another kind of cell).
+    pub fn is_unread(&self, col: u32) -> bool {
+        self.unread.get(col as usize).copied().unwrap_or(false)
+    }
+
+    /// A cell of a column left unread, by its text.
+    pub fn unread(&mut self, row: u32, col: u32, s: &str) -> Result<(), String> {
+        let id = self.column(col)?.add_unread(s);
+        self.cells.push((row, col, id));
+        Ok(())
     }
 
     /// A text cell (as [`Cell::from_text`] reads it).

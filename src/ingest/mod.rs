@@ -204,7 +204,7 @@ pub fn read_file(root: &Path, path: &Path) -> Result<InputFile, IngestError> {
 }
 
 /// Read one file into its tables; with `wanted`, the cells of the columns it does not want may
-/// be left unread (CSV files; workbooks are read in full).
+/// be left unread (CSV files and xlsx sheets; other workbooks are read in full).
 pub fn read_file_wanting(
     root: &Path,
     path: &Path,
@@ -232,7 +232,7 @@ pub fn read_file_wanting(
     let sha256 = hex(&Sha256::digest(&bytes));
     let ext = extension(path);
     let tables = if WORKBOOK_EXT.contains(&ext.as_str()) {
-        workbook::read_workbook(&name, bytes).map_err(fail)?
+        workbook::read_workbook(&name, bytes, wanted).map_err(fail)?
     } else {
         vec![text::read_text(&name, &bytes, &ext, wanted).map_err(fail)?]
     };

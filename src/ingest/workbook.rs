@@ -8,11 +8,16 @@ use calamine::{
 };
 
 use super::cell::{excel_serial_to_datetime, Cell};
-use super::grid::{Grid, GridBuilder, SparseGrid};
-use super::{layout, Table, MAX_COLUMNS, MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES};
+use super::grid::{Grid, GridBuilder, SparseGrid, UNREAD};
+use super::{layout, Table, Wanted, MAX_COLUMNS, MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES};
 
-/// Read every non-empty sheet of a workbook.
-pub fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Vec<Table>, String> {
+/// Read every non-empty sheet of a workbook; with `wanted`, the cells of the columns it does not
+/// want are left unread in xlsx sheets (see [`read_xlsx_sheet`]).
+pub fn read_workbook(
+    name: &str,
+    bytes: Vec<u8>,
+    wanted: Option<Wanted>,
+) -> Result<Vec<Table>, String> {
     let mut wb = open(name, bytes)?;
     let mut tables = Vec::new();
     let sheets: Vec<String> = wb
@@ -23,7 +28,7 @@ pub fn read_workbook(name: &str, bytes: Vec<u8>) -> Result<Vec<Table>, String> {
         .collect();
     for sheet in sheets {
         let table = match &mut wb {
-            Sheets::Xlsx(x) => read_xlsx_sheet(name, x, &sheet)?,
+            Sheets::Xlsx(x) => read_xlsx_sheet(name, x, &sheet, wanted)?,
             other => read_range_sheet(name, other, &sheet)?,
         };
         tables.extend(table);
@@ -88,11 +93,14 @@ fn check_size(sheet: &str, height: usize, width: usize) -> Result<(), String> {
 
 /// One sheet of an xlsx workbook, its cells streamed from the sheet's XML and each distinct
 /// cell of a column kept once (no `Range` of owned cells is built); `None` for an empty sheet.
-/// The table is the one the calamine `Range` of the sheet gives.
+/// The table is the one the calamine `Range` of the sheet gives. With `wanted`, the columns it
+/// does not want are left unread below the rows the layout is told from; if the whole table's
+/// layout then wants one of them, the sheet is read again in full.
 fn read_xlsx_sheet(
     name: &str,
     wb: &mut Xlsx<Cursor<Vec<u8>>>,
     sheet: &str,
+    wanted: Option<Wanted>,
 ) -> Result<Option<Table>, String> {
     let unreadable = |e: &dyn std::fmt::Display| format!("sheet '{sheet}': cannot be read: {e}");
     let mut cells = match wb.worksheet_cells_reader(sheet) {
@@ -101,15 +109,47 @@ fn read_xlsx_sheet(
         Err(e) => return Err(unreadable(&e)),
     };
     let mut grid = SparseGrid::default();
+    // The first row with a cell, until the rows below the layout's are reached.
+    let mut head: Option<u32> = None;
+    let mut unread = Vec::new();
     while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
         let (row, col) = cell.get_position();
-        let put = match cell.get_value() {
-            DataRef::Empty => continue,
-            DataRef::SharedString(s) => grid.text(row, col, s),
-            DataRef::String(s) => grid.text(row, col, s),
-            DataRef::Float(x) if x.is_finite() => grid.number(row, col, *x),
-            DataRef::Int(i) => grid.number(row, col, *i as f64),
-            other => grid.cell(row, col, convert(&Data::from(other.clone()))),
+        let value = cell.get_value();
+        if matches!(value, DataRef::Empty) {
+            continue;
+        }
+        if let Some(wanted) = wanted {
+            let first = *head.get_or_insert(row);
+            if row.saturating_sub(first) >= layout::SNIFF_ROWS as u32 && unread.is_empty() {
+                let sniffed = sheet_table(name, sheet, grid.clone().finish(), first);
+                unread = sniffed.map_or_else(Vec::new, |t| {
+                    wanted(t.layout, &t.columns)
+                        .into_iter()
+                        .map(|w| !w)
+                        .collect()
+                });
+                unread.push(false); // decided, even for a table of no columns
+                grid.leave_unread(unread.clone());
+            }
+        }
+        let put = if grid.is_unread(col) {
+            match value {
+                DataRef::SharedString(s) => grid.unread(row, col, s),
+                DataRef::String(s) => grid.unread(row, col, s),
+                DataRef::Float(_) | DataRef::Int(_) => grid.unread(row, col, UNREAD),
+                other => {
+                    let blank = convert(&Data::from(other.clone())).is_empty();
+                    grid.unread(row, col, if blank { "" } else { UNREAD })
+                }
+            }
+        } else {
+            match value {
+                DataRef::SharedString(s) => grid.text(row, col, s),
+                DataRef::String(s) => grid.text(row, col, s),
+                DataRef::Float(x) if x.is_finite() => grid.number(row, col, *x),
+                DataRef::Int(i) => grid.number(row, col, *i as f64),
+                other => grid.cell(row, col, convert(&Data::from(other.clone()))),
+            }
         };
         put.map_err(|e| format!("sheet '{sheet}': {e}"))?;
     }
@@ -118,7 +158,14 @@ fn read_xlsx_sheet(
         return Ok(None); // an empty sheet holds no table
     };
     check_size(sheet, height, width)?;
-    Ok(sheet_table(name, sheet, grid.finish(), row0))
+    let table = sheet_table(name, sheet, grid.finish(), row0);
+    if let (Some(wanted), Some(t)) = (wanted, &table) {
+        let wants = wanted(t.layout, &t.columns);
+        if (wants.iter().zip(&unread)).any(|(&w, &u)| w && u) {
+            return read_xlsx_sheet(name, wb, sheet, None);
+        }
+    }
+    Ok(table)
 }
 
 /// Open a workbook with the reader its content calls for, so that the error names the real
@@ -277,7 +324,7 @@ mod tests {
             &[("xl/worksheets/sheet1.xml", b"<x/>"), ("b", b"1")],
             0x7FFF_FFFF,
         );
-        let e = read_workbook("bomb.xlsx", bomb).unwrap_err();
+        let e = read_workbook("bomb.xlsx", bomb, None).unwrap_err();
         assert!(
             e.contains("would unpack to") && e.contains("zip bomb"),
             "{e}"
@@ -286,11 +333,76 @@ mod tests {
         assert!(check_zip(&small).is_ok());
     }
 
+    /// An xlsx of `id, note, score` rows, a row with only a note, and `extra` rows of four cells.
+    fn notes_workbook(extra: usize) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["id", "note", "score"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for i in 1..=30u32 {
+            ws.write_string(i, 0, format!("r{i}")).unwrap();
+            ws.write_string(i, 1, format!("n{i}")).unwrap();
+            ws.write_number(i, 2, f64::from(i % 5)).unwrap();
+        }
+        ws.write_number(31, 1, 7.0).unwrap();
+        for i in 0..extra as u32 {
+            for c in 0..4 {
+                ws.write_string(32 + i, c, "x").unwrap();
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn unwanted_xlsx_columns_are_left_unread_after_the_head_unless_the_table_wants_them() {
+        let want_all_but_note = |_: crate::ingest::Layout, cols: &[crate::ingest::Column]| {
+            cols.iter()
+                .map(|c| c.label() != "note")
+                .collect::<Vec<bool>>()
+        };
+        let read = |bytes, wanted: Option<Wanted>| {
+            read_workbook("x.xlsx", bytes, wanted).unwrap().remove(0)
+        };
+        let t = read(notes_workbook(0), Some(&want_all_but_note));
+        let full = read(notes_workbook(0), None);
+        assert_eq!((t.columns.clone(), t.rows.len()), (full.columns, 31));
+        assert_eq!(
+            t.rows.row(29)[1],
+            Cell::Text(UNREAD.into()),
+            "a row after the head"
+        );
+        assert_eq!(
+            t.rows.row(2)[1],
+            Cell::Text("n3".into()),
+            "a row of the head"
+        );
+        assert_eq!(t.rows.row(29)[0], Cell::Text("r30".into()));
+        assert_eq!(t.rows.row(29)[2], Cell::Number(0.0));
+        assert_eq!(
+            t.rows.row(30)[1],
+            Cell::Text(UNREAD.into()),
+            "a number left unread"
+        );
+        assert!(
+            !t.rows.row(30).iter().all(Cell::is_empty),
+            "not an empty row"
+        );
+        // A wider row below the head makes the table want every column: read again in full.
+        let narrow_head = |_: crate::ingest::Layout, cols: &[crate::ingest::Column]| {
+            cols.iter()
+                .map(|c| cols.len() > 3 || c.label() != "note")
+                .collect::<Vec<bool>>()
+        };
+        let t = read(notes_workbook(1), Some(&narrow_head));
+        assert_eq!(t.rows.row(29)[1], Cell::Text("n30".into()));
+    }
+
     #[test]
     fn text_named_xls_and_old_biff_get_their_own_message() {
-        let e = read_workbook("notes.xls", b"Attachment: see below".to_vec()).unwrap_err();
+        let e = read_workbook("notes.xls", b"Attachment: see below".to_vec(), None).unwrap_err();
         assert!(e.starts_with("not a spreadsheet"), "{e}");
-        let e = read_workbook("old.xls", vec![0x09, 0x04, 6, 0, 0, 0]).unwrap_err();
+        let e = read_workbook("old.xls", vec![0x09, 0x04, 6, 0, 0, 0], None).unwrap_err();
         assert!(e.contains("BIFF2–4"), "{e}");
     }
 }
