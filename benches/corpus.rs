@@ -102,8 +102,23 @@ fn floor_csv(files: &[PathBuf]) -> usize {
         .sum()
 }
 
-/// One `journeygap run`: wall seconds, phase seconds, peak RSS in MiB.
-type Run = (f64, BTreeMap<String, f64>, f64);
+/// One `journeygap run`: wall seconds, phase seconds, peak RSS in MiB, CPU seconds (user and
+/// system, all threads).
+type Run = (f64, BTreeMap<String, f64>, f64, f64);
+
+/// CPU seconds (user + system, all threads) of this process and of its waited-for children,
+/// from `/proc/self/stat` (clock ticks of 1/100 s); zeros where there is no `/proc`.
+fn cpu_seconds() -> (f64, f64) {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let f: Vec<f64> = after_name
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    // Fields 14–17 of proc(5): utime, stime, cutime, cstime; `f[0]` is field 3.
+    let tick = |i: usize| f.get(i).copied().unwrap_or(0.0) / 100.0;
+    (tick(11) + tick(12), tick(13) + tick(14))
+}
 
 /// Time one `journeygap run` (see [`Run`]).
 fn run(input: &Path, out: &Path, jobs: Option<usize>) -> Run {
@@ -117,8 +132,10 @@ fn run(input: &Path, out: &Path, jobs: Option<usize>) -> Run {
         cmd.args(["--jobs", &j.to_string()]);
     }
     let t = Instant::now();
+    let cpu = cpu_seconds().1;
     let o = cmd.output().expect("journeygap runs");
     let wall = t.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().1 - cpu;
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "journeygap run failed: {err}");
     let mut phases = BTreeMap::new();
@@ -133,7 +150,7 @@ fn run(input: &Path, out: &Path, jobs: Option<usize>) -> Run {
             _ => {}
         }
     }
-    (wall, phases, peak)
+    (wall, phases, peak, cpu)
 }
 
 /// A folder of links to the first `k` files of `from`, with the config beside it.
@@ -194,9 +211,11 @@ fn main() {
         // Floor and run alternate, so that a change in the machine's speed during the benchmark
         // (it is shared) falls on both alike.
         let mut floors = Vec::new();
+        let mut floor_cpus = Vec::new();
         let mut runs: Vec<Run> = Vec::new();
         for _ in 0..o.runs {
             let t = Instant::now();
+            let cpu = cpu_seconds().0;
             let n = if fmt == "xlsx" {
                 floor_xlsx(&files)
             } else {
@@ -204,13 +223,16 @@ fn main() {
             };
             assert!(n > 0);
             floors.push(t.elapsed().as_secs_f64());
+            floor_cpus.push(cpu_seconds().0 - cpu);
             let r = run(&dir, &out.path().join(fmt), None);
             eprintln!(
-                "{fmt} round {}: floor {:.2} s, run {:.2} s (read_classify {:.2} s)",
+                "{fmt} round {}: floor {:.2} s, run {:.2} s (read_classify {:.2} s); CPU floor {:.2} s, run {:.2} s",
                 floors.len(),
                 floors[floors.len() - 1],
                 r.0,
-                r.1.get("read_classify").copied().unwrap_or(0.0)
+                r.1.get("read_classify").copied().unwrap_or(0.0),
+                floor_cpus[floor_cpus.len() - 1],
+                r.3,
             );
             runs.push(r);
         }
@@ -235,6 +257,18 @@ fn main() {
                 .map(|x| format!("{x:.2}"))
                 .collect::<Vec<_>>()
                 .join(", ")
+        );
+        // The same in CPU seconds (all of the run's, charts included): what the machine's other
+        // tenants change less than the wall clock.
+        let cpu_ratios: Vec<f64> = floor_cpus.iter().zip(&runs).map(|(f, r)| r.3 / f).collect();
+        eprintln!(
+            "{fmt} CPU ratios by round: {} (median {:.2})",
+            cpu_ratios
+                .iter()
+                .map(|x| format!("{x:.2}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            median(cpu_ratios.clone())
         );
         let ratio = median(ratios);
         let floor = median(floors);
