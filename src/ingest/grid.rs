@@ -189,6 +189,10 @@ struct ColumnBuilder {
     unique: bool,
     /// The id of the [`UNREAD`] cell, once the column has one.
     unread: Option<u32>,
+    /// The ids of a workbook's shared strings met so far, by the string's address and length:
+    /// each shared string is one text for the whole sheet read, so it is found again without
+    /// hashing its text (see [`ColumnBuilder::add_shared`]).
+    shared: HashMap<(usize, usize), u32, Fast>,
 }
 
 /// After this many cells a column whose cells are mostly distinct stops looking them up.
@@ -209,6 +213,7 @@ impl ColumnBuilder {
             self.unique = true;
             self.texts = HashMap::default();
             self.others = HashMap::default();
+            self.shared = HashMap::default();
         }
     }
 
@@ -250,6 +255,25 @@ impl ColumnBuilder {
                 next
             }
         }
+    }
+
+    /// [`ColumnBuilder::add_text`] of a text that stays where it is, at the same address, for
+    /// as long as the grid is built (a workbook's shared string): the same text at the same
+    /// address gets the id it got before, found by its address.
+    fn add_shared(&mut self, s: &str) -> u32 {
+        if self.unique {
+            return self.add_text(s);
+        }
+        let key = (s.as_ptr() as usize, s.len());
+        if let Some(&id) = self.shared.get(&key) {
+            self.count();
+            return id;
+        }
+        let id = self.add_text(s);
+        if !self.unique {
+            self.shared.insert(key, id);
+        }
+        id
     }
 
     /// The id of a cell left unread: 0 when blank, else the column's one [`UNREAD`] cell.
@@ -432,6 +456,14 @@ impl SparseGrid {
         Ok(())
     }
 
+    /// A text cell whose text stays at its address while the grid is built (a shared string of
+    /// the workbook): as [`SparseGrid::text`], found again by its address.
+    pub fn shared_text(&mut self, row: u32, col: u32, s: &str) -> Result<(), String> {
+        let id = self.column(col)?.add_shared(s);
+        self.cells.push((row, col, id));
+        Ok(())
+    }
+
     /// A number cell (finite).
     pub fn number(&mut self, row: u32, col: u32, x: f64) -> Result<(), String> {
         let id = self.column(col)?.add_number(x);
@@ -562,6 +594,108 @@ mod tests {
         }
         assert!(
             g.distinct(0).len() > 2000,
+            "the unique column is stored as it came"
+        );
+    }
+
+    /// The grid of cells given as (row, column, number): the range they span from column A,
+    /// each position holding its last value (the plain rule the sparse grid keeps).
+    fn naive(cells: &[(u32, u32, u32)]) -> Option<(u32, usize, Vec<Vec<Cell>>)> {
+        let r0 = cells.iter().map(|c| c.0).min()?;
+        let r1 = cells.iter().map(|c| c.0).max()?;
+        let width = cells.iter().map(|c| c.1 as usize + 1).max()?;
+        let mut rows = vec![vec![Cell::Empty; width]; (r1 - r0) as usize + 1];
+        for &(r, c, x) in cells {
+            rows[(r - r0) as usize][c as usize] = Cell::Number(f64::from(x));
+        }
+        Some((r0, width, rows))
+    }
+
+    #[test]
+    fn a_sparse_grid_keeps_any_order_of_cells_like_the_plain_rule() {
+        let mut seed = 7u64;
+        let mut next = |n: u32| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % u64::from(n)) as u32
+        };
+        for case in 0..120 {
+            let mut cells = Vec::new();
+            let (mut r, mut c) = (next(5), 0);
+            for _ in 0..next(200) {
+                match next(20) {
+                    // Mostly the next cell of the row, or the next row.
+                    0..=11 => c += 1 + next(3),
+                    12..=15 => {
+                        r += 1 + next(2);
+                        c = next(3);
+                    }
+                    // Now and then a cell given again, one before, or one far off.
+                    16 => {}
+                    17 => {
+                        r = r.saturating_sub(next(3));
+                        c = next(6);
+                    }
+                    18 => c += 50 + next(5000),
+                    _ => {
+                        r += next(3);
+                        c = 200 + next(300);
+                    }
+                }
+                cells.push((r, c, next(1000)));
+            }
+            let mut g = SparseGrid::default();
+            for &(r, c, x) in &cells {
+                g.cell(r, c, Cell::Number(f64::from(x))).unwrap();
+            }
+            let expect = naive(&cells);
+            let bounds = g.bounds();
+            let grid = g.finish();
+            match expect {
+                None => assert!(bounds.is_none() && grid.is_empty(), "case {case}"),
+                Some((r0, width, rows)) => {
+                    assert_eq!(
+                        bounds.map(|b| (b.0, b.1 .0)),
+                        Some((r0, rows.len())),
+                        "case {case}"
+                    );
+                    assert_eq!(
+                        (grid.width(), grid.len()),
+                        (width, rows.len()),
+                        "case {case}"
+                    );
+                    assert_eq!(grid.head(rows.len()), rows, "case {case}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shared_strings_found_by_address_give_the_grid_of_their_texts() {
+        // A shared-string table with the same text twice (at two addresses), a blank, an error;
+        // column 0 repeats a few strings, column 1 turns out unique (past the probe).
+        let mut sst: Vec<String> = ["yes", "no", "yes", "  ", "#N/A", " padded "]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        sst.extend((0..2000).map(|i| format!("id-{i}")));
+        let cells: Vec<(u32, u32, usize)> = (0..3000u32)
+            .flat_map(|r| {
+                let i = r as usize;
+                [(r, 0, (i * 7) % 6), (r, 1, 6 + (i * 13) % 2000)]
+            })
+            .collect();
+        let (mut by_text, mut by_address) = (SparseGrid::default(), SparseGrid::default());
+        for &(r, c, k) in &cells {
+            by_text.text(r, c, sst[k].as_str()).unwrap();
+            by_address.shared_text(r, c, sst[k].as_str()).unwrap();
+        }
+        let (a, b) = (by_text.finish(), by_address.finish());
+        assert_eq!(a, b);
+        assert_eq!(b.distinct(0).len(), 5, "empty, yes, no, #N/A, padded");
+        assert!(
+            b.distinct(1).len() > 2000,
             "the unique column is stored as it came"
         );
     }

@@ -144,7 +144,8 @@ fn read_xlsx_sheet(
             }
         } else {
             match value {
-                DataRef::SharedString(s) => grid.text(row, col, s),
+                // Shared strings live in the workbook until it is dropped.
+                DataRef::SharedString(s) => grid.shared_text(row, col, s),
                 DataRef::String(s) => grid.text(row, col, s),
                 DataRef::Float(x) if x.is_finite() => grid.number(row, col, *x),
                 DataRef::Int(i) => grid.number(row, col, *i as f64),
