@@ -143,7 +143,7 @@ impl Grid {
     }
 
     /// A grid of `width` columns from the columns' distinct cells and the row-major ids.
-    fn assemble(width: usize, columns: Vec<ColumnBuilder>, ids: Vec<u32>) -> Grid {
+    pub(super) fn assemble(width: usize, columns: Vec<ColumnBuilder>, ids: Vec<u32>) -> Grid {
         let mut columns: Vec<Vec<Cell>> = columns.into_iter().map(|c| c.cells).collect();
         columns.resize(width, vec![Cell::Empty]);
         Grid {
@@ -155,7 +155,7 @@ impl Grid {
 }
 
 /// Column `c`, the columns up to it made first.
-fn column_at(columns: &mut Vec<ColumnBuilder>, c: usize) -> &mut ColumnBuilder {
+pub(super) fn column_at(columns: &mut Vec<ColumnBuilder>, c: usize) -> &mut ColumnBuilder {
     if columns.len() <= c {
         columns.resize_with(c + 1, ColumnBuilder::new);
     }
@@ -177,7 +177,7 @@ pub const UNREAD: &str = "(not read)";
 
 /// One column's distinct cells while a grid is built.
 #[derive(Debug, Default, Clone)]
-struct ColumnBuilder {
+pub(super) struct ColumnBuilder {
     cells: Vec<Cell>,
     texts: HashMap<Box<str>, u32, Fast>,
     others: HashMap<OtherKey, u32, Fast>,
@@ -223,7 +223,7 @@ impl ColumnBuilder {
         id
     }
 
-    fn add(&mut self, cell: Cell) -> u32 {
+    pub(super) fn add(&mut self, cell: Cell) -> u32 {
         self.count();
         if self.unique {
             return match cell {
@@ -260,7 +260,7 @@ impl ColumnBuilder {
     /// [`ColumnBuilder::add_text`] of a text that stays where it is, at the same address, for
     /// as long as the grid is built (a workbook's shared string): the same text at the same
     /// address gets the id it got before, found by its address.
-    fn add_shared(&mut self, s: &str) -> u32 {
+    pub(super) fn add_shared(&mut self, s: &str) -> u32 {
         if self.unique {
             return self.add_text(s);
         }
@@ -277,7 +277,7 @@ impl ColumnBuilder {
     }
 
     /// The id of a cell left unread: 0 when blank, else the column's one [`UNREAD`] cell.
-    fn add_unread(&mut self, s: &str) -> u32 {
+    pub(super) fn add_unread(&mut self, s: &str) -> u32 {
         if super::cell::trim(s).is_empty() {
             return 0;
         }
@@ -292,7 +292,7 @@ impl ColumnBuilder {
     }
 
     /// The id of `Cell::Number(x)`, the cell made only when `x` is new.
-    fn add_number(&mut self, x: f64) -> u32 {
+    pub(super) fn add_number(&mut self, x: f64) -> u32 {
         if !self.unique {
             if let Some(&id) = self.others.get(&OtherKey::Number(x.to_bits())) {
                 self.count();
@@ -303,7 +303,7 @@ impl ColumnBuilder {
     }
 
     /// The id of the cell [`Cell::from_text`] makes of `s`, made only when `s` is new.
-    fn add_text(&mut self, s: &str) -> u32 {
+    pub(super) fn add_text(&mut self, s: &str) -> u32 {
         if self.unique {
             return self.add(Cell::from_text(s));
         }
@@ -326,6 +326,22 @@ impl ColumnBuilder {
             }
         }
     }
+}
+
+/// Row-major ids of rows of any length (each row ends where `ends` says) as rows of `width`,
+/// each padded with empty cells.
+pub(super) fn pad_rows(ids: Vec<u32>, ends: &[usize], width: usize) -> Vec<u32> {
+    if ends.len() * width == ids.len() {
+        return ids;
+    }
+    let mut out = Vec::with_capacity(ends.len() * width);
+    let mut start = 0;
+    for &end in ends {
+        out.extend_from_slice(&ids[start..end]);
+        out.resize(out.len() + width - (end - start), 0);
+        start = end;
+    }
+    out
 }
 
 /// Builds a [`Grid`] one cell at a time, row by row.
@@ -386,129 +402,8 @@ impl GridBuilder {
 
     /// The grid, every row padded to the widest.
     pub fn finish(self) -> Grid {
-        let width = self.width;
-        let ids = if self.ends.len() * width == self.ids.len() {
-            self.ids
-        } else {
-            let mut out = Vec::with_capacity(self.ends.len() * width);
-            let mut start = 0;
-            for &end in &self.ends {
-                out.extend_from_slice(&self.ids[start..end]);
-                out.resize(out.len() + width - (end - start), 0);
-                start = end;
-            }
-            out
-        };
-        Grid::assemble(width, self.columns, ids)
-    }
-}
-
-/// Builds a [`Grid`] from cells that come with their sheet positions, in any order (the cells
-/// of a worksheet as its XML lists them); the grid spans the rows of the non-empty cells and
-/// the columns from A to the last non-empty one, like a calamine `Range` with its leading empty
-/// columns put back. A cell given twice keeps its later value.
-#[derive(Debug, Default, Clone)]
-pub struct SparseGrid {
-    columns: Vec<ColumnBuilder>,
-    /// (row, column, id) of every non-empty cell, in the order they came.
-    cells: Vec<(u32, u32, u32)>,
-    /// Per column: whether its cells are left unread (see [`SparseGrid::leave_unread`]).
-    unread: Vec<bool>,
-}
-
-impl SparseGrid {
-    fn column(&mut self, c: u32) -> Result<&mut ColumnBuilder, String> {
-        let c = c as usize;
-        if c >= super::MAX_COLUMNS {
-            return Err(format!(
-                "a cell in column {} is beyond the {} columns journeygap reads",
-                c + 1,
-                super::MAX_COLUMNS
-            ));
-        }
-        Ok(column_at(&mut self.columns, c))
-    }
-
-    /// From now on, the cells of each column `c` with `unread[c]` are not kept: a blank text is
-    /// empty, any other cell the column's one [`UNREAD`] cell (as
-    /// [`GridBuilder::leave_unread`]).
-    pub fn leave_unread(&mut self, unread: Vec<bool>) {
-        self.unread = unread;
-    }
-
-    /// Whether the cells of column `col` are left unread: the caller then gives each of them
-    /// to [`SparseGrid::unread`] (its text, or any non-blank text for another kind of cell).
-    pub fn is_unread(&self, col: u32) -> bool {
-        self.unread.get(col as usize).copied().unwrap_or(false)
-    }
-
-    /// A cell of a column left unread, by its text.
-    pub fn unread(&mut self, row: u32, col: u32, s: &str) -> Result<(), String> {
-        let id = self.column(col)?.add_unread(s);
-        self.cells.push((row, col, id));
-        Ok(())
-    }
-
-    /// A text cell (as [`Cell::from_text`] reads it).
-    pub fn text(&mut self, row: u32, col: u32, s: &str) -> Result<(), String> {
-        let id = self.column(col)?.add_text(s);
-        self.cells.push((row, col, id));
-        Ok(())
-    }
-
-    /// A text cell whose text stays at its address while the grid is built (a shared string of
-    /// the workbook): as [`SparseGrid::text`], found again by its address.
-    pub fn shared_text(&mut self, row: u32, col: u32, s: &str) -> Result<(), String> {
-        let id = self.column(col)?.add_shared(s);
-        self.cells.push((row, col, id));
-        Ok(())
-    }
-
-    /// A number cell (finite).
-    pub fn number(&mut self, row: u32, col: u32, x: f64) -> Result<(), String> {
-        let id = self.column(col)?.add_number(x);
-        self.cells.push((row, col, id));
-        Ok(())
-    }
-
-    /// Any other cell.
-    pub fn cell(&mut self, row: u32, col: u32, cell: Cell) -> Result<(), String> {
-        let id = self.column(col)?.add(cell);
-        self.cells.push((row, col, id));
-        Ok(())
-    }
-
-    /// The first row and the (rows, columns) of the range the non-empty cells span; `None`
-    /// when there are none.
-    pub fn bounds(&self) -> Option<(u32, (usize, usize))> {
-        let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0, u32::MAX, 0);
-        for &(r, c, _) in &self.cells {
-            r0 = r0.min(r);
-            r1 = r1.max(r);
-            c0 = c0.min(c);
-            c1 = c1.max(c);
-        }
-        (r0 <= r1).then(|| (r0, ((r1 - r0) as usize + 1, (c1 - c0) as usize + 1)))
-    }
-
-    /// The grid; the caller has checked [`SparseGrid::bounds`] against its limits.
-    pub fn finish(self) -> Grid {
-        let Some((r0, (rows, _))) = self.bounds() else {
-            return Grid::default();
-        };
-        let width = self
-            .cells
-            .iter()
-            .map(|c| c.1 as usize + 1)
-            .max()
-            .unwrap_or(0);
-        let mut ids = vec![0u32; rows * width];
-        for (r, c, id) in self.cells {
-            if let Some(x) = ids.get_mut((r - r0) as usize * width + c as usize) {
-                *x = id;
-            }
-        }
-        Grid::assemble(width, self.columns, ids)
+        let ids = pad_rows(self.ids, &self.ends, self.width);
+        Grid::assemble(self.width, self.columns, ids)
     }
 }
 
@@ -596,133 +491,6 @@ mod tests {
             g.distinct(0).len() > 2000,
             "the unique column is stored as it came"
         );
-    }
-
-    /// The grid of cells given as (row, column, number): the range they span from column A,
-    /// each position holding its last value (the plain rule the sparse grid keeps).
-    fn naive(cells: &[(u32, u32, u32)]) -> Option<(u32, usize, Vec<Vec<Cell>>)> {
-        let r0 = cells.iter().map(|c| c.0).min()?;
-        let r1 = cells.iter().map(|c| c.0).max()?;
-        let width = cells.iter().map(|c| c.1 as usize + 1).max()?;
-        let mut rows = vec![vec![Cell::Empty; width]; (r1 - r0) as usize + 1];
-        for &(r, c, x) in cells {
-            rows[(r - r0) as usize][c as usize] = Cell::Number(f64::from(x));
-        }
-        Some((r0, width, rows))
-    }
-
-    #[test]
-    fn a_sparse_grid_keeps_any_order_of_cells_like_the_plain_rule() {
-        let mut seed = 7u64;
-        let mut next = |n: u32| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((seed >> 33) % u64::from(n)) as u32
-        };
-        for case in 0..120 {
-            let mut cells = Vec::new();
-            let (mut r, mut c) = (next(5), 0);
-            for _ in 0..next(200) {
-                match next(20) {
-                    // Mostly the next cell of the row, or the next row.
-                    0..=11 => c += 1 + next(3),
-                    12..=15 => {
-                        r += 1 + next(2);
-                        c = next(3);
-                    }
-                    // Now and then a cell given again, one before, or one far off.
-                    16 => {}
-                    17 => {
-                        r = r.saturating_sub(next(3));
-                        c = next(6);
-                    }
-                    18 => c += 50 + next(5000),
-                    _ => {
-                        r += next(3);
-                        c = 200 + next(300);
-                    }
-                }
-                cells.push((r, c, next(1000)));
-            }
-            let mut g = SparseGrid::default();
-            for &(r, c, x) in &cells {
-                g.cell(r, c, Cell::Number(f64::from(x))).unwrap();
-            }
-            let expect = naive(&cells);
-            let bounds = g.bounds();
-            let grid = g.finish();
-            match expect {
-                None => assert!(bounds.is_none() && grid.is_empty(), "case {case}"),
-                Some((r0, width, rows)) => {
-                    assert_eq!(
-                        bounds.map(|b| (b.0, b.1 .0)),
-                        Some((r0, rows.len())),
-                        "case {case}"
-                    );
-                    assert_eq!(
-                        (grid.width(), grid.len()),
-                        (width, rows.len()),
-                        "case {case}"
-                    );
-                    assert_eq!(grid.head(rows.len()), rows, "case {case}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn shared_strings_found_by_address_give_the_grid_of_their_texts() {
-        // A shared-string table with the same text twice (at two addresses), a blank, an error;
-        // column 0 repeats a few strings, column 1 turns out unique (past the probe).
-        let mut sst: Vec<String> = ["yes", "no", "yes", "  ", "#N/A", " padded "]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        sst.extend((0..2000).map(|i| format!("id-{i}")));
-        let cells: Vec<(u32, u32, usize)> = (0..3000u32)
-            .flat_map(|r| {
-                let i = r as usize;
-                [(r, 0, (i * 7) % 6), (r, 1, 6 + (i * 13) % 2000)]
-            })
-            .collect();
-        let (mut by_text, mut by_address) = (SparseGrid::default(), SparseGrid::default());
-        for &(r, c, k) in &cells {
-            by_text.text(r, c, sst[k].as_str()).unwrap();
-            by_address.shared_text(r, c, sst[k].as_str()).unwrap();
-        }
-        let (a, b) = (by_text.finish(), by_address.finish());
-        assert_eq!(a, b);
-        assert_eq!(b.distinct(0).len(), 5, "empty, yes, no, #N/A, padded");
-        assert!(
-            b.distinct(1).len() > 2000,
-            "the unique column is stored as it came"
-        );
-    }
-
-    #[test]
-    fn a_sparse_grid_is_the_range_of_its_cells_from_column_a() {
-        let mut s = SparseGrid::default();
-        s.text(4, 2, "b").unwrap();
-        s.text(3, 1, "a").unwrap();
-        s.number(4, 3, 2.0).unwrap();
-        s.cell(3, 3, Cell::Number(2.0)).unwrap();
-        s.text(4, 2, "c").unwrap();
-        assert_eq!(s.bounds(), Some((3, (2, 3))));
-        assert!(s.text(0, 20_000, "far").is_err());
-        let g = s.finish();
-        assert_eq!((g.len(), g.width()), (2, 4));
-        assert_eq!(g.row(0)[1], Cell::Text("a".into()));
-        assert_eq!(g.row(0)[2], Cell::Empty);
-        assert_eq!(
-            g.row(1)[2],
-            Cell::Text("c".into()),
-            "the later value of a cell given twice"
-        );
-        assert_eq!(g.row(1)[3], Cell::Number(2.0));
-        assert_eq!(g.row(0).id(3), g.row(1).id(3), "a number is stored once");
-        assert_eq!(g.row(1)[0], Cell::Empty);
-        assert_eq!(SparseGrid::default().finish().len(), 0);
     }
 
     #[test]
