@@ -894,6 +894,7 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
     // Per segment: the pool id of its text, per distinct cell of the field's column.
     let mut segment_ids: Vec<std::collections::HashMap<u32, u32, crate::hashing::Fast>> =
         vec![Default::default(); cfg.segments.len()];
+    let mut flags = Flags::new(cfg, &map, t);
     for (ri, row) in t.rows.iter().enumerate() {
         for ((reads, cols), reader) in field_reads.iter_mut().zip(&map.fields).zip(&readers) {
             reads.read(reader, t, row, cols, &mut problems);
@@ -953,7 +954,7 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
             _ => None,
         });
         let weight = r.weight.map(|f| vals[f].as_num()).unwrap_or(Some(1.0));
-        let outcome = decide(cfg, &map, row, (&vals, &texts), date, weight);
+        let outcome = decide(cfg, &mut flags, row, (&vals, &texts), date, weight);
         out.push(Respondent {
             index: 0,
             table: u32::try_from(ti).unwrap_or(u32::MAX),
@@ -1026,9 +1027,56 @@ fn is_selected(c: &Cell) -> bool {
     }
 }
 
+/// The Qualtrics `Status` and `Finished` columns, where the config drops previews and
+/// unfinished responses.
+struct Flags {
+    preview: Option<Verdicts>,
+    unfinished: Option<Verdicts>,
+}
+
+impl Flags {
+    fn new(cfg: &Config, map: &TableMap, t: &Table) -> Flags {
+        let verdicts = |on: bool, col: Option<usize>, test| {
+            col.filter(|_| on).map(|col| Verdicts {
+                col,
+                known: vec![None; t.rows.distinct(col).len()],
+                test,
+            })
+        };
+        Flags {
+            preview: verdicts(cfg.preview, map.status, |s| {
+                matches!(
+                    s,
+                    "survey preview" | "survey test" | "spam" | "1" | "2" | "8"
+                )
+            }),
+            unfinished: verdicts(cfg.unfinished, map.finished, |s| matches!(s, "0" | "false")),
+        }
+    }
+}
+
+/// Whether a flag column's cell says to drop the row (its text, lower-cased, passes `test`),
+/// decided once per distinct cell of the column.
+struct Verdicts {
+    col: usize,
+    known: Vec<Option<bool>>,
+    test: fn(&str) -> bool,
+}
+
+impl Verdicts {
+    fn hit(&mut self, row: RowRef) -> bool {
+        let (col, test) = (self.col, self.test);
+        let judge = || test(&row[col].as_text().to_lowercase());
+        match self.known.get_mut(row.id(col) as usize) {
+            Some(known) => *known.get_or_insert_with(judge),
+            None => judge(),
+        }
+    }
+}
+
 fn decide(
     cfg: &Config,
-    map: &TableMap,
+    flags: &mut Flags,
     row: RowRef,
     (vals, texts): (&[&Val], &[Option<&[String]>]),
     date: Option<NaiveDateTime>,
@@ -1037,24 +1085,11 @@ fn decide(
     if row.iter().all(Cell::is_empty) {
         return Outcome::Excluded("empty row".into());
     }
-    if cfg.preview {
-        if let Some(c) = map.status {
-            let s = row[c].as_text().to_lowercase();
-            if matches!(
-                s.as_str(),
-                "survey preview" | "survey test" | "spam" | "1" | "2" | "8"
-            ) {
-                return Outcome::Excluded("preview/test".into());
-            }
-        }
+    if flags.preview.as_mut().is_some_and(|f| f.hit(row)) {
+        return Outcome::Excluded("preview/test".into());
     }
-    if cfg.unfinished {
-        if let Some(c) = map.finished {
-            let s = row[c].as_text().to_lowercase();
-            if matches!(s.as_str(), "0" | "false") {
-                return Outcome::Excluded("unfinished".into());
-            }
-        }
+    if flags.unfinished.as_mut().is_some_and(|f| f.hit(row)) {
+        return Outcome::Excluded("unfinished".into());
     }
     let view = RowView {
         vals,
