@@ -54,15 +54,20 @@ fn nonce() -> String {
     format!("{}-{t}", std::process::id())
 }
 
+/// Write the files into `dir`, in parallel (`respondents.csv` alone is most of the bytes); the
+/// error reported is that of the first file, in the given order, that failed.
 fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
+    use rayon::prelude::*;
     for f in files {
-        let path = dir.join(&f.path);
-        if let Some(parent) = path.parent() {
+        if let Some(parent) = dir.join(&f.path).parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(&path, &f.bytes)?;
     }
-    Ok(())
+    let results: Vec<io::Result<()>> = files
+        .par_iter()
+        .map(|f| fs::write(dir.join(&f.path), &f.bytes))
+        .collect();
+    results.into_iter().collect()
 }
 
 /// Point `<out>/<period>` at the version folder.
