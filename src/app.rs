@@ -180,18 +180,31 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
             .filter_map(|r| r.date),
     )
     .map_err(anyhow::Error::msg)?;
-    // `respondents.csv` needs the classification only: it is written beside the analysis.
-    let (mut summary, respondents) = rayon::join(
+    if a.out.exists() && !a.out.is_dir() {
+        bail!(
+            "{}: exists and is not a folder; pass --out with the folder reports go into",
+            a.out.display()
+        );
+    }
+    let cannot_write = || format!("cannot write {}", a.out.join(&period).display());
+    // Removed again unless committed at the end: nothing of this run shows before then.
+    let staging = atomic::Staging::new(&a.out, &period).with_context(cannot_write)?;
+    // `respondents.csv` needs the classification only: it is made and written beside the
+    // analysis, into the hidden folder, and its bytes dropped.
+    let (mut summary, (respondents, written)) = rayon::join(
         || analysis::analyse(&cfg, &classified, &period, inputs),
         || {
-            report::respondents(analysis::respondent_line_parts(
+            let mut r = report::respondents(analysis::respondent_line_parts(
                 &classified,
                 &cfg,
                 &period,
                 a.hash_ids,
-            ))
+            ));
+            let written = staging.write(&Vec::from_iter(r.take_csv()));
+            (r, written)
         },
     );
+    written.with_context(cannot_write)?;
     summary.ids_hashed = a.hash_ids;
     summary.input_folder = a.input.display().to_string();
     let panel = cfg.roles.panel_key.is_some();
@@ -210,15 +223,9 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let title = cfg.report.title.as_deref();
     let out =
         report::period_files(&summary, respondents, charts, title).map_err(anyhow::Error::msg)?;
-    if a.out.exists() && !a.out.is_dir() {
-        bail!(
-            "{}: exists and is not a folder; pass --out with the folder reports go into",
-            a.out.display()
-        );
-    }
     clock.mark("report");
-    let dir = atomic::write_period(&a.out, &period, &out)
-        .with_context(|| format!("cannot write {}", a.out.join(&period).display()))?;
+    staging.write(&out).with_context(cannot_write)?;
+    let dir = staging.commit().with_context(cannot_write)?;
     clock.mark("write");
     clock.peak();
     if !a.quiet {

@@ -12,20 +12,58 @@ use super::OutputFile;
 
 /// Write `files` as `<out>/<period>/`, replacing any earlier folder of that period whole.
 pub fn write_period(out: &Path, period: &str, files: &[OutputFile]) -> io::Result<PathBuf> {
-    fs::create_dir_all(out)?;
-    let nonce = nonce();
-    let version = format!(".{period}.{nonce}");
-    let vdir = out.join(&version);
-    if let Err(e) = write_all(&vdir, files) {
-        let _ = fs::remove_dir_all(&vdir);
-        return Err(e);
+    let staging = Staging::new(out, period)?;
+    staging.write(files)?;
+    staging.commit()
+}
+
+/// A period folder being written: its hidden version folder, which files go into as they are
+/// ready, and which [`Staging::commit`] switches `<out>/<period>` to. Dropped without a
+/// commit (an error on the way), it is removed, and the earlier folder stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    period: String,
+    nonce: String,
+    version: String,
+    committed: bool,
+}
+
+impl Staging {
+    /// Make the hidden version folder of `period` under `out` (and `out` itself if need be).
+    pub fn new(out: &Path, period: &str) -> io::Result<Staging> {
+        let nonce = nonce();
+        let version = format!(".{period}.{nonce}");
+        fs::create_dir_all(out.join(&version))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            period: period.to_string(),
+            nonce,
+            version,
+            committed: false,
+        })
     }
-    if let Err(e) = switch(out, period, &version, &nonce) {
-        let _ = fs::remove_dir_all(&vdir);
-        return Err(e);
+
+    /// Write these files into the version folder.
+    pub fn write(&self, files: &[OutputFile]) -> io::Result<()> {
+        write_all(&self.out.join(&self.version), files)
     }
-    remove_stale(out, period, &version);
-    Ok(out.join(period))
+
+    /// Point `<out>/<period>` at the version folder, remove stale versions, and give the
+    /// period folder's path.
+    pub fn commit(mut self) -> io::Result<PathBuf> {
+        switch(&self.out, &self.period, &self.version, &self.nonce)?;
+        self.committed = true;
+        remove_stale(&self.out, &self.period, &self.version);
+        Ok(self.out.join(&self.period))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(self.out.join(&self.version));
+        }
+    }
 }
 
 /// Write one file whole or not at all: a hidden temporary file beside it, then one `rename`.
@@ -167,6 +205,25 @@ mod tests {
         assert_eq!(names.len(), 2, "{names:?}");
         assert_eq!(names[1], "2026Q1");
         assert!(names[0].starts_with(".2026Q1."), "{names:?}");
+    }
+
+    #[test]
+    fn a_staging_dropped_before_its_commit_leaves_the_earlier_folder_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |bytes: &[u8]| OutputFile {
+            path: "tables/a.csv".into(),
+            bytes: bytes.to_vec(),
+        };
+        write_period(dir.path(), "2026Q1", &[file(b"old")]).unwrap();
+        let count = || fs::read_dir(dir.path()).unwrap().count();
+        let before = count();
+        let staging = Staging::new(dir.path(), "2026Q1").unwrap();
+        staging.write(&[file(b"new, half-way")]).unwrap();
+        assert_eq!(count(), before + 1, "the hidden version folder");
+        drop(staging);
+        assert_eq!(count(), before, "removed without its commit");
+        let p = dir.path().join("2026Q1/tables/a.csv");
+        assert_eq!(fs::read(p).unwrap(), b"old");
     }
 
     #[test]

@@ -139,7 +139,8 @@ pub const XLSX_RESPONDENTS: usize = 100_000;
 /// What streaming the respondents gives: `respondents.csv`, the sheet for `tables.xlsx` (when
 /// there are at most [`XLSX_RESPONDENTS`]) and the exclusions by reason.
 pub struct Respondents {
-    csv: Vec<u8>,
+    /// `respondents.csv`, until [`Respondents::take_csv`] takes it to be written early.
+    csv: Option<Vec<u8>>,
     sheet: Option<TidyTable>,
     reasons: std::collections::BTreeMap<String, u64>,
 }
@@ -204,26 +205,36 @@ where
         }
     }
     Respondents {
-        csv,
+        csv: Some(csv),
         sheet: keep.then(|| tidy("respondents", sheet)),
         reasons: document::exclusion_reasons(excluded.iter().map(String::as_str)),
     }
 }
 
+impl Respondents {
+    /// `tables/respondents.csv`, taken out to be written before the other files (it needs no
+    /// analysis); [`period_files`] then leaves it out.
+    pub fn take_csv(&mut self) -> Option<OutputFile> {
+        self.csv.take().map(|bytes| OutputFile {
+            path: "tables/respondents.csv".into(),
+            bytes,
+        })
+    }
+}
+
 /// Every file of the period folder, as bytes: tables, `tables.xlsx`, `summary.json`, the report
 /// documents and the charts. `resp` is what [`respondents`] made of the respondents' lines
-/// (it needs no analysis, so it can be made beside it).
+/// (it needs no analysis, so it can be made beside it); `respondents.csv` is among the files
+/// unless it was taken out already ([`Respondents::take_csv`]).
 pub fn period_files(
     summary: &Summary,
     resp: Respondents,
     charts: Vec<OutputFile>,
     title: Option<&str>,
 ) -> Result<Vec<OutputFile>, String> {
+    let mut resp = resp;
     let tables = tables(summary);
-    let mut out = vec![OutputFile {
-        path: "tables/respondents.csv".into(),
-        bytes: resp.csv,
-    }];
+    let mut out: Vec<OutputFile> = resp.take_csv().into_iter().collect();
     out.extend(tables.iter().map(|t| OutputFile {
         path: format!("tables/{}.csv", t.name),
         bytes: csv_bytes(t),
