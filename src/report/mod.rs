@@ -166,28 +166,11 @@ where
         let pieces: Vec<(Vec<u8>, Vec<RespondentRow>, Vec<String>)> = batch
             .into_par_iter()
             .map(|lines| {
-                let mut w = csv_writer(lines.len() * 96);
+                let mut w = Vec::with_capacity(lines.len() * 96);
                 let (mut sheet, mut excluded) = (Vec::new(), Vec::new());
-                let (mut row_no, mut weight) = (String::new(), String::new());
+                let mut number = String::new();
                 for r in lines {
-                    row_no.clear();
-                    let _ = write!(row_no, "{}", r.row);
-                    weight.clear();
-                    write_plain_number(&mut weight, r.weight);
-                    // Writing to a Vec cannot fail.
-                    let _ = w.write_record([
-                        r.period,
-                        r.source_file,
-                        r.sheet,
-                        &row_no,
-                        &r.respondent_id,
-                        r.stage,
-                        r.rule,
-                        if r.excluded { "true" } else { "false" },
-                        r.reason,
-                        &r.panel_key,
-                        &weight,
-                    ]);
+                    push_respondent_line(&mut w, &mut number, &r);
                     if r.excluded {
                         excluded.push(r.reason.to_string());
                     }
@@ -195,7 +178,7 @@ where
                         sheet.push(r.to_row());
                     }
                 }
-                (w.into_inner().unwrap_or_default(), sheet, excluded)
+                (w, sheet, excluded)
             })
             .collect();
         for (bytes, rows, why) in pieces {
@@ -209,6 +192,49 @@ where
         sheet: keep.then(|| tidy("respondents", sheet)),
         reasons: document::exclusion_reasons(excluded.iter().map(String::as_str)),
     }
+}
+
+/// One line of `respondents.csv`, as the csv crate writes it with the tables' settings
+/// ([`csv_writer`]; a test holds the two alike). `number` is a buffer for the numbers.
+fn push_respondent_line(out: &mut Vec<u8>, number: &mut String, r: &RespondentLine) {
+    let mut field = |s: &str, last: bool| {
+        push_csv_field(out, s);
+        out.push(if last { b'\n' } else { b',' });
+    };
+    for s in [r.period, r.source_file, r.sheet] {
+        field(s, false);
+    }
+    number.clear();
+    let _ = write!(number, "{}", r.row);
+    field(number, false);
+    for s in [&*r.respondent_id, r.stage, r.rule] {
+        field(s, false);
+    }
+    field(if r.excluded { "true" } else { "false" }, false);
+    field(r.reason, false);
+    field(&r.panel_key, false);
+    number.clear();
+    write_plain_number(number, r.weight);
+    field(number, true);
+}
+
+/// A CSV field as the csv crate writes it with the tables' settings: in quotes, each quote
+/// doubled, when it holds a `,`, a `"`, a `\r` or a `\n` (the bytes csv-core quotes for a `\n`
+/// terminator), else as it is.
+fn push_csv_field(out: &mut Vec<u8>, s: &str) {
+    let special = |b: &u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
+    if !s.as_bytes().iter().any(special) {
+        out.extend_from_slice(s.as_bytes());
+        return;
+    }
+    out.push(b'"');
+    for &b in s.as_bytes() {
+        if b == b'"' {
+            out.push(b'"');
+        }
+        out.push(b);
+    }
+    out.push(b'"');
 }
 
 impl Respondents {
@@ -268,6 +294,67 @@ mod tests {
         assert_eq!(plain_number(-0.0), "0");
         assert_eq!(plain_number(0.25), "0.25");
         assert_eq!(plain_number(f64::NAN), "");
+    }
+
+    #[test]
+    fn respondent_lines_are_written_as_the_csv_crate_writes_them() {
+        let texts = [
+            "",
+            "plain",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "line\nbreak",
+            "cr\rhere",
+            "crlf\r\n",
+            " spaced ",
+            "#hash",
+            "é, ü",
+            "tab\tin",
+            ",",
+            "\"\"",
+        ];
+        let mut mine = Vec::new();
+        let mut theirs = csv_writer(0);
+        let mut number = String::new();
+        for (i, t) in texts.iter().enumerate() {
+            let other = texts[(i * 5 + 3) % texts.len()];
+            let line = RespondentLine {
+                period: t,
+                source_file: other,
+                sheet: t,
+                row: i as u64 * 977,
+                respondent_id: std::borrow::Cow::Borrowed(other),
+                stage: t,
+                rule: other,
+                excluded: i % 2 == 0,
+                reason: t,
+                panel_key: std::borrow::Cow::Borrowed(t),
+                weight: [1.0, 0.25, 1e-10, 12345.5, 0.0][i % 5],
+            };
+            push_respondent_line(&mut mine, &mut number, &line);
+            let (row, weight) = (line.row.to_string(), plain_number(line.weight));
+            theirs
+                .write_record([
+                    line.period,
+                    line.source_file,
+                    line.sheet,
+                    &row,
+                    &line.respondent_id,
+                    line.stage,
+                    line.rule,
+                    if line.excluded { "true" } else { "false" },
+                    line.reason,
+                    &line.panel_key,
+                    &weight,
+                ])
+                .unwrap();
+        }
+        let theirs = theirs.into_inner().unwrap();
+        assert_eq!(
+            String::from_utf8(mine).unwrap(),
+            String::from_utf8(theirs).unwrap()
+        );
     }
 
     #[test]
