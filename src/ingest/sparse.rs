@@ -54,43 +54,32 @@ impl Default for Placed {
 /// The most empty rows between two cells that the row-major placing fills in.
 const MAX_GAP: u32 = 1 << 16;
 
-/// Row-major ids of the rows from the first cell's row to the current one, each row as long as
-/// its last cell.
+/// Row-major ids of the rows from the first cell's row to the current one (the first and last
+/// rows of the grid's span while the cells come in order), each row as long as its last cell.
 #[derive(Debug, Clone, Default)]
 struct Rows {
-    /// Whether a cell has come (and so `first` and `current` are set).
-    started: bool,
-    /// The sheet rows of the first row held and of the current one.
-    first: u32,
-    current: u32,
-    /// Where the current row starts in `ids`.
-    start: usize,
     ids: Vec<u32>,
     /// Where each row before the current one ends in `ids`.
     ends: Vec<usize>,
 }
 
 impl Rows {
-    /// Put the cell in place if it comes after every cell so far in reading order; false (and
-    /// nothing changed) if it does not.
+    /// Put the cell in place if it comes after every cell so far in reading order (`current`:
+    /// the row of the cells so far, `None` before the first); false (and nothing changed) if it
+    /// does not.
     #[inline]
-    fn push(&mut self, row: u32, col: u32, id: u32) -> bool {
-        if row != self.current || !self.started {
-            if !self.started {
-                (self.started, self.first, self.current) = (true, row, row);
-            } else if row < self.current || row - self.current > MAX_GAP {
+    fn push(&mut self, current: Option<u32>, row: u32, col: u32, id: u32) -> bool {
+        if let Some(current) = current.filter(|&c| c != row) {
+            if row < current || row - current > MAX_GAP {
                 // Out of order, or a gap of empty rows better not spelled out one by one (a
                 // hostile sheet's far-off cell is then refused by its size, as a range).
                 return false;
-            } else {
-                while self.current < row {
-                    self.ends.push(self.ids.len());
-                    self.current += 1;
-                }
-                self.start = self.ids.len();
             }
+            let len = self.ids.len();
+            self.ends
+                .extend(std::iter::repeat_n(len, (row - current) as usize));
         }
-        let at = self.start + col as usize;
+        let at = self.ends.last().copied().unwrap_or(0) + col as usize;
         let len = self.ids.len();
         if at < len {
             return false;
@@ -102,14 +91,14 @@ impl Rows {
         true
     }
 
-    /// The rows' non-empty cells as (row, column, id) triples.
-    fn triples(&self) -> Vec<(u32, u32, u32)> {
+    /// The rows' non-empty cells as (row, column, id) triples, the first row being `first`.
+    fn triples(&self, first: u32) -> Vec<(u32, u32, u32)> {
         let mut out = Vec::new();
         let mut start = 0;
         let ends = self.ends.iter().copied().chain([self.ids.len()]);
         for (i, end) in ends.enumerate() {
             // Row `first + i` is at most the current row.
-            let r = self.first + i as u32;
+            let r = first + i as u32;
             for (c, &id) in self.ids[start..end].iter().enumerate() {
                 if id != 0 {
                     out.push((r, c as u32, id));
@@ -147,8 +136,8 @@ impl SparseGrid {
         self.span = Span(r0.min(row), r1.max(row), c0.min(col), c1.max(col));
         match &mut self.placed {
             Placed::InOrder(rows) => {
-                if !rows.push(row, col, id) {
-                    let mut cells = rows.triples();
+                if !rows.push((r0 <= r1).then_some(r1), row, col, id) {
+                    let mut cells = rows.triples(r0);
                     cells.push((row, col, id));
                     self.placed = Placed::Scattered(cells);
                 }
