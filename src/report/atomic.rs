@@ -2,20 +2,14 @@
 //! beside it (`.2026Q4.<nonce>`); then `2026Q4`, a symbolic link, is switched to the new version
 //! by one `rename`, which replaces the old link atomically. A crash or Ctrl-C at any point leaves
 //! either the previous complete folder or the new complete one, never a mix. Stale versions of
-//! crashed runs are removed by the next run.
+//! crashed runs are removed by the next run. [`Staging`] is that version folder while it is
+//! written: files go in as they are ready, and it is removed unless committed.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use super::OutputFile;
-
-/// Write `files` as `<out>/<period>/`, replacing any earlier folder of that period whole.
-pub fn write_period(out: &Path, period: &str, files: &[OutputFile]) -> io::Result<PathBuf> {
-    let staging = Staging::new(out, period)?;
-    staging.write(files)?;
-    staging.commit()
-}
 
 /// A period folder being written: its hidden version folder, which files go into as they are
 /// ready, and which [`Staging::commit`] switches `<out>/<period>` to. Dropped without a
@@ -177,6 +171,14 @@ fn remove_stale(out: &Path, period: &str, keep: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Write `files` as `<out>/<period>/` in one go, replacing any earlier folder of that
+    /// period whole.
+    fn write_period(out: &Path, period: &str, files: &[OutputFile]) -> io::Result<PathBuf> {
+        let staging = Staging::new(out, period)?;
+        staging.write(files)?;
+        staging.commit()
+    }
 
     #[test]
     fn replaces_whole_folder_and_leaves_one_version() {

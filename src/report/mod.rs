@@ -254,11 +254,10 @@ impl Respondents {
 /// unless it was taken out already ([`Respondents::take_csv`]).
 pub fn period_files(
     summary: &Summary,
-    resp: Respondents,
+    mut resp: Respondents,
     charts: Vec<OutputFile>,
     title: Option<&str>,
 ) -> Result<Vec<OutputFile>, String> {
-    let mut resp = resp;
     let tables = tables(summary);
     let mut out: Vec<OutputFile> = resp.take_csv().into_iter().collect();
     out.extend(tables.iter().map(|t| OutputFile {
