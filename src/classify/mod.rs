@@ -738,8 +738,8 @@ enum FieldReads {
 /// A multi-select spread over option columns (at most 64): whether each distinct cell of each
 /// column counts as chosen, and the value of each set of chosen options seen.
 struct OptionReads {
-    cols: Vec<usize>,
-    chosen: Vec<Vec<Option<bool>>>,
+    /// Per option column, in order.
+    chosen: Vec<CellVerdicts>,
     rule_texts: bool,
     by_set: std::collections::HashMap<u64, Reading, crate::hashing::Fast>,
     /// The current row's set.
@@ -754,11 +754,7 @@ impl FieldReads {
             }
             [_, ..] if cols.len() <= 64 && cols.iter().all(|&c| t.columns[c].option.is_some()) => {
                 FieldReads::Options(OptionReads {
-                    cols: cols.to_vec(),
-                    chosen: cols
-                        .iter()
-                        .map(|&c| vec![None; t.rows.distinct(c).len()])
-                        .collect(),
+                    chosen: cols.iter().map(|&c| CellVerdicts::new(t, c)).collect(),
                     rule_texts,
                     by_set: Default::default(),
                     set: 0,
@@ -783,12 +779,8 @@ impl FieldReads {
             }
             FieldReads::Options(o) => {
                 let mut set = 0u64;
-                for (i, (&c, chosen)) in o.cols.iter().zip(&mut o.chosen).enumerate() {
-                    let picked = match chosen.get_mut(row.id(c) as usize) {
-                        Some(known) => *known.get_or_insert_with(|| is_selected(&row[c])),
-                        None => is_selected(&row[c]),
-                    };
-                    if picked {
+                for (i, chosen) in o.chosen.iter_mut().enumerate() {
+                    if chosen.of(row, is_selected) {
                         set |= 1 << i;
                     }
                 }
@@ -1038,8 +1030,7 @@ impl Flags {
     fn new(cfg: &Config, map: &TableMap, t: &Table) -> Flags {
         let verdicts = |on: bool, col: Option<usize>, test| {
             col.filter(|_| on).map(|col| Verdicts {
-                col,
-                known: vec![None; t.rows.distinct(col).len()],
+                known: CellVerdicts::new(t, col),
                 test,
             })
         };
@@ -1055,21 +1046,40 @@ impl Flags {
     }
 }
 
-/// Whether a flag column's cell says to drop the row (its text, lower-cased, passes `test`),
-/// decided once per distinct cell of the column.
+/// Whether a flag column's cell says to drop the row: its text, lower-cased, passes `test`.
 struct Verdicts {
-    col: usize,
-    known: Vec<Option<bool>>,
+    known: CellVerdicts,
     test: fn(&str) -> bool,
 }
 
 impl Verdicts {
     fn hit(&mut self, row: RowRef) -> bool {
-        let (col, test) = (self.col, self.test);
-        let judge = || test(&row[col].as_text().to_lowercase());
-        match self.known.get_mut(row.id(col) as usize) {
-            Some(known) => *known.get_or_insert_with(judge),
-            None => judge(),
+        let test = self.test;
+        self.known
+            .of(row, |cell| test(&cell.as_text().to_lowercase()))
+    }
+}
+
+/// A yes or no about the cells of one column, decided once per distinct cell.
+struct CellVerdicts {
+    col: usize,
+    known: Vec<Option<bool>>,
+}
+
+impl CellVerdicts {
+    fn new(t: &Table, col: usize) -> CellVerdicts {
+        CellVerdicts {
+            col,
+            known: vec![None; t.rows.distinct(col).len()],
+        }
+    }
+
+    /// The verdict on this row's cell, `judge`d the first time the cell is met.
+    fn of(&mut self, row: RowRef, judge: impl FnOnce(&Cell) -> bool) -> bool {
+        let cell = &row[self.col];
+        match self.known.get_mut(row.id(self.col) as usize) {
+            Some(known) => *known.get_or_insert_with(|| judge(cell)),
+            None => judge(cell),
         }
     }
 }
