@@ -32,12 +32,16 @@ const FORMULA_ERRORS: [&str; 9] = [
 /// nearly every cell is): a Unicode white-space character never starts or ends with one.
 #[inline]
 pub fn trim(s: &str) -> &str {
-    let ascii_solid = |b: u8| b.is_ascii() && b != b' ' && !(0x09..=0x0D).contains(&b);
     match s.as_bytes() {
-        [first, .., last] if ascii_solid(*first) && ascii_solid(*last) => s,
-        [only] if ascii_solid(*only) => s,
+        [first, .., last] if is_ascii_solid(*first) && is_ascii_solid(*last) => s,
+        [only] if is_ascii_solid(*only) => s,
         _ => s.trim(),
     }
+}
+
+/// An ASCII byte that [`str::trim`] keeps.
+pub(super) fn is_ascii_solid(b: u8) -> bool {
+    b.is_ascii() && b != b' ' && !(0x09..=0x0D).contains(&b)
 }
 
 impl Cell {

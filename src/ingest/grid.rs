@@ -179,6 +179,9 @@ pub const UNREAD: &str = "(not read)";
 #[derive(Debug, Default, Clone)]
 pub(super) struct ColumnBuilder {
     cells: Vec<Cell>,
+    /// Texts of at most [`ShortKey::MAX`] bytes, by their bytes as words.
+    short: HashMap<ShortKey, u32, Fast>,
+    /// Longer texts.
     texts: HashMap<Box<str>, u32, Fast>,
     others: HashMap<OtherKey, u32, Fast>,
     /// Cells added so far.
@@ -211,6 +214,7 @@ impl ColumnBuilder {
         self.seen += 1;
         if self.seen == PROBE && !self.unique && 4 * self.cells.len() > 3 * PROBE {
             self.unique = true;
+            self.short = HashMap::default();
             self.texts = HashMap::default();
             self.others = HashMap::default();
             self.shared = HashMap::default();
@@ -235,10 +239,20 @@ impl ColumnBuilder {
         let key = match &cell {
             Cell::Empty => return 0,
             Cell::Text(t) => {
-                if let Some(&id) = self.texts.get(&**t) {
-                    return id;
+                match ShortKey::of(t.as_bytes()) {
+                    Some(key) => {
+                        if let Some(&id) = self.short.get(&key) {
+                            return id;
+                        }
+                        self.short.insert(key, next);
+                    }
+                    None => {
+                        if let Some(&id) = self.texts.get(&**t) {
+                            return id;
+                        }
+                        self.texts.insert(t.clone(), next);
+                    }
                 }
-                self.texts.insert(t.clone(), next);
                 self.cells.push(cell);
                 return next;
             }
@@ -279,8 +293,23 @@ impl ColumnBuilder {
     /// The id of a cell left unread: 0 when blank, else the column's one [`UNREAD`] cell.
     pub(super) fn add_unread(&mut self, s: &str) -> u32 {
         if super::cell::trim(s).is_empty() {
-            return 0;
+            0
+        } else {
+            self.unread_id()
         }
+    }
+
+    /// [`ColumnBuilder::add_unread`] of a text given as its UTF-8 bytes.
+    pub(super) fn add_unread_bytes(&mut self, b: &[u8]) -> u32 {
+        match b.first() {
+            None => 0,
+            Some(&first) if super::cell::is_ascii_solid(first) => self.unread_id(),
+            Some(_) => self.add_unread(&String::from_utf8_lossy(b)),
+        }
+    }
+
+    /// The column's one [`UNREAD`] cell, made the first time.
+    fn unread_id(&mut self) -> u32 {
         match self.unread {
             Some(id) => id,
             None => {
@@ -307,24 +336,85 @@ impl ColumnBuilder {
         if self.unique {
             return self.add(Cell::from_text(s));
         }
-        match self.texts.get(s) {
+        let known = match ShortKey::of(s.as_bytes()) {
+            Some(key) => self.short.get(&key),
+            None => self.texts.get(s),
+        };
+        match known {
             Some(&id) => {
                 self.count();
                 id
             }
-            None => {
-                let cell = Cell::from_text(s);
-                if matches!(cell, Cell::Text(_)) {
-                    self.add(cell)
-                } else {
-                    // Empty and formula errors: keyed by their own kind, but the text is
-                    // remembered too so that the next copy is found at once.
-                    let id = self.add(cell);
-                    self.texts.insert(s.into(), id);
-                    id
-                }
+            None => self.add_new_text(s),
+        }
+    }
+
+    /// [`ColumnBuilder::add_text`] of a text given as its UTF-8 bytes, which are read as text
+    /// only when they are new (replaced characters where they are not UTF-8).
+    pub(super) fn add_bytes(&mut self, b: &[u8]) -> u32 {
+        if !self.unique {
+            let known = match ShortKey::of(b) {
+                Some(key) => self.short.get(&key),
+                None => std::str::from_utf8(b).ok().and_then(|s| self.texts.get(s)),
+            };
+            if let Some(&id) = known {
+                self.count();
+                return id;
             }
         }
+        self.add_text(&String::from_utf8_lossy(b))
+    }
+
+    /// The id of `s`, not yet in the column.
+    fn add_new_text(&mut self, s: &str) -> u32 {
+        let cell = Cell::from_text(s);
+        if matches!(cell, Cell::Text(_)) {
+            self.add(cell)
+        } else {
+            // Empty and formula errors: keyed by their own kind, but the text is remembered
+            // too so that the next copy is found at once.
+            let id = self.add(cell);
+            if !self.unique {
+                match ShortKey::of(s.as_bytes()) {
+                    Some(key) => self.short.insert(key, id),
+                    None => self.texts.insert(s.into(), id),
+                };
+            }
+            id
+        }
+    }
+}
+
+/// A text of at most [`ShortKey::MAX`] bytes as four words: its bytes, zero-padded, with its
+/// length in the last byte. Most cells of a survey column are short (ratings, options, codes),
+/// and such a key is found again by comparing four words, not by hashing and comparing bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShortKey([u64; 4]);
+
+impl ShortKey {
+    const MAX: usize = 31;
+
+    fn of(b: &[u8]) -> Option<ShortKey> {
+        if b.len() > Self::MAX {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        buf[..b.len()].copy_from_slice(b);
+        buf[31] = b.len() as u8;
+        let mut words = [0u64; 4];
+        for (w, chunk) in words.iter_mut().zip(buf.chunks_exact(8)) {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(chunk);
+            *w = u64::from_le_bytes(x);
+        }
+        Some(ShortKey(words))
+    }
+}
+
+impl std::hash::Hash for ShortKey {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let [a, b, c, d] = self.0;
+        h.write_u64(a ^ b.rotate_left(16) ^ c.rotate_left(32) ^ d.rotate_left(48));
     }
 }
 
@@ -374,6 +464,16 @@ impl GridBuilder {
             self.column(c).add_unread(s)
         } else {
             self.column(c).add_text(s)
+        };
+        self.put(c, id);
+    }
+
+    /// [`GridBuilder::text`] of a CSV field's UTF-8 bytes.
+    pub fn bytes(&mut self, c: usize, b: &[u8]) {
+        let id = if self.unread.get(c).copied().unwrap_or(false) {
+            self.column(c).add_unread_bytes(b)
+        } else {
+            self.column(c).add_bytes(b)
         };
         self.put(c, id);
     }
@@ -491,6 +591,63 @@ mod tests {
             g.distinct(0).len() > 2000,
             "the unique column is stored as it came"
         );
+    }
+
+    #[test]
+    fn fields_given_as_bytes_make_the_grid_their_texts_make() {
+        // Short and long texts either side of the 31-byte key, blanks (Unicode ones too),
+        // formula errors, non-ASCII text and a byte string that is not UTF-8.
+        let long = "x".repeat(ShortKey::MAX);
+        let longer = "x".repeat(ShortKey::MAX + 1);
+        let cells: Vec<Vec<u8>> = [
+            "5",
+            "",
+            "  ",
+            "\u{a0}",
+            "#N/A",
+            "#n/a",
+            "Ünïcode",
+            "5 ",
+            " 5",
+            &long,
+            &longer,
+            "Financial services",
+            "Under 250 staff",
+        ]
+        .iter()
+        .map(|s| s.as_bytes().to_vec())
+        .chain([vec![0xff, b'a'], vec![0xc3]])
+        .collect();
+        let (mut by_text, mut by_bytes) = (GridBuilder::default(), GridBuilder::default());
+        for round in 0..3 {
+            if round == 2 {
+                by_text.leave_unread(vec![false, true]);
+                by_bytes.leave_unread(vec![false, true]);
+            }
+            for (i, a) in cells.iter().enumerate() {
+                let b = &cells[(i * 7 + round) % cells.len()];
+                for (c, cell) in [a, b].into_iter().enumerate() {
+                    by_text.text(c, &String::from_utf8_lossy(cell));
+                    by_bytes.bytes(c, cell);
+                }
+                by_text.end_row();
+                by_bytes.end_row();
+            }
+        }
+        let (t, b) = (by_text.finish(), by_bytes.finish());
+        assert_eq!(t, b);
+        assert_eq!(
+            b.distinct(0).len(),
+            13,
+            "each distinct text once; blanks are empty"
+        );
+        assert_eq!(b.row(3)[0], Cell::Empty, "a no-break space alone is blank");
+        assert_eq!(
+            b.row(7)[0],
+            Cell::Text("5 ".into()),
+            "texts are kept untrimmed"
+        );
+        assert_ne!(b.row(9).id(0), b.row(10).id(0));
     }
 
     #[test]

@@ -32,10 +32,12 @@ pub fn read_text(
         .from_reader(text.as_bytes());
     let mut grid = GridBuilder::default();
     let mut unread = Vec::new();
-    let mut rec = csv::StringRecord::new();
+    // The text is UTF-8, and a record is split at ASCII bytes, so each field is UTF-8 too: the
+    // fields are taken as bytes and read as text only where a column meets them first.
+    let mut rec = csv::ByteRecord::new();
     let mut i = 0;
     loop {
-        match reader.read_record(&mut rec) {
+        match reader.read_byte_record(&mut rec) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => return Err(format!("record {}: malformed CSV ({e})", i + 1)),
@@ -56,7 +58,7 @@ pub fn read_text(
             ));
         }
         for (c, field) in rec.iter().enumerate() {
-            grid.text(c, field);
+            grid.bytes(c, field);
         }
         grid.end_row();
     }
