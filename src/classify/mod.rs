@@ -699,14 +699,17 @@ impl ColumnReads {
         row: RowRef,
         problems: &mut Problems,
     ) -> Option<&mut Reading> {
-        let (shared, slot) = (self.shared, self.slot(row));
-        let r = self.reads.get_mut(slot)?;
-        if !shared {
-            *r = None;
+        let cell = &row[self.col];
+        if !self.shared {
+            // Read once, for this row alone: its problem goes straight to the table's.
+            let val = reader.read(cell, self.col, t.decimal_comma, problems);
+            let r = self.reads.get_mut(0)?;
+            return Some(r.insert(Reading::new(val, None, self.rule_texts)));
         }
+        let r = self.reads.get_mut(row.id(self.col) as usize)?;
         let reading = r.get_or_insert_with(|| {
             let mut own = Problems::new();
-            let val = reader.read(&row[self.col], self.col, t.decimal_comma, &mut own);
+            let val = reader.read(cell, self.col, t.decimal_comma, &mut own);
             let problem = own.into_iter().next().map(|((_, _, p), tally)| {
                 (p, tally.examples.into_iter().next().unwrap_or_default())
             });
@@ -1233,6 +1236,9 @@ scale = [0, 10]
 headers = ["Score"]
 [fields.kind]
 headers = ["Kind"]
+[fields.stamp]
+kind = "date"
+headers = ["Stamp"]
 [[stages.rules]]
 name = "clients"
 stage = "client"
@@ -1241,11 +1247,20 @@ when = { field = "kind", equals = "client" }
             std::path::Path::new("journeygap.toml"),
         )
         .expect("config");
-        let mut csv = String::from("ResponseId,RecordedDate,Score,Kind\n");
+        let mut csv = String::from("ResponseId,RecordedDate,Score,Kind,Stamp\n");
         for i in 0..40 {
             let score = if i % 4 == 0 { "abc" } else { "7" };
             let kind = if i % 2 == 0 { "Client" } else { "other" };
-            csv.push_str(&format!("R{i},2026-01-{:02},{score},{kind}\n", i % 28 + 1));
+            // Every stamp differs, so the column is read row by row, not per distinct cell.
+            let stamp = if i % 5 == 0 {
+                format!("never{i}")
+            } else {
+                format!("2026-02-01 10:{i:02}:00")
+            };
+            csv.push_str(&format!(
+                "R{i},2026-01-{:02},{score},{kind},{stamp}\n",
+                i % 28 + 1
+            ));
         }
         let c = merge(&cfg, vec![part(&cfg, "a.csv", &csv)]);
         let bad: Vec<(&str, u64, &[String])> = c
@@ -1253,7 +1268,14 @@ when = { field = "kind", equals = "client" }
             .iter()
             .map(|p| (p.problem, p.count, p.examples.as_slice()))
             .collect();
-        assert_eq!(bad, [("not a number", 10, &["abc".to_string()][..])]);
+        let never = ["never0", "never5", "never10"].map(String::from);
+        assert_eq!(
+            bad,
+            [
+                ("not a number", 10, &["abc".to_string()][..]),
+                ("not a date", 8, &never[..])
+            ]
+        );
         let ids: Vec<Option<&str>> = c.respondents().map(|r| c.respondent_id(r)).collect();
         let expect: Vec<String> = (0..40).map(|i| format!("R{i}")).collect();
         assert_eq!(
