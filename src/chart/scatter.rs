@@ -167,8 +167,75 @@ pub fn png(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, String> {
     render(size, |root| draw(root, c))
 }
 
-fn overlaps(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
+/// A box in pixels: left, top, right, bottom.
+type Bbox = (i32, i32, i32, i32);
+
+fn overlaps(a: Bbox, b: Bbox) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// The size in pixels that `text` takes in `font` (a guess when the font cannot tell).
+fn text_size<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    font: &plotters::style::TextStyle,
+) -> (i32, i32) {
+    root.estimate_text_size(text, font)
+        .map(|(w, h)| (w as i32, h as i32))
+        .unwrap_or((100, 20))
+}
+
+/// Where each point's label goes: the box of a label of `sizes[i]` near `points[i]`, inside
+/// `plot` and clear of the points (radius `r`), of `taken` and of the labels placed before it,
+/// trying the highest points first, at growing distances (steps of `step`) to the right, left,
+/// above, below and the diagonals. A label with no clear place goes beside its point on the
+/// side where it stays inside the plot.
+fn place_labels(
+    points: &[(i32, i32)],
+    sizes: &[(i32, i32)],
+    plot: Bbox,
+    mut taken: Vec<Bbox>,
+    (r, step): (i32, i32),
+) -> Vec<Bbox> {
+    taken.extend(points.iter().map(|&(x, y)| (x - r, y - r, x + r, y + r)));
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by_key(|&i| (points[i].1, i));
+    let mut out = vec![(0, 0, 0, 0); points.len()];
+    for i in order {
+        let ((x, y), (tw, th)) = (points[i], sizes[i]);
+        let inside = |b: Bbox| b.0 >= plot.0 && b.2 <= plot.2 && b.1 >= plot.1 && b.3 <= plot.3;
+        let mut placed = None;
+        'search: for k in 0..6 {
+            let d = step + k * step;
+            for (ox, oy) in [
+                (d, -th / 2),
+                (-d - tw, -th / 2),
+                (-tw / 2, -d - th),
+                (-tw / 2, d),
+                (d, -d - th / 2),
+                (d, d - th / 2),
+                (-d - tw, -d),
+                (-d - tw, d),
+            ] {
+                let bx = (x + ox, y + oy, x + ox + tw, y + oy + th);
+                if inside(bx) && !taken.iter().any(|t| overlaps(*t, bx)) {
+                    placed = Some(bx);
+                    break 'search;
+                }
+            }
+        }
+        let bx = placed.unwrap_or_else(|| {
+            let left = if x + step + tw <= plot.2 {
+                x + step
+            } else {
+                (x - step - tw).max(plot.0)
+            };
+            (left, y - th / 2, left + tw, y - th / 2 + th)
+        });
+        taken.push(bx);
+        out[i] = bx;
+    }
+    out
 }
 
 fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, c: &Scatter) -> Boxed
@@ -200,6 +267,8 @@ where
         .into_font()
         .style(FontStyle::Bold)
         .color(&RGBColor(150, 150, 150));
+    // Boxes (left, top, right, bottom, in pixels) that point labels keep clear of.
+    let mut taken: Vec<Bbox> = Vec::new();
     if let Some((cx, cy)) = c.crosshair {
         let dash = RGBColor(120, 120, 120).stroke_width(2);
         chart.draw_series([
@@ -224,9 +293,18 @@ where
             } else {
                 -px(10.0)
             };
+            let (ax, ay) = (bx + dx, by + dy);
+            let (tw, th) = text_size(root, name, &quad_font);
+            let left = if matches!(hp, HPos::Left) {
+                ax
+            } else {
+                ax - tw
+            };
+            let top = if matches!(vp, VPos::Top) { ay } else { ay - th };
+            taken.push((left, top, left + tw, top + th));
             root.draw(&Text::new(
                 name.clone(),
-                (bx + dx, by + dy),
+                (ax, ay),
                 quad_font.clone().pos(Pos::new(hp, vp)),
             ))?;
         }
@@ -250,48 +328,30 @@ where
         chart.backend_coord(&(x0, y1)),
         chart.backend_coord(&(x1, y0)),
     );
-    let mut taken: Vec<(i32, i32, i32, i32)> = c
+    let points: Vec<(i32, i32)> = c
         .points
         .iter()
         .map(|p| chart.backend_coord(&(p.x, p.y)))
-        .map(|(x, y)| (x - r, y - r, x + r, y + r))
         .collect();
-    let mut order: Vec<usize> = (0..c.points.len()).collect();
-    order.sort_by(|&a, &b| c.points[b].y.total_cmp(&c.points[a].y));
-    for i in order {
-        let p = &c.points[i];
-        let (x, y) = chart.backend_coord(&(p.x, p.y));
-        let (tw, th) = root
-            .estimate_text_size(&p.label, &font(&p.label))
-            .map(|(w, h)| (w as i32, h as i32))
-            .unwrap_or((100, 20));
-        let mut placed = None;
-        'search: for step in 0..6 {
-            let d = px(14.0) + step * px(14.0);
-            for (ox, oy) in [
-                (d, -th / 2),
-                (-d - tw, -th / 2),
-                (-tw / 2, -d - th),
-                (-tw / 2, d),
-                (d, -d - th / 2),
-                (d, d - th / 2),
-                (-d - tw, -d),
-                (-d - tw, d),
-            ] {
-                let bx = (x + ox, y + oy, x + ox + tw, y + oy + th);
-                let inside =
-                    bx.0 >= pa.0 && bx.2 <= pb.0 + px(50.0) && bx.1 >= pa.1 && bx.3 <= pb.1;
-                if inside && !taken.iter().any(|t| overlaps(*t, bx)) {
-                    placed = Some(bx);
-                    break 'search;
-                }
-            }
-        }
-        let bx = placed.unwrap_or((x + px(14.0), y - th / 2, x + px(14.0) + tw, y + th / 2));
-        taken.push(bx);
-        if (bx.0 - x).abs() > px(30.0) || (bx.1 - y).abs() > px(30.0) {
+    let sizes: Vec<(i32, i32)> = c
+        .points
+        .iter()
+        .map(|p| text_size(root, &p.label, &font(&p.label)))
+        .collect();
+    let boxes = place_labels(
+        &points,
+        &sizes,
+        (pa.0, pa.1, pb.0, pb.1),
+        taken,
+        (r, px(14.0)),
+    );
+    for ((p, &(x, y)), bx) in c.points.iter().zip(&points).zip(boxes) {
+        // A label not right beside its point gets a leader line to the nearest point of its
+        // box (a line to its middle would cross its text).
+        let near = (x.max(bx.0).min(bx.2), y.max(bx.1).min(bx.3));
+        if (near.0 - x).abs() > px(20.0) || (near.1 - y).abs() > px(20.0) {
             root.draw(&PathElement::new(
-                vec![(x, y), ((bx.0 + bx.2) / 2, (bx.1 + bx.3) / 2)],
+                vec![(x, y), near],
                 RGBColor(170, 170, 170).stroke_width(1),
             ))?;
         }
@@ -302,4 +362,61 @@ where
         ))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLOT: Bbox = (100, 100, 1500, 800);
+
+    fn inside(b: Bbox) -> bool {
+        b.0 >= PLOT.0 && b.2 <= PLOT.2 && b.1 >= PLOT.1 && b.3 <= PLOT.3
+    }
+
+    #[test]
+    fn a_label_near_the_right_edge_goes_left_of_its_point() {
+        // On the right it would end 34 pixels past the plot's edge.
+        let boxes = place_labels(&[(1300, 400)], &[(220, 24)], PLOT, vec![], (10, 14));
+        let b = boxes[0];
+        assert!(inside(b), "{b:?}");
+        assert!(b.2 <= 1300 - 10, "left of the point: {b:?}");
+        let boxes = place_labels(&[(400, 400)], &[(300, 24)], PLOT, vec![], (10, 14));
+        assert_eq!(boxes[0].0, 414, "room on the right: beside it there");
+    }
+
+    #[test]
+    fn labels_keep_clear_of_points_corner_names_and_each_other() {
+        // A crowded cluster, a point under a corner name, and a point at the right edge.
+        let points = [
+            (700, 400),
+            (720, 410),
+            (690, 420),
+            (710, 395),
+            (1480, 110),
+            (1490, 790),
+        ];
+        let sizes = [(260, 24); 6];
+        let corner = (1250, 110, 1490, 140);
+        let boxes = place_labels(&points, &sizes, PLOT, vec![corner], (10, 14));
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(inside(*a), "label {i} inside the plot: {a:?}");
+            assert!(!overlaps(*a, corner), "label {i} clear of the corner name");
+            for (j, b) in boxes.iter().enumerate().skip(i + 1) {
+                assert!(!overlaps(*a, *b), "labels {i} and {j} overlap");
+            }
+            for &(x, y) in &points {
+                assert!(!overlaps(*a, (x - 10, y - 10, x + 10, y + 10)), "label {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_with_no_clear_place_stays_inside_beside_its_point() {
+        // Wider than the plot allows on either side at every distance tried.
+        let plot = (0, 0, 400, 100);
+        let boxes = place_labels(&[(380, 50)], &[(300, 90)], plot, vec![], (10, 14));
+        let b = boxes[0];
+        assert!(b.2 <= 400 && b.0 >= 0, "{b:?}");
+    }
 }
