@@ -858,7 +858,7 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
         .map(|e| &e.when)
         .chain(cfg.stage_rules.iter().map(|r| &r.when))
     {
-        c.fields(&mut rule_fields);
+        c.text_fields(&mut rule_fields);
     }
     let mut field_reads: Vec<FieldReads> = map
         .fields

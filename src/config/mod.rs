@@ -112,6 +112,21 @@ impl Cond {
             Cond::Not(c) => c.fields(out),
         }
     }
+
+    /// The fields the condition compares as text (`equals`, `one_of`, `contains`), each once,
+    /// added to `out`: the others it reads as numbers, dates or blank.
+    pub fn text_fields(&self, out: &mut Vec<FieldId>) {
+        match self {
+            Cond::OneOf { field, .. } | Cond::Contains { field, .. } => {
+                if !out.contains(field) {
+                    out.push(*field);
+                }
+            }
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.text_fields(out)),
+            Cond::Not(c) => c.text_fields(out),
+            Cond::Always | Cond::Cmp { .. } | Cond::IsEmpty { .. } | Cond::Months { .. } => {}
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -402,6 +417,45 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_fields_are_those_compared_as_text() {
+        let c = Cond::All(vec![
+            Cond::Cmp {
+                field: 1,
+                op: CmpOp::Lt,
+                value: 60.0,
+            },
+            Cond::Not(Box::new(Cond::Contains {
+                field: 2,
+                needle: "@x".into(),
+            })),
+            Cond::Any(vec![
+                Cond::OneOf {
+                    field: 3,
+                    targets: vec![],
+                },
+                Cond::IsEmpty {
+                    field: 4,
+                    empty: true,
+                },
+                Cond::Months {
+                    field: 5,
+                    months: 24,
+                    older: true,
+                },
+                Cond::Contains {
+                    field: 2,
+                    needle: "y".into(),
+                },
+            ]),
+        ]);
+        let (mut all, mut text) = (Vec::new(), Vec::new());
+        c.fields(&mut all);
+        c.text_fields(&mut text);
+        assert_eq!(all, [1, 2, 3, 4, 5]);
+        assert_eq!(text, [2, 3]);
+    }
 
     #[test]
     fn fold_fast_path_agrees_with_the_full_one() {
