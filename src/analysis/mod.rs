@@ -11,7 +11,7 @@ mod journey;
 pub mod rows;
 mod themes;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -79,6 +79,16 @@ pub(crate) struct Group<'a> {
 }
 
 impl<'a> Group<'a> {
+    /// A group with no members yet.
+    fn empty(filter: Option<(usize, u32)>) -> Group<'a> {
+        Group {
+            segment: String::new(),
+            by_stage: Default::default(),
+            tally: [Tally::default(); 5],
+            filter,
+        }
+    }
+
     fn new(
         segment: String,
         filter: Option<(usize, u32)>,
@@ -102,46 +112,56 @@ impl<'a> Group<'a> {
 }
 
 fn groups<'a>(cfg: &Config, c: &Classified, classified: Vec<&'a Respondent>) -> Vec<Group<'a>> {
-    // Each segment's groups, and the whole sample, in parallel.
-    let (by_segment, all) = rayon::join(
-        || {
-            cfg.segments
-                .par_iter()
-                .enumerate()
-                .map(|(si, &f)| segment_groups(cfg, c, &classified, si, f))
-                .collect::<Vec<_>>()
-        },
-        || Group::new("all".into(), None, classified.clone()),
-    );
-    // The whole sample first.
+    // The whole sample first, then each segment's groups (in parallel) split from its stages.
+    let all = Group::new("all".into(), None, classified);
+    let by_segment: Vec<Vec<Group<'a>>> = cfg
+        .segments
+        .par_iter()
+        .enumerate()
+        .map(|(si, &f)| segment_groups(cfg, c, &all, si, f))
+        .collect();
     let mut out = vec![all];
     out.extend(by_segment.into_iter().flatten());
     out
 }
 
-/// The groups of one segment (the `si`-th, field `f`), by value in text order.
+/// The groups of one segment (the `si`-th, field `f`), by value in text order: each stage of
+/// the whole sample split by the members' value (members stay in file order, and each stage's
+/// weights are summed in that order, as [`Group::new`] sums them).
 fn segment_groups<'a>(
     cfg: &Config,
     c: &Classified,
-    classified: &[&'a Respondent],
+    all: &Group<'a>,
     si: usize,
     f: crate::config::FieldId,
 ) -> Vec<Group<'a>> {
-    // Value ids are texts one for one: split by id in one pass (members stay in file order),
-    // name and order by text.
-    let mut by_id: BTreeMap<u32, Vec<&'a Respondent>> = BTreeMap::new();
-    for &r in classified {
-        by_id.entry(c.segment(r, si)).or_default().push(r);
+    // A segment has few values: each member finds its value's group by a hash of the value id.
+    // Value ids are texts one for one; the groups are named and ordered by text.
+    let mut slot: HashMap<u32, usize, crate::hashing::Fast> = HashMap::default();
+    let mut by_id: Vec<(u32, Group<'a>)> = Vec::new();
+    for (s, members) in all.by_stage.iter().enumerate() {
+        for &r in members {
+            let id = c.segment(r, si);
+            let k = *slot.entry(id).or_insert_with(|| {
+                by_id.push((id, Group::empty(Some((si, id)))));
+                by_id.len() - 1
+            });
+            if let Some((_, g)) = by_id.get_mut(k) {
+                g.by_stage[s].push(r);
+                g.tally[s].add(r.weight);
+            }
+        }
     }
-    let values: BTreeMap<String, (u32, Vec<&'a Respondent>)> = by_id
+    by_id.sort_unstable_by_key(|(id, _)| *id);
+    let values: BTreeMap<String, Group<'a>> = by_id
         .into_iter()
-        .filter_map(|(id, members)| c.text_of(id).map(|t| (t, (id, members))))
+        .filter_map(|(id, g)| c.text_of(id).map(|t| (t, g)))
         .collect();
     values
         .into_iter()
-        .map(|(v, (id, members))| {
-            let name = format!("{}={}", cfg.fields[f].name, v);
-            Group::new(name, Some((si, id)), members)
+        .map(|(v, mut g)| {
+            g.segment = format!("{}={}", cfg.fields[f].name, v);
+            g
         })
         .collect()
 }
