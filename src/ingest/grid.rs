@@ -196,6 +196,9 @@ pub(super) struct ColumnBuilder {
     /// each shared string is one text for the whole sheet read, so it is found again without
     /// hashing its text (see [`ColumnBuilder::add_shared`]).
     shared: HashMap<(usize, usize), u32, Fast>,
+    /// The ids of one-byte texts met so far, by the byte (`u32::MAX`: not met); empty until
+    /// the first (see [`ColumnBuilder::add_bytes`]).
+    bytes: Vec<u32>,
 }
 
 /// After this many cells a column whose cells are mostly distinct stops looking them up.
@@ -218,6 +221,7 @@ impl ColumnBuilder {
             self.texts = HashMap::default();
             self.others = HashMap::default();
             self.shared = HashMap::default();
+            self.bytes = Vec::new();
         }
     }
 
@@ -353,6 +357,29 @@ impl ColumnBuilder {
     /// only when they are new (replaced characters where they are not UTF-8).
     pub(super) fn add_bytes(&mut self, b: &[u8]) -> u32 {
         if !self.unique {
+            // The commonest fields, empty ones and one-byte ones (ratings, codes), are found
+            // without a key: an empty field is the empty cell, a byte has its own slot.
+            let known = match b {
+                [] => Some(&0),
+                [byte] => match self.bytes.get(usize::from(*byte)) {
+                    Some(id) if *id != u32::MAX => Some(id),
+                    _ => {
+                        let id = self.add_text(&String::from_utf8_lossy(b));
+                        if !self.unique {
+                            self.bytes.resize(256, u32::MAX);
+                            if let Some(slot) = self.bytes.get_mut(usize::from(*byte)) {
+                                *slot = id;
+                            }
+                        }
+                        return id;
+                    }
+                },
+                _ => None,
+            };
+            if let Some(&id) = known {
+                self.count();
+                return id;
+            }
             let known = match ShortKey::of(b) {
                 Some(key) => self.short.get(&key),
                 None => std::str::from_utf8(b).ok().and_then(|s| self.texts.get(s)),
@@ -634,12 +661,29 @@ mod tests {
                 by_bytes.end_row();
             }
         }
+        // A column that turns out to be of distinct cells after some one-byte ones, beside
+        // one that stays a column of few.
+        for i in 0..1500 {
+            let unique = if i % 3 == 0 {
+                format!("{}", i % 10)
+            } else {
+                format!("id-{i}")
+            };
+            for (c, cell) in [(0, unique.as_str()), (2, ["7", "", "x"][i % 3])] {
+                by_text.text(c, cell);
+                by_bytes.bytes(c, cell.as_bytes());
+            }
+            by_text.end_row();
+            by_bytes.end_row();
+        }
         let (t, b) = (by_text.finish(), by_bytes.finish());
         assert_eq!(t, b);
+        assert!(b.distinct(0).len() > 1000, "the first column went unique");
+        assert_eq!(b.distinct(2).len(), 3, "empty, 7 and x, each once");
         assert_eq!(
-            b.distinct(0).len(),
-            13,
-            "each distinct text once; blanks are empty"
+            b.distinct(1).len(),
+            14,
+            "each distinct text once, blanks empty, and the unread cell"
         );
         assert_eq!(b.row(3)[0], Cell::Empty, "a no-break space alone is blank");
         assert_eq!(
