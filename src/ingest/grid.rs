@@ -199,6 +199,9 @@ pub(super) struct ColumnBuilder {
     /// The ids of one-byte texts met so far, by the byte (`u32::MAX`: not met); empty until
     /// the first (see [`ColumnBuilder::add_bytes`]).
     bytes: Vec<u32>,
+    /// The ids of the whole numbers 0 to 255 met so far, by the number (`u32::MAX`: not met);
+    /// empty until the first (see [`ColumnBuilder::add_number`]).
+    small_numbers: Vec<u32>,
 }
 
 /// After this many cells a column whose cells are mostly distinct stops looking them up.
@@ -222,6 +225,7 @@ impl ColumnBuilder {
             self.others = HashMap::default();
             self.shared = HashMap::default();
             self.bytes = Vec::new();
+            self.small_numbers = Vec::new();
         }
     }
 
@@ -327,6 +331,23 @@ impl ColumnBuilder {
     /// The id of `Cell::Number(x)`, the cell made only when `x` is new.
     pub(super) fn add_number(&mut self, x: f64) -> u32 {
         if !self.unique {
+            // Whole numbers 0 to 255 (ratings, codes, counts) have their own slots.
+            let small = x as u8;
+            if f64::from(small).to_bits() == x.to_bits() {
+                let slot = usize::from(small);
+                if let Some(&id) = self.small_numbers.get(slot).filter(|id| **id != u32::MAX) {
+                    self.count();
+                    return id;
+                }
+                let id = self.add(Cell::Number(x));
+                if !self.unique {
+                    self.small_numbers.resize(256, u32::MAX);
+                    if let Some(s) = self.small_numbers.get_mut(slot) {
+                        *s = id;
+                    }
+                }
+                return id;
+            }
             if let Some(&id) = self.others.get(&OtherKey::Number(x.to_bits())) {
                 self.count();
                 return id;
@@ -618,6 +639,52 @@ mod tests {
             g.distinct(0).len() > 2000,
             "the unique column is stored as it came"
         );
+    }
+
+    #[test]
+    fn numbers_found_by_their_slot_get_the_ids_a_lookup_gives() {
+        // Whole numbers in and out of 0..=255, minus zero beside zero, fractions, NaN; then
+        // enough distinct numbers that the column turns unique.
+        let mut xs = vec![
+            5.0,
+            0.0,
+            -0.0,
+            255.0,
+            256.0,
+            5.0,
+            1.5,
+            f64::NAN,
+            0.0,
+            -0.0,
+            3.0,
+        ];
+        xs.extend((0..1500).map(|i| {
+            if i % 4 == 0 {
+                f64::from(i % 7)
+            } else {
+                f64::from(i) + 0.5
+            }
+        }));
+        let (mut by_slot, mut by_lookup) = (ColumnBuilder::new(), ColumnBuilder::new());
+        let a: Vec<u32> = xs.iter().map(|&x| by_slot.add_number(x)).collect();
+        // The lookup add_number made before it had slots.
+        let lookup = |col: &mut ColumnBuilder, x: f64| {
+            if !col.unique {
+                if let Some(&id) = col.others.get(&OtherKey::Number(x.to_bits())) {
+                    col.count();
+                    return id;
+                }
+            }
+            col.add(Cell::Number(x))
+        };
+        let b: Vec<u32> = xs.iter().map(|&x| lookup(&mut by_lookup, x)).collect();
+        assert!(a == b, "the ids differ");
+        // Compared as text: NaN is not equal to itself.
+        let text = |col: &ColumnBuilder| format!("{:?}", col.cells);
+        assert!(text(&by_slot) == text(&by_lookup), "the cells differ");
+        assert_ne!(a[1], a[2], "minus zero is its own cell");
+        assert_eq!((a[0], a[1]), (a[5], a[8]));
+        assert!(by_slot.unique, "the column turned unique");
     }
 
     #[test]
