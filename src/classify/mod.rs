@@ -919,14 +919,13 @@ fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> Ta
                 });
             }
         }
-        let vals: Vec<&Val> = field_reads
+        let (vals, texts): (Vec<&Val>, Vec<Option<&[String]>>) = field_reads
             .iter()
-            .map(|f| f.reading(row).map_or(&MISSING, |r| &r.val))
-            .collect();
-        let texts: Vec<Option<&[String]>> = field_reads
-            .iter()
-            .map(|f| f.reading(row).and_then(|r| r.texts.as_deref()))
-            .collect();
+            .map(|f| match f.reading(row) {
+                Some(r) => (&r.val, r.texts.as_deref()),
+                None => (&MISSING, None),
+            })
+            .unzip();
         for (si, &f) in cfg.segments.iter().enumerate() {
             let mut segment = || {
                 let text = vals[f].as_text().map(|t| Val::Text {
