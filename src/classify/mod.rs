@@ -185,14 +185,34 @@ impl Ids {
         }
     }
 
-    /// `ids`, narrowed when `narrow` (every id then fits in two bytes).
-    fn of(ids: Vec<u32>, narrow: bool) -> Ids {
+    /// These ids, two bytes each when `narrow` (every id then fits in two bytes).
+    fn collect(ids: impl Iterator<Item = u32>, narrow: bool) -> Ids {
         if narrow {
-            Ids::Narrow(ids.iter().map(|&i| u16::try_from(i).unwrap_or(0)).collect())
+            Ids::Narrow(ids.map(|i| u16::try_from(i).unwrap_or(0)).collect())
         } else {
-            Ids::Wide(ids)
+            Ids::Wide(ids.collect())
         }
     }
+
+    fn len(&self) -> usize {
+        match self {
+            Ids::Narrow(v) => v.len(),
+            Ids::Wide(v) => v.len(),
+        }
+    }
+
+    /// Every id, in order.
+    fn iter(&self) -> Box<dyn Iterator<Item = u32> + '_> {
+        match self {
+            Ids::Narrow(v) => Box::new(v.iter().map(|&x| u32::from(x))),
+            Ids::Wide(v) => Box::new(v.iter().copied()),
+        }
+    }
+}
+
+/// Whether a pool's ids fit in two bytes.
+fn narrow(pool: &ValPool) -> bool {
+    pool.values().len() <= 1 << 16
 }
 
 /// One part's respondents, in file order.
@@ -348,8 +368,9 @@ pub struct Part {
     attributes: Vec<String>,
     respondents: Vec<Respondent>,
     cell_problems: Vec<CellProblem>,
-    /// Rows of ids into `pool`, shaped by `shape` (with this part's attributes).
-    cols: Vec<u32>,
+    /// Rows of ids into `pool`, shaped by `shape` (with this part's attributes); two bytes an
+    /// id while the part's pool allows.
+    cols: Ids,
     shape: Row,
     pool: ValPool,
     ids: Texts,
@@ -371,15 +392,22 @@ pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
         .collect();
     let shape = Row::new(cfg, attributes.len());
     let mut respondents = Vec::with_capacity(per_table.iter().map(|t| t.respondents.len()).sum());
-    let mut cols = Vec::with_capacity(per_table.iter().map(|t| t.cols.len()).sum());
     let mut pool = ValPool::default();
+    // Every table's values into the part's pool first, so that the width of its ids is known.
+    let remaps: Vec<Vec<u32>> = per_table.iter().map(|t| pool.absorb(&t.pool)).collect();
+    let cols = Ids::collect(
+        per_table.iter().zip(&remaps).flat_map(|(t, ids)| {
+            t.cols
+                .iter()
+                .map(|&i| ids.get(i as usize).copied().unwrap_or(0))
+        }),
+        narrow(&pool),
+    );
     let mut texts = Texts::default();
     let mut cell_problems = Vec::new();
     for (ti, t) in per_table.into_iter().enumerate() {
         respondents.extend(t.respondents);
         texts.append(&t.ids);
-        let ids = pool.absorb(&t.pool);
-        cols.extend(t.cols.iter().map(|&i| ids[i as usize]));
         for ((col, field, problem), tally) in t.problems {
             cell_problems.push(CellProblem {
                 table: ti,
@@ -440,7 +468,7 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
     let mut index = 0;
     // Every part's values into one pool first, so that the width of the ids is known.
     let remaps: Vec<Vec<u32>> = parts.iter().map(|p| pool.absorb(&p.pool)).collect();
-    let narrow = pool.values().len() <= 1 << 16;
+    let narrow = narrow(&pool);
     // Where each part starts: its first table and its first respondent.
     let mut starts = Vec::with_capacity(parts.len());
     let (mut t0, mut i0) = (0usize, 0usize);
@@ -464,13 +492,12 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
                 .map(String::as_str)
                 .eq(names.iter().copied());
             let cols = if same {
-                // Renumbered in place: the common case.
-                p.cols.iter_mut().for_each(|i| *i = id(*i));
-                std::mem::take(&mut p.cols)
+                // Renumbered as they are: the common case.
+                Ids::collect(p.cols.iter().map(id), narrow)
             } else {
-                reshape(&p, &shape, &names, &id)
+                Ids::collect(reshape(&p, &shape, &names, &id).into_iter(), narrow)
             };
-            let cols = Ids::of(cols, narrow);
+            p.cols = Ids::default();
             for (local, r) in p.respondents.iter_mut().enumerate() {
                 r.table = r.table.saturating_add(offset);
                 r.index = i0 + local;
@@ -526,20 +553,22 @@ fn reshape(p: &Part, shape: &Row, names: &[&str], id: &dyn Fn(u32) -> u32) -> Ve
         cols.resize(p.respondents.len() * shape.width(), 0);
         return cols;
     }
-    for row in p.cols.chunks_exact(w).take(p.respondents.len()) {
-        cols.extend(row[..shape.kept].iter().map(|&i| id(i)));
+    let rows = (p.cols.len() / w).min(p.respondents.len());
+    for r in 0..rows {
+        let at_row = |k: usize| id(p.cols.get(r * w + k));
+        cols.extend((0..shape.kept).map(at_row));
         for a in &at {
             match a {
                 Some(a) => {
                     let e = p.shape.kept + 2 * a;
-                    cols.push(id(row[e]));
-                    cols.push(id(row[e + 1]));
+                    cols.push(at_row(e));
+                    cols.push(at_row(e + 1));
                 }
                 None => cols.extend([0, 0]),
             }
         }
         let s = p.shape.kept + 2 * p.shape.attributes;
-        cols.extend(row[s..].iter().map(|&i| id(i)));
+        cols.extend((s..w).map(at_row));
     }
     cols
 }
@@ -1171,6 +1200,62 @@ when = { always = true }
     fn part(cfg: &Config, name: &str, csv: &str) -> Part {
         let t = read_text(name, csv.as_bytes(), "csv", None).expect("table");
         classify_part(cfg, &[&t])
+    }
+
+    #[test]
+    fn parts_that_found_other_attributes_are_merged_onto_all_of_them() {
+        let cfg = Config::parse(
+            r#"
+[fields.respondent_id]
+headers = ["Id"]
+[fields.kind]
+headers = ["Kind"]
+[[attribute_sets]]
+expectation = '^Imp (\w+)$'
+experience = '^Perf (\w+)$'
+scale = [1, 5]
+[[stages.rules]]
+name = "clients"
+stage = "client"
+when = { field = "kind", equals = "client" }
+"#,
+            std::path::Path::new("journeygap.toml"),
+        )
+        .expect("config");
+        let a = part(
+            &cfg,
+            "a.csv",
+            "Id,Kind,Imp Speed,Perf Speed,Imp Price,Perf Price\na1,client,5,4,3,2\na2,client,1,2,,5\n",
+        );
+        let b = part(
+            &cfg,
+            "b.csv",
+            "Id,Kind,Imp Price,Perf Price,Imp Tone,Perf Tone\nb1,client,4,4,2,1\n",
+        );
+        let c = merge(&cfg, vec![a, b]);
+        let names: Vec<&str> = c.attributes.iter().map(|a| a.name.as_str()).collect();
+        let mut pairs = Vec::new();
+        let rows: Vec<(String, Vec<(Option<f64>, Option<f64>)>)> = c
+            .respondents()
+            .map(|r| {
+                c.pair_ids(r, &mut pairs);
+                let nums = pairs.iter().map(|&(e, x)| (c.num(e), c.num(x))).collect();
+                (c.respondent_id(r).unwrap_or("").to_string(), nums)
+            })
+            .collect();
+        let at = |n: &str| names.iter().position(|a| *a == n).expect("attribute");
+        let (speed, price, tone) = (at("Speed"), at("Price"), at("Tone"));
+        assert_eq!(names.len(), 3);
+        let get = |row: usize, a: usize| rows[row].1[a];
+        assert_eq!(rows[0].0, "a1");
+        assert_eq!(get(0, speed), (Some(5.0), Some(4.0)));
+        assert_eq!(get(0, price), (Some(3.0), Some(2.0)));
+        assert_eq!(get(0, tone), (None, None), "a part without the attribute");
+        assert_eq!(get(1, price), (None, Some(5.0)));
+        assert_eq!(rows[2].0, "b1");
+        assert_eq!(get(2, speed), (None, None));
+        assert_eq!(get(2, price), (Some(4.0), Some(4.0)));
+        assert_eq!(get(2, tone), (Some(2.0), Some(1.0)));
     }
 
     #[test]
