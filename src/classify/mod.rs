@@ -1235,7 +1235,9 @@ when = { field = "kind", equals = "client" }
         let c = merge(&cfg, vec![a, b]);
         let names: Vec<&str> = c.attributes.iter().map(|a| a.name.as_str()).collect();
         let mut pairs = Vec::new();
-        let rows: Vec<(String, Vec<(Option<f64>, Option<f64>)>)> = c
+        // Per respondent: its id and its (expectation, experience) numbers per attribute.
+        type Pairs = Vec<(Option<f64>, Option<f64>)>;
+        let rows: Vec<(String, Pairs)> = c
             .respondents()
             .map(|r| {
                 c.pair_ids(r, &mut pairs);
