@@ -179,10 +179,7 @@ pub const UNREAD: &str = "(not read)";
 #[derive(Debug, Default, Clone)]
 pub(super) struct ColumnBuilder {
     cells: Vec<Cell>,
-    /// Texts of at most [`ShortKey::MAX`] bytes, by their bytes as words.
-    short: HashMap<ShortKey, u32, Fast>,
-    /// Longer texts.
-    texts: HashMap<Box<str>, u32, Fast>,
+    texts: TextIds,
     others: HashMap<OtherKey, u32, Fast>,
     /// Cells added so far.
     seen: usize,
@@ -196,12 +193,66 @@ pub(super) struct ColumnBuilder {
     /// each shared string is one text for the whole sheet read, so it is found again without
     /// hashing its text (see [`ColumnBuilder::add_shared`]).
     shared: HashMap<(usize, usize), u32, Fast>,
-    /// The ids of one-byte texts met so far, by the byte (`u32::MAX`: not met); empty until
-    /// the first (see [`ColumnBuilder::add_bytes`]).
-    bytes: Vec<u32>,
-    /// The ids of the whole numbers 0 to 255 met so far, by the number (`u32::MAX`: not met);
-    /// empty until the first (see [`ColumnBuilder::add_number`]).
-    small_numbers: Vec<u32>,
+    /// The ids of one-byte texts met so far, by the byte (see [`ColumnBuilder::add_bytes`]).
+    bytes: ByteSlots,
+    /// The ids of the whole numbers 0 to 255 met so far, by the number (see
+    /// [`ColumnBuilder::add_number`]).
+    small_numbers: ByteSlots,
+}
+
+/// The ids of a column's texts: a text of at most [`ShortKey::MAX`] bytes by its bytes as
+/// words, a longer one by its text.
+#[derive(Debug, Default, Clone)]
+struct TextIds {
+    short: HashMap<ShortKey, u32, Fast>,
+    long: HashMap<Box<str>, u32, Fast>,
+}
+
+impl TextIds {
+    fn get(&self, s: &str) -> Option<u32> {
+        match ShortKey::of(s.as_bytes()) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(s).copied(),
+        }
+    }
+
+    /// [`TextIds::get`] of a text given as its bytes (read as text only when long).
+    fn get_bytes(&self, b: &[u8]) -> Option<u32> {
+        match ShortKey::of(b) {
+            Some(key) => self.short.get(&key).copied(),
+            None => std::str::from_utf8(b).ok().and_then(|s| self.get(s)),
+        }
+    }
+
+    fn insert(&mut self, s: &str, id: u32) {
+        match ShortKey::of(s.as_bytes()) {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(s.into(), id),
+        };
+    }
+}
+
+/// Ids by a byte, 256 slots, made on the first id set.
+#[derive(Debug, Default, Clone)]
+struct ByteSlots(Vec<u32>);
+
+impl ByteSlots {
+    /// `u32::MAX` marks an empty slot.
+    const EMPTY: u32 = u32::MAX;
+
+    fn get(&self, k: u8) -> Option<u32> {
+        self.0
+            .get(usize::from(k))
+            .copied()
+            .filter(|&id| id != Self::EMPTY)
+    }
+
+    fn set(&mut self, k: u8, id: u32) {
+        self.0.resize(256, Self::EMPTY);
+        if let Some(slot) = self.0.get_mut(usize::from(k)) {
+            *slot = id;
+        }
+    }
 }
 
 /// After this many cells a column whose cells are mostly distinct stops looking them up.
@@ -220,12 +271,11 @@ impl ColumnBuilder {
         self.seen += 1;
         if self.seen == PROBE && !self.unique && 4 * self.cells.len() > 3 * PROBE {
             self.unique = true;
-            self.short = HashMap::default();
-            self.texts = HashMap::default();
+            self.texts = TextIds::default();
             self.others = HashMap::default();
             self.shared = HashMap::default();
-            self.bytes = Vec::new();
-            self.small_numbers = Vec::new();
+            self.bytes = ByteSlots::default();
+            self.small_numbers = ByteSlots::default();
         }
     }
 
@@ -247,20 +297,10 @@ impl ColumnBuilder {
         let key = match &cell {
             Cell::Empty => return 0,
             Cell::Text(t) => {
-                match ShortKey::of(t.as_bytes()) {
-                    Some(key) => {
-                        if let Some(&id) = self.short.get(&key) {
-                            return id;
-                        }
-                        self.short.insert(key, next);
-                    }
-                    None => {
-                        if let Some(&id) = self.texts.get(&**t) {
-                            return id;
-                        }
-                        self.texts.insert(t.clone(), next);
-                    }
+                if let Some(id) = self.texts.get(t) {
+                    return id;
                 }
+                self.texts.insert(t, next);
                 self.cells.push(cell);
                 return next;
             }
@@ -334,17 +374,13 @@ impl ColumnBuilder {
             // Whole numbers 0 to 255 (ratings, codes, counts) have their own slots.
             let small = x as u8;
             if f64::from(small).to_bits() == x.to_bits() {
-                let slot = usize::from(small);
-                if let Some(&id) = self.small_numbers.get(slot).filter(|id| **id != u32::MAX) {
+                if let Some(id) = self.small_numbers.get(small) {
                     self.count();
                     return id;
                 }
                 let id = self.add(Cell::Number(x));
                 if !self.unique {
-                    self.small_numbers.resize(256, u32::MAX);
-                    if let Some(s) = self.small_numbers.get_mut(slot) {
-                        *s = id;
-                    }
+                    self.small_numbers.set(small, id);
                 }
                 return id;
             }
@@ -361,12 +397,8 @@ impl ColumnBuilder {
         if self.unique {
             return self.add(Cell::from_text(s));
         }
-        let known = match ShortKey::of(s.as_bytes()) {
-            Some(key) => self.short.get(&key),
-            None => self.texts.get(s),
-        };
-        match known {
-            Some(&id) => {
+        match self.texts.get(s) {
+            Some(id) => {
                 self.count();
                 id
             }
@@ -381,36 +413,20 @@ impl ColumnBuilder {
             // The commonest fields, empty ones and one-byte ones (ratings, codes), are found
             // without a key: an empty field is the empty cell, a byte has its own slot.
             let known = match b {
-                [] => Some(&0),
-                [byte] => match self.bytes.get(usize::from(*byte)) {
-                    Some(id) if *id != u32::MAX => Some(id),
-                    _ => {
-                        let id = self.add_text(&String::from_utf8_lossy(b));
-                        if !self.unique {
-                            self.bytes.resize(256, u32::MAX);
-                            if let Some(slot) = self.bytes.get_mut(usize::from(*byte)) {
-                                *slot = id;
-                            }
-                        }
-                        return id;
-                    }
-                },
-                _ => None,
+                [] => Some(0),
+                [byte] => self.bytes.get(*byte),
+                _ => self.texts.get_bytes(b),
             };
-            if let Some(&id) = known {
-                self.count();
-                return id;
-            }
-            let known = match ShortKey::of(b) {
-                Some(key) => self.short.get(&key),
-                None => std::str::from_utf8(b).ok().and_then(|s| self.texts.get(s)),
-            };
-            if let Some(&id) = known {
+            if let Some(id) = known {
                 self.count();
                 return id;
             }
         }
-        self.add_text(&String::from_utf8_lossy(b))
+        let id = self.add_text(&String::from_utf8_lossy(b));
+        if let ([byte], false) = (b, self.unique) {
+            self.bytes.set(*byte, id);
+        }
+        id
     }
 
     /// The id of `s`, not yet in the column.
@@ -423,10 +439,7 @@ impl ColumnBuilder {
             // too so that the next copy is found at once.
             let id = self.add(cell);
             if !self.unique {
-                match ShortKey::of(s.as_bytes()) {
-                    Some(key) => self.short.insert(key, id),
-                    None => self.texts.insert(s.into(), id),
-                };
+                self.texts.insert(s, id);
             }
             id
         }
