@@ -97,34 +97,34 @@ pub enum Cond {
 impl Cond {
     /// The fields this condition reads, in order of first use.
     pub fn fields(&self, out: &mut Vec<FieldId>) {
-        match self {
-            Cond::Always => {}
-            Cond::OneOf { field, .. }
-            | Cond::Contains { field, .. }
-            | Cond::Cmp { field, .. }
-            | Cond::IsEmpty { field, .. }
-            | Cond::Months { field, .. } => {
-                if !out.contains(field) {
-                    out.push(*field);
-                }
-            }
-            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.fields(out)),
-            Cond::Not(c) => c.fields(out),
-        }
+        self.collect_fields(false, out);
     }
 
     /// The fields the condition compares as text (`equals`, `one_of`, `contains`), each once,
     /// added to `out`: the others it reads as numbers, dates or blank.
     pub fn text_fields(&self, out: &mut Vec<FieldId>) {
-        match self {
-            Cond::OneOf { field, .. } | Cond::Contains { field, .. } => {
-                if !out.contains(field) {
-                    out.push(*field);
-                }
+        self.collect_fields(true, out);
+    }
+
+    /// The fields it reads (only those compared as text when `text_only`), each once.
+    fn collect_fields(&self, text_only: bool, out: &mut Vec<FieldId>) {
+        let field = match self {
+            Cond::Always => None,
+            Cond::OneOf { field, .. } | Cond::Contains { field, .. } => Some(field),
+            Cond::Cmp { field, .. } | Cond::IsEmpty { field, .. } | Cond::Months { field, .. } => {
+                (!text_only).then_some(field)
             }
-            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.text_fields(out)),
-            Cond::Not(c) => c.text_fields(out),
-            Cond::Always | Cond::Cmp { .. } | Cond::IsEmpty { .. } | Cond::Months { .. } => {}
+            Cond::All(cs) | Cond::Any(cs) => {
+                cs.iter().for_each(|c| c.collect_fields(text_only, out));
+                None
+            }
+            Cond::Not(c) => {
+                c.collect_fields(text_only, out);
+                None
+            }
+        };
+        if let Some(f) = field.filter(|f| !out.contains(f)) {
+            out.push(*f);
         }
     }
 }
