@@ -201,11 +201,11 @@ impl Ids {
         }
     }
 
-    /// Every id, in order.
-    fn iter(&self) -> Box<dyn Iterator<Item = u32> + '_> {
+    /// Every id renumbered by `id`, two bytes each when `narrow`.
+    fn renumber(&self, id: impl Fn(u32) -> u32, narrow: bool) -> Ids {
         match self {
-            Ids::Narrow(v) => Box::new(v.iter().map(|&x| u32::from(x))),
-            Ids::Wide(v) => Box::new(v.iter().copied()),
+            Ids::Narrow(v) => Ids::collect(v.iter().map(|&x| id(u32::from(x))), narrow),
+            Ids::Wide(v) => Ids::collect(v.iter().map(|&x| id(x)), narrow),
         }
     }
 }
@@ -493,7 +493,7 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
                 .eq(names.iter().copied());
             let cols = if same {
                 // Renumbered as they are: the common case.
-                Ids::collect(p.cols.iter().map(id), narrow)
+                p.cols.renumber(id, narrow)
             } else {
                 Ids::collect(reshape(&p, &shape, &names, &id).into_iter(), narrow)
             };
@@ -1194,7 +1194,25 @@ name = "everyone"
 stage = "client"
 when = { always = true }
 "#;
+        parse(text)
+    }
+
+    fn parse(text: &str) -> Config {
         Config::parse(text, std::path::Path::new("journeygap.toml")).expect("config")
+    }
+
+    /// A config of these fields, a `kind` field and one rule: `kind` = client is a client.
+    fn kind_config(fields: &str) -> Config {
+        parse(&format!(
+            r#"{fields}
+[fields.kind]
+headers = ["Kind"]
+[[stages.rules]]
+name = "clients"
+stage = "client"
+when = {{ field = "kind", equals = "client" }}
+"#
+        ))
     }
 
     fn part(cfg: &Config, name: &str, csv: &str) -> Part {
@@ -1204,24 +1222,15 @@ when = { always = true }
 
     #[test]
     fn parts_that_found_other_attributes_are_merged_onto_all_of_them() {
-        let cfg = Config::parse(
+        let cfg = kind_config(
             r#"
 [fields.respondent_id]
 headers = ["Id"]
-[fields.kind]
-headers = ["Kind"]
 [[attribute_sets]]
 expectation = '^Imp (\w+)$'
 experience = '^Perf (\w+)$'
-scale = [1, 5]
-[[stages.rules]]
-name = "clients"
-stage = "client"
-when = { field = "kind", equals = "client" }
-"#,
-            std::path::Path::new("journeygap.toml"),
-        )
-        .expect("config");
+scale = [1, 5]"#,
+        );
         let a = part(
             &cfg,
             "a.csv",
@@ -1309,7 +1318,7 @@ when = { field = "kind", equals = "client" }
     /// column of distinct cells (read row by row) gives the same values as one read per cell.
     #[test]
     fn shared_readings_count_every_bad_cell_and_keep_every_value() {
-        let cfg = Config::parse(
+        let cfg = kind_config(
             r#"
 [fields.respondent_id]
 headers = ["ResponseId"]
@@ -1320,19 +1329,10 @@ headers = ["RecordedDate"]
 kind = "number"
 scale = [0, 10]
 headers = ["Score"]
-[fields.kind]
-headers = ["Kind"]
 [fields.stamp]
 kind = "date"
-headers = ["Stamp"]
-[[stages.rules]]
-name = "clients"
-stage = "client"
-when = { field = "kind", equals = "client" }
-"#,
-            std::path::Path::new("journeygap.toml"),
-        )
-        .expect("config");
+headers = ["Stamp"]"#,
+        );
         let mut csv = String::from("ResponseId,RecordedDate,Score,Kind,Stamp\n");
         for i in 0..40 {
             let score = if i % 4 == 0 { "abc" } else { "7" };
