@@ -1,6 +1,10 @@
 //! Where the reading time of `run` goes beyond the calamine floor, step by step, on the xlsx
 //! (or CSV) reference corpus, each step in this process on all cores:
 //! - `floor`: every sheet's `worksheet_range` (as the corpus benchmark's floor);
+//! - `least` (CSV only): the least that any `run` must do beyond the floor on input and the
+//!   per-respondent output, with no classifying or analysis at all: the floor, the SHA-256 of
+//!   each file (for `summary.json` and `verify`) and a `respondents.csv` line per record
+//!   (PRODUCT §5), formatted by the csv crate and written to one file;
 //! - `cells`: calamine's cell reader alone, every cell visited and dropped (xlsx only);
 //! - `read`: `ingest::read_file_wanting` as `run` reads (hash, zip check, cell store, layout);
 //! - `classify`: the same and `classify::classify_part`, the parts dropped;
@@ -42,13 +46,14 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-const STEPS: [&str; 5] = ["floor", "cells", "read", "classify", "keep"];
+const STEPS: [&str; 6] = ["floor", "least", "cells", "read", "classify", "keep"];
 
 /// One step over every file; returns how many things it saw (so that nothing is optimised
 /// away).
 fn step(name: &str, root: &Path, paths: &[PathBuf], cfg: &Config) -> usize {
     let wanted = |layout: Layout, columns: &[Column]| mapping::wanted_columns(cfg, layout, columns);
     let kept = std::sync::Mutex::new(Vec::new());
+    let lines_out = std::sync::Mutex::new(Vec::new());
     let n = paths
         .par_iter()
         .map(|p| match name {
@@ -68,6 +73,40 @@ fn step(name: &str, root: &Path, paths: &[PathBuf], cfg: &Config) -> usize {
                     n += wb.worksheet_range(&s).expect("sheet").get_size().0;
                 }
                 n
+            }
+            "least" => {
+                let bytes = std::fs::read(p).expect("read");
+                let hash = ingest::hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes));
+                let mut r = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(bytes.as_slice());
+                let mut w = csv::Writer::from_writer(Vec::with_capacity(bytes.len() / 4));
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let mut n = 0;
+                for (i, rec) in r.byte_records().enumerate() {
+                    let rec = rec.expect("record");
+                    let row = (i + 1).to_string();
+                    let (id, key) = (rec.get(0).unwrap_or(b""), rec.get(1).unwrap_or(b""));
+                    let fields: [&[u8]; 11] = [
+                        b"2026Q4",
+                        name.as_bytes(),
+                        b"",
+                        row.as_bytes(),
+                        id,
+                        b"client",
+                        b"current client",
+                        b"false",
+                        b"",
+                        key,
+                        b"1",
+                    ];
+                    w.write_record(fields).expect("line");
+                    n += rec.len();
+                }
+                let lines = w.into_inner().expect("lines");
+                lines_out.lock().expect("lock").push((p.clone(), lines));
+                n + hash.len()
             }
             "cells" => {
                 let bytes = std::fs::read(p).expect("read");
@@ -97,6 +136,17 @@ fn step(name: &str, root: &Path, paths: &[PathBuf], cfg: &Config) -> usize {
         })
         .sum();
     drop(kept);
+    let mut lines = lines_out.into_inner().expect("lock");
+    if !lines.is_empty() {
+        lines.sort_by(|a, b| a.0.cmp(&b.0));
+        let out =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/read_steps_respondents.csv");
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&out).expect("create"));
+        for (_, l) in &lines {
+            std::io::Write::write_all(&mut f, l).expect("write");
+        }
+        std::io::Write::flush(&mut f).expect("flush");
+    }
     n
 }
 
@@ -112,7 +162,13 @@ fn main() {
     let cfg = Config::load(&base.join("journeygap.toml")).expect("corpus config");
     let steps: Vec<&str> = STEPS
         .into_iter()
-        .filter(|s| fmt == "xlsx" || *s != "cells")
+        .filter(|s| {
+            if fmt == "xlsx" {
+                *s != "least"
+            } else {
+                *s != "cells"
+            }
+        })
         .collect();
     let mut wall = vec![Vec::new(); steps.len()];
     let mut cpu = vec![Vec::new(); steps.len()];
