@@ -37,12 +37,17 @@ pub struct TableMap {
     pub finished: Option<usize>,
 }
 
-/// Whether a column's names match a field.
-pub fn matches(field: &Field, names: &[String]) -> bool {
-    names.iter().any(|n| {
-        let folded = fold(n);
-        field.headers.contains(&folded) || field.patterns.iter().any(|p| p.is_match(n))
-    })
+/// Each name [`fold`]ed, made once per column for every field to compare.
+fn folded(names: &[String]) -> Vec<String> {
+    names.iter().map(|n| fold(n)).collect()
+}
+
+/// Whether a column's names (and the same [`folded`]) match a field.
+fn matches_folded(field: &Field, names: &[String], folded: &[String]) -> bool {
+    folded.iter().any(|f| field.headers.contains(f))
+        || names
+            .iter()
+            .any(|n| field.patterns.iter().any(|p| p.is_match(n)))
 }
 
 /// Which columns of a table (given its layout and columns) [`map_table`] can use under any
@@ -61,7 +66,10 @@ pub fn wanted_columns(
     columns
         .iter()
         .map(|c| {
-            cfg.fields.iter().any(|f| matches(f, &c.names))
+            let folded = folded(&c.names);
+            cfg.fields
+                .iter()
+                .any(|f| matches_folded(f, &c.names, &folded))
                 || cfg.attribute_sets.iter().any(|s| {
                     capture(&s.expectation, &c.names).is_some()
                         || capture(&s.experience, &c.names).is_some()
@@ -143,8 +151,12 @@ fn natural_key(s: &str) -> (u64, String) {
     (digits.parse().unwrap_or(u64::MAX), s.to_string())
 }
 
+/// Per column of a table, the attribute name one pattern captures from its header, if any.
+type Captured = Vec<Option<String>>;
+
 /// Map one table's columns.
 pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
+    let folded: Vec<Vec<String>> = t.columns.iter().map(|c| folded(&c.names)).collect();
     let fields: Vec<Vec<usize>> = cfg
         .fields
         .iter()
@@ -152,14 +164,27 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
             let cols = t
                 .columns
                 .iter()
+                .zip(&folded)
                 .enumerate()
-                .filter(|(_, c)| matches(f, &c.names))
+                .filter(|(_, (c, folded))| matches_folded(f, &c.names, folded))
                 .map(|(i, _)| i);
             if f.kind == FieldKind::Multi {
                 cols.collect()
             } else {
                 cols.take(1).collect()
             }
+        })
+        .collect();
+    // Per attribute set, the name each column's header gives its two patterns, found once
+    // for all the set's attributes.
+    let captured: Vec<[Captured; 2]> = cfg
+        .attribute_sets
+        .iter()
+        .map(|s| {
+            let of = |re: &regex::Regex| -> Captured {
+                t.columns.iter().map(|c| capture(re, &c.names)).collect()
+            };
+            [of(&s.expectation), of(&s.experience)]
         })
         .collect();
     let attributes = attrs
@@ -173,13 +198,13 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
                 fields[*experience].first().copied(),
             ),
             AttrSource::Set { set } => {
-                let s = &cfg.attribute_sets[*set];
-                let find = |re: &regex::Regex| {
-                    t.columns
+                let [expectation, experience] = &captured[*set];
+                let find = |names: &[Option<String>]| {
+                    names
                         .iter()
-                        .position(|c| capture(re, &c.names).as_deref() == Some(a.name.as_str()))
+                        .position(|n| n.as_deref() == Some(a.name.as_str()))
                 };
-                (find(&s.expectation), find(&s.experience))
+                (find(expectation), find(experience))
             }
         })
         .collect();
