@@ -189,22 +189,21 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let cannot_write = || format!("cannot write {}", a.out.join(&period).display());
     // Removed again unless committed at the end: nothing of this run shows before then.
     let staging = atomic::Staging::new(&a.out, &period).with_context(cannot_write)?;
-    // `respondents.csv` needs the classification only: it is made and written beside the
-    // analysis, into the hidden folder, and its bytes dropped.
-    let (mut summary, (respondents, written)) = rayon::join(
+    // `respondents.csv` needs the classification only: it is made beside the analysis and
+    // written into the hidden folder as it is made.
+    let (mut summary, respondents) = rayon::join(
         || analysis::analyse(&cfg, &classified, &period, inputs),
         || {
-            let mut r = report::respondents(analysis::respondent_line_parts(
-                &classified,
-                &cfg,
-                &period,
-                a.hash_ids,
-            ));
-            let written = staging.write(&Vec::from_iter(r.take_csv()));
-            (r, written)
+            let mut file = staging.create("tables/respondents.csv")?;
+            let r = report::respondents(
+                analysis::respondent_line_parts(&classified, &cfg, &period, a.hash_ids),
+                &mut file,
+            )?;
+            std::io::Write::flush(&mut file)?;
+            Ok::<_, std::io::Error>(r)
         },
     );
-    written.with_context(cannot_write)?;
+    let respondents = respondents.with_context(cannot_write)?;
     summary.ids_hashed = a.hash_ids;
     summary.input_folder = a.input.display().to_string();
     let panel = cfg.roles.panel_key.is_some();

@@ -42,6 +42,15 @@ impl Staging {
         write_all(&self.out.join(&self.version), files)
     }
 
+    /// Create one file in the version folder (and its folder), to be written as it is made.
+    pub fn create(&self, path: &str) -> io::Result<fs::File> {
+        let path = self.out.join(&self.version).join(path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::File::create(path)
+    }
+
     /// Point `<out>/<period>` at the version folder, remove stale versions, and give the
     /// period folder's path.
     pub fn commit(mut self) -> io::Result<PathBuf> {

@@ -136,27 +136,28 @@ pub fn tables(s: &Summary) -> Vec<TidyTable> {
 /// Respondents in `tables.xlsx` only up to this many; `respondents.csv` always holds them all.
 pub const XLSX_RESPONDENTS: usize = 100_000;
 
-/// What streaming the respondents gives: `respondents.csv`, the sheet for `tables.xlsx` (when
-/// there are at most [`XLSX_RESPONDENTS`]) and the exclusions by reason.
+/// What streaming the respondents gives beside `respondents.csv` itself: the sheet for
+/// `tables.xlsx` (when there are at most [`XLSX_RESPONDENTS`]) and the exclusions by reason.
 pub struct Respondents {
-    /// `respondents.csv`, until [`Respondents::take_csv`] takes it to be written early.
-    csv: Option<Vec<u8>>,
     sheet: Option<TidyTable>,
     reasons: std::collections::BTreeMap<String, u64>,
 }
 
-/// Write the respondents' lines, the parts in parallel, put together in order.
-pub fn respondents<'a, I>(parts: Vec<I>) -> Respondents
+/// Write `respondents.csv` into `out` as it is made: the respondents' lines, a few parts at a
+/// time in parallel, put together in order, so that at most those parts' bytes are held.
+pub fn respondents<'a, I, W>(parts: Vec<I>, out: &mut W) -> std::io::Result<Respondents>
 where
     I: ExactSizeIterator<Item = RespondentLine<'a>> + Send,
+    W: std::io::Write,
 {
     let total: usize = parts.iter().map(ExactSizeIterator::len).sum();
     let keep = total <= XLSX_RESPONDENTS;
     // The header: the CSV of no rows.
-    let mut csv = csv_bytes(&tidy("respondents", std::iter::empty::<RespondentRow>()));
-    csv.reserve(total * 96);
+    out.write_all(&csv_bytes(&tidy(
+        "respondents",
+        std::iter::empty::<RespondentRow>(),
+    )))?;
     let (mut sheet, mut excluded) = (Vec::new(), Vec::new());
-    // A few parts at a time, so that at most those parts' bytes are held twice.
     let mut parts = parts.into_iter();
     loop {
         let batch: Vec<I> = parts.by_ref().take(16).collect();
@@ -182,16 +183,15 @@ where
             })
             .collect();
         for (bytes, rows, why) in pieces {
-            csv.extend_from_slice(&bytes);
+            out.write_all(&bytes)?;
             sheet.extend(rows);
             excluded.extend(why);
         }
     }
-    Respondents {
-        csv: Some(csv),
+    Ok(Respondents {
         sheet: keep.then(|| tidy("respondents", sheet)),
         reasons: document::exclusion_reasons(excluded.iter().map(String::as_str)),
-    }
+    })
 }
 
 /// One line of `respondents.csv`, as the csv crate writes it with the tables' settings
@@ -237,29 +237,18 @@ fn push_csv_field(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-impl Respondents {
-    /// `tables/respondents.csv`, taken out to be written before the other files (it needs no
-    /// analysis); [`period_files`] then leaves it out.
-    pub fn take_csv(&mut self) -> Option<OutputFile> {
-        self.csv.take().map(|bytes| OutputFile {
-            path: "tables/respondents.csv".into(),
-            bytes,
-        })
-    }
-}
-
 /// Every file of the period folder, as bytes: tables, `tables.xlsx`, `summary.json`, the report
-/// documents and the charts. `resp` is what [`respondents`] made of the respondents' lines
-/// (it needs no analysis, so it can be made beside it); `respondents.csv` is among the files
-/// unless it was taken out already ([`Respondents::take_csv`]).
+/// documents and the charts; not `respondents.csv`, which [`respondents`] writes as it is
+/// made. `resp` is what [`respondents`] gave beside it (it needs no analysis, so it can be
+/// made beside it).
 pub fn period_files(
     summary: &Summary,
-    mut resp: Respondents,
+    resp: Respondents,
     charts: Vec<OutputFile>,
     title: Option<&str>,
 ) -> Result<Vec<OutputFile>, String> {
     let tables = tables(summary);
-    let mut out: Vec<OutputFile> = resp.take_csv().into_iter().collect();
+    let mut out: Vec<OutputFile> = Vec::with_capacity(tables.len() + charts.len() + 4);
     out.extend(tables.iter().map(|t| OutputFile {
         path: format!("tables/{}.csv", t.name),
         bytes: csv_bytes(t),
