@@ -40,6 +40,7 @@ pub fn trim(s: &str) -> &str {
 }
 
 /// An ASCII byte that [`str::trim`] keeps.
+#[inline]
 pub(super) fn is_ascii_solid(b: u8) -> bool {
     b.is_ascii() && b != b' ' && !(0x09..=0x0D).contains(&b)
 }

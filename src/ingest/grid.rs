@@ -340,6 +340,13 @@ impl ColumnBuilder {
 
     /// The id of a cell left unread: 0 when blank, else the column's one [`UNREAD`] cell.
     pub(super) fn add_unread(&mut self, s: &str) -> u32 {
+        // A first byte that trimming keeps settles it without reading the rest of the text.
+        if s.as_bytes()
+            .first()
+            .is_some_and(|&b| super::cell::is_ascii_solid(b))
+        {
+            return self.unread_id();
+        }
         if super::cell::trim(s).is_empty() {
             0
         } else {
