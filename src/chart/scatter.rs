@@ -188,13 +188,15 @@ fn text_size<DB: DrawingBackend>(
 /// Where each point's label goes: the box of a label of `sizes[i]` near `points[i]`, inside
 /// `plot` and clear of the points (radius `r`), of `taken` and of the labels placed before it,
 /// trying the highest points first, at growing distances (steps of `step`) to the right, left,
-/// above, below and the diagonals. A label with no clear place goes beside its point on the
-/// side where it stays inside the plot.
+/// above, below and the diagonals. Boxes in `soft` (the crosshair lines) are kept clear of too
+/// where a place allows, else crossed. A label with no clear place goes beside its point on
+/// the side where it stays inside the plot.
 fn place_labels(
     points: &[(i32, i32)],
     sizes: &[(i32, i32)],
     plot: Bbox,
     mut taken: Vec<Bbox>,
+    soft: &[Bbox],
     (r, step): (i32, i32),
 ) -> Vec<Bbox> {
     taken.extend(points.iter().map(|&(x, y)| (x - r, y - r, x + r, y + r)));
@@ -204,26 +206,26 @@ fn place_labels(
     for i in order {
         let ((x, y), (tw, th)) = (points[i], sizes[i]);
         let inside = |b: Bbox| b.0 >= plot.0 && b.2 <= plot.2 && b.1 >= plot.1 && b.3 <= plot.3;
-        let mut placed = None;
-        'search: for k in 0..6 {
-            let d = step + k * step;
-            for (ox, oy) in [
-                (d, -th / 2),
-                (-d - tw, -th / 2),
-                (-tw / 2, -d - th),
-                (-tw / 2, d),
-                (d, -d - th / 2),
-                (d, d - th / 2),
-                (-d - tw, -d),
-                (-d - tw, d),
-            ] {
-                let bx = (x + ox, y + oy, x + ox + tw, y + oy + th);
-                if inside(bx) && !taken.iter().any(|t| overlaps(*t, bx)) {
-                    placed = Some(bx);
-                    break 'search;
-                }
-            }
-        }
+        let clear = |b: Bbox, avoid: &[Bbox]| !avoid.iter().any(|t| overlaps(*t, b));
+        let search = |with_soft: bool| {
+            (0..6).find_map(|k| {
+                let d = step + k * step;
+                [
+                    (d, -th / 2),
+                    (-d - tw, -th / 2),
+                    (-tw / 2, -d - th),
+                    (-tw / 2, d),
+                    (d, -d - th / 2),
+                    (d, d - th / 2),
+                    (-d - tw, -d),
+                    (-d - tw, d),
+                ]
+                .into_iter()
+                .map(|(ox, oy)| (x + ox, y + oy, x + ox + tw, y + oy + th))
+                .find(|&b| inside(b) && clear(b, &taken) && (!with_soft || clear(b, soft)))
+            })
+        };
+        let placed = search(true).or_else(|| search(false));
         let bx = placed.unwrap_or_else(|| {
             let left = if x + step + tw <= plot.2 {
                 x + step
@@ -267,14 +269,24 @@ where
         .into_font()
         .style(FontStyle::Bold)
         .color(&RGBColor(150, 150, 150));
-    // Boxes (left, top, right, bottom, in pixels) that point labels keep clear of.
+    // Boxes (left, top, right, bottom, in pixels) that point labels keep clear of, and the
+    // crosshair lines', which they keep clear of where they can.
     let mut taken: Vec<Bbox> = Vec::new();
+    let mut soft: Vec<Bbox> = Vec::new();
     if let Some((cx, cy)) = c.crosshair {
         let dash = RGBColor(120, 120, 120).stroke_width(2);
         chart.draw_series([
             PathElement::new(vec![(cx, y0), (cx, y1)], dash),
             PathElement::new(vec![(x0, cy), (x1, cy)], dash),
         ])?;
+        // The crossing point and the plot's top-left and bottom-right corners, in pixels.
+        let ((lx, ly), (ax, ay), (zx, zy)) = (
+            chart.backend_coord(&(cx, cy)),
+            chart.backend_coord(&(x0, y1)),
+            chart.backend_coord(&(x1, y0)),
+        );
+        soft.push((lx - 2, ay, lx + 2, zy));
+        soft.push((ax, ly - 2, zx, ly + 2));
         let corners = [
             ((x0, y1), HPos::Left, VPos::Top),
             ((x1, y1), HPos::Right, VPos::Top),
@@ -343,6 +355,7 @@ where
         &sizes,
         (pa.0, pa.1, pb.0, pb.1),
         taken,
+        &soft,
         (r, px(14.0)),
     );
     for ((p, &(x, y)), bx) in c.points.iter().zip(&points).zip(boxes) {
@@ -377,11 +390,11 @@ mod tests {
     #[test]
     fn a_label_near_the_right_edge_goes_left_of_its_point() {
         // On the right it would end 34 pixels past the plot's edge.
-        let boxes = place_labels(&[(1300, 400)], &[(220, 24)], PLOT, vec![], (10, 14));
+        let boxes = place_labels(&[(1300, 400)], &[(220, 24)], PLOT, vec![], &[], (10, 14));
         let b = boxes[0];
         assert!(inside(b), "{b:?}");
         assert!(b.2 <= 1300 - 10, "left of the point: {b:?}");
-        let boxes = place_labels(&[(400, 400)], &[(300, 24)], PLOT, vec![], (10, 14));
+        let boxes = place_labels(&[(400, 400)], &[(300, 24)], PLOT, vec![], &[], (10, 14));
         assert_eq!(boxes[0].0, 414, "room on the right: beside it there");
     }
 
@@ -398,7 +411,7 @@ mod tests {
         ];
         let sizes = [(260, 24); 6];
         let corner = (1250, 110, 1490, 140);
-        let boxes = place_labels(&points, &sizes, PLOT, vec![corner], (10, 14));
+        let boxes = place_labels(&points, &sizes, PLOT, vec![corner], &[], (10, 14));
         for (i, a) in boxes.iter().enumerate() {
             assert!(inside(*a), "label {i} inside the plot: {a:?}");
             assert!(!overlaps(*a, corner), "label {i} clear of the corner name");
@@ -415,8 +428,32 @@ mod tests {
     fn a_label_with_no_clear_place_stays_inside_beside_its_point() {
         // Wider than the plot allows on either side at every distance tried.
         let plot = (0, 0, 400, 100);
-        let boxes = place_labels(&[(380, 50)], &[(300, 90)], plot, vec![], (10, 14));
+        let boxes = place_labels(&[(380, 50)], &[(300, 90)], plot, vec![], &[], (10, 14));
         let b = boxes[0];
         assert!(b.2 <= 400 && b.0 >= 0, "{b:?}");
+    }
+
+    #[test]
+    fn labels_keep_clear_of_the_crosshairs_where_they_can() {
+        // Right of its point the label would cross the vertical line at x = 500; left of it
+        // there is room.
+        let lines = [(498, 100, 502, 800), (100, 598, 1500, 602)];
+        let boxes = place_labels(&[(470, 400)], &[(200, 24)], PLOT, vec![], &lines, (10, 14));
+        let b = boxes[0];
+        assert!(inside(b) && !lines.iter().any(|l| overlaps(*l, b)), "{b:?}");
+        assert!(b.2 <= 460, "left of the point: {b:?}");
+        // Where every place tried crosses a line, the label goes where it would without them.
+        let everywhere = [(100, 100, 1500, 800)];
+        let crossed = place_labels(
+            &[(470, 400)],
+            &[(200, 24)],
+            PLOT,
+            vec![],
+            &everywhere,
+            (10, 14),
+        );
+        let free = place_labels(&[(470, 400)], &[(200, 24)], PLOT, vec![], &[], (10, 14));
+        assert_eq!(crossed, free);
+        assert_eq!(free[0].0, 484, "beside it on the right");
     }
 }
