@@ -340,26 +340,21 @@ impl ColumnBuilder {
 
     /// The id of a cell left unread: 0 when blank, else the column's one [`UNREAD`] cell.
     pub(super) fn add_unread(&mut self, s: &str) -> u32 {
-        // A first byte that trimming keeps settles it without reading the rest of the text.
-        if s.as_bytes()
-            .first()
-            .is_some_and(|&b| super::cell::is_ascii_solid(b))
-        {
-            return self.unread_id();
-        }
-        if super::cell::trim(s).is_empty() {
+        self.add_unread_bytes(s.as_bytes())
+    }
+
+    /// [`ColumnBuilder::add_unread`] of a text given as its UTF-8 bytes. A first byte that
+    /// trimming keeps settles it without reading the rest of the text.
+    pub(super) fn add_unread_bytes(&mut self, b: &[u8]) -> u32 {
+        let blank = match b.first() {
+            None => true,
+            Some(&first) if super::cell::is_ascii_solid(first) => false,
+            Some(_) => super::cell::trim(&String::from_utf8_lossy(b)).is_empty(),
+        };
+        if blank {
             0
         } else {
             self.unread_id()
-        }
-    }
-
-    /// [`ColumnBuilder::add_unread`] of a text given as its UTF-8 bytes.
-    pub(super) fn add_unread_bytes(&mut self, b: &[u8]) -> u32 {
-        match b.first() {
-            None => 0,
-            Some(&first) if super::cell::is_ascii_solid(first) => self.unread_id(),
-            Some(_) => self.add_unread(&String::from_utf8_lossy(b)),
         }
     }
 
