@@ -273,20 +273,20 @@ where
     // crosshair lines', which they keep clear of where they can.
     let mut taken: Vec<Bbox> = Vec::new();
     let mut soft: Vec<Bbox> = Vec::new();
+    // The plot's top-left and bottom-right corners, in pixels.
+    let (pa, pb) = (
+        chart.backend_coord(&(x0, y1)),
+        chart.backend_coord(&(x1, y0)),
+    );
     if let Some((cx, cy)) = c.crosshair {
         let dash = RGBColor(120, 120, 120).stroke_width(2);
         chart.draw_series([
             PathElement::new(vec![(cx, y0), (cx, y1)], dash),
             PathElement::new(vec![(x0, cy), (x1, cy)], dash),
         ])?;
-        // The crossing point and the plot's top-left and bottom-right corners, in pixels.
-        let ((lx, ly), (ax, ay), (zx, zy)) = (
-            chart.backend_coord(&(cx, cy)),
-            chart.backend_coord(&(x0, y1)),
-            chart.backend_coord(&(x1, y0)),
-        );
-        soft.push((lx - 2, ay, lx + 2, zy));
-        soft.push((ax, ly - 2, zx, ly + 2));
+        let (lx, ly) = chart.backend_coord(&(cx, cy));
+        soft.push((lx - 2, pa.1, lx + 2, pb.1));
+        soft.push((pa.0, ly - 2, pb.0, ly + 2));
         let corners = [
             ((x0, y1), HPos::Left, VPos::Top),
             ((x1, y1), HPos::Right, VPos::Top),
@@ -336,10 +336,6 @@ where
             .into_font()
             .color(&BLACK)
     };
-    let (pa, pb) = (
-        chart.backend_coord(&(x0, y1)),
-        chart.backend_coord(&(x1, y0)),
-    );
     let points: Vec<(i32, i32)> = c
         .points
         .iter()
