@@ -195,12 +195,10 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         || analysis::analyse(&cfg, &classified, &period, inputs),
         || {
             let mut file = staging.create("tables/respondents.csv")?;
-            let r = report::respondents(
+            report::respondents(
                 analysis::respondent_line_parts(&classified, &cfg, &period, a.hash_ids),
                 &mut file,
-            )?;
-            std::io::Write::flush(&mut file)?;
-            Ok::<_, std::io::Error>(r)
+            )
         },
     );
     let respondents = respondents.with_context(cannot_write)?;

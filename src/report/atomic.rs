@@ -44,11 +44,7 @@ impl Staging {
 
     /// Create one file in the version folder (and its folder), to be written as it is made.
     pub fn create(&self, path: &str) -> io::Result<fs::File> {
-        let path = self.out.join(&self.version).join(path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::File::create(path)
+        fs::File::create(with_folder(&self.out.join(&self.version), path)?)
     }
 
     /// Point `<out>/<period>` at the version folder, remove stale versions, and give the
@@ -99,16 +95,25 @@ fn nonce() -> String {
 /// error reported is that of the first file, in the given order, that failed.
 fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
     use rayon::prelude::*;
-    for f in files {
-        if let Some(parent) = dir.join(&f.path).parent() {
-            fs::create_dir_all(parent)?;
-        }
-    }
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|f| with_folder(dir, &f.path))
+        .collect::<io::Result<_>>()?;
     let results: Vec<io::Result<()>> = files
         .par_iter()
-        .map(|f| fs::write(dir.join(&f.path), &f.bytes))
+        .zip(&paths)
+        .map(|(f, path)| fs::write(path, &f.bytes))
         .collect();
     results.into_iter().collect()
+}
+
+/// `dir/path`, its folder made if need be.
+fn with_folder(dir: &Path, path: &str) -> io::Result<PathBuf> {
+    let path = dir.join(path);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    Ok(path)
 }
 
 /// Point `<out>/<period>` at the version folder.
