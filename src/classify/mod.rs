@@ -1220,6 +1220,14 @@ when = {{ field = "kind", equals = "client" }}
         classify_part(cfg, &[&t])
     }
 
+    /// These (name, CSV text) files, each read as its own part, merged in order.
+    fn merged(cfg: &Config, files: &[(&str, &str)]) -> Classified {
+        merge(
+            cfg,
+            files.iter().map(|(n, csv)| part(cfg, n, csv)).collect(),
+        )
+    }
+
     #[test]
     fn parts_that_found_other_attributes_are_merged_onto_all_of_them() {
         let cfg = kind_config(
@@ -1231,17 +1239,19 @@ expectation = '^Imp (\w+)$'
 experience = '^Perf (\w+)$'
 scale = [1, 5]"#,
         );
-        let a = part(
+        let c = merged(
             &cfg,
-            "a.csv",
-            "Id,Kind,Imp Speed,Perf Speed,Imp Price,Perf Price\na1,client,5,4,3,2\na2,client,1,2,,5\n",
+            &[
+                (
+                    "a.csv",
+                    "Id,Kind,Imp Speed,Perf Speed,Imp Price,Perf Price\na1,client,5,4,3,2\na2,client,1,2,,5\n",
+                ),
+                (
+                    "b.csv",
+                    "Id,Kind,Imp Price,Perf Price,Imp Tone,Perf Tone\nb1,client,4,4,2,1\n",
+                ),
+            ],
         );
-        let b = part(
-            &cfg,
-            "b.csv",
-            "Id,Kind,Imp Price,Perf Price,Imp Tone,Perf Tone\nb1,client,4,4,2,1\n",
-        );
-        let c = merge(&cfg, vec![a, b]);
         let names: Vec<&str> = c.attributes.iter().map(|a| a.name.as_str()).collect();
         let mut pairs = Vec::new();
         // Per respondent: its id and its (expectation, experience) numbers per attribute.
@@ -1272,17 +1282,19 @@ scale = [1, 5]"#,
     #[test]
     fn duplicates_keep_the_latest_response_then_the_last_in_file_order() {
         let cfg = config();
-        let a = part(
+        let c = merged(
             &cfg,
-            "a.csv",
-            "ResponseId,RecordedDate\nX,2026-01-02\nY,2026-01-01\nZ,2026-01-01\n",
+            &[
+                (
+                    "a.csv",
+                    "ResponseId,RecordedDate\nX,2026-01-02\nY,2026-01-01\nZ,2026-01-01\n",
+                ),
+                (
+                    "b.csv",
+                    "ResponseId,RecordedDate\nX,2026-01-01\nY,2026-01-01\nW,2026-01-01\nW,2026-01-01\n",
+                ),
+            ],
         );
-        let b = part(
-            &cfg,
-            "b.csv",
-            "ResponseId,RecordedDate\nX,2026-01-01\nY,2026-01-01\nW,2026-01-01\nW,2026-01-01\n",
-        );
-        let c = merge(&cfg, vec![a, b]);
         let got: Vec<(Option<&str>, String)> = c
             .respondents()
             .map(|r| {
@@ -1348,7 +1360,7 @@ headers = ["Stamp"]"#,
                 i % 28 + 1
             ));
         }
-        let c = merge(&cfg, vec![part(&cfg, "a.csv", &csv)]);
+        let c = merged(&cfg, &[("a.csv", &csv)]);
         let bad: Vec<(&str, u64, &[String])> = c
             .cell_problems
             .iter()
