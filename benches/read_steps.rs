@@ -46,6 +46,14 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// A CSV file's records as the floor reads them: no header row, rows of any length.
+fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
 const STEPS: [&str; 6] = ["floor", "least", "cells", "read", "classify", "keep"];
 
 /// One step over every file; returns how many things it saw (so that nothing is optimised
@@ -59,11 +67,10 @@ fn step(name: &str, root: &Path, paths: &[PathBuf], cfg: &Config) -> usize {
         .map(|p| match name {
             "floor" if p.extension().is_some_and(|e| e == "csv") => {
                 let bytes = std::fs::read(p).expect("read");
-                let mut r = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .from_reader(bytes.as_slice());
-                r.byte_records().map(|rec| rec.expect("record").len()).sum()
+                csv_reader(&bytes)
+                    .byte_records()
+                    .map(|rec| rec.expect("record").len())
+                    .sum()
             }
             "floor" => {
                 let bytes = std::fs::read(p).expect("read");
@@ -77,16 +84,12 @@ fn step(name: &str, root: &Path, paths: &[PathBuf], cfg: &Config) -> usize {
             "least" => {
                 let bytes = std::fs::read(p).expect("read");
                 let hash = ingest::hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes));
-                let mut r = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .from_reader(bytes.as_slice());
                 // The lines joined by hand, without the quoting checks a real writer needs:
                 // a lower bound on making them.
                 let mut w: Vec<u8> = Vec::with_capacity(bytes.len() / 4);
                 let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
                 let (mut n, mut row) = (0, String::new());
-                for (i, rec) in r.byte_records().enumerate() {
+                for (i, rec) in csv_reader(&bytes).byte_records().enumerate() {
                     let rec = rec.expect("record");
                     row.clear();
                     std::fmt::Write::write_fmt(&mut row, format_args!("{}", i + 1)).expect("row");
@@ -113,8 +116,7 @@ fn step(name: &str, root: &Path, paths: &[PathBuf], cfg: &Config) -> usize {
                     w.push(b'\n');
                     n += rec.len();
                 }
-                let lines = w;
-                lines_out.lock().expect("lock").push((p.clone(), lines));
+                lines_out.lock().expect("lock").push((p.clone(), w));
                 n + hash.len()
             }
             "cells" => {
@@ -150,11 +152,10 @@ fn step(name: &str, root: &Path, paths: &[PathBuf], cfg: &Config) -> usize {
         lines.sort_by(|a, b| a.0.cmp(&b.0));
         let out =
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/read_steps_respondents.csv");
-        let mut f = std::io::BufWriter::new(std::fs::File::create(&out).expect("create"));
+        let mut f = std::fs::File::create(&out).expect("create");
         for (_, l) in &lines {
             std::io::Write::write_all(&mut f, l).expect("write");
         }
-        std::io::Write::flush(&mut f).expect("flush");
     }
     n
 }
