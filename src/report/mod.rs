@@ -139,7 +139,8 @@ pub const XLSX_RESPONDENTS: usize = 100_000;
 /// What streaming the respondents gives beside `respondents.csv` itself: the sheet for
 /// `tables.xlsx` (when there are at most [`XLSX_RESPONDENTS`]) and the exclusions by reason.
 pub struct Respondents {
-    sheet: Option<TidyTable>,
+    /// The sheet, or why it could not be made.
+    sheet: Result<Option<rust_xlsxwriter::Worksheet>, String>,
     reasons: std::collections::BTreeMap<String, u64>,
 }
 
@@ -153,45 +154,81 @@ where
     let total: usize = parts.iter().map(ExactSizeIterator::len).sum();
     let keep = total <= XLSX_RESPONDENTS;
     // The header: the CSV of no rows.
-    out.write_all(&csv_bytes(&tidy(
-        "respondents",
-        std::iter::empty::<RespondentRow>(),
-    )))?;
-    let (mut sheet, mut excluded) = (Vec::new(), Vec::new());
+    let header = tidy("respondents", std::iter::empty::<RespondentRow>());
+    out.write_all(&csv_bytes(&header))?;
+    // The sheet is written as the lines come, in order, beside the file.
+    let mut sheet = if keep {
+        xlsx::Sheet::new(header.name, &header.header).map(Some)
+    } else {
+        Ok(None)
+    };
+    let mut excluded = Vec::new();
     let mut parts = parts.into_iter();
     loop {
         let batch: Vec<I> = parts.by_ref().take(16).collect();
         if batch.is_empty() {
             break;
         }
-        let pieces: Vec<(Vec<u8>, Vec<RespondentRow>, Vec<String>)> = batch
+        type Piece<'a> = (Vec<u8>, Vec<RespondentLine<'a>>, Vec<&'a str>);
+        let pieces: Vec<Piece<'a>> = batch
             .into_par_iter()
             .map(|lines| {
                 let mut w = Vec::with_capacity(lines.len() * 96);
-                let (mut sheet, mut excluded) = (Vec::new(), Vec::new());
+                let (mut rows, mut excluded) = (Vec::new(), Vec::new());
                 let mut number = String::new();
                 for r in lines {
                     push_respondent_line(&mut w, &mut number, &r);
                     if r.excluded {
-                        excluded.push(r.reason.to_string());
+                        excluded.push(r.reason);
                     }
                     if keep {
-                        sheet.push(r.to_row());
+                        rows.push(r);
                     }
                 }
-                (w, sheet, excluded)
+                (w, rows, excluded)
             })
             .collect();
         for (bytes, rows, why) in pieces {
             out.write_all(&bytes)?;
-            sheet.extend(rows);
+            if let Ok(Some(s)) = &mut sheet {
+                if let Err(e) = rows.iter().try_for_each(|r| s.push(sheet_cells(r))) {
+                    sheet = Err(e);
+                }
+            }
             excluded.extend(why);
         }
     }
     Ok(Respondents {
-        sheet: keep.then(|| tidy("respondents", sheet)),
-        reasons: document::exclusion_reasons(excluded.iter().map(String::as_str)),
+        sheet: sheet
+            .and_then(|s| s.map(xlsx::Sheet::finish).transpose())
+            .map_err(|e| e.to_string()),
+        reasons: document::exclusion_reasons(excluded.into_iter()),
     })
+}
+
+/// A respondent's line as the cells of the respondents sheet, in the columns of
+/// [`RespondentRow`].
+fn sheet_cells<'a>(r: &'a RespondentLine) -> [xlsx::XCell<'a>; 11] {
+    use std::borrow::Cow::Borrowed;
+    use xlsx::XCell::{Bool, Count, Real, Text};
+    let weight = if r.weight.is_finite() {
+        Real(r.weight)
+    } else {
+        xlsx::XCell::Blank // as serde_json holds a number that is not finite: null
+    };
+    [
+        Text(Borrowed(r.period)),
+        Text(Borrowed(r.source_file)),
+        Text(Borrowed(r.sheet)),
+        Count(r.row as f64),
+        Text(Borrowed(&r.respondent_id)),
+        Text(Borrowed(r.stage)),
+        Text(Borrowed(r.rule)),
+        Bool(r.excluded),
+        Text(Borrowed(r.reason)),
+        Text(Borrowed(&r.panel_key)),
+        weight,
+    ]
 }
 
 /// One line of `respondents.csv`, as the csv crate writes it with the tables' settings
@@ -253,12 +290,10 @@ pub fn period_files(
         path: format!("tables/{}.csv", t.name),
         bytes: csv_bytes(t),
     }));
-    let mut sheets = Vec::with_capacity(tables.len() + 1);
-    sheets.extend(resp.sheet);
-    sheets.extend(tables);
+    let first = resp.sheet.map_err(|e| format!("tables.xlsx: {e}"))?;
     out.push(OutputFile {
         path: "tables.xlsx".into(),
-        bytes: xlsx::workbook(&sheets).map_err(|e| format!("tables.xlsx: {e}"))?,
+        bytes: xlsx::workbook(first, &tables).map_err(|e| format!("tables.xlsx: {e}"))?,
     });
     let mut json = serde_json::to_vec_pretty(summary).unwrap_or_default();
     json.push(b'\n');
@@ -343,6 +378,80 @@ mod tests {
             String::from_utf8(mine).unwrap(),
             String::from_utf8(theirs).unwrap()
         );
+    }
+
+    /// Lines of every kind: texts with the bytes CSV quotes, an excluded row, weights whole,
+    /// fractional and not finite.
+    fn sample_lines() -> Vec<RespondentLine<'static>> {
+        let texts = [
+            "",
+            "plain",
+            "a,b",
+            "say \"hi\"",
+            "é, ü",
+            " spaced ",
+            "#hash",
+        ];
+        let weights = [1.0, 0.25, 1e-10, 12345.5, f64::NAN, 0.0];
+        (0..23)
+            .map(|i| {
+                let (t, other) = (texts[i % texts.len()], texts[(i * 5 + 3) % texts.len()]);
+                RespondentLine {
+                    period: "2026Q3",
+                    source_file: other,
+                    sheet: t,
+                    row: i as u64 * 977,
+                    respondent_id: std::borrow::Cow::Owned(format!("{other}{i}")),
+                    stage: t,
+                    rule: other,
+                    excluded: i % 3 == 0,
+                    reason: t,
+                    panel_key: std::borrow::Cow::Borrowed(t),
+                    weight: weights[i % weights.len()],
+                }
+            })
+            .collect()
+    }
+
+    /// The respondents sheet written from the lines as they stream is the sheet the tidy table
+    /// of the same rows gives: the workbooks are byte for byte the same.
+    #[test]
+    fn respondents_sheet_from_lines_is_the_tidy_tables_sheet() {
+        let lines = sample_lines();
+        let parts = vec![lines[..10].iter().cloned(), lines[10..].iter().cloned()];
+        let mut file = Vec::new();
+        let streamed = respondents(parts, &mut file).unwrap();
+        let streamed = xlsx::workbook(streamed.sheet.unwrap(), &[]).unwrap();
+        let table = tidy("respondents", lines.iter().map(RespondentLine::to_row));
+        let from_table = xlsx::workbook(None, &[table]).unwrap();
+        assert!(streamed == from_table, "the two workbooks differ");
+        // And the file beside it holds every line.
+        assert_eq!(
+            file.iter().filter(|&&b| b == b'\n').count(),
+            1 + lines.len()
+        );
+    }
+
+    /// A text longer than a cell holds is cut at Excel's limit, at a character's edge, not
+    /// fatal; the table's CSV keeps it whole.
+    #[test]
+    fn an_overlong_text_is_cut_to_what_a_cell_holds() {
+        use calamine::Reader;
+        let long = "é".repeat(40_000);
+        let table = TidyTable {
+            name: "themes",
+            header: vec!["theme".into()],
+            rows: vec![vec![Value::String(long.clone())]],
+        };
+        let bytes = xlsx::workbook(None, std::slice::from_ref(&table)).unwrap();
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = wb.worksheet_range("themes").unwrap();
+        let got = range.get_value((1, 0)).unwrap().to_string();
+        assert_eq!(got.chars().count(), 32_767);
+        assert!(long.starts_with(&got));
+        assert!(String::from_utf8(csv_bytes(&table))
+            .unwrap()
+            .contains(&long));
     }
 
     #[test]
