@@ -4,7 +4,8 @@
 //!   its phase timings and peak resident memory (`JOURNEYGAP_TIMINGS`);
 //! - the ratios run/floor (CSV: run without chart rendering, which is reported on its own line),
 //!   each of a floor and a run measured one right after the other, and their median;
-//! - the scaling of `run` at 1/8, 1/4, 1/2 and the whole corpus;
+//! - the scaling of `run` at 1/8, 1/4, 1/2 and the whole corpus, and `run` on the largest
+//!   period that still gets a respondents sheet in `tables.xlsx` (100,000 respondents);
 //! - whether `--jobs 1` and `--jobs 2` write byte-identical outputs.
 //!
 //! Run: `cargo bench --bench corpus` (the whole corpus: 200 files × 5,000 respondents, generated
@@ -336,6 +337,21 @@ fn main() {
             k * o.respondents
         );
         previous = Some(wall);
+    }
+    // The largest period whose `tables.xlsx` holds a respondents sheet: what that sheet adds,
+    // beside the sizes above, which are all beyond it on the reference corpus.
+    let k = journeygap::report::XLSX_RESPONDENTS / o.respondents.max(1);
+    if k > 0 && k < o.files && k * o.respondents == journeygap::report::XLSX_RESPONDENTS {
+        let dir = subset(&base, &base.join("xlsx"), "xlsx", k);
+        let runs: Vec<Run> = (0..o.runs)
+            .map(|_| run(&dir, &out.path().join("sheet"), None))
+            .collect();
+        let wall = median(runs.iter().map(|r| r.0).collect());
+        let peak = runs.iter().map(|r| r.2).fold(0.0, f64::max);
+        println!(
+            "\nwith the respondents sheet in tables.xlsx (at most {} respondents): {k} files, {wall:.2} s, peak RSS {peak:.0} MiB",
+            journeygap::report::XLSX_RESPONDENTS
+        );
     }
     let a = out.path().join("jobs1");
     let b = out.path().join("jobs2");
