@@ -107,6 +107,12 @@ fn floor_csv(files: &[PathBuf]) -> usize {
 /// system, all threads).
 type Run = (f64, BTreeMap<String, f64>, f64, f64);
 
+/// The median wall time of runs of one size, and their highest peak memory.
+fn wall_and_peak(runs: &[Run]) -> (f64, f64) {
+    let wall = median(runs.iter().map(|r| r.0).collect());
+    (wall, runs.iter().map(|r| r.2).fold(0.0, f64::max))
+}
+
 /// CPU seconds (user + system, all threads) of this process and of its waited-for children,
 /// from `/proc/self/stat` (clock ticks of 1/100 s); zeros where there is no `/proc`.
 fn cpu_seconds() -> (f64, f64) {
@@ -273,9 +279,8 @@ fn main() {
         );
         let ratio = median(ratios);
         let floor = median(floors);
-        let wall = median(runs.iter().map(|r| r.0).collect());
+        let (wall, peak) = wall_and_peak(&runs);
         let charts = median(runs.iter().map(charts_of).collect());
-        let peak = runs.iter().map(|r| r.2).fold(0.0, f64::max);
         let target = if fmt == "xlsx" {
             "≤ 1.25"
         } else {
@@ -329,8 +334,7 @@ fn main() {
     }
     let mut previous: Option<f64> = None;
     for ((k, _), runs) in sizes.iter().zip(&by_size) {
-        let wall = median(runs.iter().map(|r| r.0).collect());
-        let peak = runs.iter().map(|r| r.2).fold(0.0, f64::max);
+        let (wall, peak) = wall_and_peak(runs);
         let times = previous.map_or("".to_string(), |p| format!("{:.2}", wall / p));
         println!(
             "| {k} | {} | {wall:.2} | {times} | {peak:.0} |",
@@ -346,8 +350,7 @@ fn main() {
         let runs: Vec<Run> = (0..o.runs)
             .map(|_| run(&dir, &out.path().join("sheet"), None))
             .collect();
-        let wall = median(runs.iter().map(|r| r.0).collect());
-        let peak = runs.iter().map(|r| r.2).fold(0.0, f64::max);
+        let (wall, peak) = wall_and_peak(&runs);
         println!(
             "\nwith the respondents sheet in tables.xlsx (at most {} respondents): {k} files, {wall:.2} s, peak RSS {peak:.0} MiB",
             journeygap::report::XLSX_RESPONDENTS

@@ -211,11 +211,6 @@ where
 fn sheet_cells<'a>(r: &'a RespondentLine) -> [xlsx::XCell<'a>; 11] {
     use std::borrow::Cow::Borrowed;
     use xlsx::XCell::{Bool, Count, Real, Text};
-    let weight = if r.weight.is_finite() {
-        Real(r.weight)
-    } else {
-        xlsx::XCell::Blank // as serde_json holds a number that is not finite: null
-    };
     [
         Text(Borrowed(r.period)),
         Text(Borrowed(r.source_file)),
@@ -227,7 +222,7 @@ fn sheet_cells<'a>(r: &'a RespondentLine) -> [xlsx::XCell<'a>; 11] {
         Bool(r.excluded),
         Text(Borrowed(r.reason)),
         Text(Borrowed(&r.panel_key)),
-        weight,
+        Real(r.weight),
     ]
 }
 

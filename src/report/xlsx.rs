@@ -89,7 +89,9 @@ impl Sheet {
         for (c, v) in cells.into_iter().enumerate() {
             let col = c as u16;
             match v {
+                // A number that is not finite is missing, as in the tables' CSV and JSON.
                 XCell::Blank => {}
+                XCell::Count(x) | XCell::Real(x) if !x.is_finite() => {}
                 XCell::Bool(b) => {
                     ws.write_boolean(r, col, b)?;
                 }
@@ -127,9 +129,13 @@ impl Sheet {
 
 /// A text cut to [`MAX_TEXT`] characters, at a character's edge.
 fn cut(s: &str) -> &str {
+    // A text of at most MAX_TEXT bytes has at most as many characters: no need to count them.
+    if s.len() <= MAX_TEXT {
+        return s;
+    }
     match s.char_indices().nth(MAX_TEXT) {
-        Some((i, _)) if s.len() > MAX_TEXT => &s[..i],
-        _ => s,
+        Some((i, _)) => &s[..i],
+        None => s,
     }
 }
 
