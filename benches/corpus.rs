@@ -344,8 +344,11 @@ fn main() {
     }
     // The largest period whose `tables.xlsx` holds a respondents sheet: what that sheet adds,
     // beside the sizes above, which are all beyond it on the reference corpus.
-    let k = journeygap::report::XLSX_RESPONDENTS / o.respondents.max(1);
-    if k > 0 && k < o.files && k * o.respondents == journeygap::report::XLSX_RESPONDENTS {
+    let k = journeygap::report::respondents::XLSX_RESPONDENTS / o.respondents.max(1);
+    if k > 0
+        && k < o.files
+        && k * o.respondents == journeygap::report::respondents::XLSX_RESPONDENTS
+    {
         let dir = subset(&base, &base.join("xlsx"), "xlsx", k);
         let runs: Vec<Run> = (0..o.runs)
             .map(|_| run(&dir, &out.path().join("sheet"), None))
@@ -353,7 +356,7 @@ fn main() {
         let (wall, peak) = wall_and_peak(&runs);
         println!(
             "\nwith the respondents sheet in tables.xlsx (at most {} respondents): {k} files, {wall:.2} s, peak RSS {peak:.0} MiB",
-            journeygap::report::XLSX_RESPONDENTS
+            journeygap::report::respondents::XLSX_RESPONDENTS
         );
     }
     let a = out.path().join("jobs1");

@@ -26,7 +26,7 @@ fn main() {
         let mut times: Vec<f64> = (0..runs)
             .map(|_| {
                 let t = Instant::now();
-                journeygap::app::run_period(&args).expect("demo run");
+                journeygap::cmd::run::run(&args).expect("demo run");
                 t.elapsed().as_secs_f64()
             })
             .collect();

@@ -5,17 +5,17 @@
 #![forbid(unsafe_code)]
 
 pub mod analysis;
-pub mod app;
 pub mod chart;
-pub mod check;
 pub mod classify;
 pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod demo;
 pub mod hashing;
 pub mod history;
 pub mod ingest;
 pub mod init;
+pub mod inspect;
 pub mod period;
 pub mod progress;
 pub mod report;

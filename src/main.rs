@@ -10,7 +10,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let args = journeygap::cli::Args::parse();
-    if let Err(e) = journeygap::app::run(args) {
+    if let Err(e) = journeygap::cmd::dispatch(args) {
         eprintln!("error: {e}");
         for cause in e.chain().skip(1) {
             eprintln!("  caused by: {cause}");

@@ -12,8 +12,30 @@ pub fn parse_quarter(s: &str) -> Option<String> {
     re.captures(s).map(|c| format!("{}Q{}", &c[1], &c[2]))
 }
 
+/// Why the period cannot be told.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PeriodError {
+    #[error("--period '{0}' is not usable as a folder name; use e.g. 2026Q4")]
+    NotAFolderName(String),
+    #[error(
+        "cannot tell the period: the folder name '{0}' is not a quarter (like 2026Q4) and no \
+         response dates were found; pass --period 2026Q4"
+    )]
+    NoDates(String),
+    #[error(
+        "cannot tell the period: the folder name '{name}' is not a quarter and the response dates \
+         span {count} quarters ({first} … {last}); pass --period"
+    )]
+    ManyQuarters {
+        name: String,
+        count: usize,
+        first: String,
+        last: String,
+    },
+}
+
 /// A `--period` value must be usable as a folder name.
-pub fn validate_explicit(s: &str) -> Result<String, String> {
+pub fn validate_explicit(s: &str) -> Result<String, PeriodError> {
     let whole = Regex::new(r"(?i)^((?:19|20)\d{2})[-_ ]?Q([1-4])$").expect("valid regex");
     if let Some(c) = whole.captures(s.trim()) {
         return Ok(format!("{}Q{}", &c[1], &c[2]));
@@ -25,9 +47,7 @@ pub fn validate_explicit(s: &str) -> Result<String, String> {
     if ok && !s.starts_with('-') {
         Ok(s.to_string())
     } else {
-        Err(format!(
-            "--period '{s}' is not usable as a folder name; use e.g. 2026Q4"
-        ))
+        Err(PeriodError::NotAFolderName(s.to_string()))
     }
 }
 
@@ -41,7 +61,7 @@ pub fn decide(
     explicit: Option<&str>,
     input: &Path,
     dates: impl Iterator<Item = NaiveDateTime>,
-) -> Result<String, String> {
+) -> Result<String, PeriodError> {
     if let Some(p) = explicit {
         return validate_explicit(p);
     }
@@ -58,17 +78,13 @@ pub fn decide(
     quarters.dedup();
     match quarters.as_slice() {
         [one] => Ok(one.clone()),
-        [] => Err(format!(
-            "cannot tell the period: the folder name '{name}' is not a quarter (like 2026Q4) and no \
-             response dates were found; pass --period 2026Q4"
-        )),
-        many => Err(format!(
-            "cannot tell the period: the folder name '{name}' is not a quarter and the response dates \
-             span {} quarters ({} … {}); pass --period",
-            many.len(),
-            many[0],
-            many[many.len() - 1]
-        )),
+        [] => Err(PeriodError::NoDates(name)),
+        [first, .., last] => Err(PeriodError::ManyQuarters {
+            name,
+            count: quarters.len(),
+            first: first.clone(),
+            last: last.clone(),
+        }),
     }
 }
 
@@ -100,6 +116,6 @@ mod tests {
         );
         let two = vec![d("2026-06-30 10:00"), d("2026-07-01 10:00")];
         let e = decide(None, Path::new("/nonexistent/x"), two.into_iter()).unwrap_err();
-        assert!(e.contains("--period"), "{e}");
+        assert!(e.to_string().contains("--period"), "{e}");
     }
 }

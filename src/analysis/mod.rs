@@ -7,21 +7,27 @@ mod attrs;
 mod channels;
 mod compare;
 mod derived;
+pub mod earlier;
 mod journey;
 pub mod rows;
+pub mod tables;
 mod themes;
+pub mod transitions;
+pub mod trends;
 
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::classify::{Classified, Outcome, Respondent};
+use crate::classify::{shown_id, Classified, Respondent};
 use crate::config::Config;
 use crate::stage::Stage;
 use crate::stats::weights::Tally;
 use crate::stats::{multiple::bh_qvalues, nps::nps_grouped};
+pub use earlier::Earlier;
 pub use rows::*;
+pub use tables::{TableVisitor, Tables};
 
 /// Version of the `summary.json` layout.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -40,21 +46,6 @@ pub struct Summary {
     pub inputs: Vec<InputRow>,
     pub stage_labels: Vec<StageLabel>,
     pub attributes: Vec<String>,
-    pub data_quality: Vec<DataQualityRow>,
-    pub cell_problems: Vec<CellProblemRow>,
-    pub stage_mix: Vec<StageMixRow>,
-    pub gaps: Vec<GapRow>,
-    pub nps: Vec<NpsRow>,
-    pub conversion: Vec<ConversionRow>,
-    pub ipa: Vec<IpaRow>,
-    pub awareness: Vec<AwarenessRow>,
-    pub awareness_breadth: Vec<BreadthRow>,
-    pub touchpoints: Vec<TouchpointRow>,
-    pub coverage_index: Vec<CoverageRow>,
-    pub drivers: Vec<DriverRow>,
-    pub themes: Vec<ThemeRow>,
-    pub uncoded_words: Vec<UncodedWordRow>,
-    pub comparisons: Vec<ComparisonRow>,
     /// Whether respondent ids and panel keys are hashed in the outputs.
     pub ids_hashed: bool,
     /// The input folder as given on the command line (for `verify`).
@@ -62,8 +53,25 @@ pub struct Summary {
     pub attribute_scales: Vec<AttributeScale>,
     /// What changed against earlier periods (config, attributes, scales).
     pub history_warnings: Vec<String>,
-    pub trends: Vec<TrendRow>,
-    pub transitions: Vec<TransitionRow>,
+    /// Every table (but `respondents`), their keys beside these.
+    #[serde(flatten)]
+    pub tables: Tables,
+}
+
+/// What a run knows beside its respondents: the period, the files read, how ids are shown, and
+/// the earlier periods it is compared with.
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo<'a> {
+    pub period: &'a str,
+    pub inputs: Vec<InputRow>,
+    /// Whether respondent ids and panel keys are hashed in the outputs.
+    pub ids_hashed: bool,
+    /// The input folder as given on the command line.
+    pub input_folder: String,
+    /// The earlier periods under the report folder, oldest first.
+    pub earlier: &'a [Earlier],
+    /// What went wrong loading them.
+    pub history_warnings: Vec<String>,
 }
 
 /// A group of respondents the analyses run on: `all`, or one segment value.
@@ -167,28 +175,11 @@ fn segment_groups<'a>(
 }
 
 /// The tables of one group, before they are put together in group order.
-#[derive(Default)]
-struct GroupTables {
-    stage_mix: Vec<StageMixRow>,
-    gaps: Vec<GapRow>,
-    nps: Vec<NpsRow>,
-    conversion: Vec<ConversionRow>,
-    ipa: Vec<IpaRow>,
-    awareness: Vec<AwarenessRow>,
-    awareness_breadth: Vec<BreadthRow>,
-    touchpoints: Vec<TouchpointRow>,
-    coverage_index: Vec<CoverageRow>,
-    drivers: Vec<DriverRow>,
-    themes: Vec<ThemeRow>,
-    uncoded_words: Vec<UncodedWordRow>,
-    comparisons: Vec<ComparisonRow>,
-}
-
-fn group_tables(ctx: &Ctx, g: &Group, channels: &[String]) -> GroupTables {
+fn group_tables(ctx: &Ctx, g: &Group, channels: &[String]) -> Tables {
     let (awareness, awareness_breadth) = journey::awareness(ctx, g);
     let (touchpoints, coverage_index) = channels::touchpoints(ctx, g, channels);
     let stats = attrs::attr_stats(ctx, g);
-    GroupTables {
+    Tables {
         stage_mix: ctx.stage_mix(g),
         gaps: ctx.gaps(g, &stats),
         nps: ctx.nps(g, &stats),
@@ -202,6 +193,7 @@ fn group_tables(ctx: &Ctx, g: &Group, channels: &[String]) -> GroupTables {
         themes: themes::themes(ctx, g),
         uncoded_words: themes::uncoded_words(ctx, g),
         comparisons: compare::comparisons(ctx, g, &stats),
+        ..Tables::default()
     }
 }
 
@@ -213,19 +205,59 @@ fn fill_q<T>(rows: &mut [T], p: impl Fn(&T) -> Option<f64>, q: impl Fn(&mut T, O
     }
 }
 
-/// Compute every table of the summary.
-pub fn analyse(cfg: &Config, c: &Classified, period: &str, inputs: Vec<InputRow>) -> Summary {
-    analyse_with(cfg, c, period, inputs, attrs::MAX_CELLS)
+/// Compute every table of the summary, and compare the period with the earlier ones.
+pub fn analyse(cfg: &Config, c: &Classified, run: RunInfo) -> Summary {
+    analyse_with(cfg, c, run, attrs::MAX_CELLS)
 }
 
 /// [`analyse`], the attributes tallied by cell when there are at most `max_cells` of them.
-fn analyse_with(
-    cfg: &Config,
-    c: &Classified,
-    period: &str,
-    inputs: Vec<InputRow>,
-    max_cells: usize,
-) -> Summary {
+fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) -> Summary {
+    let period = run.period;
+    let mut tables = Tables {
+        data_quality: data_quality(c, period),
+        cell_problems: cell_problems(c, period),
+        ..period_tables(cfg, c, period, max_cells)
+    };
+    let mut s = Summary {
+        schema_version: SCHEMA_VERSION,
+        tool_version: crate::TOOL_VERSION.to_string(),
+        period: period.to_string(),
+        config_hash: cfg.hash.clone(),
+        confidence: cfg.report.confidence,
+        min_base: cfg.report.min_base,
+        weighted: cfg.roles.weight.is_some(),
+        inputs: run.inputs,
+        stage_labels: Stage::ALL
+            .iter()
+            .map(|s| StageLabel {
+                stage: s.key().into(),
+                label: cfg.label(*s).into(),
+            })
+            .collect(),
+        attributes: c.attributes.iter().map(|a| a.name.clone()).collect(),
+        ids_hashed: run.ids_hashed,
+        input_folder: run.input_folder,
+        attribute_scales: attribute_scales(cfg, c),
+        history_warnings: Vec::new(),
+        tables: Tables::default(),
+    };
+    // Against the earlier periods: what changed, the trends, the panel transitions.
+    let mut warnings = run.history_warnings;
+    warnings.extend(earlier::comparability(&s, run.earlier));
+    std::mem::swap(&mut s.tables, &mut tables);
+    s.tables.trends = trends::trends(run.earlier, &s);
+    if cfg.roles.panel_key.is_some() {
+        let current = panel_stages(c, cfg, run.ids_hashed);
+        s.tables.transitions =
+            transitions::transitions(run.earlier, period, &current, s.confidence);
+    }
+    s.history_warnings = warnings;
+    s
+}
+
+/// The tables of this period alone, every group's put together in group order, with their
+/// q-values.
+fn period_tables(cfg: &Config, c: &Classified, period: &str, max_cells: usize) -> Tables {
     let classified: Vec<&Respondent> = c.respondents().filter(|r| r.stage().is_some()).collect();
     let groups = groups(cfg, c, classified);
     let mut ctx = Ctx {
@@ -257,64 +289,18 @@ fn analyse_with(
         })
         .collect();
     ctx.cells = attrs::cells(&ctx, &groups[0], &values, max_cells);
-    let parts: Vec<GroupTables> = groups
+    let parts: Vec<Tables> = groups
         .par_iter()
         .map(|g| group_tables(&ctx, g, &channels))
         .collect();
-    let mut t = GroupTables::default();
+    let mut t = Tables::default();
     for p in parts {
-        t.stage_mix.extend(p.stage_mix);
-        t.gaps.extend(p.gaps);
-        t.nps.extend(p.nps);
-        t.conversion.extend(p.conversion);
-        t.ipa.extend(p.ipa);
-        t.awareness.extend(p.awareness);
-        t.awareness_breadth.extend(p.awareness_breadth);
-        t.touchpoints.extend(p.touchpoints);
-        t.coverage_index.extend(p.coverage_index);
-        t.drivers.extend(p.drivers);
-        t.themes.extend(p.themes);
-        t.uncoded_words.extend(p.uncoded_words);
-        t.comparisons.extend(p.comparisons);
+        t.merge(p);
     }
     fill_q(&mut t.gaps, |r| r.p_value, |r, q| r.q_value = q);
     fill_q(&mut t.drivers, |r| r.p_value, |r, q| r.q_value = q);
     fill_q(&mut t.comparisons, |r| r.p_value, |r, q| r.q_value = q);
-    Summary {
-        schema_version: SCHEMA_VERSION,
-        tool_version: crate::TOOL_VERSION.to_string(),
-        period: period.to_string(),
-        config_hash: cfg.hash.clone(),
-        confidence: ctx.conf,
-        min_base: cfg.report.min_base,
-        weighted: ctx.weighted,
-        inputs,
-        stage_labels: Stage::ALL
-            .iter()
-            .map(|s| StageLabel {
-                stage: s.key().into(),
-                label: cfg.label(*s).into(),
-            })
-            .collect(),
-        attributes: c.attributes.iter().map(|a| a.name.clone()).collect(),
-        data_quality: data_quality(c, period),
-        cell_problems: cell_problems(c, period),
-        stage_mix: t.stage_mix,
-        gaps: t.gaps,
-        nps: t.nps,
-        conversion: t.conversion,
-        ipa: t.ipa,
-        awareness: t.awareness,
-        awareness_breadth: t.awareness_breadth,
-        touchpoints: t.touchpoints,
-        coverage_index: t.coverage_index,
-        drivers: t.drivers,
-        themes: t.themes,
-        uncoded_words: t.uncoded_words,
-        comparisons: t.comparisons,
-        attribute_scales: attribute_scales(cfg, c),
-        ..Default::default()
-    }
+    t
 }
 
 pub(crate) struct Ctx<'a> {
@@ -494,32 +480,6 @@ fn attribute_scales(cfg: &Config, c: &Classified) -> Vec<AttributeScale> {
         .collect()
 }
 
-/// A stable pseudonym for an id: `h` and the first 16 hex digits of its SHA-256.
-pub fn hash_id(s: &str) -> String {
-    let d = <sha2::Sha256 as sha2::Digest>::digest(s.as_bytes());
-    format!("h{}", &crate::ingest::hex(&d)[..16])
-}
-
-/// An id as the outputs show it: hashed when asked, empty when missing.
-fn shown_id(v: Option<&str>, hash: bool) -> std::borrow::Cow<'_, str> {
-    match v {
-        Some(s) if hash => hash_id(s).into(),
-        Some(s) => s.into(),
-        None => "".into(),
-    }
-}
-
-/// The stage, rule, excluded and reason columns of `respondents.csv` for an outcome.
-fn outcome_columns<'a>(cfg: &'a Config, o: &'a Outcome) -> (&'a str, &'a str, bool, &'a str) {
-    match o {
-        Outcome::Excluded(why) => ("", "", true, why.as_str()),
-        Outcome::Classified { stage, rule } => {
-            (stage.key(), cfg.stage_rules[*rule].name.as_str(), false, "")
-        }
-        Outcome::Unclassified(why) => ("unclassified", "", false, why.as_str()),
-    }
-}
-
 /// The (panel key, stage) of each respondent that is not excluded and has a panel key, in
 /// file order, as `respondents.csv` has them: what the transitions compare across periods.
 pub fn panel_stages(c: &Classified, cfg: &Config, hash_ids: bool) -> Vec<(String, String)> {
@@ -528,43 +488,15 @@ pub fn panel_stages(c: &Classified, cfg: &Config, hash_ids: bool) -> Vec<(String
         .par_iter()
         .flat_map_iter(|p| {
             p.iter().filter_map(|r| {
-                let (stage, _, excluded, _) = outcome_columns(cfg, &r.outcome);
-                if excluded {
+                let o = r.outcome.columns(cfg);
+                if o.excluded {
                     return None;
                 }
                 let key = shown_id(c.panel_key(r), hash_ids);
-                (!key.is_empty()).then(|| (key.into_owned(), stage.to_string()))
+                (!key.is_empty()).then(|| (key.into_owned(), o.stage.to_string()))
             })
         })
         .collect()
-}
-
-/// One line of `respondents.csv` for each data row, in parts (one per file read, in file order),
-/// which can be written in parallel and put together in order.
-pub fn respondent_line_parts<'a>(
-    c: &'a Classified,
-    cfg: &'a Config,
-    period: &'a str,
-    hash_ids: bool,
-) -> Vec<impl ExactSizeIterator<Item = RespondentLine<'a>> + Send + 'a> {
-    let line = move |r: &'a Respondent| {
-        let t = &c.tables[r.table as usize];
-        let (stage, rule, excluded, reason) = outcome_columns(cfg, &r.outcome);
-        RespondentLine {
-            period,
-            source_file: &t.source_file,
-            sheet: t.sheet.as_deref().unwrap_or(""),
-            row: r.row as u64,
-            respondent_id: shown_id(c.respondent_id(r), hash_ids),
-            stage,
-            rule,
-            excluded,
-            reason,
-            panel_key: shown_id(c.panel_key(r), hash_ids),
-            weight: r.weight,
-        }
-    };
-    c.respondent_parts().map(|p| p.iter().map(line)).collect()
 }
 
 #[cfg(test)]
@@ -576,19 +508,25 @@ mod tests {
     #[test]
     fn cells_and_per_group_passes_agree() {
         let dir = std::path::Path::new("fixtures/demo/2026Q3");
-        let (cfg, paths) = crate::app::open_inputs(dir, None).expect("demo config");
+        let (cfg, paths) = crate::cmd::open_inputs(dir, None).expect("demo config");
         assert!(
             !cfg.segments.is_empty(),
             "the demo has segments, so cells are used"
         );
-        let (inputs, parts) =
-            crate::app::read_and_classify(&cfg, dir, &paths, false, true).expect("demo reads");
-        let c = crate::classify::merge(&cfg, parts);
-        let by_cell = analyse_with(&cfg, &c, "2026Q3", inputs.clone(), attrs::MAX_CELLS);
-        let by_group = analyse_with(&cfg, &c, "2026Q3", inputs, 0);
-        assert!(!by_cell.gaps.is_empty() && !by_cell.drivers.is_empty());
-        assert!(!by_cell.awareness.is_empty() && !by_cell.touchpoints.is_empty());
-        assert!(!by_cell.themes.is_empty() && !by_cell.conversion.is_empty());
+        let read = crate::classify::read_and_classify(&cfg, dir, &paths, &|| ());
+        assert!(read.unreadable.is_empty(), "demo reads");
+        let c = crate::classify::merge(&cfg, read.parts);
+        let run = || RunInfo {
+            period: "2026Q3",
+            inputs: read.inputs.clone(),
+            ..RunInfo::default()
+        };
+        let by_cell = analyse_with(&cfg, &c, run(), attrs::MAX_CELLS);
+        let by_group = analyse_with(&cfg, &c, run(), 0);
+        let t = &by_cell.tables;
+        assert!(!t.gaps.is_empty() && !t.drivers.is_empty());
+        assert!(!t.awareness.is_empty() && !t.touchpoints.is_empty());
+        assert!(!t.themes.is_empty() && !t.conversion.is_empty());
         let json = |s: &Summary| serde_json::to_string(s).expect("summary serialises");
         assert_eq!(json(&by_cell), json(&by_group));
     }

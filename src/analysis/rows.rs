@@ -3,71 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::classify::Attribute;
+pub use crate::ingest::InputRow;
 use crate::stage::Stage;
 use crate::stats::gap::GapEstimate;
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct InputRow {
-    pub source_file: String,
-    pub sha256: String,
-}
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct StageLabel {
     pub stage: String,
     pub label: String,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct RespondentRow {
-    pub period: String,
-    pub source_file: String,
-    pub sheet: String,
-    pub row: u64,
-    pub respondent_id: String,
-    pub stage: String,
-    pub rule: String,
-    pub excluded: bool,
-    pub reason: String,
-    pub panel_key: String,
-    pub weight: f64,
-}
-
-/// A [`RespondentRow`] that borrows its texts from the value store: what `respondents.csv` is
-/// written from without copying a million rows of strings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RespondentLine<'a> {
-    pub period: &'a str,
-    pub source_file: &'a str,
-    pub sheet: &'a str,
-    pub row: u64,
-    /// Owned only when hashed.
-    pub respondent_id: std::borrow::Cow<'a, str>,
-    pub stage: &'a str,
-    pub rule: &'a str,
-    pub excluded: bool,
-    pub reason: &'a str,
-    pub panel_key: std::borrow::Cow<'a, str>,
-    pub weight: f64,
-}
-
-impl RespondentLine<'_> {
-    /// The same line, owned.
-    pub fn to_row(&self) -> RespondentRow {
-        RespondentRow {
-            period: self.period.into(),
-            source_file: self.source_file.into(),
-            sheet: self.sheet.into(),
-            row: self.row,
-            respondent_id: self.respondent_id.to_string(),
-            stage: self.stage.into(),
-            rule: self.rule.into(),
-            excluded: self.excluded,
-            reason: self.reason.into(),
-            panel_key: self.panel_key.to_string(),
-            weight: self.weight,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

@@ -6,6 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::spec::BarChart;
+use super::ChartError;
 
 pub(crate) const FONT: &str = "sans-serif";
 /// The family with Hangul (and the common CJK punctuation): NanumSquare, SIL OFL 1.1
@@ -34,17 +35,17 @@ pub(crate) fn register_fonts() {
     });
 }
 
-pub(crate) fn err(e: impl std::fmt::Display) -> String {
-    format!("chart drawing failed: {e}")
+pub(crate) fn err(e: impl std::fmt::Display) -> ChartError {
+    ChartError(e.to_string())
 }
 
 /// Draw a bar chart as SVG text of `size` pixels.
-pub fn svg(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, String> {
+pub fn svg(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
     super::draw_more::render_svg(size, |root| draw_bar_chart(root, chart, size))
 }
 
 /// Draw a bar chart as PNG bytes of `size` pixels.
-pub fn png(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, String> {
+pub fn png(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
     register_fonts();
     let (w, h) = size;
     let mut buf = vec![255u8; (w * h * 3) as usize];
@@ -56,7 +57,7 @@ pub fn png(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, String> {
     encode_png(&buf, size)
 }
 
-pub(crate) fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, String> {
+pub(crate) fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, ChartError> {
     let mut out = Vec::new();
     let mut enc = png::Encoder::new(&mut out, w, h);
     enc.set_color(png::ColorType::Rgb);

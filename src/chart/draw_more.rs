@@ -6,6 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::draw::{encode_png, err, fit, register_fonts, FONT};
 use super::history::{CellMark, Heatmap, LineChart};
+use super::ChartError;
 
 type Area<DB> = DrawingArea<DB, Shift>;
 type DrawResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
@@ -18,7 +19,7 @@ fn px(h: u32, x: f64) -> i32 {
 pub(crate) fn render(
     size: (u32, u32),
     draw: impl FnOnce(&Area<BitMapBackend>) -> DrawResult,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ChartError> {
     register_fonts();
     let mut buf = vec![255u8; (size.0 * size.1 * 3) as usize];
     {
@@ -82,7 +83,7 @@ where
 pub(crate) fn render_svg(
     size: (u32, u32),
     draw: impl FnOnce(&Area<SVGBackend>) -> DrawResult,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ChartError> {
     register_fonts();
     let mut text = String::new();
     {
@@ -94,17 +95,17 @@ pub(crate) fn render_svg(
 }
 
 /// A trend chart as SVG text.
-pub fn line_svg(c: &LineChart, size: (u32, u32)) -> Result<Vec<u8>, String> {
+pub fn line_svg(c: &LineChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
     render_svg(size, |root| draw_line(root, c))
 }
 
 /// A heatmap as SVG text.
-pub fn heatmap_svg(c: &Heatmap, size: (u32, u32)) -> Result<Vec<u8>, String> {
+pub fn heatmap_svg(c: &Heatmap, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
     render_svg(size, |root| draw_heatmap(root, c))
 }
 
 /// A trend chart as PNG bytes.
-pub fn line_png(c: &LineChart, size: (u32, u32)) -> Result<Vec<u8>, String> {
+pub fn line_png(c: &LineChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
     render(size, |root| draw_line(root, c))
 }
 
@@ -258,7 +259,7 @@ fn wrap2<DB: DrawingBackend>(
 }
 
 /// A heatmap as PNG bytes.
-pub fn heatmap_png(c: &Heatmap, size: (u32, u32)) -> Result<Vec<u8>, String> {
+pub fn heatmap_png(c: &Heatmap, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
     render(size, |root| draw_heatmap(root, c))
 }
 

@@ -77,7 +77,7 @@ const ATTRIBUTE_COLOURS: [(u8, u8, u8); 9] = [
 ];
 
 fn periods(s: &Summary) -> Vec<String> {
-    let mut p: Vec<String> = s.trends.iter().map(|t| t.period.clone()).collect();
+    let mut p: Vec<String> = s.tables.trends.iter().map(|t| t.period.clone()).collect();
     p.sort();
     p.dedup();
     p
@@ -94,7 +94,8 @@ fn series(
     let points: Vec<Option<TrendPoint>> = periods
         .iter()
         .map(|p| {
-            s.trends
+            s.tables
+                .trends
                 .iter()
                 .find(|t| &t.period == p && t.segment == "all" && pick(t))
                 .and_then(|t| t.value.map(|v| (v, t.ci_low.zip(t.ci_high), t.significant)))
@@ -104,7 +105,8 @@ fn series(
         .iter()
         .rev()
         .find_map(|p| {
-            s.trends
+            s.tables
+                .trends
                 .iter()
                 .find(|t| &t.period == p && t.segment == "all" && pick(t) && t.value.is_some())
         })
@@ -186,6 +188,7 @@ pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
     }
     for st in Stage::ALL {
         let mut attrs: Vec<String> = s
+            .tables
             .trends
             .iter()
             .filter(|t| t.metric == "mean gap" && t.stage == st.key())
@@ -236,11 +239,13 @@ pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
 /// The heatmap of the latest transition in the summary (previous period → this one).
 pub fn transition_heatmap(s: &Summary) -> Option<Heatmap> {
     let last = s
+        .tables
         .transitions
         .iter()
         .map(|t| (t.from_period.clone(), t.to_period.clone()))
         .max()?;
     let rows: Vec<&crate::analysis::TransitionRow> = s
+        .tables
         .transitions
         .iter()
         .filter(|t| (t.from_period.clone(), t.to_period.clone()) == last)

@@ -42,7 +42,12 @@ fn grid<'a, R: 'a, T>(
 
 /// Share of each stage that knows each service.
 pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
-    let rows: Vec<_> = s.awareness.iter().filter(|r| r.segment == "all").collect();
+    let rows: Vec<_> = s
+        .tables
+        .awareness
+        .iter()
+        .filter(|r| r.segment == "all")
+        .collect();
     let stages = stages_in(&|k| rows.iter().any(|r| r.stage == k));
     if stages.is_empty() {
         return None;
@@ -76,6 +81,7 @@ pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
 /// Buyer use of each channel per stage, with the firm's presence and the gaps marked.
 pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
     let rows: Vec<_> = s
+        .tables
         .touchpoints
         .iter()
         .filter(|r| r.segment == "all")
@@ -113,7 +119,8 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
 /// Per open-text field: the share of each stage's answers mentioning each theme.
 pub fn theme_heatmaps(s: &Summary) -> Vec<Heatmap> {
     let fields = first_seen(
-        s.themes
+        s.tables
+            .themes
             .iter()
             .filter(|r| r.segment == "all")
             .map(|r| &r.field),
@@ -121,7 +128,7 @@ pub fn theme_heatmaps(s: &Summary) -> Vec<Heatmap> {
     fields
         .into_iter()
         .filter_map(|f| {
-            let rows: Vec<_> = s.themes.iter().filter(|r| r.segment == "all" && r.field == f).collect();
+            let rows: Vec<_> = s.tables.themes.iter().filter(|r| r.segment == "all" && r.field == f).collect();
             let stages = stages_in(&|k| rows.iter().any(|r| r.stage == k));
             let themes = first_seen(rows.iter().map(|r| &r.theme));
             let find = |st: Stage, t: &String| rows.iter().copied().find(|r| r.stage == st.key() && &r.theme == t);

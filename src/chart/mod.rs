@@ -14,6 +14,11 @@ use crate::analysis::Summary;
 pub use history::{Heatmap, LineChart, Series};
 pub use spec::{Bar, BarChart, ValueFormat};
 
+/// A chart that could not be drawn (plotters or the PNG encoder failed).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("chart drawing failed: {0}")]
+pub struct ChartError(pub String);
+
 /// Any chart journeygap draws.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chart {
@@ -35,7 +40,7 @@ impl Chart {
     }
 
     /// SVG text of the chart at `size` pixels.
-    pub fn svg(&self, size: (u32, u32)) -> Result<Vec<u8>, String> {
+    pub fn svg(&self, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
         match self {
             Chart::Bar(c) => draw::svg(c, size),
             Chart::Line(c) => draw_more::line_svg(c, size),
@@ -45,7 +50,7 @@ impl Chart {
     }
 
     /// PNG bytes of the chart at `size` pixels.
-    pub fn png(&self, size: (u32, u32)) -> Result<Vec<u8>, String> {
+    pub fn png(&self, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
         match self {
             Chart::Bar(c) => draw::png(c, size),
             Chart::Line(c) => draw_more::line_png(c, size),
@@ -88,7 +93,7 @@ mod tests {
             format: crate::cli::ChartFormat::Png,
             quiet: true,
         };
-        crate::app::run_period(&args).unwrap();
+        crate::cmd::run::run(&args).unwrap();
         let json = std::fs::read(dir.path().join("2026Q1/summary.json")).unwrap();
         let summary: Summary = serde_json::from_slice(&json).unwrap();
         let mut names: Vec<String> = all_charts(&summary)

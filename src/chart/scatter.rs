@@ -7,6 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::draw::FONT;
 use super::draw_more::{frame, render};
 use super::spec::label;
+use super::ChartError;
 use crate::analysis::Summary;
 use crate::stage::Stage;
 
@@ -55,6 +56,7 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
     let mut out = Vec::new();
     for st in Stage::ALL {
         let rows: Vec<_> = s
+            .tables
             .ipa
             .iter()
             .filter(|r| r.segment == "all" && r.stage == st.key())
@@ -111,6 +113,7 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
 /// Drivers over everyone classified: stated importance across, correlation with recommending up.
 pub fn drivers(s: &Summary) -> Option<Scatter> {
     let rows: Vec<_> = s
+        .tables
         .drivers
         .iter()
         .filter(|r| r.segment == "all" && r.stage == "all")
@@ -158,12 +161,12 @@ fn tick(v: f64, (lo, hi): (f64, f64)) -> String {
 type Boxed = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
 /// A scatter chart as SVG text.
-pub fn svg(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, String> {
+pub fn svg(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
     super::draw_more::render_svg(size, |root| draw(root, c))
 }
 
 /// A scatter chart as PNG bytes.
-pub fn png(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, String> {
+pub fn png(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
     render(size, |root| draw(root, c))
 }
 

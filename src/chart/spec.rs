@@ -89,7 +89,12 @@ fn stage_rgb(st: &str) -> (u8, u8, u8) {
 
 /// Share of respondents in each stage, Wilson intervals.
 pub fn stage_mix(s: &Summary) -> BarChart {
-    let all: Vec<_> = s.stage_mix.iter().filter(|r| r.segment == "all").collect();
+    let all: Vec<_> = s
+        .tables
+        .stage_mix
+        .iter()
+        .filter(|r| r.segment == "all")
+        .collect();
     let base = all.first().map(|r| r.base).unwrap_or(0);
     // Stages nobody is in stay in the table, not on the slide.
     let rows: Vec<_> = all.into_iter().filter(|r| r.n > 0).collect();
@@ -131,6 +136,7 @@ pub fn stage_mix(s: &Summary) -> BarChart {
 /// Mean gap (experience − expectation) per attribute for one stage, sorted from most negative.
 pub fn gaps(s: &Summary, st: Stage) -> Option<BarChart> {
     let mut rows: Vec<_> = s
+        .tables
         .gaps
         .iter()
         .filter(|r| r.segment == "all" && r.stage == st.key() && r.gap_mean.is_some())
@@ -189,6 +195,7 @@ pub fn gaps(s: &Summary, st: Stage) -> Option<BarChart> {
 /// NPS by stage with normal intervals.
 pub fn nps(s: &Summary) -> Option<BarChart> {
     let rows: Vec<_> = s
+        .tables
         .nps
         .iter()
         .filter(|r| r.segment == "all" && r.nps.is_some())
@@ -262,16 +269,19 @@ mod tests {
             period: "2026Q1".into(),
             confidence: 0.95,
             min_base: 30.0,
-            stage_mix: vec![mix("prospect", 0), mix("client", 70), mix("former", 30)],
-            gaps: vec![
-                gap("Speed", 0.1, 0.5),
-                gap("Expertise", -1.2, 0.001),
-                gap("Value", -0.4, 0.2),
-            ],
-            touchpoints: vec![
-                tp("prospect", "Events", 0.5, "gap"),
-                tp("prospect", "LinkedIn", 0.3, "covered"),
-            ],
+            tables: crate::analysis::Tables {
+                stage_mix: vec![mix("prospect", 0), mix("client", 70), mix("former", 30)],
+                gaps: vec![
+                    gap("Speed", 0.1, 0.5),
+                    gap("Expertise", -1.2, 0.001),
+                    gap("Value", -0.4, 0.2),
+                ],
+                touchpoints: vec![
+                    tp("prospect", "Events", 0.5, "gap"),
+                    tp("prospect", "LinkedIn", 0.3, "covered"),
+                ],
+                ..Default::default()
+            },
             ..Default::default()
         }
     }

@@ -100,6 +100,14 @@ impl Table {
     }
 }
 
+/// An input file as `summary.json` records it: its name relative to the input folder, and the
+/// SHA-256 of its bytes.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, PartialEq)]
+pub struct InputRow {
+    pub source_file: String,
+    pub sha256: String,
+}
+
 /// One input file: its tables and its content hash.
 #[derive(Debug, Clone)]
 pub struct InputFile {
@@ -230,7 +238,7 @@ pub fn read_file_wanting(
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    let sha256 = hex(&Sha256::digest(&bytes));
+    let sha256 = sha256_hex(&bytes);
     let ext = extension(path);
     let tables = if WORKBOOK_EXT.contains(&ext.as_str()) {
         workbook::read_workbook(&name, bytes, wanted).map_err(fail)?
@@ -244,7 +252,12 @@ pub fn read_file_wanting(
     })
 }
 
-/// Lower-case hex of a digest.
+/// The SHA-256 of some bytes, as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes as lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -32,15 +32,16 @@ pub fn exclusion_reasons<'a>(reasons: impl Iterator<Item = &'a str>) -> BTreeMap
 }
 
 fn quality(s: &Summary, reasons: BTreeMap<String, u64>) -> Quality {
-    let sum =
-        |f: &dyn Fn(&crate::analysis::DataQualityRow) -> u64| s.data_quality.iter().map(f).sum();
+    let sum = |f: &dyn Fn(&crate::analysis::DataQualityRow) -> u64| {
+        s.tables.data_quality.iter().map(f).sum()
+    };
     let mut problems = BTreeMap::new();
-    for p in &s.cell_problems {
+    for p in &s.tables.cell_problems {
         *problems.entry(p.problem.clone()).or_default() += p.count;
     }
     Quality {
         files: s.inputs.len(),
-        tables: s.data_quality.len(),
+        tables: s.tables.data_quality.len(),
         read: sum(&|d| d.rows_read),
         excluded: sum(&|d| d.rows_excluded),
         classified: sum(&|d| d.rows_classified),

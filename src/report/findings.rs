@@ -34,6 +34,7 @@ pub fn q_text(name: &str, q: f64) -> String {
 
 fn stage_mix(s: &Summary) -> Vec<String> {
     let rows: Vec<_> = s
+        .tables
         .stage_mix
         .iter()
         .filter(|r| r.segment == "all" && r.n > 0)
@@ -60,7 +61,8 @@ fn stage_mix(s: &Summary) -> Vec<String> {
 }
 
 fn conversion(s: &Summary) -> Vec<String> {
-    s.conversion
+    s.tables
+        .conversion
         .iter()
         .filter(|r| r.segment == "all" && r.denominator > 0)
         .map(|r| {
@@ -94,6 +96,7 @@ fn capital(s: &str) -> String {
 
 fn gaps(s: &Summary) -> Vec<String> {
     let mut sig: Vec<_> = s
+        .tables
         .gaps
         .iter()
         .filter(|g| {
@@ -130,6 +133,7 @@ fn gaps(s: &Summary) -> Vec<String> {
 
 fn nps(s: &Summary) -> Vec<String> {
     let rows: Vec<_> = s
+        .tables
         .nps
         .iter()
         .filter(|r| r.segment == "all" && r.nps.is_some())
@@ -174,7 +178,12 @@ fn nps(s: &Summary) -> Vec<String> {
 
 fn awareness(s: &Summary) -> Vec<String> {
     let mut out = Vec::new();
-    for r in s.awareness_breadth.iter().filter(|r| r.segment == "all") {
+    for r in s
+        .tables
+        .awareness_breadth
+        .iter()
+        .filter(|r| r.segment == "all")
+    {
         if let Some(rate) = r.typecast_rate {
             out.push(format!(
                 "{} of {} know no service beyond those they bought (n = {}).",
@@ -185,6 +194,7 @@ fn awareness(s: &Summary) -> Vec<String> {
         }
     }
     let few: Vec<_> = s
+        .tables
         .awareness
         .iter()
         .filter(|r| {
@@ -204,6 +214,7 @@ fn awareness(s: &Summary) -> Vec<String> {
 
 fn touchpoints(s: &Summary) -> Vec<String> {
     let mut out: Vec<String> = s
+        .tables
         .touchpoints
         .iter()
         .filter(|r| r.segment == "all" && r.verdict == "gap")
@@ -218,7 +229,8 @@ fn touchpoints(s: &Summary) -> Vec<String> {
         })
         .collect();
     out.extend(
-        s.touchpoints
+        s.tables
+            .touchpoints
             .iter()
             .filter(|r| {
                 r.segment == "all"
@@ -241,6 +253,7 @@ fn touchpoints(s: &Summary) -> Vec<String> {
 fn why(s: &Summary) -> Vec<String> {
     let mut best: BTreeMap<&str, &crate::analysis::ThemeRow> = BTreeMap::new();
     for r in s
+        .tables
         .themes
         .iter()
         .filter(|r| r.segment == "all" && r.theme != "(uncoded)")
@@ -267,7 +280,8 @@ fn why(s: &Summary) -> Vec<String> {
 }
 
 fn trends(s: &Summary) -> Vec<String> {
-    s.trends
+    s.tables
+        .trends
         .iter()
         .filter(|t| t.period == s.period && t.segment == "all" && t.significant)
         .take(5)
@@ -292,7 +306,8 @@ fn trends(s: &Summary) -> Vec<String> {
 }
 
 fn transitions(s: &Summary) -> Vec<String> {
-    s.transitions
+    s.tables
+        .transitions
         .iter()
         .filter(|t| t.to_period == s.period && t.from_stage == "client" && t.to_stage != "client")
         .map(|t| {
@@ -353,7 +368,7 @@ pub fn sections(s: &Summary, charts: &[String]) -> Vec<Section> {
         sec("Where buyers look", &["touchpoints"], touchpoints(s)),
         sec("Why", &["themes_"], why(s)),
     ];
-    if !s.trends.is_empty() {
+    if !s.tables.trends.is_empty() {
         out.push(sec(
             "Against earlier quarters",
             &["trend_", "transitions_"],

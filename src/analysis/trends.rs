@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Earlier;
+use super::earlier::Earlier;
 use crate::analysis::{Summary, TrendRow};
 use crate::stats::mean::MeanEstimate;
 use crate::stats::multiple::bh_qvalues;
@@ -50,7 +50,7 @@ fn points(s: &Summary) -> Vec<(Key, Point)> {
             a.to_string(),
         )
     };
-    for r in &s.stage_mix {
+    for r in &s.tables.stage_mix {
         let stat = Stat::Share {
             p: r.share.unwrap_or(0.0),
             base: r.base_eff.unwrap_or(r.base as f64),
@@ -65,7 +65,7 @@ fn points(s: &Summary) -> Vec<(Key, Point)> {
             },
         ));
     }
-    for r in &s.conversion {
+    for r in &s.tables.conversion {
         let stat = Stat::Share {
             p: r.share.unwrap_or(0.0),
             base: r.base_eff.unwrap_or(r.denominator as f64),
@@ -80,7 +80,7 @@ fn points(s: &Summary) -> Vec<(Key, Point)> {
             },
         ));
     }
-    for r in &s.gaps {
+    for r in &s.tables.gaps {
         let stat = Stat::Mean(mean_est(r.gap_mean, r.gap_sd, r.n, r.base_eff));
         out.push((
             key("mean gap", &r.segment, &r.stage, &r.attribute),
@@ -92,7 +92,7 @@ fn points(s: &Summary) -> Vec<(Key, Point)> {
             },
         ));
     }
-    for r in &s.nps {
+    for r in &s.tables.nps {
         let n_eff = r.base_eff.unwrap_or(r.n as f64);
         let est = NpsEstimate {
             n: r.n as usize,
@@ -111,7 +111,7 @@ fn points(s: &Summary) -> Vec<(Key, Point)> {
             },
         ));
     }
-    for r in &s.awareness_breadth {
+    for r in &s.tables.awareness_breadth {
         let stat = Stat::Mean(mean_est(r.breadth_mean, r.breadth_sd, r.n, None));
         out.push((
             key("awareness breadth", &r.segment, &r.stage, ""),

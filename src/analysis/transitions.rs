@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Earlier;
+use super::earlier::Earlier;
 use crate::analysis::TransitionRow;
 use crate::stats::proportion::wilson;
 

@@ -1,0 +1,47 @@
+//! `journeygap init`: guess a config from the folder's files and write it, never over an
+//! existing one unless `--force`.
+
+use anyhow::{bail, Context, Result};
+
+use crate::cli::InitArgs;
+use crate::ingest::Table;
+use crate::report::atomic;
+
+/// `journeygap init`.
+pub fn init(a: &InitArgs) -> Result<()> {
+    let paths = super::export_files(&a.folder)?;
+    let out = a
+        .output
+        .clone()
+        .unwrap_or_else(|| a.folder.join("journeygap.toml"));
+    if out.exists() && !a.force {
+        bail!(
+            "{} already exists; pass --force to replace it, or --output FILE to write elsewhere",
+            out.display()
+        );
+    }
+    if paths.is_empty() {
+        bail!(
+            "{}: no .xlsx .xlsm .xlsb .xls .ods .csv .tsv or .txt files found",
+            a.folder.display()
+        );
+    }
+    let (files, skipped) = super::read_files(&a.folder, &paths, a.quiet);
+    let tables: Vec<&Table> = files.iter().flat_map(|f| f.tables.iter()).collect();
+    let text = crate::init::config_text(&a.folder.display().to_string(), &tables, &skipped);
+    atomic::write_file(&out, text.as_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    for e in &skipped {
+        eprintln!("warning: not read: {e}");
+    }
+    if !a.quiet {
+        println!(
+            "read {} files ({} tables); wrote {}\nnext: read and correct it, then `journeygap check {}`",
+            files.len(),
+            tables.len(),
+            out.display(),
+            a.folder.display()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! `journeygap run`: read and classify, decide the period, load the earlier periods, analyse,
+//! draw, and write the period folder atomically. [`run_in_pool`] is the table of contents.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+
+use crate::analysis::{self, RunInfo, Summary};
+use crate::chart;
+use crate::classify::{self, Classified, ReadClassified};
+use crate::cli::{ChartFormat, RunArgs};
+use crate::config::Config;
+use crate::progress::Progress;
+use crate::report::{self, atomic, OutputFile};
+use crate::timings::Timings;
+
+/// `journeygap run`.
+pub fn run(a: &RunArgs) -> Result<()> {
+    super::in_pool(a.jobs, || run_in_pool(a))
+}
+
+fn run_in_pool(a: &RunArgs) -> Result<()> {
+    let mut clock = Timings::start();
+    let (cfg, paths) = super::open_inputs(&a.input, a.config.as_deref())?;
+    let read = read_and_classify(&cfg, &a.input, &paths, a.skip_bad_files, a.quiet)?;
+    clock.mark("read_classify");
+    let classified = classify::merge(&cfg, read.parts);
+    clock.mark("merge");
+    let period = decide_period(a, &classified)?;
+    let cannot_write = || format!("cannot write {}", a.out.join(&period).display());
+    // Removed again unless committed at the end: nothing of this run shows before then.
+    let staging = atomic::Staging::new(&a.out, &period).with_context(cannot_write)?;
+    let mut history_warnings = Vec::new();
+    let earlier = crate::history::load_earlier(&a.out, &period, &mut history_warnings);
+    let info = RunInfo {
+        period: &period,
+        inputs: read.inputs,
+        ids_hashed: a.hash_ids,
+        input_folder: a.input.display().to_string(),
+        earlier: &earlier,
+        history_warnings,
+    };
+    // `respondents.csv` needs the classification only: it is made beside the analysis and
+    // written into the hidden folder as it is made.
+    let (summary, respondents) = rayon::join(
+        || analysis::analyse(&cfg, &classified, info),
+        || {
+            let mut file = staging.create("tables/respondents.csv")?;
+            let lines = report::respondents::line_parts(&classified, &cfg, &period, a.hash_ids);
+            report::respondents::write(lines, &mut file)
+        },
+    );
+    let respondents = respondents.with_context(cannot_write)?;
+    for w in &summary.history_warnings {
+        eprintln!("warning: {w}");
+    }
+    clock.mark("analyse");
+    let charts = chart_files(&summary, &cfg, a.format, a.quiet)?;
+    clock.mark("charts");
+    let files = report::period_files(&summary, respondents, charts, cfg.report.title.as_deref())?;
+    clock.mark("report");
+    staging.write(&files).with_context(cannot_write)?;
+    let dir = staging.commit().with_context(cannot_write)?;
+    clock.mark("write");
+    clock.peak();
+    if !a.quiet {
+        print_done(&dir, &summary);
+    }
+    Ok(())
+}
+
+/// [`classify::read_and_classify`] with a progress bar. Any unreadable file stops the run
+/// (listing all of them) unless `skip_bad` is set.
+fn read_and_classify(
+    cfg: &Config,
+    root: &Path,
+    paths: &[std::path::PathBuf],
+    skip_bad: bool,
+    quiet: bool,
+) -> Result<ReadClassified> {
+    let bar = Progress::new(paths.len(), "reading files", quiet);
+    let read = classify::read_and_classify(cfg, root, paths, &|| bar.inc());
+    bar.finish();
+    if !read.unreadable.is_empty() {
+        let list: Vec<String> = read.unreadable.iter().map(|e| format!("  {e}")).collect();
+        if !skip_bad {
+            bail!(
+                "{} file(s) cannot be read; nothing was written (fix or remove them, or pass --skip-bad-files):\n{}",
+                list.len(),
+                list.join("\n")
+            );
+        }
+        eprintln!(
+            "skipped {} unreadable file(s):\n{}",
+            list.len(),
+            list.join("\n")
+        );
+    }
+    if read.inputs.is_empty() {
+        bail!("no readable file in {}", root.display());
+    }
+    Ok(read)
+}
+
+/// The period: `--period`, else from the input folder's name, else from the response dates of
+/// the classified respondents; and `--out` must be a folder where it exists.
+fn decide_period(a: &RunArgs, classified: &Classified) -> Result<String> {
+    let dates = classified
+        .respondents()
+        .filter(|r| r.stage().is_some())
+        .filter_map(|r| r.date);
+    let period = crate::period::decide(a.period.as_deref(), &a.input, dates)?;
+    if a.out.exists() && !a.out.is_dir() {
+        bail!(
+            "{}: exists and is not a folder; pass --out with the folder reports go into",
+            a.out.display()
+        );
+    }
+    Ok(period)
+}
+
+/// Every chart as PNG (and SVG when asked), drawn in parallel.
+fn chart_files(
+    summary: &Summary,
+    cfg: &Config,
+    format: ChartFormat,
+    quiet: bool,
+) -> Result<Vec<OutputFile>> {
+    let size = (cfg.report.chart_width, cfg.report.chart_height);
+    let svg = format == ChartFormat::Svg;
+    let charts = chart::all_charts(summary);
+    let bar = Progress::new(charts.len(), "drawing charts", quiet);
+    let drawn: Vec<Vec<OutputFile>> = charts
+        .par_iter()
+        .map(|c| {
+            let mut files = vec![OutputFile {
+                path: format!("charts/{}.png", c.name()),
+                bytes: c.png(size)?,
+            }];
+            if svg {
+                files.push(OutputFile {
+                    path: format!("charts/{}.svg", c.name()),
+                    bytes: c.svg(size)?,
+                });
+            }
+            bar.inc();
+            Ok(files)
+        })
+        .collect::<Result<_>>()?;
+    bar.finish();
+    Ok(drawn.into_iter().flatten().collect())
+}
+
+fn print_done(dir: &Path, s: &Summary) {
+    let dq = &s.tables.data_quality;
+    let rows: u64 = dq.iter().map(|d| d.rows_read).sum();
+    let excluded: u64 = dq.iter().map(|d| d.rows_excluded).sum();
+    let classified: u64 = dq.iter().map(|d| d.rows_classified).sum();
+    let unclassified: u64 = dq.iter().map(|d| d.rows_unclassified).sum();
+    println!(
+        "{}: {} tables, {rows} rows read = {excluded} excluded + {classified} classified + {unclassified} unclassified",
+        s.period,
+        dq.len()
+    );
+    println!("wrote {}", dir.display());
+}
