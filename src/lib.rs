@@ -11,7 +11,6 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod demo;
-pub mod hashing;
 pub mod history;
 pub mod ingest;
 pub mod init;

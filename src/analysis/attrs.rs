@@ -18,12 +18,12 @@ use rayon::prelude::*;
 use super::derived::Fact;
 use super::{Ctx, Group};
 use crate::classify::{Classified, Respondent};
-use crate::hashing::Fast;
 use crate::stage::Stage;
 use crate::stats::correlation::{pearson_grouped, Correlation};
 use crate::stats::gap::{paired_gap_grouped, GapEstimate};
 use crate::stats::mean::{weighted_mean_grouped, MeanEstimate};
 use crate::stats::weights::Tally;
+use rustc_hash::FxBuildHasher;
 
 /// One stage's numbers for one attribute.
 #[derive(Debug, Clone, Default)]
@@ -68,14 +68,14 @@ pub(crate) struct AttrStats {
 type Key = (u32, u32, Option<u64>);
 
 /// One attribute's tallies, by combination.
-type Tallies = HashMap<Key, Tally, Fast>;
+type Tallies = HashMap<Key, Tally, FxBuildHasher>;
 
 /// The ratings of some members: each attribute's combinations, and the recommend scores.
 struct Ratings {
     /// Per attribute.
     attrs: Vec<Tallies>,
     /// By the score's bits; `None`: not given.
-    recommend: HashMap<Option<u64>, Tally, Fast>,
+    recommend: HashMap<Option<u64>, Tally, FxBuildHasher>,
 }
 
 impl Ratings {
@@ -109,8 +109,8 @@ impl Ratings {
 
 /// Add each tally of `from` into the tally of its key in `into`.
 fn merge_into<K: Copy + Eq + std::hash::Hash>(
-    into: &mut HashMap<K, Tally, Fast>,
-    from: &HashMap<K, Tally, Fast>,
+    into: &mut HashMap<K, Tally, FxBuildHasher>,
+    from: &HashMap<K, Tally, FxBuildHasher>,
 ) {
     for (k, t) in from {
         into.entry(*k).or_default().merge(t);
@@ -134,7 +134,7 @@ struct Cell {
     key: Box<[u32]>,
     ratings: Ratings,
     /// Per fact: its members' tallies by key.
-    facts: Vec<HashMap<usize, Tally, Fast>>,
+    facts: Vec<HashMap<usize, Tally, FxBuildHasher>>,
 }
 
 impl Cells {
@@ -152,7 +152,7 @@ impl Cells {
         let Some(fi) = self.facts.iter().position(|x| *x == f) else {
             return Vec::new();
         };
-        let mut all: HashMap<usize, Tally, Fast> = HashMap::default();
+        let mut all: HashMap<usize, Tally, FxBuildHasher> = HashMap::default();
         for cell in self.of(g, s) {
             merge_into(&mut all, &cell.facts[fi]);
         }
@@ -184,7 +184,7 @@ pub(crate) fn cells(ctx: &Ctx, all: &Group, values: &[usize], max_cells: usize) 
     let stages = Stage::ALL
         .par_iter()
         .map(|&s| {
-            let mut at: HashMap<Box<[u32]>, usize, Fast> = HashMap::default();
+            let mut at: HashMap<Box<[u32]>, usize, FxBuildHasher> = HashMap::default();
             let mut cells: Vec<Cell> = Vec::new();
             let (mut key, mut ids) = (Vec::with_capacity(segments), Vec::with_capacity(n_attr));
             for r in &all.by_stage[s.index()] {

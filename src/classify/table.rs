@@ -1,114 +1,191 @@
 //! One table's rows classified: set up its readers, turn each row into value ids, then into
 //! an outcome.
 
-use super::mapping::{self, AttrSource, Attribute};
+use std::collections::HashMap;
+
+use rustc_hash::FxBuildHasher;
+
+use super::mapping::{self, AttrSource, Attribute, TableMap};
 use super::outcome::Respondent;
 use super::readers::{reading_id, ColumnReads, FieldReads};
 use super::store::Row;
 use super::texts::Texts;
 use super::values::{Problems, Reader, Val, ValPool};
 use super::verdict::{decide, Flags};
-use crate::config::Config;
-use crate::ingest::Table;
+use crate::config::{Config, FieldId};
+use crate::ingest::{RowRef, Table};
 
+/// Classify one table's rows, in three steps: set up its readers ([`TableReads::new`]), turn
+/// each row into value ids ([`TableReads::row_ids`]), then into an outcome ([`respondent`]).
 pub(super) fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &Table) -> TableRows {
-    let map = mapping::map_table(cfg, attrs, t);
-    let readers: Vec<Reader> = cfg.fields.iter().map(Reader::of).collect();
-    let set_readers: Vec<Reader> = cfg
-        .attribute_sets
-        .iter()
-        .map(|s| Reader {
-            name: "attribute",
-            kind: crate::config::FieldKind::Number,
-            values: &s.values,
-            scale: s.scale,
-            separator: None,
-        })
-        .collect();
-    let kept = cfg.analysis_fields();
-    let mut problems = Problems::new();
-    let mut out = Vec::with_capacity(t.rows.len());
-    let mut pool = ValPool::default();
-    let mut cols = Vec::with_capacity(t.rows.len() * Row::new(cfg, attrs.len()).width());
-    let mut ids = Texts::with_capacity(2 * t.rows.len());
-    let r = &cfg.roles;
-    // The fields the rules compare as text: their folded texts are made once per answer.
-    let mut rule_fields = Vec::new();
-    for c in cfg
-        .exclusions
-        .iter()
-        .map(|e| &e.when)
-        .chain(cfg.stage_rules.iter().map(|r| &r.when))
-    {
-        c.text_fields(&mut rule_fields);
-    }
-    let mut field_reads: Vec<FieldReads> = map
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(f, cols)| FieldReads::new(t, cols, rule_fields.contains(&f)))
-        .collect();
-    let mut attr_reads: Vec<[Option<ColumnReads>; 2]> = map
-        .attributes
-        .iter()
-        .map(|(e, x)| {
-            [
-                e.map(|c| ColumnReads::new(t, c, false)),
-                x.map(|c| ColumnReads::new(t, c, false)),
-            ]
-        })
-        .collect();
-    let attr_readers: Vec<(&Reader, &Reader)> = attrs
-        .iter()
-        .map(|a| match &a.source {
-            AttrSource::Fields {
-                expectation,
-                experience,
-            } => (&readers[*expectation], &readers[*experience]),
-            AttrSource::Set { set } => (&set_readers[*set], &set_readers[*set]),
-        })
-        .collect();
-    // Per segment: the pool id of its text, per distinct cell of the field's column.
-    let mut segment_ids: Vec<std::collections::HashMap<u32, u32, crate::hashing::Fast>> =
-        vec![Default::default(); cfg.segments.len()];
-    let mut flags = Flags::new(cfg, &map, t);
+    let readers = Readers::new(cfg);
+    let mut reads = TableReads::new(cfg, attrs, t, &readers);
+    let mut flags = Flags::new(cfg, &reads.map, t);
+    let width = Row::new(cfg, attrs.len()).width();
+    let mut out = TableRows {
+        respondents: Vec::with_capacity(t.rows.len()),
+        cols: Vec::with_capacity(t.rows.len() * width),
+        pool: ValPool::default(),
+        ids: Texts::with_capacity(2 * t.rows.len()),
+        problems: Problems::new(),
+    };
     for (ri, row) in t.rows.iter().enumerate() {
-        for ((reads, cols), reader) in field_reads.iter_mut().zip(&map.fields).zip(&readers) {
-            reads.read(reader, t, row, cols, &mut problems);
+        let values = reads.row_ids(row, &mut out);
+        let at = (ti, t.row_number(ri));
+        let r = respondent(cfg, &mut flags, row, &values, at);
+        out.respondents.push(r);
+    }
+    out
+}
+
+/// The readers of the config's fields and of its attribute sets' ratings.
+struct Readers<'a> {
+    fields: Vec<Reader<'a>>,
+    sets: Vec<Reader<'a>>,
+}
+
+impl<'a> Readers<'a> {
+    fn new(cfg: &'a Config) -> Readers<'a> {
+        Readers {
+            fields: cfg.fields.iter().map(Reader::of).collect(),
+            sets: cfg
+                .attribute_sets
+                .iter()
+                .map(|s| Reader {
+                    name: "attribute",
+                    kind: crate::config::FieldKind::Number,
+                    values: &s.values,
+                    scale: s.scale,
+                    separator: None,
+                })
+                .collect(),
         }
-        // The pool ids, in the order the values were first interned before the readings were
-        // shared: kept fields, then attributes, then segments.
-        let mut field_id = |f: usize, pool: &mut ValPool| -> u32 {
-            match field_reads[f].reading_mut(row) {
-                Some(reading) => reading_id(reading, pool),
-                None => pool.id(&Val::Missing),
-            }
-        };
-        for &f in &kept {
-            let id = field_id(f, &mut pool);
-            cols.push(id);
+    }
+}
+
+/// One table's cached readers: per field, per attribute item and per segment.
+struct TableReads<'a> {
+    cfg: &'a Config,
+    t: &'a Table,
+    map: TableMap,
+    readers: &'a Readers<'a>,
+    /// The fields kept for the analyses ([`Config::analysis_fields`]).
+    kept: Vec<FieldId>,
+    fields: Vec<FieldReads>,
+    /// Per attribute: its (expectation, experience) columns' reads and readers.
+    attrs: Vec<[Option<ColumnReads>; 2]>,
+    attr_readers: Vec<(&'a Reader<'a>, &'a Reader<'a>)>,
+    /// Per segment: the pool id of its text, per distinct cell of the field's column.
+    segment_ids: Vec<HashMap<u32, u32, FxBuildHasher>>,
+}
+
+/// A row's field values (and, for the fields the rules compare as text, their folded texts).
+struct RowValues<'r> {
+    vals: Vec<&'r Val>,
+    texts: Vec<Option<&'r [String]>>,
+}
+
+impl<'a> TableReads<'a> {
+    /// Step 1: map the table's columns and set up a cached reader for each.
+    fn new(
+        cfg: &'a Config,
+        attrs: &[Attribute],
+        t: &'a Table,
+        readers: &'a Readers<'a>,
+    ) -> TableReads<'a> {
+        let map = mapping::map_table(cfg, attrs, t);
+        // The fields the rules compare as text: their folded texts are made once per answer.
+        let mut rule_fields = Vec::new();
+        for c in cfg
+            .exclusions
+            .iter()
+            .map(|e| &e.when)
+            .chain(cfg.stage_rules.iter().map(|r| &r.when))
+        {
+            c.text_fields(&mut rule_fields);
         }
-        for (reads, &(e, x)) in attr_reads.iter_mut().zip(&attr_readers) {
+        let fields = map
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(f, cols)| FieldReads::new(t, cols, rule_fields.contains(&f)))
+            .collect();
+        let attr_reads = map
+            .attributes
+            .iter()
+            .map(|(e, x)| {
+                [
+                    e.map(|c| ColumnReads::new(t, c, false)),
+                    x.map(|c| ColumnReads::new(t, c, false)),
+                ]
+            })
+            .collect();
+        let attr_readers = attrs
+            .iter()
+            .map(|a| match &a.source {
+                AttrSource::Fields {
+                    expectation,
+                    experience,
+                } => (&readers.fields[*expectation], &readers.fields[*experience]),
+                AttrSource::Set { set } => (&readers.sets[*set], &readers.sets[*set]),
+            })
+            .collect();
+        TableReads {
+            cfg,
+            t,
+            map,
+            readers,
+            kept: cfg.analysis_fields(),
+            fields,
+            attrs: attr_reads,
+            attr_readers,
+            segment_ids: vec![HashMap::default(); cfg.segments.len()],
+        }
+    }
+
+    /// Step 2: read a row's cells and push its value ids onto `out`: the kept fields, then the
+    /// attribute pairs, then the segments (the order the values were first interned in before
+    /// the readings were shared), and its respondent id and panel key. Gives its values.
+    fn row_ids(&mut self, row: RowRef, out: &mut TableRows) -> RowValues<'_> {
+        let (t, map) = (self.t, &self.map);
+        for ((reads, cols), reader) in self
+            .fields
+            .iter_mut()
+            .zip(&map.fields)
+            .zip(&self.readers.fields)
+        {
+            reads.read(reader, t, row, cols, &mut out.problems);
+        }
+        for &f in &self.kept {
+            let id = match self.fields[f].reading_mut(row) {
+                Some(reading) => reading_id(reading, &mut out.pool),
+                None => out.pool.id(&Val::Missing),
+            };
+            out.cols.push(id);
+        }
+        for (reads, &(e, x)) in self.attrs.iter_mut().zip(&self.attr_readers) {
             for (col, reader) in reads.iter_mut().zip([e, x]) {
                 let reading = col
                     .as_mut()
-                    .and_then(|col| col.read(reader, t, row, &mut problems));
-                cols.push(match reading {
+                    .and_then(|col| col.read(reader, t, row, &mut out.problems));
+                out.cols.push(match reading {
                     Some(reading) if matches!(reading.val, Val::Num(_)) => {
-                        reading_id(reading, &mut pool)
+                        reading_id(reading, &mut out.pool)
                     }
                     _ => 0,
                 });
             }
         }
-        let (vals, texts): (Vec<&Val>, Vec<Option<&[String]>>) = field_reads
+        let (vals, texts): (Vec<&Val>, Vec<Option<&[String]>>) = self
+            .fields
             .iter()
             .map(|f| match f.reading(row) {
                 Some(r) => (&r.val, r.texts.as_deref()),
                 None => (&MISSING, None),
             })
             .unzip();
-        for (si, &f) in cfg.segments.iter().enumerate() {
+        for (si, &f) in self.cfg.segments.iter().enumerate() {
+            let pool = &mut out.pool;
             let mut segment = || {
                 let text = vals[f].as_text().map(|t| Val::Text {
                     raw: t.into(),
@@ -116,39 +193,47 @@ pub(super) fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &T
                 });
                 text.map_or(0, |v| pool.id(&v))
             };
-            let id = match field_reads[f].cell_id(row) {
-                Some(cell) => *segment_ids[si].entry(cell).or_insert_with(segment),
+            let id = match self.fields[f].cell_id(row) {
+                Some(cell) => *self.segment_ids[si].entry(cell).or_insert_with(segment),
                 None => segment(),
             };
-            cols.push(id);
+            out.cols.push(id);
         }
+        let roles = &self.cfg.roles;
         let text_of = |f: Option<usize>| f.and_then(|f| vals[f].text());
-        ids.push(text_of(r.respondent_id).as_deref());
-        ids.push(text_of(r.panel_key).as_deref());
-        let date = r.date.and_then(|f| match vals[f] {
-            Val::Date(d) => Some(*d),
-            _ => None,
-        });
-        let weight = r.weight.map(|f| vals[f].as_num()).unwrap_or(Some(1.0));
-        let outcome = decide(cfg, &mut flags, row, (&vals, &texts), date, weight);
-        out.push(Respondent {
-            index: 0,
-            table: u32::try_from(ti).unwrap_or(u32::MAX),
-            row: u32::try_from(t.row_number(ri)).unwrap_or(u32::MAX),
-            chunk: 0,
-            local: 0,
-            date,
-            outcome,
-            weight: weight.filter(|w| *w > 0.0).unwrap_or(0.0),
-            recommend: r.recommend.and_then(|f| vals[f].as_num()),
-        });
+        out.ids.push(text_of(roles.respondent_id).as_deref());
+        out.ids.push(text_of(roles.panel_key).as_deref());
+        RowValues { vals, texts }
     }
-    TableRows {
-        respondents: out,
-        cols,
-        pool,
-        ids,
-        problems,
+}
+
+/// Step 3: a row's outcome (flags, exclusions, weight, stage rules), as a respondent of table
+/// `ti` at record number `row`.
+fn respondent(
+    cfg: &Config,
+    flags: &mut Flags,
+    row: RowRef,
+    v: &RowValues,
+    (ti, number): (usize, usize),
+) -> Respondent {
+    let r = &cfg.roles;
+    let vals = &v.vals;
+    let date = r.date.and_then(|f| match vals[f] {
+        Val::Date(d) => Some(*d),
+        _ => None,
+    });
+    let weight = r.weight.map(|f| vals[f].as_num()).unwrap_or(Some(1.0));
+    let outcome = decide(cfg, flags, row, (vals, &v.texts), date, weight);
+    Respondent {
+        index: 0,
+        table: u32::try_from(ti).unwrap_or(u32::MAX),
+        row: u32::try_from(number).unwrap_or(u32::MAX),
+        chunk: 0,
+        local: 0,
+        date,
+        outcome,
+        weight: weight.filter(|w| *w > 0.0).unwrap_or(0.0),
+        recommend: r.recommend.and_then(|f| vals[f].as_num()),
     }
 }
 

@@ -6,7 +6,7 @@
 pub mod cell;
 pub mod grid;
 pub mod layout;
-pub mod sparse;
+
 pub mod text;
 pub mod workbook;
 

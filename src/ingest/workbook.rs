@@ -8,8 +8,8 @@ use calamine::{
 };
 
 use super::cell::{excel_serial_to_datetime, Cell};
+use super::grid::sparse::SparseGrid;
 use super::grid::{Grid, GridBuilder, UNREAD};
-use super::sparse::SparseGrid;
 use super::{layout, Table, Wanted, MAX_COLUMNS, MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES};
 
 /// Read every non-empty sheet of a workbook; with `wanted`, the cells of the columns it does not

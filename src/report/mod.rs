@@ -171,6 +171,27 @@ mod tests {
     use super::*;
     use crate::analysis::StageMixRow;
 
+    /// Every table of [`crate::analysis::Tables`] is written: a CSV file and a sheet each. A
+    /// table added to the struct but not to the writers fails here.
+    #[test]
+    fn every_table_is_written_as_csv_and_sheet() {
+        use calamine::Reader;
+        let resp = respondents::write(Vec::<std::vec::IntoIter<_>>::new(), &mut Vec::new());
+        let files = period_files(&Summary::default(), resp.unwrap(), Vec::new(), None).unwrap();
+        let json = serde_json::to_value(crate::analysis::Tables::default()).unwrap();
+        let names: Vec<&String> = json.as_object().unwrap().keys().collect();
+        assert!(names.len() >= 17, "{names:?}");
+        let xlsx = files.iter().find(|f| f.path == "tables.xlsx").unwrap();
+        let wb = calamine::Xlsx::new(std::io::Cursor::new(xlsx.bytes.clone())).unwrap();
+        let sheets = wb.sheet_names();
+        assert_eq!(sheets.len(), names.len() + 1, "respondents and each table");
+        for name in names {
+            let csv = format!("tables/{name}.csv");
+            assert!(files.iter().any(|f| f.path == csv), "{csv} not written");
+            assert!(sheets.contains(name), "no sheet {name} in tables.xlsx");
+        }
+    }
+
     #[test]
     fn numbers_are_plain_decimals() {
         assert_eq!(plain_number(1e-10), "0.0000000001");

@@ -7,8 +7,8 @@
 //! scattered into place at the end, so that any order gives the grid of the plain rule: the
 //! range the cells span from column A, each position holding the last value given for it.
 
-use super::cell::Cell;
-use super::grid::{column_at, pad_rows, ColumnBuilder, Grid};
+use super::{column_at, pad_rows, ColumnBuilder, Grid};
+use crate::ingest::cell::Cell;
 
 /// Builds a [`Grid`] from cells that come with their sheet positions, in any order; the grid
 /// spans the rows of the non-empty cells and the columns from A to the last non-empty one,
@@ -119,11 +119,11 @@ impl Rows {
 impl SparseGrid {
     fn column(&mut self, c: u32) -> Result<&mut ColumnBuilder, String> {
         let c = c as usize;
-        if c >= super::MAX_COLUMNS {
+        if c >= crate::ingest::MAX_COLUMNS {
             return Err(format!(
                 "a cell in column {} is beyond the {} columns journeygap reads",
                 c + 1,
-                super::MAX_COLUMNS
+                crate::ingest::MAX_COLUMNS
             ));
         }
         Ok(column_at(&mut self.columns, c))

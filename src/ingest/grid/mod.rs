@@ -4,13 +4,18 @@
 //! held as one `u32` per cell pointing into its column's distinct cells. Reading a file makes
 //! one [`Cell`] per distinct cell rather than one per cell, and the classifier reads each
 //! distinct cell once per field (see `classify`).
+//!
+//! The performance machinery lives in files of its own: [`column`] finds a cell's earlier copy
+//! in its column, with the keys of [`intern`]; [`sparse`] builds a grid from cells that come
+//! with their positions.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDateTime;
+pub mod column;
+pub mod intern;
+pub mod sparse;
 
 use super::cell::Cell;
-use crate::hashing::Fast;
+pub(crate) use column::ColumnBuilder;
+pub use column::UNREAD;
 
 /// Rows of cell ids, `width` per row, each id into its column's distinct cells (id 0 of every
 /// column is [`Cell::Empty`]).
@@ -155,335 +160,16 @@ impl Grid {
 }
 
 /// Column `c`, the columns up to it made first.
-pub(super) fn column_at(columns: &mut Vec<ColumnBuilder>, c: usize) -> &mut ColumnBuilder {
+pub(crate) fn column_at(columns: &mut Vec<ColumnBuilder>, c: usize) -> &mut ColumnBuilder {
     if columns.len() <= c {
         columns.resize_with(c + 1, ColumnBuilder::new);
     }
     &mut columns[c]
 }
 
-/// A cell other than text, as a key for finding its earlier copy.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum OtherKey {
-    Number(u64),
-    Bool(bool),
-    Date(NaiveDateTime),
-    Error(Box<str>),
-}
-
-/// What a cell of a column left unread holds when it is not blank (see
-/// [`GridBuilder::leave_unread`]).
-pub const UNREAD: &str = "(not read)";
-
-/// One column's distinct cells while a grid is built.
-#[derive(Debug, Default, Clone)]
-pub(super) struct ColumnBuilder {
-    cells: Vec<Cell>,
-    texts: TextIds,
-    others: HashMap<OtherKey, u32, Fast>,
-    /// Cells added so far.
-    seen: usize,
-    /// A column of (nearly) unique values — ids, time stamps, e-mail addresses: looking each
-    /// cell up saves nothing, so from the first [`PROBE`] cells on, every cell is stored as it
-    /// comes (equal ids are still equal cells; equal cells may now have two ids).
-    unique: bool,
-    /// The id of the [`UNREAD`] cell, once the column has one.
-    unread: Option<u32>,
-    /// The ids of a workbook's shared strings met so far, by the string's address and length:
-    /// each shared string is one text for the whole sheet read, so it is found again without
-    /// hashing its text (see [`ColumnBuilder::add_shared`]).
-    shared: HashMap<(usize, usize), u32, Fast>,
-    /// The ids of one-byte texts met so far, by the byte (see [`ColumnBuilder::add_bytes`]).
-    bytes: ByteSlots,
-    /// The ids of the whole numbers 0 to 255 met so far, by the number (see
-    /// [`ColumnBuilder::add_number`]).
-    small_numbers: ByteSlots,
-}
-
-/// The ids of a column's texts: a text of at most [`ShortKey::MAX`] bytes by its bytes as
-/// words, a longer one by its text.
-#[derive(Debug, Default, Clone)]
-struct TextIds {
-    short: HashMap<ShortKey, u32, Fast>,
-    long: HashMap<Box<str>, u32, Fast>,
-}
-
-impl TextIds {
-    fn get(&self, s: &str) -> Option<u32> {
-        match ShortKey::of(s.as_bytes()) {
-            Some(key) => self.short.get(&key).copied(),
-            None => self.long.get(s).copied(),
-        }
-    }
-
-    /// [`TextIds::get`] of a text given as its bytes (read as text only when long).
-    fn get_bytes(&self, b: &[u8]) -> Option<u32> {
-        match ShortKey::of(b) {
-            Some(key) => self.short.get(&key).copied(),
-            None => std::str::from_utf8(b).ok().and_then(|s| self.get(s)),
-        }
-    }
-
-    fn insert(&mut self, s: &str, id: u32) {
-        match ShortKey::of(s.as_bytes()) {
-            Some(key) => self.short.insert(key, id),
-            None => self.long.insert(s.into(), id),
-        };
-    }
-}
-
-/// Ids by a byte, 256 slots, made on the first id set.
-#[derive(Debug, Default, Clone)]
-struct ByteSlots(Vec<u32>);
-
-impl ByteSlots {
-    /// `u32::MAX` marks an empty slot.
-    const EMPTY: u32 = u32::MAX;
-
-    fn get(&self, k: u8) -> Option<u32> {
-        self.0
-            .get(usize::from(k))
-            .copied()
-            .filter(|&id| id != Self::EMPTY)
-    }
-
-    fn set(&mut self, k: u8, id: u32) {
-        self.0.resize(256, Self::EMPTY);
-        if let Some(slot) = self.0.get_mut(usize::from(k)) {
-            *slot = id;
-        }
-    }
-}
-
-/// After this many cells a column whose cells are mostly distinct stops looking them up.
-const PROBE: usize = 512;
-
-impl ColumnBuilder {
-    fn new() -> ColumnBuilder {
-        ColumnBuilder {
-            cells: vec![Cell::Empty],
-            ..Default::default()
-        }
-    }
-
-    /// Count a cell; switch to storing cells as they come once the column proves unique.
-    fn count(&mut self) {
-        self.seen += 1;
-        if self.seen == PROBE && !self.unique && 4 * self.cells.len() > 3 * PROBE {
-            self.unique = true;
-            self.texts = TextIds::default();
-            self.others = HashMap::default();
-            self.shared = HashMap::default();
-            self.bytes = ByteSlots::default();
-            self.small_numbers = ByteSlots::default();
-        }
-    }
-
-    fn push(&mut self, cell: Cell) -> u32 {
-        let id = u32::try_from(self.cells.len()).unwrap_or(u32::MAX);
-        self.cells.push(cell);
-        id
-    }
-
-    pub(super) fn add(&mut self, cell: Cell) -> u32 {
-        self.count();
-        if self.unique {
-            return match cell {
-                Cell::Empty => 0,
-                cell => self.push(cell),
-            };
-        }
-        let next = u32::try_from(self.cells.len()).unwrap_or(u32::MAX);
-        let key = match &cell {
-            Cell::Empty => return 0,
-            Cell::Text(t) => {
-                if let Some(id) = self.texts.get(t) {
-                    return id;
-                }
-                self.texts.insert(t, next);
-                self.cells.push(cell);
-                return next;
-            }
-            Cell::Number(x) => OtherKey::Number(x.to_bits()),
-            Cell::Bool(b) => OtherKey::Bool(*b),
-            Cell::Date(d) => OtherKey::Date(*d),
-            Cell::Error(e) => OtherKey::Error(e.clone()),
-        };
-        match self.others.get(&key) {
-            Some(&id) => id,
-            None => {
-                self.others.insert(key, next);
-                self.cells.push(cell);
-                next
-            }
-        }
-    }
-
-    /// [`ColumnBuilder::add_text`] of a text that stays where it is, at the same address, for
-    /// as long as the grid is built (a workbook's shared string): the same text at the same
-    /// address gets the id it got before, found by its address.
-    pub(super) fn add_shared(&mut self, s: &str) -> u32 {
-        if self.unique {
-            return self.add_text(s);
-        }
-        let key = (s.as_ptr() as usize, s.len());
-        if let Some(&id) = self.shared.get(&key) {
-            self.count();
-            return id;
-        }
-        let id = self.add_text(s);
-        if !self.unique {
-            self.shared.insert(key, id);
-        }
-        id
-    }
-
-    /// The id of a cell left unread: 0 when blank, else the column's one [`UNREAD`] cell.
-    pub(super) fn add_unread(&mut self, s: &str) -> u32 {
-        self.add_unread_bytes(s.as_bytes())
-    }
-
-    /// [`ColumnBuilder::add_unread`] of a text given as its UTF-8 bytes. A first byte that
-    /// trimming keeps settles it without reading the rest of the text.
-    pub(super) fn add_unread_bytes(&mut self, b: &[u8]) -> u32 {
-        let blank = match b.first() {
-            None => true,
-            Some(&first) if super::cell::is_ascii_solid(first) => false,
-            Some(_) => super::cell::trim(&String::from_utf8_lossy(b)).is_empty(),
-        };
-        if blank {
-            0
-        } else {
-            self.unread_id()
-        }
-    }
-
-    /// The column's one [`UNREAD`] cell, made the first time.
-    fn unread_id(&mut self) -> u32 {
-        match self.unread {
-            Some(id) => id,
-            None => {
-                let id = self.push(Cell::Text(UNREAD.into()));
-                self.unread = Some(id);
-                id
-            }
-        }
-    }
-
-    /// The id of `Cell::Number(x)`, the cell made only when `x` is new.
-    pub(super) fn add_number(&mut self, x: f64) -> u32 {
-        if !self.unique {
-            // Whole numbers 0 to 255 (ratings, codes, counts) have their own slots.
-            let small = x as u8;
-            if f64::from(small).to_bits() == x.to_bits() {
-                if let Some(id) = self.small_numbers.get(small) {
-                    self.count();
-                    return id;
-                }
-                let id = self.add(Cell::Number(x));
-                if !self.unique {
-                    self.small_numbers.set(small, id);
-                }
-                return id;
-            }
-            if let Some(&id) = self.others.get(&OtherKey::Number(x.to_bits())) {
-                self.count();
-                return id;
-            }
-        }
-        self.add(Cell::Number(x))
-    }
-
-    /// The id of the cell [`Cell::from_text`] makes of `s`, made only when `s` is new.
-    pub(super) fn add_text(&mut self, s: &str) -> u32 {
-        if self.unique {
-            return self.add(Cell::from_text(s));
-        }
-        match self.texts.get(s) {
-            Some(id) => {
-                self.count();
-                id
-            }
-            None => self.add_new_text(s),
-        }
-    }
-
-    /// [`ColumnBuilder::add_text`] of a text given as its UTF-8 bytes, which are read as text
-    /// only when they are new (replaced characters where they are not UTF-8).
-    pub(super) fn add_bytes(&mut self, b: &[u8]) -> u32 {
-        if !self.unique {
-            // The commonest fields, empty ones and one-byte ones (ratings, codes), are found
-            // without a key: an empty field is the empty cell, a byte has its own slot.
-            let known = match b {
-                [] => Some(0),
-                [byte] => self.bytes.get(*byte),
-                _ => self.texts.get_bytes(b),
-            };
-            if let Some(id) = known {
-                self.count();
-                return id;
-            }
-        }
-        let id = self.add_text(&String::from_utf8_lossy(b));
-        if let ([byte], false) = (b, self.unique) {
-            self.bytes.set(*byte, id);
-        }
-        id
-    }
-
-    /// The id of `s`, not yet in the column.
-    fn add_new_text(&mut self, s: &str) -> u32 {
-        let cell = Cell::from_text(s);
-        if matches!(cell, Cell::Text(_)) {
-            self.add(cell)
-        } else {
-            // Empty and formula errors: keyed by their own kind, but the text is remembered
-            // too so that the next copy is found at once.
-            let id = self.add(cell);
-            if !self.unique {
-                self.texts.insert(s, id);
-            }
-            id
-        }
-    }
-}
-
-/// A text of at most [`ShortKey::MAX`] bytes as four words: its bytes, zero-padded, with its
-/// length in the last byte. Most cells of a survey column are short (ratings, options, codes),
-/// and such a key is found again by comparing four words, not by hashing and comparing bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ShortKey([u64; 4]);
-
-impl ShortKey {
-    const MAX: usize = 31;
-
-    fn of(b: &[u8]) -> Option<ShortKey> {
-        if b.len() > Self::MAX {
-            return None;
-        }
-        let mut buf = [0u8; 32];
-        buf[..b.len()].copy_from_slice(b);
-        buf[31] = b.len() as u8;
-        let mut words = [0u64; 4];
-        for (w, chunk) in words.iter_mut().zip(buf.chunks_exact(8)) {
-            let mut x = [0u8; 8];
-            x.copy_from_slice(chunk);
-            *w = u64::from_le_bytes(x);
-        }
-        Some(ShortKey(words))
-    }
-}
-
-impl std::hash::Hash for ShortKey {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        let [a, b, c, d] = self.0;
-        h.write_u64(a ^ b.rotate_left(16) ^ c.rotate_left(32) ^ d.rotate_left(48));
-    }
-}
-
 /// Row-major ids of rows of any length (each row ends where `ends` says) as rows of `width`,
 /// each padded with empty cells.
-pub(super) fn pad_rows(ids: Vec<u32>, ends: &[usize], width: usize) -> Vec<u32> {
+pub(crate) fn pad_rows(ids: Vec<u32>, ends: &[usize], width: usize) -> Vec<u32> {
     if ends.len() * width == ids.len() {
         return ids;
     }
@@ -573,6 +259,8 @@ impl GridBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use column::OtherKey;
+    use intern::ShortKey;
 
     #[test]
     fn cells_are_stored_once_per_column_and_rows_padded() {
