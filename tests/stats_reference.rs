@@ -126,6 +126,15 @@ fn nps_matches_reference() {
         &ests[d["b"].as_u64().unwrap() as usize],
     );
     same("nps difference z", z, &d["z"]);
+    // The stage comparison row: difference, z and two-sided p (scipy norm.sf).
+    let t = nps::nps_difference_test(
+        &ests[d["a"].as_u64().unwrap() as usize],
+        &ests[d["b"].as_u64().unwrap() as usize],
+    )
+    .expect("a test");
+    same("nps difference", t.difference, &d["difference"]);
+    same("nps difference statistic", t.statistic, &d["z"]);
+    same("nps difference p", t.p_value, &d["p"]);
     assert_eq!(nps::nps(&[], &[], 0.95).nps, None, "no scores, no NPS");
 }
 

@@ -10,6 +10,7 @@ use crate::classify::{Respondent, Val};
 use crate::config::{fold, FieldKind};
 use crate::stage::Stage;
 use crate::stats::mean::{weighted_mean, weighted_mean_grouped, MeanEstimate};
+use crate::stats::nps::{nps_difference_test, nps_grouped, NpsEstimate};
 use crate::stats::tests::{chi_square, two_proportion_z, welch, TestResult};
 use crate::stats::weights::kish_n_eff;
 use crate::stats::weights::Tally;
@@ -125,6 +126,7 @@ struct StageNumbers {
     experience: Vec<MeanEstimate>,
     recommend: MeanEstimate,
     promoters: super::journey::Share,
+    nps: NpsEstimate,
 }
 
 fn stage_numbers(ctx: &Ctx, perf: &[AttrNumbers], recommend: &[(f64, Tally)]) -> StageNumbers {
@@ -134,6 +136,7 @@ fn stage_numbers(ctx: &Ctx, perf: &[AttrNumbers], recommend: &[(f64, Tally)]) ->
         experience,
         recommend: weighted_mean_grouped(recommend.iter().copied(), ctx.conf),
         promoters: ctx.share_of(recommend, |x| x >= 9.0),
+        nps: nps_grouped(recommend.iter().copied(), ctx.conf),
     }
 }
 
@@ -197,6 +200,12 @@ pub(crate) fn comparisons(
                     )),
                 );
             }
+            let (a, b) = (&na.nps, &nb.nps);
+            push(
+                "NPS",
+                "nps z",
+                nps_difference_test(a, b).map(|t| (t, a.n, b.n)),
+            );
         }
         for &f in &ctx.cfg.comparisons.fields {
             let name = &ctx.cfg.fields[f].name;

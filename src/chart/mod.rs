@@ -4,20 +4,25 @@
 //! hatched, with a note under the chart.
 
 pub mod draw;
-pub mod draw_more;
-pub mod history;
-pub mod journey;
-pub mod scatter;
 pub mod spec;
 
 use crate::analysis::Summary;
-pub use history::{Heatmap, LineChart, Series};
-pub use spec::{Bar, BarChart, ValueFormat};
+pub use spec::{Bar, BarChart, Heatmap, LineChart, Scatter, Section, Series, ValueFormat};
 
 /// A chart that could not be drawn (plotters or the PNG encoder failed).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("chart drawing failed: {0}")]
 pub struct ChartError(pub String);
+
+/// A chart drawn: its name, the report section it is shown in, its PNG and, when asked, its
+/// SVG.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnChart {
+    pub name: String,
+    pub section: Section,
+    pub png: Vec<u8>,
+    pub svg: Option<Vec<u8>>,
+}
 
 /// Any chart journeygap draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +30,7 @@ pub enum Chart {
     Bar(BarChart),
     Line(LineChart),
     Heat(Heatmap),
-    Scatter(scatter::Scatter),
+    Scatter(Scatter),
 }
 
 impl Chart {
@@ -39,37 +44,58 @@ impl Chart {
         }
     }
 
+    /// The report section it is shown in.
+    pub fn section(&self) -> Section {
+        match self {
+            Chart::Bar(c) => c.section,
+            Chart::Line(c) => c.section,
+            Chart::Heat(c) => c.section,
+            Chart::Scatter(c) => c.section,
+        }
+    }
+
+    /// The chart drawn at `size` pixels: PNG, and SVG when `svg`.
+    pub fn draw(&self, size: (u32, u32), svg: bool) -> Result<DrawnChart, ChartError> {
+        Ok(DrawnChart {
+            name: self.name().to_string(),
+            section: self.section(),
+            png: self.png(size)?,
+            svg: if svg { Some(self.svg(size)?) } else { None },
+        })
+    }
+
     /// SVG text of the chart at `size` pixels.
     pub fn svg(&self, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
         match self {
-            Chart::Bar(c) => draw::svg(c, size),
-            Chart::Line(c) => draw_more::line_svg(c, size),
-            Chart::Heat(c) => draw_more::heatmap_svg(c, size),
-            Chart::Scatter(c) => scatter::svg(c, size),
+            Chart::Bar(c) => draw::bar::svg(c, size),
+            Chart::Line(c) => draw::line::svg(c, size),
+            Chart::Heat(c) => draw::heatmap::svg(c, size),
+            Chart::Scatter(c) => draw::scatter::svg(c, size),
         }
     }
 
     /// PNG bytes of the chart at `size` pixels.
     pub fn png(&self, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
         match self {
-            Chart::Bar(c) => draw::png(c, size),
-            Chart::Line(c) => draw_more::line_png(c, size),
-            Chart::Heat(c) => draw_more::heatmap_png(c, size),
-            Chart::Scatter(c) => scatter::png(c, size),
+            Chart::Bar(c) => draw::bar::png(c, size),
+            Chart::Line(c) => draw::line::png(c, size),
+            Chart::Heat(c) => draw::heatmap::png(c, size),
+            Chart::Scatter(c) => draw::scatter::png(c, size),
         }
     }
 }
 
 /// Every chart of the period.
 pub fn all_charts(s: &Summary) -> Vec<Chart> {
-    let mut out: Vec<Chart> = spec::charts(s).into_iter().map(Chart::Bar).collect();
+    use spec::{bar, heatmap, line, scatter};
+    let mut out: Vec<Chart> = bar::charts(s).into_iter().map(Chart::Bar).collect();
     out.extend(scatter::ipa(s).into_iter().map(Chart::Scatter));
     out.extend(scatter::drivers(s).map(Chart::Scatter));
-    out.extend(journey::awareness_heatmap(s).map(Chart::Heat));
-    out.extend(journey::touchpoint_matrix(s).map(Chart::Heat));
-    out.extend(journey::theme_heatmaps(s).into_iter().map(Chart::Heat));
-    out.extend(history::trend_charts(s).into_iter().map(Chart::Line));
-    out.extend(history::transition_heatmap(s).map(Chart::Heat));
+    out.extend(heatmap::awareness_heatmap(s).map(Chart::Heat));
+    out.extend(heatmap::touchpoint_matrix(s).map(Chart::Heat));
+    out.extend(heatmap::theme_heatmaps(s).into_iter().map(Chart::Heat));
+    out.extend(line::trend_charts(s).into_iter().map(Chart::Line));
+    out.extend(heatmap::transition_heatmap(s).map(Chart::Heat));
     out
 }
 

@@ -7,12 +7,12 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 
 use crate::analysis::{self, RunInfo, Summary};
-use crate::chart;
+use crate::chart::{self, DrawnChart};
 use crate::classify::{self, Classified, ReadClassified};
 use crate::cli::{ChartFormat, RunArgs};
 use crate::config::Config;
 use crate::progress::Progress;
-use crate::report::{self, atomic, OutputFile};
+use crate::report::{self, atomic};
 use crate::timings::Timings;
 
 /// `journeygap run`.
@@ -56,7 +56,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         eprintln!("warning: {w}");
     }
     clock.mark("analyse");
-    let charts = chart_files(&summary, &cfg, a.format, a.quiet)?;
+    let charts = draw_charts(&summary, &cfg, a.format, a.quiet)?;
     clock.mark("charts");
     let files = report::period_files(&summary, respondents, charts, cfg.report.title.as_deref())?;
     clock.mark("report");
@@ -121,35 +121,26 @@ fn decide_period(a: &RunArgs, classified: &Classified) -> Result<String> {
 }
 
 /// Every chart as PNG (and SVG when asked), drawn in parallel.
-fn chart_files(
+fn draw_charts(
     summary: &Summary,
     cfg: &Config,
     format: ChartFormat,
     quiet: bool,
-) -> Result<Vec<OutputFile>> {
+) -> Result<Vec<DrawnChart>> {
     let size = (cfg.report.chart_width, cfg.report.chart_height);
     let svg = format == ChartFormat::Svg;
     let charts = chart::all_charts(summary);
     let bar = Progress::new(charts.len(), "drawing charts", quiet);
-    let drawn: Vec<Vec<OutputFile>> = charts
+    let drawn = charts
         .par_iter()
         .map(|c| {
-            let mut files = vec![OutputFile {
-                path: format!("charts/{}.png", c.name()),
-                bytes: c.png(size)?,
-            }];
-            if svg {
-                files.push(OutputFile {
-                    path: format!("charts/{}.svg", c.name()),
-                    bytes: c.svg(size)?,
-                });
-            }
+            let d = c.draw(size, svg);
             bar.inc();
-            Ok(files)
+            d
         })
-        .collect::<Result<_>>()?;
+        .collect::<Result<_, _>>()?;
     bar.finish();
-    Ok(drawn.into_iter().flatten().collect())
+    Ok(drawn)
 }
 
 fn print_done(dir: &Path, s: &Summary) {

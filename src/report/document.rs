@@ -8,6 +8,7 @@ use base64::Engine;
 use super::findings::{sections, Section};
 use super::OutputFile;
 use crate::analysis::Summary;
+use crate::chart::DrawnChart;
 
 /// Facts for the data-quality section.
 struct Quality {
@@ -197,29 +198,14 @@ fn html(
 pub fn documents(
     s: &Summary,
     reasons: BTreeMap<String, u64>,
-    charts: &[OutputFile],
+    charts: &[DrawnChart],
     report_title: Option<&str>,
 ) -> Vec<OutputFile> {
     let by_name: BTreeMap<String, &[u8]> = charts
         .iter()
-        .filter_map(|c| {
-            c.path
-                .strip_prefix("charts/")
-                .and_then(|p| p.strip_suffix(".png"))
-                .map(|n| (n.to_string(), c.bytes.as_slice()))
-        })
+        .map(|c| (c.name.clone(), c.png.as_slice()))
         .collect();
-    // In drawing order, which is journey order (prospects first).
-    let names: Vec<String> = charts
-        .iter()
-        .filter_map(|c| {
-            c.path
-                .strip_prefix("charts/")
-                .and_then(|p| p.strip_suffix(".png"))
-                .map(String::from)
-        })
-        .collect();
-    let secs = sections(s, &names);
+    let secs = sections(s, charts);
     let q = quality(s, reasons);
     let heading = title(s, report_title);
     vec![

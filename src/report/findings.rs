@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::Summary;
+use crate::chart::{DrawnChart, Section as ChartSection};
 use crate::stage::Stage;
-use crate::stats::nps::{nps_difference_z, NpsEstimate};
 
 /// One section of the report: a heading, its charts and its findings.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +87,14 @@ fn conversion(s: &Summary) -> Vec<String> {
         .collect()
 }
 
+/// `s` with its first letter in lower case, for a label inside a sentence.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
 fn capital(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -151,27 +159,20 @@ fn nps(s: &Summary) -> Vec<String> {
             )
         })
         .collect();
-    let est = |r: &crate::analysis::NpsRow| NpsEstimate {
-        n: r.n as usize,
-        n_eff: r.base_eff.unwrap_or(r.n as f64),
-        nps: r.nps,
-        variance: r.variance,
-        ..Default::default()
-    };
-    if let Some(client) = rows.iter().find(|r| r.stage == Stage::Client.key()) {
-        for r in rows.iter().filter(|r| r.stage != Stage::Client.key()) {
-            let p =
-                nps_difference_z(&est(r), &est(client)).and_then(crate::stats::dist::z_two_sided_p);
-            if let Some(p) = p.filter(|p| *p < 0.05) {
-                let d = r.nps.unwrap_or(0.0) - client.nps.unwrap_or(0.0);
-                out.push(format!(
-                    "{}' NPS differs from clients' by {:+.0} points ({}).",
-                    label(s, &r.stage),
-                    d,
-                    q_text("p", p)
-                ));
-            }
-        }
+    // The stage differences are tested in `comparisons`, with q-values over that table.
+    let alpha = 1.0 - s.confidence;
+    for c in
+        s.tables.comparisons.iter().filter(|c| {
+            c.segment == "all" && c.metric == "NPS" && c.q_value.is_some_and(|q| q < alpha)
+        })
+    {
+        out.push(format!(
+            "{}' NPS differs from {}' by {:+.0} points ({}).",
+            label(s, &c.stage_a),
+            lower_first(&label(s, &c.stage_b)),
+            c.difference.unwrap_or(0.0),
+            q_text("q", c.q_value.unwrap_or(1.0))
+        ));
     }
     out
 }
@@ -326,52 +327,51 @@ fn transitions(s: &Summary) -> Vec<String> {
         .collect()
 }
 
-fn charts_named(all: &[String], prefix: &str) -> Vec<String> {
-    all.iter()
-        .filter(|c| c.starts_with(prefix))
-        .cloned()
-        .collect()
-}
-
 /// The report's sections, with the charts drawn for the period.
-pub fn sections(s: &Summary, charts: &[String]) -> Vec<Section> {
-    let sec = |title: &str, prefixes: &[&str], findings: Vec<String>| Section {
+pub fn sections(s: &Summary, charts: &[DrawnChart]) -> Vec<Section> {
+    // Each section shows the charts that name it, in drawing order.
+    let sec = |title: &str, section: Option<ChartSection>, findings: Vec<String>| Section {
         title: title.into(),
-        charts: prefixes
+        charts: charts
             .iter()
-            .flat_map(|p| charts_named(charts, p))
+            .filter(|c| Some(c.section) == section)
+            .map(|c| c.name.clone())
             .collect(),
         findings,
     };
     let mut out = vec![
         sec(
             "Where respondents are in the journey",
-            &["stage_mix"],
+            Some(ChartSection::Journey),
             stage_mix(s),
         ),
-        sec("From prospect to client", &[], conversion(s)),
+        sec("From prospect to client", None, conversion(s)),
         sec(
             "Where expectations and experience diverge",
-            &["gaps_", "ipa_"],
+            Some(ChartSection::Gaps),
             gaps(s),
         ),
         sec(
             "Who recommends the firm",
-            &["nps_by_stage", "drivers"],
+            Some(ChartSection::Advocacy),
             nps(s),
         ),
         sec(
             "What clients know of the firm's services",
-            &["awareness"],
+            Some(ChartSection::Awareness),
             awareness(s),
         ),
-        sec("Where buyers look", &["touchpoints"], touchpoints(s)),
-        sec("Why", &["themes_"], why(s)),
+        sec(
+            "Where buyers look",
+            Some(ChartSection::Touchpoints),
+            touchpoints(s),
+        ),
+        sec("Why", Some(ChartSection::Why), why(s)),
     ];
     if !s.tables.trends.is_empty() {
         out.push(sec(
             "Against earlier quarters",
-            &["trend_", "transitions_"],
+            Some(ChartSection::History),
             [trends(s), transitions(s)].concat(),
         ));
     }

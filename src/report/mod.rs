@@ -15,6 +15,7 @@ use serde_json::Value;
 use std::fmt::Write as _;
 
 use crate::analysis::{Summary, TableVisitor};
+use crate::chart::DrawnChart;
 pub use respondents::Respondents;
 
 /// Why the period's files could not be made.
@@ -141,7 +142,7 @@ pub fn tables(s: &Summary) -> Vec<TidyTable> {
 pub fn period_files(
     summary: &Summary,
     resp: Respondents,
-    charts: Vec<OutputFile>,
+    charts: Vec<DrawnChart>,
     title: Option<&str>,
 ) -> Result<Vec<OutputFile>, ReportError> {
     let tables = tables(summary);
@@ -162,7 +163,18 @@ pub fn period_files(
         bytes: json,
     });
     out.extend(document::documents(summary, resp.reasons, &charts, title));
-    out.extend(charts);
+    for c in charts {
+        out.push(OutputFile {
+            path: format!("charts/{}.png", c.name),
+            bytes: c.png,
+        });
+        if let Some(svg) = c.svg {
+            out.push(OutputFile {
+                path: format!("charts/{}.svg", c.name),
+                bytes: svg,
+            });
+        }
+    }
     Ok(out)
 }
 

@@ -75,6 +75,18 @@ pub fn nps_difference_z(a: &NpsEstimate, b: &NpsEstimate) -> Option<f64> {
     (s > 0.0).then(|| (na - nb) / s)
 }
 
+/// The stage-vs-stage (or period-vs-period) NPS difference as a test: `NPS_a − NPS_b`, its z
+/// ([`nps_difference_z`], unadjusted variances) and the two-sided normal p-value.
+pub fn nps_difference_test(a: &NpsEstimate, b: &NpsEstimate) -> Option<super::tests::TestResult> {
+    let z = nps_difference_z(a, b)?;
+    Some(super::tests::TestResult {
+        difference: Some(a.nps? - b.nps?),
+        statistic: Some(z),
+        df: None,
+        p_value: super::dist::z_two_sided_p(z),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

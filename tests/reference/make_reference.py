@@ -245,7 +245,8 @@ def main():
     out["nps"] = [nps(scores, np.ones(150), 0.95), nps(scores, rng.uniform(0.5, 2.0, 150).round(3), 0.95),
                   nps([10.0, 10.0, 0.0], [1.0, 1.0, 1.0], 0.9)]
     a, b = out["nps"][0], out["nps"][2]
-    out["nps_diff_z"] = {"a": 0, "b": 2, "z": (a["nps"] - b["nps"]) / np.sqrt(a["variance"] + b["variance"])}
+    z = (a["nps"] - b["nps"]) / np.sqrt(a["variance"] + b["variance"])
+    out["nps_diff_z"] = {"a": 0, "b": 2, "z": z, "difference": a["nps"] - b["nps"], "p": float(2 * stats.norm.sf(abs(z)))}
     pv = [0.01, 0.04, 0.03, 0.2, 0.5, 0.0001, 0.04, 0.9]
     out["bh"] = {"p": pv, "q": list(multipletests(pv, method="fdr_bh")[1])}
     out["kish"] = {"w": list(map(float, w)), "n_eff": float(w.sum() ** 2 / (w ** 2).sum())}

@@ -1,10 +1,107 @@
-//! Specs of the journey charts: the awareness heatmap (stage × service) and the touchpoint
-//! coverage matrix (stage × channel).
+//! Heatmap specs: awareness (stage × service), touchpoint coverage (stage × channel), themes
+//! (stage × theme) and the stage transitions between periods.
 
-use super::history::{CellMark, Heatmap};
-use super::spec::label;
+use super::{label, Section};
 use crate::analysis::Summary;
 use crate::stage::Stage;
+
+/// A heatmap of shares: rows and columns labelled, each cell a share with its base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heatmap {
+    pub name: String,
+    /// The report section it is shown in.
+    pub section: Section,
+    pub title: String,
+    pub subtitle: String,
+    pub rows: Vec<String>,
+    pub cols: Vec<String>,
+    pub row_label: String,
+    pub col_label: String,
+    /// `cells[r][c]`: share and count.
+    pub cells: Vec<Vec<Option<(f64, u64)>>>,
+    /// `marks[r][c]`: what to draw over a cell (empty: nothing).
+    pub marks: Vec<Vec<CellMark>>,
+    /// `low_base[r][c]`: the cell's base is below the minimum (hatched).
+    pub low_base: Vec<Vec<bool>>,
+    pub notes: Vec<String>,
+}
+
+/// A mark over a heatmap cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CellMark {
+    #[default]
+    None,
+    /// The firm is present here (a dot).
+    Present,
+    /// Buyers are here and the firm is not (a thick vermillion frame).
+    Gap,
+}
+
+/// The heatmap of the latest transition in the summary (previous period → this one).
+pub fn transition_heatmap(s: &Summary) -> Option<Heatmap> {
+    let last = s
+        .tables
+        .transitions
+        .iter()
+        .map(|t| (t.from_period.clone(), t.to_period.clone()))
+        .max()?;
+    let rows: Vec<&crate::analysis::TransitionRow> = s
+        .tables
+        .transitions
+        .iter()
+        .filter(|t| (t.from_period.clone(), t.to_period.clone()) == last)
+        .collect();
+    let order = |name: &str| {
+        Stage::from_key(name).map_or(if name == "(new)" { 0 } else { 9 }, |st| st.index() + 1)
+    };
+    let mut from: Vec<String> = rows.iter().map(|r| r.from_stage.clone()).collect();
+    let mut to: Vec<String> = rows.iter().map(|r| r.to_stage.clone()).collect();
+    for v in [&mut from, &mut to] {
+        v.sort_by_key(|x| (order(x), x.clone()));
+        v.dedup();
+    }
+    let cells = from
+        .iter()
+        .map(|f| {
+            to.iter()
+                .map(|t| {
+                    rows.iter()
+                        .find(|r| &r.from_stage == f && &r.to_stage == t)
+                        .map(|r| (r.share_of_from.unwrap_or(0.0), r.n))
+                })
+                .collect()
+        })
+        .collect();
+    // A row's base is everyone at that from-stage.
+    let cells_low = from
+        .iter()
+        .map(|f| {
+            let base: u64 = rows
+                .iter()
+                .filter(|r| &r.from_stage == f)
+                .map(|r| r.n)
+                .sum();
+            vec![(base as f64) < s.min_base; to.len()]
+        })
+        .collect();
+    let show = |x: &String| Stage::from_key(x).map_or_else(|| x.clone(), |st| label(s, st.key()));
+    Some(Heatmap {
+        name: format!("transitions_{}_{}", last.0, last.1),
+        section: Section::History,
+        title: format!("Where clients went: {} → {}", last.0, last.1),
+        subtitle: "The same panel key at both periods; each row sums to 100%".into(),
+        rows: from.iter().map(show).collect(),
+        cols: to.iter().map(show).collect(),
+        row_label: format!("Stage in {}", last.0),
+        col_label: format!("Stage in {}", last.1),
+        cells,
+        marks: Vec::new(),
+        low_base: cells_low,
+        notes: vec![
+            "(new): first seen in the later period; (not seen): not in the later period.".into(),
+        ],
+    })
+}
 
 /// Distinct values in order of first appearance (the order the tables list them in).
 fn first_seen<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
@@ -60,6 +157,7 @@ pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
     };
     Some(Heatmap {
         name: "awareness".into(),
+        section: Section::Awareness,
         low_base: grid(&stages, &services, &find, |r| r.is_some_and(|r| r.low_base)),
         cells: grid(&stages, &services, &find, |r| {
             r.map(|r| (r.share.unwrap_or(0.0), r.n))
@@ -103,6 +201,7 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
     };
     Some(Heatmap {
         name: "touchpoints".into(),
+        section: Section::Touchpoints,
         low_base: grid(&stages, &channels, &find, |r| r.is_some_and(|r| r.low_base)),
         cells: grid(&stages, &channels, &find, |r| r.map(|r| (r.share.unwrap_or(0.0), r.n))),
         marks: grid(&stages, &channels, &find, mark),
@@ -134,6 +233,7 @@ pub fn theme_heatmaps(s: &Summary) -> Vec<Heatmap> {
             let find = |st: Stage, t: &String| rows.iter().copied().find(|r| r.stage == st.key() && &r.theme == t);
             (!stages.is_empty()).then(|| Heatmap {
                 name: format!("themes_{f}"),
+                section: Section::Why,
                 low_base: grid(&stages, &themes, &find, |r| r.is_some_and(|r| r.low_base)),
                 cells: grid(&stages, &themes, &find, |r| r.map(|r| (r.share.unwrap_or(0.0), r.answers))),
                 title: format!("Why: themes of the '{f}' answers — {}", s.period),

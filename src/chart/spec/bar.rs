@@ -1,5 +1,6 @@
-//! Chart specs built from the Summary: what to draw, with no drawing.
+//! Bar chart specs built from the Summary: stage mix, gaps per stage, NPS by stage.
 
+use super::Section;
 use crate::analysis::Summary;
 use crate::stage::Stage;
 
@@ -42,6 +43,8 @@ pub struct Bar {
 pub struct BarChart {
     /// File name without extension, under `charts/`.
     pub name: String,
+    /// The report section it is shown in.
+    pub section: Section,
     pub title: String,
     pub subtitle: String,
     pub x_label: String,
@@ -117,6 +120,7 @@ pub fn stage_mix(s: &Summary) -> BarChart {
     let notes = low_base_note(&bars, s.min_base).into_iter().collect();
     BarChart {
         name: "stage_mix".into(),
+        section: Section::Journey,
         title: format!("Where respondents are in the client journey — {}", s.period),
         subtitle: format!(
             "Share of {base} classified respondents by stage, with {:.0}% Wilson intervals",
@@ -178,6 +182,7 @@ pub fn gaps(s: &Summary, st: Stage) -> Option<BarChart> {
     notes.extend(low_base_note(&bars, s.min_base));
     Some(BarChart {
         name: format!("gaps_{}", st.key()),
+        section: Section::Gaps,
         title: format!(
             "{}: experience against expectation — {}",
             label(s, st.key()),
@@ -219,6 +224,7 @@ pub fn nps(s: &Summary) -> Option<BarChart> {
     notes.extend(low_base_note(&bars, s.min_base));
     Some(BarChart {
         name: "nps_by_stage".into(),
+        section: Section::Advocacy,
         title: format!("Net Promoter Score by stage — {}", s.period),
         subtitle: format!("With {:.0}% normal intervals", s.confidence * 100.0),
         x_label: "NPS (−100 to +100)".into(),
@@ -323,9 +329,9 @@ mod tests {
 
     #[test]
     fn touchpoint_matrix_marks_gaps_and_presence() {
-        let m = crate::chart::journey::touchpoint_matrix(&summary()).unwrap();
+        let m = crate::chart::spec::heatmap::touchpoint_matrix(&summary()).unwrap();
         assert_eq!(m.cols, vec!["Events", "LinkedIn"]);
-        use crate::chart::history::CellMark;
+        use crate::chart::spec::CellMark;
         assert_eq!(m.marks, vec![vec![CellMark::Gap, CellMark::Present]]);
         assert_eq!(m.cells[0][0], Some((0.5, 50)));
     }

@@ -1,6 +1,6 @@
-//! Specs of the history charts: trend lines per metric, and the stage-transition heatmap.
+//! Trend line specs: every headline metric per period.
 
-use super::spec::{label, ValueFormat};
+use super::{label, Section, ValueFormat};
 use crate::analysis::Summary;
 use crate::stage::Stage;
 
@@ -23,6 +23,8 @@ pub struct Series {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineChart {
     pub name: String,
+    /// The report section it is shown in.
+    pub section: Section,
     pub title: String,
     pub subtitle: String,
     pub y_label: String,
@@ -31,36 +33,6 @@ pub struct LineChart {
     pub y_range: (f64, f64),
     pub format: ValueFormat,
     pub notes: Vec<String>,
-}
-
-/// A heatmap of shares: rows and columns labelled, each cell a share with its base.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Heatmap {
-    pub name: String,
-    pub title: String,
-    pub subtitle: String,
-    pub rows: Vec<String>,
-    pub cols: Vec<String>,
-    pub row_label: String,
-    pub col_label: String,
-    /// `cells[r][c]`: share and count.
-    pub cells: Vec<Vec<Option<(f64, u64)>>>,
-    /// `marks[r][c]`: what to draw over a cell (empty: nothing).
-    pub marks: Vec<Vec<CellMark>>,
-    /// `low_base[r][c]`: the cell's base is below the minimum (hatched).
-    pub low_base: Vec<Vec<bool>>,
-    pub notes: Vec<String>,
-}
-
-/// A mark over a heatmap cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CellMark {
-    #[default]
-    None,
-    /// The firm is present here (a dot).
-    Present,
-    /// Buyers are here and the firm is not (a thick vermillion frame).
-    Gap,
 }
 
 /// Distinct colours for attribute lines (Paul Tol's muted scheme), apart from the stage colours.
@@ -162,6 +134,7 @@ pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
     if !mix.is_empty() {
         out.push(LineChart {
             name: "trend_stage_mix".into(),
+            section: Section::History,
             title: format!("Stage mix over time, {span}"),
             subtitle: "Share of classified respondents in each stage, with Wilson intervals".into(),
             y_label: "Share of respondents (%)".into(),
@@ -176,6 +149,7 @@ pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
     if !nps.is_empty() {
         out.push(LineChart {
             name: "trend_nps".into(),
+            section: Section::History,
             title: format!("Net Promoter Score by stage, {span}"),
             subtitle: "With normal intervals".into(),
             y_label: "NPS (−100 to +100)".into(),
@@ -219,6 +193,7 @@ pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
         }
         out.push(LineChart {
             name: format!("trend_gaps_{}", st.key()),
+            section: Section::History,
             title: format!(
                 "{}: experience − expectation over time, {span}",
                 label(s, st.key())
@@ -234,69 +209,4 @@ pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
         });
     }
     out
-}
-
-/// The heatmap of the latest transition in the summary (previous period → this one).
-pub fn transition_heatmap(s: &Summary) -> Option<Heatmap> {
-    let last = s
-        .tables
-        .transitions
-        .iter()
-        .map(|t| (t.from_period.clone(), t.to_period.clone()))
-        .max()?;
-    let rows: Vec<&crate::analysis::TransitionRow> = s
-        .tables
-        .transitions
-        .iter()
-        .filter(|t| (t.from_period.clone(), t.to_period.clone()) == last)
-        .collect();
-    let order = |name: &str| {
-        Stage::from_key(name).map_or(if name == "(new)" { 0 } else { 9 }, |st| st.index() + 1)
-    };
-    let mut from: Vec<String> = rows.iter().map(|r| r.from_stage.clone()).collect();
-    let mut to: Vec<String> = rows.iter().map(|r| r.to_stage.clone()).collect();
-    for v in [&mut from, &mut to] {
-        v.sort_by_key(|x| (order(x), x.clone()));
-        v.dedup();
-    }
-    let cells = from
-        .iter()
-        .map(|f| {
-            to.iter()
-                .map(|t| {
-                    rows.iter()
-                        .find(|r| &r.from_stage == f && &r.to_stage == t)
-                        .map(|r| (r.share_of_from.unwrap_or(0.0), r.n))
-                })
-                .collect()
-        })
-        .collect();
-    // A row's base is everyone at that from-stage.
-    let cells_low = from
-        .iter()
-        .map(|f| {
-            let base: u64 = rows
-                .iter()
-                .filter(|r| &r.from_stage == f)
-                .map(|r| r.n)
-                .sum();
-            vec![(base as f64) < s.min_base; to.len()]
-        })
-        .collect();
-    let show = |x: &String| Stage::from_key(x).map_or_else(|| x.clone(), |st| label(s, st.key()));
-    Some(Heatmap {
-        name: format!("transitions_{}_{}", last.0, last.1),
-        title: format!("Where clients went: {} → {}", last.0, last.1),
-        subtitle: "The same panel key at both periods; each row sums to 100%".into(),
-        rows: from.iter().map(show).collect(),
-        cols: to.iter().map(show).collect(),
-        row_label: format!("Stage in {}", last.0),
-        col_label: format!("Stage in {}", last.1),
-        cells,
-        marks: Vec::new(),
-        low_base: cells_low,
-        notes: vec![
-            "(new): first seen in the later period; (not seen): not in the later period.".into(),
-        ],
-    })
 }

@@ -1,121 +1,20 @@
-//! Drawing chart specs with plotters onto an RGB buffer, then PNG bytes.
-
-use std::sync::Once;
+//! Bar charts: labelled bars with interval whiskers, low bases faded and hatched.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::spec::BarChart;
-use super::ChartError;
-
-pub(crate) const FONT: &str = "sans-serif";
-/// The family with Hangul (and the common CJK punctuation): NanumSquare, SIL OFL 1.1
-/// (assets/fonts/NanumSquare-LICENSE.txt).
-pub(crate) const CJK_FONT: &str = "cjk";
-static CJK_BYTES: &[u8] = include_bytes!("../../assets/fonts/NanumSquareR.ttf");
-
-/// The font family that can draw `text`: the CJK one when it holds Hangul or CJK characters.
-pub(crate) fn family(text: &str) -> &'static str {
-    let cjk = |c: char| matches!(c as u32, 0x1100..=0x11FF | 0x3000..=0x303F | 0x3130..=0x318F | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF);
-    if text.chars().any(cjk) {
-        CJK_FONT
-    } else {
-        FONT
-    }
-}
-static FONTS: Once = Once::new();
-
-/// Register the embedded DejaVu Sans, so charts look the same on a machine with no fonts.
-pub(crate) fn register_fonts() {
-    FONTS.call_once(|| {
-        // The bytes are a valid TTF shipped by the `dejavu` crate; failure would mean no text.
-        let _ = plotters::style::register_font(FONT, FontStyle::Normal, dejavu::sans::regular());
-        let _ = plotters::style::register_font(FONT, FontStyle::Bold, dejavu::sans::bold());
-        let _ = plotters::style::register_font(CJK_FONT, FontStyle::Normal, CJK_BYTES);
-    });
-}
-
-pub(crate) fn err(e: impl std::fmt::Display) -> ChartError {
-    ChartError(e.to_string())
-}
+use super::canvas::{family, fit, render, render_svg, tick, FONT};
+use crate::chart::spec::BarChart;
+use crate::chart::ChartError;
 
 /// Draw a bar chart as SVG text of `size` pixels.
 pub fn svg(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    super::draw_more::render_svg(size, |root| draw_bar_chart(root, chart, size))
+    render_svg(size, |root| draw_bar_chart(root, chart, size))
 }
 
 /// Draw a bar chart as PNG bytes of `size` pixels.
 pub fn png(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    register_fonts();
-    let (w, h) = size;
-    let mut buf = vec![255u8; (w * h * 3) as usize];
-    {
-        let root = BitMapBackend::with_buffer(&mut buf, size).into_drawing_area();
-        draw_bar_chart(&root, chart, size).map_err(err)?;
-        root.present().map_err(err)?;
-    }
-    encode_png(&buf, size)
-}
-
-pub(crate) fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    let mut out = Vec::new();
-    let mut enc = png::Encoder::new(&mut out, w, h);
-    enc.set_color(png::ColorType::Rgb);
-    enc.set_depth(png::BitDepth::Eight);
-    let mut writer = enc.write_header().map_err(err)?;
-    writer.write_image_data(rgb).map_err(err)?;
-    writer.finish().map_err(err)?;
-    Ok(out)
-}
-
-/// Shorten a label to fit `max_px` at the given font.
-pub(crate) fn fit<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    text: &str,
-    font: &TextStyle,
-    max_px: u32,
-) -> String {
-    let width = |s: &str| {
-        area.estimate_text_size(s, font)
-            .map(|(w, _)| w)
-            .unwrap_or(0)
-    };
-    if width(text) <= max_px {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut n = chars.len();
-    while n > 1 {
-        n -= 1;
-        let s: String = chars[..n].iter().collect::<String>() + "…";
-        if width(&s) <= max_px {
-            return s;
-        }
-    }
-    "…".into()
-}
-
-/// An axis tick label: percent points, one decimal, or whole numbers; never `-0`.
-pub(crate) fn tick(fmt: super::ValueFormat, x: f64) -> String {
-    let (v, decimals) = match fmt {
-        super::ValueFormat::Percent => (x * 100.0, 0),
-        super::ValueFormat::Signed2 => (x, 1),
-        super::ValueFormat::SignedInt => (x, 0),
-    };
-    fixed(v, decimals)
-}
-
-/// `v` with `decimals` decimals, never `-0` (a value that rounds to zero prints as zero).
-pub(crate) fn fixed(v: f64, decimals: usize) -> String {
-    let s = format!("{v:.decimals$}");
-    if s.trim_start_matches('-')
-        .chars()
-        .all(|c| c == '0' || c == '.')
-    {
-        s.trim_start_matches('-').to_string()
-    } else {
-        s
-    }
+    render(size, |root| draw_bar_chart(root, chart, size))
 }
 
 /// Draw on any bitmap area: title, subtitle, labelled bars with whiskers, notes.

@@ -1,0 +1,226 @@
+//! The canvas every chart shape draws on: the embedded fonts, the design size's pixels, the
+//! frame (title, subtitle, notes) and rendering to PNG or SVG bytes, and text that fits.
+
+use std::sync::Once;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::chart::spec::ValueFormat;
+use crate::chart::ChartError;
+
+pub(crate) const FONT: &str = "sans-serif";
+
+/// The family with Hangul (and the common CJK punctuation): NanumSquare, SIL OFL 1.1
+/// (assets/fonts/NanumSquare-LICENSE.txt).
+pub(crate) const CJK_FONT: &str = "cjk";
+
+static CJK_BYTES: &[u8] = include_bytes!("../../../assets/fonts/NanumSquareR.ttf");
+
+/// The font family that can draw `text`: the CJK one when it holds Hangul or CJK characters.
+pub(crate) fn family(text: &str) -> &'static str {
+    let cjk = |c: char| matches!(c as u32, 0x1100..=0x11FF | 0x3000..=0x303F | 0x3130..=0x318F | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xFF00..=0xFFEF);
+    if text.chars().any(cjk) {
+        CJK_FONT
+    } else {
+        FONT
+    }
+}
+
+static FONTS: Once = Once::new();
+
+/// Register the embedded DejaVu Sans, so charts look the same on a machine with no fonts.
+pub(crate) fn register_fonts() {
+    FONTS.call_once(|| {
+        // The bytes are a valid TTF shipped by the `dejavu` crate; failure would mean no text.
+        let _ = plotters::style::register_font(FONT, FontStyle::Normal, dejavu::sans::regular());
+        let _ = plotters::style::register_font(FONT, FontStyle::Bold, dejavu::sans::bold());
+        let _ = plotters::style::register_font(CJK_FONT, FontStyle::Normal, CJK_BYTES);
+    });
+}
+
+pub(crate) fn err(e: impl std::fmt::Display) -> ChartError {
+    ChartError(e.to_string())
+}
+
+pub(crate) type Area<DB> = DrawingArea<DB, Shift>;
+
+pub(crate) type DrawResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+/// Pixels scaled from the 1600×900 design size.
+pub(crate) fn px(h: u32, x: f64) -> i32 {
+    (x * h as f64 / 900.0).round() as i32
+}
+
+pub(crate) fn render(
+    size: (u32, u32),
+    draw: impl FnOnce(&Area<BitMapBackend>) -> DrawResult,
+) -> Result<Vec<u8>, ChartError> {
+    register_fonts();
+    let mut buf = vec![255u8; (size.0 * size.1 * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut buf, size).into_drawing_area();
+        draw(&root).map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    encode_png(&buf, size)
+}
+
+/// Title, subtitle and notes; returns the area left for the plot.
+pub(crate) fn frame<DB: DrawingBackend>(
+    root: &Area<DB>,
+    title: &str,
+    subtitle: &str,
+    notes: &[String],
+) -> Result<Area<DB>, Box<dyn std::error::Error + Send + Sync>>
+where
+    DB::ErrorType: 'static,
+{
+    let (w, h) = root.dim_in_pixel();
+    root.fill(&WHITE)?;
+    let margin = px(h, 40.0);
+    let width = w - 2 * margin as u32;
+    let title_font = (family(title), px(h, 38.0) as f64)
+        .into_font()
+        .style(FontStyle::Bold)
+        .color(&BLACK);
+    let sub_font = (family(subtitle), px(h, 24.0) as f64)
+        .into_font()
+        .color(&RGBColor(80, 80, 80));
+    let note_font = (FONT, px(h, 19.0) as f64)
+        .into_font()
+        .color(&RGBColor(90, 90, 90));
+    root.draw(&Text::new(
+        fit(root, title, &title_font, width),
+        (margin, px(h, 28.0)),
+        title_font.clone(),
+    ))?;
+    root.draw(&Text::new(
+        fit(root, subtitle, &sub_font, width),
+        (margin, px(h, 80.0)),
+        sub_font.clone(),
+    ))?;
+    let notes_h = px(h, 30.0) * notes.len() as i32;
+    for (i, n) in notes.iter().enumerate() {
+        let y = h as i32 - margin / 2 - notes_h + px(h, 30.0) * i as i32;
+        root.draw(&Text::new(
+            fit(root, n, &note_font, width),
+            (margin, y),
+            note_font.clone(),
+        ))?;
+    }
+    let (_, rest) = root.split_vertically(px(h, 125.0));
+    let rest_h = rest.dim_in_pixel().1 as i32;
+    let (plot, _) = rest.split_vertically(rest_h - notes_h - margin / 2 - px(h, 16.0));
+    Ok(plot)
+}
+
+/// SVG text drawn by `draw` at `size` (fonts are named, not embedded, in SVG).
+pub(crate) fn render_svg(
+    size: (u32, u32),
+    draw: impl FnOnce(&Area<SVGBackend>) -> DrawResult,
+) -> Result<Vec<u8>, ChartError> {
+    register_fonts();
+    let mut text = String::new();
+    {
+        let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
+        draw(&root).map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    Ok(text.into_bytes())
+}
+
+pub(crate) fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, ChartError> {
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, w, h);
+    enc.set_color(png::ColorType::Rgb);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut writer = enc.write_header().map_err(err)?;
+    writer.write_image_data(rgb).map_err(err)?;
+    writer.finish().map_err(err)?;
+    Ok(out)
+}
+
+/// Shorten a label to fit `max_px` at the given font.
+pub(crate) fn fit<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    font: &TextStyle,
+    max_px: u32,
+) -> String {
+    let width = |s: &str| {
+        area.estimate_text_size(s, font)
+            .map(|(w, _)| w)
+            .unwrap_or(0)
+    };
+    if width(text) <= max_px {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut n = chars.len();
+    while n > 1 {
+        n -= 1;
+        let s: String = chars[..n].iter().collect::<String>() + "…";
+        if width(&s) <= max_px {
+            return s;
+        }
+    }
+    "…".into()
+}
+
+/// An axis tick label: percent points, one decimal, or whole numbers; never `-0`.
+pub(crate) fn tick(fmt: ValueFormat, x: f64) -> String {
+    let (v, decimals) = match fmt {
+        ValueFormat::Percent => (x * 100.0, 0),
+        ValueFormat::Signed2 => (x, 1),
+        ValueFormat::SignedInt => (x, 0),
+    };
+    fixed(v, decimals)
+}
+
+/// `v` with `decimals` decimals, never `-0` (a value that rounds to zero prints as zero).
+pub(crate) fn fixed(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    if s.trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        s.trim_start_matches('-').to_string()
+    } else {
+        s
+    }
+}
+
+/// Split a label into at most two lines that fit `room` pixels (the second shortened if need be).
+pub(crate) fn wrap2<DB: DrawingBackend>(
+    area: &Area<DB>,
+    text: &str,
+    font: &TextStyle,
+    room: u32,
+) -> Vec<String> {
+    let width = |s: &str| area.estimate_text_size(s, font).map(|x| x.0).unwrap_or(0);
+    if width(text) <= room {
+        return vec![text.to_string()];
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut first = String::new();
+    let mut k = 0;
+    while k < words.len() {
+        let trial = if first.is_empty() {
+            words[k].to_string()
+        } else {
+            format!("{first} {}", words[k])
+        };
+        if width(&trial) > room && !first.is_empty() {
+            break;
+        }
+        first = trial;
+        k += 1;
+    }
+    let rest = words[k..].join(" ");
+    let mut out = vec![fit(area, &first, font, room)];
+    if !rest.is_empty() {
+        out.push(fit(area, &rest, font, room));
+    }
+    out
+}
