@@ -4,6 +4,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use plotters::coord::types::RangedCoordf64;
+
 use super::canvas::{family, fixed, frame, render, render_svg, FONT};
 use crate::chart::spec::Scatter;
 use crate::chart::ChartError;
@@ -98,30 +100,20 @@ fn place_labels(
     out
 }
 
-fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, c: &Scatter) -> Boxed
+/// The crosshair lines and the quadrant names in the corners. Gives the boxes (left, top,
+/// right, bottom, in pixels) that point labels keep clear of: the quadrant names, and the
+/// crosshair lines', kept clear of where a place allows.
+fn draw_crosshairs<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    chart: &mut ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    c: &Scatter,
+    (pa, pb): ((i32, i32), (i32, i32)),
+) -> Result<(Vec<Bbox>, Vec<Bbox>), Box<dyn std::error::Error + Send + Sync>>
 where
     DB::ErrorType: 'static,
 {
     let (_, h) = root.dim_in_pixel();
     let px = |x: f64| (x * h as f64 / 900.0).round() as i32;
-    let plot = frame(root, &c.title, &c.subtitle, &c.notes)?;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_left(px(40.0))
-        .margin_right(px(60.0))
-        .margin_top(px(10.0))
-        .x_label_area_size(px(70.0))
-        .y_label_area_size(px(90.0))
-        .build_cartesian_2d(c.x_range.0..c.x_range.1, c.y_range.0..c.y_range.1)?;
-    chart
-        .configure_mesh()
-        .x_desc(c.x_label.as_str())
-        .y_desc(c.y_label.as_str())
-        .axis_desc_style((FONT, px(22.0) as f64))
-        .label_style((FONT, px(20.0) as f64))
-        .x_label_formatter(&|x| tick(*x, c.x_range))
-        .y_label_formatter(&|y| tick(*y, c.y_range))
-        .light_line_style(RGBColor(240, 240, 240))
-        .draw()?;
     let (x0, x1, y0, y1) = (c.x_range.0, c.x_range.1, c.y_range.0, c.y_range.1);
     let quad_font = (FONT, px(24.0) as f64)
         .into_font()
@@ -131,11 +123,6 @@ where
     // crosshair lines', which they keep clear of where they can.
     let mut taken: Vec<Bbox> = Vec::new();
     let mut soft: Vec<Bbox> = Vec::new();
-    // The plot's top-left and bottom-right corners, in pixels.
-    let (pa, pb) = (
-        chart.backend_coord(&(x0, y1)),
-        chart.backend_coord(&(x1, y0)),
-    );
     if let Some((cx, cy)) = c.crosshair {
         let dash = RGBColor(120, 120, 120).stroke_width(2);
         chart.draw_series([
@@ -179,6 +166,39 @@ where
             ))?;
         }
     }
+    Ok((taken, soft))
+}
+
+fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, c: &Scatter) -> Boxed
+where
+    DB::ErrorType: 'static,
+{
+    let (_, h) = root.dim_in_pixel();
+    let px = |x: f64| (x * h as f64 / 900.0).round() as i32;
+    let plot = frame(root, &c.title, &c.subtitle, &c.notes)?;
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_left(px(40.0))
+        .margin_right(px(60.0))
+        .margin_top(px(10.0))
+        .x_label_area_size(px(70.0))
+        .y_label_area_size(px(90.0))
+        .build_cartesian_2d(c.x_range.0..c.x_range.1, c.y_range.0..c.y_range.1)?;
+    chart
+        .configure_mesh()
+        .x_desc(c.x_label.as_str())
+        .y_desc(c.y_label.as_str())
+        .axis_desc_style((FONT, px(22.0) as f64))
+        .label_style((FONT, px(20.0) as f64))
+        .x_label_formatter(&|x| tick(*x, c.x_range))
+        .y_label_formatter(&|y| tick(*y, c.y_range))
+        .light_line_style(RGBColor(240, 240, 240))
+        .draw()?;
+    // The plot's top-left and bottom-right corners, in pixels.
+    let (pa, pb) = (
+        chart.backend_coord(&(c.x_range.0, c.y_range.1)),
+        chart.backend_coord(&(c.x_range.1, c.y_range.0)),
+    );
+    let (taken, soft) = draw_crosshairs(root, &mut chart, c, (pa, pb))?;
     let colour = RGBColor(c.rgb.0, c.rgb.1, c.rgb.2);
     let r = px(10.0);
     for p in &c.points {
