@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize, Serializer};
 use toml::Spanned;
 
 /// The whole file.
@@ -153,11 +153,29 @@ pub struct RawInput {
 }
 
 /// A value-map target: a number (ratings) or a code (categories).
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(untagged)]
 pub enum MapValue {
+    #[serde(serialize_with = "whole_if_whole")]
     Number(f64),
     Text(String),
+}
+
+/// A number serialised as an integer when it is a whole one (`lt = 70`, not `70.0`), so that a
+/// condition written by `init` reads as a person would write it.
+fn whole_if_whole<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        s.serialize_i64(*x as i64)
+    } else {
+        s.serialize_f64(*x)
+    }
+}
+
+fn whole_opt<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => whole_if_whole(x, s),
+        None => s.serialize_none(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
@@ -254,25 +272,43 @@ pub struct RawRule {
     pub when: RawCondition,
 }
 
-/// One condition: exactly one operator, with `field` where the operator needs one.
-#[derive(Debug, Default, Deserialize)]
+/// One condition: exactly one operator, with `field` where the operator needs one. `init`
+/// builds its guesses as these values and serialises them, so a guessed condition is always one
+/// the config reads back.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RawCondition {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub equals: Option<MapValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub one_of: Option<Vec<MapValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contains: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "whole_opt")]
     pub gt: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "whole_opt")]
     pub ge: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "whole_opt")]
     pub lt: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "whole_opt")]
     pub le: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub empty: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub not_empty: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub older_than_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub within_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<Vec<RawCondition>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub any: Option<Vec<RawCondition>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub not: Option<Box<RawCondition>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub always: Option<bool>,
 }
 

@@ -3,8 +3,10 @@
 
 use std::fmt::Write;
 
+use super::cond;
 use super::guess::{GField, Guess};
 use super::profile::{Kind, Profile};
+use crate::ingest::IngestError;
 
 /// One table read, for the header comment.
 pub struct TableLine {
@@ -38,6 +40,17 @@ pub fn render(
 ) -> String {
     let mut s = String::new();
     let w = &mut s;
+    header(w, folder, tables, skipped);
+    columns(w, profiles, g);
+    top_level(w, g, skipped);
+    fields(w, g);
+    rules(w, g);
+    journey(w, g);
+    s
+}
+
+/// What was read: the command, the tables and the files that could not be read.
+fn header(w: &mut String, folder: &str, tables: &[TableLine], skipped: &[IngestError]) {
     let _ = writeln!(
         w,
         "# journeygap.toml written by `journeygap init {folder}`."
@@ -62,6 +75,10 @@ pub fn render(
     for b in skipped {
         let _ = writeln!(w, "#   not read: {b}");
     }
+}
+
+/// Every column found, with its kind and samples, and what could not be guessed.
+fn columns(w: &mut String, profiles: &[Profile], g: &Guess) {
     let _ = writeln!(
         w,
         "#\n# Columns found (header — kind — tables — sample values):"
@@ -83,6 +100,10 @@ pub fn render(
         }
     }
     let _ = writeln!(w);
+}
+
+/// The segments, the files to skip and the report settings.
+fn top_level(w: &mut String, g: &Guess, skipped: &[IngestError]) {
     if !g.segments.is_empty() {
         let _ = writeln!(
             w,
@@ -95,6 +116,10 @@ pub fn render(
         let _ = writeln!(w, "# These files cannot be read (see above), so they are skipped.\n[input]\nskip_files = {}\n", list(&names));
     }
     let _ = writeln!(w, "[report]\nconfidence = 0.95\nmin_base = 30\n");
+}
+
+/// Every field, the value maps of label scales, and the attribute pairs.
+fn fields(w: &mut String, g: &Guess) {
     let _ = writeln!(w, "# ---- Fields: where each logical field is found ----\n");
     for f in &g.fields {
         field(w, f);
@@ -121,6 +146,11 @@ pub fn render(
             );
         }
     }
+}
+
+/// The exclusion rules and the stage rules, each with its reason; a placeholder rule (and an
+/// example) when no stage could be guessed.
+fn rules(w: &mut String, g: &Guess) {
     let _ = writeln!(w, "# ---- Exclusions (Qualtrics previews, unfinished responses and duplicates are on by default) ----\n");
     for r in &g.exclusions {
         let _ = writeln!(
@@ -128,7 +158,7 @@ pub fn render(
             "# {}\n[[exclude.rules]]\nreason = {}\nwhen = {}\n",
             r.why,
             q(&r.stage_or_reason),
-            r.when
+            cond::to_toml(&r.when)
         );
     }
     let _ = writeln!(
@@ -136,7 +166,13 @@ pub fn render(
         "# ---- Stage rules: the first that matches gives the stage ----\n"
     );
     if g.stages.is_empty() {
-        let _ = writeln!(w, "# EDIT ME: no relationship or outcome question was recognised, so every respondent is\n# a client until you write rules such as\n#   [[stages.rules]]\n#   name = \"current client\"\n#   stage = \"client\"\n#   when = {{ field = \"relationship\", equals = \"client\" }}\n[[stages.rules]]\nname = \"every respondent (edit me)\"\nstage = \"client\"\nwhen = {{ always = true }}\n");
+        let example = cond::to_toml(&cond::equals("relationship", "client"));
+        let _ = writeln!(w, "# EDIT ME: no relationship or outcome question was recognised, so every respondent is\n# a client until you write rules such as\n#   [[stages.rules]]\n#   name = \"current client\"\n#   stage = \"client\"\n#   when = {example}");
+        let _ = writeln!(
+            w,
+            "[[stages.rules]]\nname = \"every respondent (edit me)\"\nstage = \"client\"\nwhen = {}\n",
+            cond::to_toml(&cond::always())
+        );
     }
     for r in &g.stages {
         let _ = writeln!(
@@ -145,9 +181,14 @@ pub fn render(
             r.why,
             q(&r.name),
             q(&r.stage_or_reason),
-            r.when
+            cond::to_toml(&r.when)
         );
     }
+}
+
+/// The outcome field, the services, the channels (with a plan to fill in) and a codebook to
+/// start from.
+fn journey(w: &mut String, g: &Guess) {
     if g.outcome {
         let _ = writeln!(w, "[journey]\noutcome = \"outcome\"\n");
     }
@@ -184,7 +225,6 @@ pub fn render(
         let _ = writeln!(w, "# {}", words.join(", "));
         let _ = writeln!(w, "# [[themes]]\n# field = {}\n# name = \"Price\"\n# keywords = [\"price\", \"fees\", \"expensive\"]", q(field));
     }
-    s
 }
 
 fn field(w: &mut String, f: &GField) {

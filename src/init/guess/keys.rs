@@ -1,0 +1,140 @@
+//! Ids and keys, the response and last-engagement dates, and the exclusions they allow
+//! (speeders, the firm's own staff).
+
+use std::collections::BTreeMap;
+
+use super::{re, text_field, typed, GRule, Guess, Picker};
+use crate::init::cond;
+use crate::init::profile::{Kind, Profile};
+
+/// The respondent id (or e-mail) and the panel key.
+pub(super) fn ids(g: &mut Guess, pk: &mut Picker) {
+    let id_re = re(
+        r"^(response ?id|respondent ?id|id|interviewee|participant( id)?|record ?id|submission ?id)$",
+    );
+    let email_re = re(r"e-?mail");
+    let panel_re =
+        re(r"^(account|client|customer|company|organi[sz]ation|panel)[ _]?(id|key|no\.?|number)$");
+    let ids = pk.take(&|p, _| id_re.is_match(p.header.trim()));
+    let emails = pk.take(&|p, k| email_re.is_match(&p.header) && *k == Kind::Id);
+    let panel = pk.take(&|p, _| panel_re.is_match(p.header.trim()));
+    if !ids.is_empty() || !emails.is_empty() {
+        let mut h = pk.headers(&ids);
+        h.extend(pk.headers(&emails));
+        g.fields.push(text_field(
+            "respondent_id",
+            h,
+            "one per respondent; duplicates keep the latest",
+        ));
+    } else {
+        g.missing
+            .push("respondent id (duplicates cannot be found without one)".into());
+    }
+    if !panel.is_empty() {
+        g.fields.push(text_field(
+            "panel_key",
+            pk.headers(&panel),
+            "the same client across quarters, for panel transitions",
+        ));
+    }
+}
+
+/// The response date; gives the columns of the end of the last engagement (a field once the
+/// journey questions are known).
+pub(super) fn dates(g: &mut Guess, pk: &mut Picker) -> Vec<usize> {
+    let last_re = re(
+        r"(last|most recent|latest|previous).*(engagement|project|assignment)|(engagement|project).*(end|finish)",
+    );
+    let last = pk.take(&|p, k| *k == Kind::Date && last_re.is_match(&p.header));
+    let dates = pk.take(&|p, k| {
+        *k == Kind::Date && !re(r"start").is_match(&p.header)
+            || re(r"^(timestamp|completion time|submitted|end ?date|recorded ?date)$")
+                .is_match(p.header.trim())
+    });
+    if !dates.is_empty() {
+        g.fields
+            .push(typed("date", pk.headers(&dates), "date", "response date"));
+    } else {
+        g.missing.push("response date".into());
+    }
+    last
+}
+
+/// Speeders (under a fifth of the median duration) and the firm's own staff (e-mails at a
+/// domain whose name is in the questions).
+pub(super) fn exclusions(g: &mut Guess, pk: &mut Picker) {
+    let profiles = pk.profiles;
+    let durations =
+        pk.take(&|p, k| *k == Kind::Number && re(r"duration|seconds").is_match(&p.header));
+    if let Some(median) = durations.first().and_then(|&i| profiles[i].median()) {
+        g.fields.push(typed(
+            "duration",
+            pk.headers(&durations),
+            "number",
+            "seconds taken",
+        ));
+        let limit = (median / 5.0 / 10.0).floor() * 10.0;
+        g.exclusions.push(GRule {
+            name: String::new(),
+            stage_or_reason: "speeder".into(),
+            when: cond::lt("duration", limit),
+            why: format!("faster than a fifth of the median duration ({median:.0} s)"),
+        });
+    }
+    let email_re = re(r"e-?mail");
+    let all_emails: Vec<usize> = (0..profiles.len())
+        .filter(|&i| email_re.is_match(&profiles[i].header))
+        .collect();
+    if let Some(domain) = own_domain(profiles, &all_emails) {
+        g.fields.push(text_field(
+            "email",
+            pk.headers(&all_emails),
+            "email address",
+        ));
+        g.exclusions.push(GRule {
+            name: String::new(),
+            stage_or_reason: "internal".into(),
+            when: cond::contains("email", &format!("@{domain}")),
+            why: "the firm's own domain: its name is in the questions".into(),
+        });
+    }
+}
+
+/// An email domain whose name appears in the question texts: the firm's own staff.
+fn own_domain(profiles: &[Profile], emails: &[usize]) -> Option<String> {
+    const PUBLIC: [&str; 8] = [
+        "gmail",
+        "googlemail",
+        "outlook",
+        "hotmail",
+        "yahoo",
+        "icloud",
+        "example",
+        "live",
+    ];
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let questions: String = profiles
+        .iter()
+        .map(|p| squash(&p.header))
+        .collect::<Vec<_>>()
+        .join("|");
+    let mut domains: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in emails {
+        for (d, n) in &profiles[i].domains {
+            *domains.entry(d).or_default() += n;
+        }
+    }
+    domains
+        .into_keys()
+        .find(|d| {
+            let label = d.split('.').next().unwrap_or("");
+            let name = squash(label);
+            name.len() >= 4 && !PUBLIC.contains(&label) && questions.contains(&name)
+        })
+        .map(str::to_string)
+}

@@ -1,0 +1,138 @@
+//! Multi-select questions (services known and bought, channels used), in one cell or spread
+//! over option columns; the open-text "why" questions; and the segments.
+
+use std::collections::BTreeMap;
+
+use super::{by_count, re, slug, text_field, unique, GField, Guess, Picker};
+use crate::init::profile::Kind;
+
+/// A multi-select question: its text, its options (or parts) with their counts, its columns.
+type Group = (String, BTreeMap<String, usize>, Vec<usize>);
+
+/// The unused multi-select questions, their option columns put together.
+fn groups(pk: &Picker) -> Vec<Group> {
+    let (profiles, kinds) = (pk.profiles, pk.kinds);
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, p) in profiles.iter().enumerate() {
+        if pk.used.contains(&i) {
+            continue;
+        }
+        let (question, options): (String, BTreeMap<String, usize>) = match (&kinds[i], &p.option) {
+            (Kind::Option, Some((q, o))) => (q.clone(), BTreeMap::from([(o.clone(), p.filled)])),
+            (Kind::Multi | Kind::Category, _) => (p.header.clone(), p.parts.clone()),
+            _ => continue,
+        };
+        match groups
+            .iter_mut()
+            .find(|g| g.0.eq_ignore_ascii_case(&question))
+        {
+            Some(gr) => {
+                for (o, n) in options {
+                    *gr.1.entry(o).or_default() += n;
+                }
+                gr.2.push(i);
+            }
+            None => groups.push((question, options, vec![i])),
+        }
+    }
+    groups
+}
+
+/// Services known and bought, and channels used: multi-select questions, in one cell or spread
+/// over option columns.
+pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
+    let groups = groups(pk);
+    let service = re(r"service");
+    let known_re = re(r"aware|know|heard|familiar");
+    let bought_re = re(r"bought|purchas|buy|used|engaged");
+    let channel_re =
+        re(r"channel|where did you (look|search|find|go)|source|how did you (hear|find|learn)");
+    let mut take = |pred: &dyn Fn(&str) -> bool| -> (Vec<String>, BTreeMap<String, usize>) {
+        let mut headers = Vec::new();
+        let mut options = BTreeMap::new();
+        for (q, o, ix) in &groups {
+            if pred(q) {
+                headers.push(q.clone());
+                for (k, n) in o {
+                    *options.entry(k.clone()).or_default() += n;
+                }
+                pk.used.extend(ix.iter().copied());
+            }
+        }
+        (headers, options)
+    };
+    let (known, known_opts) = take(&|q| service.is_match(q) && known_re.is_match(q));
+    let (bought, bought_opts) = take(&|q| service.is_match(q) && bought_re.is_match(q));
+    let (channels, channel_opts) = take(&|q| channel_re.is_match(q));
+    let multi = |name: &str, h: Vec<String>, why: &str| GField {
+        name: name.into(),
+        headers: h,
+        kind: "multi",
+        scale: None,
+        value_map: None,
+        values: Vec::new(),
+        why: why.into(),
+    };
+    if !known.is_empty() {
+        g.fields.push(multi(
+            "services_known",
+            known,
+            "services the respondent knows the firm offers",
+        ));
+        let bought_field = (!bought.is_empty()).then(|| {
+            g.fields
+                .push(multi("services_bought", bought, "services bought"));
+            "services_bought".to_string()
+        });
+        let mut all = known_opts;
+        for (k, n) in bought_opts {
+            *all.entry(k).or_default() += n;
+        }
+        g.services = Some((by_count(all), "services_known".into(), bought_field));
+    }
+    if !channels.is_empty() {
+        g.fields
+            .push(multi("channels_used", channels, "where buyers look"));
+        g.channels = Some(("channels_used".into(), by_count(channel_opts)));
+    }
+}
+
+/// The open-text "why" questions, with their most frequent words to start a codebook.
+pub(super) fn open_text(g: &mut Guess, pk: &mut Picker) {
+    let why = pk.take(&|p, k| {
+        matches!(k, Kind::FreeText | Kind::Category)
+            && re(r"why|reason|anything else|comment|quote|feedback|explain|tell us")
+                .is_match(&p.header)
+    });
+    if !why.is_empty() {
+        g.fields.push(text_field(
+            "why",
+            pk.headers(&why),
+            "open-text reasons, for themes",
+        ));
+        let texts: Vec<String> = why
+            .iter()
+            .flat_map(|&i| pk.profiles[i].answers.keys().cloned())
+            .collect();
+        let words = crate::stats::words::top_words(&texts, 12)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        g.why = Some(("why".into(), words));
+    }
+}
+
+/// Categories whose header names a segment (industry, size, region, …).
+pub(super) fn segments(g: &mut Guess, pk: &mut Picker) {
+    let seg_re = re(
+        r"industry|sector|size|region|country|segment|revenue|employees|staff|market|office|practice",
+    );
+    let segments = pk.take(&|p, k| *k == Kind::Category && seg_re.is_match(&p.header));
+    for i in segments {
+        let header = pk.profiles[i].header.clone();
+        let name = unique(g, &slug(&header));
+        g.fields
+            .push(text_field(&name, vec![header], "a segment to split by"));
+        g.segments.push(name);
+    }
+}
