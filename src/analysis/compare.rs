@@ -125,7 +125,7 @@ fn chi_on(
 struct StageNumbers {
     experience: Vec<MeanEstimate>,
     recommend: MeanEstimate,
-    promoters: super::journey::Share,
+    promoters: super::shares::Share,
     nps: NpsEstimate,
 }
 

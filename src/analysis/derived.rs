@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::journey::options;
+use super::shares::options;
 use super::themes::theme_fields;
 use super::Ctx;
 use crate::classify::{Respondent, Val};

@@ -4,12 +4,16 @@
 //! collected in a fixed order, so the result is the same whatever the thread count.
 
 mod attrs;
+mod awareness;
 mod channels;
 mod compare;
+mod conversion;
 mod derived;
+mod drivers;
 pub mod earlier;
-mod journey;
+mod ipa;
 pub mod rows;
+mod shares;
 pub mod tables;
 mod themes;
 pub mod transitions;
@@ -176,20 +180,20 @@ fn segment_groups<'a>(
 
 /// The tables of one group, before they are put together in group order.
 fn group_tables(ctx: &Ctx, g: &Group, channels: &[String]) -> Tables {
-    let (awareness, awareness_breadth) = journey::awareness(ctx, g);
+    let (awareness, awareness_breadth) = awareness::awareness(ctx, g);
     let (touchpoints, coverage_index) = channels::touchpoints(ctx, g, channels);
     let stats = attrs::attr_stats(ctx, g);
     Tables {
         stage_mix: ctx.stage_mix(g),
         gaps: ctx.gaps(g, &stats),
         nps: ctx.nps(g, &stats),
-        conversion: journey::conversion(ctx, g, &stats),
-        ipa: journey::ipa(ctx, g, &stats),
+        conversion: conversion::conversion(ctx, g, &stats),
+        ipa: ipa::ipa(ctx, g, &stats),
         awareness,
         awareness_breadth,
         touchpoints,
         coverage_index,
-        drivers: journey::drivers(ctx, g, &stats),
+        drivers: drivers::drivers(ctx, g, &stats),
         themes: themes::themes(ctx, g),
         uncoded_words: themes::uncoded_words(ctx, g),
         comparisons: compare::comparisons(ctx, g, &stats),

@@ -2,8 +2,8 @@
 //!
 //! Every error names the file, the line and the key, and says what was expected.
 
+mod analyses;
 mod condition;
-mod journey;
 pub mod raw;
 mod resolve;
 

@@ -118,11 +118,11 @@ pub(super) fn resolve(raw: RawConfig, text: &str, file: &str) -> Result<Config, 
         skip_files: globs(&raw.input.skip_files, "input.skip_files")?,
         sheets: raw.input.sheets.clone(),
     };
-    let journey = super::journey::resolve_journey(&ctx, &raw)?;
-    let services = super::journey::resolve_services(&ctx, &raw)?;
-    let channels = super::journey::resolve_channels(&ctx, &raw)?;
-    let themes = super::journey::resolve_themes(&ctx, &raw)?;
-    let comparisons = super::journey::resolve_comparisons(&ctx, &raw)?;
+    let journey = super::analyses::resolve_journey(&ctx, &raw)?;
+    let services = super::analyses::resolve_services(&ctx, &raw)?;
+    let channels = super::analyses::resolve_channels(&ctx, &raw)?;
+    let themes = super::analyses::resolve_themes(&ctx, &raw)?;
+    let comparisons = super::analyses::resolve_comparisons(&ctx, &raw)?;
     Ok(Config {
         journey,
         services,

@@ -4,6 +4,7 @@
 //! file and the reason; a bad cell is never an error here (it becomes a counted finding later).
 
 pub mod cell;
+pub mod error;
 pub mod grid;
 pub mod layout;
 
@@ -16,6 +17,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 pub use cell::Cell;
+pub use error::ReadError;
 pub use grid::{Grid, RowRef};
 pub use layout::Layout;
 
@@ -241,9 +243,9 @@ pub fn read_file_wanting(
     let sha256 = sha256_hex(&bytes);
     let ext = extension(path);
     let tables = if WORKBOOK_EXT.contains(&ext.as_str()) {
-        workbook::read_workbook(&name, bytes, wanted).map_err(fail)?
+        workbook::read_workbook(&name, bytes, wanted).map_err(|e| fail(e.to_string()))?
     } else {
-        vec![text::read_text(&name, &bytes, &ext, wanted).map_err(fail)?]
+        vec![text::read_text(&name, &bytes, &ext, wanted).map_err(|e| fail(e.to_string()))?]
     };
     Ok(InputFile {
         source_file: name,

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use encoding_rs::{Encoding, EUC_KR, MACINTOSH, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use super::grid::GridBuilder;
+use super::ReadError;
 use super::{layout, Table, Wanted, MAX_COLUMNS};
 
 /// Read a delimited text file into one table. With `wanted`, the columns it does not want are
@@ -15,9 +16,9 @@ pub fn read_text(
     bytes: &[u8],
     ext: &str,
     wanted: Option<Wanted>,
-) -> Result<Table, String> {
+) -> Result<Table, ReadError> {
     if looks_binary(bytes) {
-        return Err("not a text file (binary content); export it as CSV or xlsx".into());
+        return Err(ReadError::Binary);
     }
     let (text, encoding) = decode(bytes);
     let delimiter = if ext == "tsv" {
@@ -40,7 +41,12 @@ pub fn read_text(
         match reader.read_byte_record(&mut rec) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(format!("record {}: malformed CSV ({e})", i + 1)),
+            Err(e) => {
+                return Err(ReadError::MalformedCsv {
+                    record: i + 1,
+                    detail: e.to_string(),
+                })
+            }
         }
         if let (Some(wanted), layout::SNIFF_ROWS) = (wanted, i) {
             let head = layout::build_table(name.to_string(), None, grid.clone().finish(), 0);
@@ -52,10 +58,10 @@ pub fn read_text(
         }
         i += 1;
         if rec.len() > MAX_COLUMNS {
-            return Err(format!(
-                "record {i} has {} columns, more than the {MAX_COLUMNS} journeygap reads",
-                rec.len()
-            ));
+            return Err(ReadError::TooManyFields {
+                record: i,
+                columns: rec.len(),
+            });
         }
         for (c, field) in rec.iter().enumerate() {
             grid.bytes(c, field);
@@ -64,7 +70,7 @@ pub fn read_text(
     }
     let grid = grid.finish();
     if grid.all_empty() {
-        return Err("no data: the file holds no cells".into());
+        return Err(ReadError::NoCells);
     }
     let mut table = layout::build_table(name.to_string(), None, grid, 0);
     if let Some(wanted) = wanted {
@@ -305,7 +311,9 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        let e = read_text("x.csv", b"PK\x03\x04\0\0\0garbage", "csv", None).unwrap_err();
+        let e = read_text("x.csv", b"PK\x03\x04\0\0\0garbage", "csv", None)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("not a text file"), "{e}");
     }
 }

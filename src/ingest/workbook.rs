@@ -10,6 +10,7 @@ use calamine::{
 use super::cell::{excel_serial_to_datetime, Cell};
 use super::grid::sparse::SparseGrid;
 use super::grid::{Grid, GridBuilder, UNREAD};
+use super::ReadError;
 use super::{layout, Table, Wanted, MAX_COLUMNS, MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES};
 
 /// Read every non-empty sheet of a workbook; with `wanted`, the cells of the columns it does not
@@ -18,7 +19,7 @@ pub fn read_workbook(
     name: &str,
     bytes: Vec<u8>,
     wanted: Option<Wanted>,
-) -> Result<Vec<Table>, String> {
+) -> Result<Vec<Table>, ReadError> {
     let mut wb = open(name, bytes)?;
     let mut tables = Vec::new();
     let sheets: Vec<String> = wb
@@ -35,7 +36,7 @@ pub fn read_workbook(
         tables.extend(table);
     }
     if tables.is_empty() {
-        return Err("no data: every sheet is empty".into());
+        return Err(ReadError::NoSheetData);
     }
     Ok(tables)
 }
@@ -46,10 +47,11 @@ fn read_range_sheet(
     name: &str,
     wb: &mut Sheets<Cursor<Vec<u8>>>,
     sheet: &str,
-) -> Result<Option<Table>, String> {
-    let range = wb
-        .worksheet_range(sheet)
-        .map_err(|e| format!("sheet '{sheet}': cannot be read: {e}"))?;
+) -> Result<Option<Table>, ReadError> {
+    let range = wb.worksheet_range(sheet).map_err(|e| ReadError::Sheet {
+        sheet: sheet.to_string(),
+        detail: e.to_string(),
+    })?;
     let (height, width) = range.get_size();
     check_size(sheet, height, width)?;
     let Some((row0, col0)) = range.start() else {
@@ -83,11 +85,13 @@ fn sheet_table(name: &str, sheet: &str, grid: Grid, row0: u32) -> Option<Table> 
 }
 
 /// Refuse a sheet larger than journeygap reads.
-fn check_size(sheet: &str, height: usize, width: usize) -> Result<(), String> {
+fn check_size(sheet: &str, height: usize, width: usize) -> Result<(), ReadError> {
     if width > MAX_COLUMNS || (height as u64) * (width as u64) > MAX_SHEET_CELLS {
-        return Err(format!(
-            "sheet '{sheet}': {height} rows × {width} columns is more than journeygap reads"
-        ));
+        return Err(ReadError::SheetTooLarge {
+            sheet: sheet.to_string(),
+            height,
+            width,
+        });
     }
     Ok(())
 }
@@ -102,8 +106,11 @@ fn read_xlsx_sheet(
     wb: &mut Xlsx<Cursor<Vec<u8>>>,
     sheet: &str,
     wanted: Option<Wanted>,
-) -> Result<Option<Table>, String> {
-    let unreadable = |e: &dyn std::fmt::Display| format!("sheet '{sheet}': cannot be read: {e}");
+) -> Result<Option<Table>, ReadError> {
+    let unreadable = |e: &dyn std::fmt::Display| ReadError::Sheet {
+        sheet: sheet.to_string(),
+        detail: e.to_string(),
+    };
     let mut cells = match wb.worksheet_cells_reader(sheet) {
         Ok(reader) => reader,
         Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(None),
@@ -153,7 +160,10 @@ fn read_xlsx_sheet(
                 other => grid.cell(row, col, convert(&Data::from(other.clone()))),
             }
         };
-        put.map_err(|e| format!("sheet '{sheet}': {e}"))?;
+        put.map_err(|e| ReadError::InSheet {
+            sheet: sheet.to_string(),
+            cause: Box::new(e),
+        })?;
     }
     drop(cells);
     let Some((row0, (height, width))) = grid.bounds() else {
@@ -172,23 +182,23 @@ fn read_xlsx_sheet(
 
 /// Open a workbook with the reader its content calls for, so that the error names the real
 /// problem (a password, a damaged part) rather than "unknown format".
-fn open(name: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, String> {
+fn open(name: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError> {
     let unreadable = |e: String| {
         if e.to_lowercase().contains("password") {
-            PASSWORD.to_string()
+            ReadError::Password
         } else if e.contains("Cell limit exceeded") {
-            format!("a sheet claims more cells than journeygap reads ({e}); the file is damaged or hostile")
+            ReadError::CellLimit(e)
         } else {
-            format!("not a readable workbook ({e}); open it in Excel or LibreOffice and save it again as .xlsx")
+            ReadError::NotAWorkbook(e)
         }
     };
     if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
         if looks_encrypted_ole(&bytes) {
-            return Err(PASSWORD.into());
+            return Err(ReadError::Password);
         }
         return match Xls::new(Cursor::new(bytes)) {
             Ok(wb) => Ok(Sheets::Xls(wb)),
-            Err(calamine::XlsError::Password) => Err(PASSWORD.into()),
+            Err(calamine::XlsError::Password) => Err(ReadError::Password),
             Err(e) => Err(unreadable(e.to_string())),
         };
     }
@@ -216,32 +226,24 @@ fn open(name: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, String> {
         bytes.get(..2),
         Some([0x09, 0x02 | 0x04 | 0x06]) | Some([0x09, 0x00])
     ) {
-        return Err("an Excel 2.x–4.0 worksheet (BIFF2–4, before 1995), which journeygap cannot read; open it in Excel or LibreOffice and save it again as .xlsx".into());
+        return Err(ReadError::OldExcel);
     }
-    Err("not a spreadsheet: the file has neither the Excel/ODS zip nor the old Excel signature; if it is text, give it a .csv or .txt extension".into())
+    Err(ReadError::NotASpreadsheet)
 }
-
-const PASSWORD: &str = "the workbook is password-protected (encrypted); save it without a password";
 
 /// Refuse a zip (xlsx, xlsm, xlsb, ods) whose entries would unpack to more than
 /// [`MAX_UNZIPPED_BYTES`]: a zip bomb is stopped before anything is inflated. The zip reader
 /// also refuses an entry that inflates past its declared size.
-fn check_zip(bytes: &[u8]) -> Result<(), String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a readable workbook: a damaged zip archive ({e})"))?;
+fn check_zip(bytes: &[u8]) -> Result<(), ReadError> {
+    let damaged = |e: zip::result::ZipError| ReadError::DamagedZip(e.to_string());
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
-        let entry = zip
-            .by_index_raw(i)
-            .map_err(|e| format!("not a readable workbook: a damaged zip archive ({e})"))?;
+        let entry = zip.by_index_raw(i).map_err(damaged)?;
         total = total.saturating_add(entry.size());
     }
     if total > MAX_UNZIPPED_BYTES {
-        return Err(format!(
-            "the workbook would unpack to {} MiB, more than the {} MiB journeygap reads (a zip bomb, or an export to split)",
-            total >> 20,
-            MAX_UNZIPPED_BYTES >> 20
-        ));
+        return Err(ReadError::ZipBomb { bytes: total });
     }
     Ok(())
 }
@@ -326,7 +328,9 @@ mod tests {
             &[("xl/worksheets/sheet1.xml", b"<x/>"), ("b", b"1")],
             0x7FFF_FFFF,
         );
-        let e = read_workbook("bomb.xlsx", bomb, None).unwrap_err();
+        let e = read_workbook("bomb.xlsx", bomb, None)
+            .unwrap_err()
+            .to_string();
         assert!(
             e.contains("would unpack to") && e.contains("zip bomb"),
             "{e}"
@@ -402,9 +406,13 @@ mod tests {
 
     #[test]
     fn text_named_xls_and_old_biff_get_their_own_message() {
-        let e = read_workbook("notes.xls", b"Attachment: see below".to_vec(), None).unwrap_err();
+        let e = read_workbook("notes.xls", b"Attachment: see below".to_vec(), None)
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("not a spreadsheet"), "{e}");
-        let e = read_workbook("old.xls", vec![0x09, 0x04, 6, 0, 0, 0], None).unwrap_err();
+        let e = read_workbook("old.xls", vec![0x09, 0x04, 6, 0, 0, 0], None)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("BIFF2–4"), "{e}");
     }
 }

@@ -22,7 +22,7 @@ pub use respondents::Respondents;
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     #[error("tables.xlsx: {0}")]
-    Xlsx(String),
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// One file of the period folder, path relative to it.
@@ -151,10 +151,10 @@ pub fn period_files(
         path: format!("tables/{}.csv", t.name),
         bytes: csv_bytes(t),
     }));
-    let first = resp.sheet.map_err(ReportError::Xlsx)?;
+    let first = resp.sheet?;
     out.push(OutputFile {
         path: "tables.xlsx".into(),
-        bytes: xlsx::workbook(first, &tables).map_err(|e| ReportError::Xlsx(e.to_string()))?,
+        bytes: xlsx::workbook(first, &tables)?,
     });
     let mut json = serde_json::to_vec_pretty(summary).unwrap_or_default();
     json.push(b'\n');

@@ -143,7 +143,7 @@ pub fn line_parts<'a>(
 /// `tables.xlsx` (when there are at most [`XLSX_RESPONDENTS`]) and the exclusions by reason.
 pub struct Respondents {
     /// The sheet, or why it could not be made.
-    pub(super) sheet: Result<Option<rust_xlsxwriter::Worksheet>, String>,
+    pub(super) sheet: Result<Option<rust_xlsxwriter::Worksheet>, rust_xlsxwriter::XlsxError>,
     pub(super) reasons: std::collections::BTreeMap<String, u64>,
 }
 
@@ -203,9 +203,7 @@ where
         }
     }
     Ok(Respondents {
-        sheet: sheet
-            .and_then(|s| s.map(xlsx::Sheet::finish).transpose())
-            .map_err(|e| e.to_string()),
+        sheet: sheet.and_then(|s| s.map(xlsx::Sheet::finish).transpose()),
         reasons: document::exclusion_reasons(excluded.into_iter()),
     })
 }

@@ -9,6 +9,7 @@
 
 use super::{column_at, pad_rows, ColumnBuilder, Grid};
 use crate::ingest::cell::Cell;
+use crate::ingest::ReadError;
 
 /// Builds a [`Grid`] from cells that come with their sheet positions, in any order; the grid
 /// spans the rows of the non-empty cells and the columns from A to the last non-empty one,
@@ -117,14 +118,10 @@ impl Rows {
 }
 
 impl SparseGrid {
-    fn column(&mut self, c: u32) -> Result<&mut ColumnBuilder, String> {
+    fn column(&mut self, c: u32) -> Result<&mut ColumnBuilder, ReadError> {
         let c = c as usize;
         if c >= crate::ingest::MAX_COLUMNS {
-            return Err(format!(
-                "a cell in column {} is beyond the {} columns journeygap reads",
-                c + 1,
-                crate::ingest::MAX_COLUMNS
-            ));
+            return Err(ReadError::ColumnBeyondLimit { column: c + 1 });
         }
         Ok(column_at(&mut self.columns, c))
     }
@@ -160,14 +157,14 @@ impl SparseGrid {
     }
 
     /// A cell of a column left unread, by its text.
-    pub fn unread(&mut self, row: u32, col: u32, s: &str) -> Result<(), String> {
+    pub fn unread(&mut self, row: u32, col: u32, s: &str) -> Result<(), ReadError> {
         let id = self.column(col)?.add_unread(s);
         self.place(row, col, id);
         Ok(())
     }
 
     /// A text cell (as [`Cell::from_text`] reads it).
-    pub fn text(&mut self, row: u32, col: u32, s: &str) -> Result<(), String> {
+    pub fn text(&mut self, row: u32, col: u32, s: &str) -> Result<(), ReadError> {
         let id = self.column(col)?.add_text(s);
         self.place(row, col, id);
         Ok(())
@@ -175,21 +172,21 @@ impl SparseGrid {
 
     /// A text cell whose text stays at its address while the grid is built (a shared string of
     /// the workbook): as [`SparseGrid::text`], found again by its address.
-    pub fn shared_text(&mut self, row: u32, col: u32, s: &str) -> Result<(), String> {
+    pub fn shared_text(&mut self, row: u32, col: u32, s: &str) -> Result<(), ReadError> {
         let id = self.column(col)?.add_shared(s);
         self.place(row, col, id);
         Ok(())
     }
 
     /// A number cell (finite).
-    pub fn number(&mut self, row: u32, col: u32, x: f64) -> Result<(), String> {
+    pub fn number(&mut self, row: u32, col: u32, x: f64) -> Result<(), ReadError> {
         let id = self.column(col)?.add_number(x);
         self.place(row, col, id);
         Ok(())
     }
 
     /// Any other cell.
-    pub fn cell(&mut self, row: u32, col: u32, cell: Cell) -> Result<(), String> {
+    pub fn cell(&mut self, row: u32, col: u32, cell: Cell) -> Result<(), ReadError> {
         let id = self.column(col)?.add(cell);
         self.place(row, col, id);
         Ok(())

@@ -4,9 +4,9 @@
 //! ([`multi`]).
 
 mod attributes;
-mod journey;
 mod keys;
 mod multi;
+mod stages;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -77,7 +77,7 @@ pub fn guess(profiles: &[Profile]) -> Guess {
     keys::ids(&mut g, &mut pk);
     let last = keys::dates(&mut g, &mut pk);
     keys::exclusions(&mut g, &mut pk);
-    journey::journey(&mut g, &mut pk, last);
+    stages::journey(&mut g, &mut pk, last);
     recommend(&mut g, &mut pk);
     attributes::attributes(&mut g, &mut pk);
     multi::multi_fields(&mut g, &mut pk);

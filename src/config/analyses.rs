@@ -1,4 +1,4 @@
-//! Resolving the journey parts of the config: outcome codes, services, channel plan, the theme
+//! Resolving what the analyses need beyond the fields: outcome codes, services, channel plan, the theme
 //! codebook and the stage comparisons.
 
 use std::collections::BTreeMap;

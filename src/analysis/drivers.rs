@@ -1,0 +1,56 @@
+//! Drivers of recommendation (PRODUCT §6.8): Pearson r of each attribute's experience with
+//! likelihood to recommend, per stage and overall.
+
+use super::attrs::{self, Combination};
+use super::rows::*;
+use super::{Ctx, Group};
+use crate::stage::Stage;
+use crate::stats::correlation::Correlation;
+use crate::stats::mean::weighted_mean_grouped;
+
+/// Correlation of each attribute's experience rating with likelihood to recommend: over all
+/// members, then per stage (from the shared per-stage pass).
+pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<DriverRow> {
+    let c = ctx.c;
+    if ctx.cfg.roles.recommend.is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let row = |stage: &str, ai: usize, corr: &Correlation, importance: Option<f64>| DriverRow {
+        period: ctx.period.into(),
+        segment: g.segment.clone(),
+        stage: stage.into(),
+        attribute: c.attributes[ai].name.clone(),
+        n: corr.n as u64,
+        r: corr.r,
+        ci_low: corr.ci.map(|c| c.0),
+        ci_high: corr.ci.map(|c| c.1),
+        p_value: corr.p_value,
+        q_value: None,
+        stated_importance_mean: importance,
+        low_base: ctx.low(ctx.base(corr.n, corr.n_eff)),
+    };
+    // Every member: the stages' tallies of each attribute put together.
+    for ai in 0..c.attributes.len() {
+        let mut tallies: Vec<Combination> = stats
+            .attrs
+            .iter()
+            .filter_map(|stage| stage.get(ai))
+            .flat_map(|a| a.tallies.iter().copied())
+            .collect();
+        attrs::sort(&mut tallies);
+        let Some(corr) = attrs::driver(ctx, &tallies) else {
+            continue;
+        };
+        let importance = weighted_mean_grouped(attrs::importance(&tallies), ctx.conf);
+        out.push(row("all", ai, &corr, importance.mean));
+    }
+    for s in Stage::ALL {
+        for (ai, a) in stats.attrs[s.index()].iter().enumerate() {
+            if let Some(corr) = &a.driver {
+                out.push(row(s.key(), ai, corr, a.importance.mean));
+            }
+        }
+    }
+    out
+}
