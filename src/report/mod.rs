@@ -32,7 +32,9 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// A number as a plain decimal with a `.` (never exponent notation); `-0` as `0`.
+/// A number as the tables write it (PRODUCT §7): the shortest decimal that reads back as the
+/// same double, with a `.`; in exponent form (`8.6e-73`) only when 0 < |x| < 1e-6 or
+/// |x| ≥ 1e15; `-0` as `0`; not finite as empty.
 pub fn plain_number(x: f64) -> String {
     let mut s = String::new();
     write_plain_number(&mut s, x);
@@ -44,10 +46,13 @@ pub fn write_plain_number(out: &mut String, x: f64) {
     if !x.is_finite() {
         return;
     }
+    // Writing to a String cannot fail. Rust's `{}` and `{:e}` both give the shortest digits
+    // that read back as the same double.
     if x == 0.0 {
         out.push('0');
+    } else if x.abs() < 1e-6 || x.abs() >= 1e15 {
+        let _ = write!(out, "{x:e}");
     } else {
-        // Writing to a String cannot fail.
         let _ = write!(out, "{x}");
     }
 }
@@ -205,11 +210,23 @@ mod tests {
     }
 
     #[test]
-    fn numbers_are_plain_decimals() {
-        assert_eq!(plain_number(1e-10), "0.0000000001");
+    fn numbers_are_shortest_and_tiny_ones_in_exponent_form() {
+        assert_eq!(plain_number(1e-10), "1e-10");
+        assert_eq!(plain_number(8.6e-73), "8.6e-73");
+        assert_eq!(plain_number(-3.25e-7), "-3.25e-7");
+        assert_eq!(plain_number(0.000001), "0.000001");
+        assert_eq!(plain_number(0.0000009999), "9.999e-7");
+        assert_eq!(plain_number(123456789012345.6), "123456789012345.6");
+        assert_eq!(plain_number(1e15), "1e15");
         assert_eq!(plain_number(-0.0), "0");
         assert_eq!(plain_number(0.25), "0.25");
+        assert_eq!(plain_number(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(plain_number(f64::NAN), "");
+        assert_eq!(plain_number(f64::INFINITY), "");
+        // Every form reads back as the same double.
+        for x in [1e-300, 4.9e-324, 0.3, 1.0 / 3.0, 2.5e16, -7.0e-9, 1e300] {
+            assert_eq!(plain_number(x).parse::<f64>().unwrap(), x, "{x}");
+        }
     }
 
     /// A text longer than a cell holds is cut at Excel's limit, at a character's edge, not

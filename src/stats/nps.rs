@@ -1,4 +1,4 @@
-//! Net Promoter Score with its normal interval.
+//! Net Promoter Score with its adjusted-Wald interval.
 
 use super::dist::z_critical;
 use super::weights::{kish_n_eff_grouped, Tally};
@@ -19,7 +19,11 @@ pub struct NpsEstimate {
 }
 
 /// NPS = 100·(promoters − detractors)/n with promoters 9–10, detractors 0–6 (Reichheld 2003);
-/// variance of the difference of two multinomial shares; interval `NPS ± z·√Var`.
+/// `Var = 100²·(p + d − (p − d)²)/n` (the variance of the difference of two multinomial shares,
+/// used by the tests of differences). The interval is the adjusted Wald of Rocks (2016, *The
+/// American Statistician* 70(3)): `n' = n + 3`, `p' = (p·n + ¾)/n'`, `d' = (d·n + ¾)/n'`,
+/// `100·(p' − d') ± z·100·√((p' + d' − (p' − d')²)/n')`, clipped to [−100, 100]; weighted, the
+/// Kish base stands for n.
 pub fn nps(scores: &[f64], w: &[f64], confidence: f64) -> NpsEstimate {
     nps_grouped(
         scores.iter().zip(w).map(|(&s, &w)| (s, Tally::one(w))),
@@ -55,7 +59,6 @@ pub fn nps_grouped(
     let n_eff = kish_n_eff_grouped(scores.map(|(_, t)| t));
     let nps = 100.0 * (p - d);
     let variance = 100.0f64.powi(2) * (p + d - (p - d).powi(2)) / n_eff;
-    let half = z_critical(confidence) * variance.sqrt();
     NpsEstimate {
         n,
         n_eff,
@@ -64,8 +67,19 @@ pub fn nps_grouped(
         detractors: d,
         nps: Some(nps),
         variance: Some(variance),
-        ci: Some((nps - half, nps + half)),
+        ci: Some(adjusted_wald(p, d, n_eff, confidence)),
     }
+}
+
+/// The adjusted-Wald NPS interval (see [`nps`]) for promoter and detractor shares `p`, `d` on a
+/// base of `n`, clipped to [−100, 100].
+pub fn adjusted_wald(p: f64, d: f64, n: f64, confidence: f64) -> (f64, f64) {
+    let n1 = n + 3.0;
+    let p1 = (p * n + 0.75) / n1;
+    let d1 = (d * n + 0.75) / n1;
+    let centre = 100.0 * (p1 - d1);
+    let half = z_critical(confidence) * 100.0 * ((p1 + d1 - (p1 - d1).powi(2)) / n1).sqrt();
+    ((centre - half).max(-100.0), (centre + half).min(100.0))
 }
 
 /// z test of the difference between two NPS values: `(NPS₁ − NPS₂)/√(Var₁ + Var₂)`.
@@ -90,6 +104,20 @@ pub fn nps_difference_test(a: &NpsEstimate, b: &NpsEstimate) -> Option<super::te
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: a small group's interval ran past ±100 (−19.3 to 119.3), and one answer gave
+    /// an interval of zero width.
+    #[test]
+    fn small_groups_get_a_wide_interval_inside_the_range() {
+        let one = nps(&[10.0], &[1.0], 0.95);
+        let (lo, hi) = one.ci.unwrap();
+        // n' = 4, p' = 7/16, d' = 3/16: 25 ± 1.96·100·√(9/64) = 25 ± 73.5.
+        assert!((lo - -48.5).abs() < 0.01 && (hi - 98.5).abs() < 0.01, "{lo} {hi}");
+        let few = nps(&[10.0, 10.0, 10.0, 9.0, 7.0], &[1.0; 5], 0.95);
+        let (lo, hi) = few.ci.unwrap();
+        assert!((-100.0..=100.0).contains(&lo) && (-100.0..=100.0).contains(&hi));
+        assert!(lo < few.nps.unwrap() && hi <= 100.0);
+    }
 
     /// Regression: no promoters gave a promoter share of −0.0.
     #[test]

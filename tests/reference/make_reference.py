@@ -29,6 +29,9 @@ def clean(x):
 
 def wilson(p, n, conf):
     lo, hi = proportion_confint(p * n, n, alpha=1 - conf, method="wilson")
+    # At p = 0 (p = 1) the Wilson lower (upper) bound is exactly 0 (1); statsmodels leaves a
+    # rounding residue there.
+    lo, hi = (0.0 if p == 0 else lo), (1.0 if p == 1 else hi)
     return {"p": p, "n": n, "conf": conf, "low": clean(lo), "high": clean(hi)}
 
 
@@ -85,8 +88,13 @@ def nps(scores, w, conf):
     value = 100 * (p - d)
     var = 100 ** 2 * (p + d - (p - d) ** 2) / n_eff
     z = stats.norm.ppf(1 - (1 - conf) / 2)
+    # Adjusted Wald (Rocks 2016): three pseudo-answers, ¾ each to promoters and detractors.
+    n1 = n_eff + 3
+    p1, d1 = (p * n_eff + 0.75) / n1, (d * n_eff + 0.75) / n1
+    centre = 100 * (p1 - d1)
+    half = z * 100 * np.sqrt((p1 + d1 - (p1 - d1) ** 2) / n1)
     return {"scores": list(s), "w": list(w), "conf": conf, "nps": value, "variance": var,
-            "low": value - z * np.sqrt(var), "high": value + z * np.sqrt(var)}
+            "low": max(centre - half, -100.0), "high": min(centre + half, 100.0)}
 
 
 def kiosk():
@@ -243,7 +251,8 @@ def main():
         (ties_x, np.ones(40), 0.95), (ties_x, w, 0.95), (np.array([2.0, 9.0]), np.array([1.0, 3.0]), 0.99)]]
     scores = rng.integers(0, 11, 150).astype(float)
     out["nps"] = [nps(scores, np.ones(150), 0.95), nps(scores, rng.uniform(0.5, 2.0, 150).round(3), 0.95),
-                  nps([10.0, 10.0, 0.0], [1.0, 1.0, 1.0], 0.9)]
+                  nps([10.0, 10.0, 0.0], [1.0, 1.0, 1.0], 0.9), nps([10.0], [1.0], 0.95),
+                  nps([10.0, 10.0, 10.0, 9.0], [1.0, 1.0, 1.0, 1.0], 0.95)]
     a, b = out["nps"][0], out["nps"][2]
     z = (a["nps"] - b["nps"]) / np.sqrt(a["variance"] + b["variance"])
     out["nps_diff_z"] = {"a": 0, "b": 2, "z": z, "difference": a["nps"] - b["nps"], "p": float(2 * stats.norm.sf(abs(z)))}
