@@ -15,8 +15,10 @@ pub fn parse_quarter(s: &str) -> Option<String> {
 /// Why the period cannot be told.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PeriodError {
-    #[error("--period '{0}' is not usable as a folder name; use e.g. 2026Q4")]
-    NotAFolderName(String),
+    #[error(
+        "--period '{0}' is not a period; give a quarter (2026Q4 or 2026-Q4), a half (2026H1), a month (2026-03) or a year (2026)"
+    )]
+    NotAPeriod(String),
     #[error(
         "cannot tell the period: the folder name '{0}' is not a quarter (like 2026Q4) and no \
          response dates were found; pass --period 2026Q4"
@@ -34,21 +36,24 @@ pub enum PeriodError {
     },
 }
 
-/// A `--period` value must be usable as a folder name.
+/// A `--period` value: a quarter (`2026Q4`, `2026-Q4`, written `2026Q4`), a half (`2026H1`), a
+/// month (`2026-03`) or a year (`2026`), as PRODUCT §7 names periods; anything else is refused.
 pub fn validate_explicit(s: &str) -> Result<String, PeriodError> {
-    let whole = Regex::new(r"(?i)^((?:19|20)\d{2})[-_ ]?Q([1-4])$").expect("valid regex");
-    if let Some(c) = whole.captures(s.trim()) {
+    let t = s.trim();
+    let quarter = Regex::new(r"(?i)^((?:19|20)\d{2})-?Q([1-4])$").expect("valid regex");
+    if let Some(c) = quarter.captures(t) {
         return Ok(format!("{}Q{}", &c[1], &c[2]));
     }
-    let ok = !s.is_empty()
-        && s.len() <= 40
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok && !s.starts_with('-') {
-        Ok(s.to_string())
-    } else {
-        Err(PeriodError::NotAFolderName(s.to_string()))
+    let half = Regex::new(r"(?i)^((?:19|20)\d{2})H([12])$").expect("valid regex");
+    if let Some(c) = half.captures(t) {
+        return Ok(format!("{}H{}", &c[1], &c[2]));
     }
+    let month_or_year =
+        Regex::new(r"^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?$").expect("valid regex");
+    if month_or_year.is_match(t) {
+        return Ok(t.to_string());
+    }
+    Err(PeriodError::NotAPeriod(s.to_string()))
 }
 
 /// The quarter of a date, as `2026Q4`.
@@ -104,6 +109,41 @@ mod tests {
         assert_eq!(parse_quarter("2026Q5"), None);
         assert_eq!(validate_explicit("2026-Q4").unwrap(), "2026Q4");
         assert!(validate_explicit("../x").is_err());
+    }
+
+    /// `--period` takes the forms of PRODUCT §7 and nothing else.
+    #[test]
+    fn only_the_period_forms_are_accepted() {
+        for (given, name) in [
+            ("2026Q4", "2026Q4"),
+            ("2026q1", "2026Q1"),
+            ("2026-Q2", "2026Q2"),
+            ("2026H1", "2026H1"),
+            ("2026h2", "2026H2"),
+            ("2026-03", "2026-03"),
+            ("2026-12", "2026-12"),
+            ("2026", "2026"),
+        ] {
+            assert_eq!(validate_explicit(given).unwrap(), name, "{given}");
+        }
+        for bad in [
+            "last quarter",
+            "2026Q5",
+            "2026-13",
+            "2026-00",
+            "2026 Q4",
+            "2026_Q4",
+            "Q4",
+            "26Q4",
+            "2026H3",
+            "1826",
+            "2026-3",
+            "",
+            "../2026Q4",
+        ] {
+            let e = validate_explicit(bad).unwrap_err().to_string();
+            assert!(e.contains("2026H1") && e.contains("2026-03"), "{bad}: {e}");
+        }
     }
 
     #[test]

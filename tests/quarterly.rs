@@ -363,3 +363,54 @@ fn report_documents_state_the_findings_and_embed_every_chart() {
     );
     assert!(html.contains("<em>Relevant expertise</em>"));
 }
+
+/// Regression: two unrelated studies written to one `--out` became each other's trend. A
+/// period of another study is left out of the series, with a warning naming it.
+#[test]
+fn another_study_under_the_same_out_is_not_a_trend() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(demo().join("journeygap.toml")).unwrap();
+    let with_study = |name: &str| {
+        let path = tmp.path().join(format!("{name}.toml"));
+        let cfg = text.replacen("[report]", &format!("[report]\nstudy = \"{name}\""), 1);
+        assert_ne!(cfg, text, "the demo config has a [report] table");
+        std::fs::write(&path, cfg).unwrap();
+        path
+    };
+    let out = tmp.path().join("reports");
+    run_with(
+        &demo().join(QUARTERS[0]),
+        &with_study("Brand tracker"),
+        &out,
+        &[],
+    )
+    .success();
+    let second = run_with(
+        &demo().join(QUARTERS[1]),
+        &with_study("Client journey"),
+        &out,
+        &[],
+    )
+    .success();
+    let err = String::from_utf8_lossy(&second.get_output().stderr).to_string();
+    assert!(
+        err.contains("another study ('Brand tracker'"),
+        "the warning names the other study: {err}"
+    );
+    let trends = read_csv(&out.join(QUARTERS[1]).join("tables/trends.csv"));
+    assert!(
+        trends.iter().all(|r| r["period"] == QUARTERS[1]),
+        "only this period is in the series"
+    );
+    // The same study makes a series.
+    run_with(
+        &demo().join(QUARTERS[2]),
+        &with_study("Client journey"),
+        &out,
+        &[],
+    )
+    .success();
+    let trends = read_csv(&out.join(QUARTERS[2]).join("tables/trends.csv"));
+    assert!(trends.iter().any(|r| r["period"] == QUARTERS[1]));
+    assert!(trends.iter().all(|r| r["period"] != QUARTERS[0]));
+}

@@ -43,6 +43,9 @@ pub struct Summary {
     pub schema_version: u32,
     pub tool_version: String,
     pub period: String,
+    /// The study (`[report] study`, else the title): earlier periods of another study are not
+    /// part of this one's series.
+    pub study: String,
     pub config_hash: String,
     pub confidence: f64,
     pub min_base: f64,
@@ -226,6 +229,7 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         schema_version: SCHEMA_VERSION,
         tool_version: crate::TOOL_VERSION.to_string(),
         period: period.to_string(),
+        study: cfg.report.study.clone(),
         config_hash: cfg.hash.clone(),
         confidence: cfg.report.confidence,
         min_base: cfg.report.min_base,
@@ -387,6 +391,7 @@ impl Ctx<'_> {
                         est,
                         self.low(self.base(est.n, est.n_eff)),
                         self.weighted,
+                        attr_scale(self.cfg, attr),
                     ));
                 }
             }
@@ -466,15 +471,20 @@ fn cell_problems(c: &Classified, period: &str) -> Vec<CellProblemRow> {
         .collect()
 }
 
-fn attribute_scales(cfg: &Config, c: &Classified) -> Vec<AttributeScale> {
+/// The scale an attribute is rated on, where the config states one.
+fn attr_scale(cfg: &Config, a: &crate::classify::Attribute) -> Option<(f64, f64)> {
     use crate::classify::AttrSource;
+    match &a.source {
+        AttrSource::Fields { expectation, .. } => cfg.fields[*expectation].scale,
+        AttrSource::Set { set } => cfg.attribute_sets[*set].scale,
+    }
+}
+
+fn attribute_scales(cfg: &Config, c: &Classified) -> Vec<AttributeScale> {
     c.attributes
         .iter()
         .map(|a| {
-            let scale = match &a.source {
-                AttrSource::Fields { expectation, .. } => cfg.fields[*expectation].scale,
-                AttrSource::Set { set } => cfg.attribute_sets[*set].scale,
-            };
+            let scale = attr_scale(cfg, a);
             AttributeScale {
                 attribute: a.name.clone(),
                 low: scale.map(|s| s.0),

@@ -90,7 +90,24 @@ impl GapRow {
         e: &GapEstimate,
         low_base: bool,
         weighted: bool,
+        scale: Option<(f64, f64)>,
     ) -> Self {
+        // Every interval inside its range: a rating's within the scale, a gap's within ± its
+        // width.
+        let within =
+            |ci: Option<(f64, f64)>, (lo, hi): (f64, f64)| ci.map(|(a, b)| (a.max(lo), b.min(hi)));
+        let (rating, gap) = match scale {
+            Some((lo, hi)) => ((lo, hi), (lo - hi, hi - lo)),
+            None => (
+                (f64::NEG_INFINITY, f64::INFINITY),
+                (f64::NEG_INFINITY, f64::INFINITY),
+            ),
+        };
+        let (gap_ci, exp_ci, xp_ci) = (
+            within(e.gap.ci, gap),
+            within(e.expectation.ci, rating),
+            within(e.experience.ci, rating),
+        );
         GapRow {
             period: period.into(),
             segment: segment.into(),
@@ -100,8 +117,8 @@ impl GapRow {
             expectation_mean: e.expectation.mean,
             experience_mean: e.experience.mean,
             gap_mean: e.gap.mean,
-            gap_ci_low: e.gap.ci.map(|c| c.0),
-            gap_ci_high: e.gap.ci.map(|c| c.1),
+            gap_ci_low: gap_ci.map(|c| c.0),
+            gap_ci_high: gap_ci.map(|c| c.1),
             t_stat: e.t_stat,
             p_value: e.p_value,
             q_value: None,
@@ -109,10 +126,10 @@ impl GapRow {
             wilcoxon_p: e.wilcoxon_p,
             low_base,
             base_eff: weighted.then_some(e.n_eff),
-            expectation_ci_low: e.expectation.ci.map(|c| c.0),
-            expectation_ci_high: e.expectation.ci.map(|c| c.1),
-            experience_ci_low: e.experience.ci.map(|c| c.0),
-            experience_ci_high: e.experience.ci.map(|c| c.1),
+            expectation_ci_low: exp_ci.map(|c| c.0),
+            expectation_ci_high: exp_ci.map(|c| c.1),
+            experience_ci_low: xp_ci.map(|c| c.0),
+            experience_ci_high: xp_ci.map(|c| c.1),
             gap_sd: e.gap.sd,
             dimension: a.dimension.clone().unwrap_or_default(),
         }

@@ -32,7 +32,8 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     // Removed again unless committed at the end: nothing of this run shows before then.
     let staging = atomic::Staging::new(&a.out, &period).with_context(cannot_write)?;
     let mut history_warnings = Vec::new();
-    let earlier = crate::history::load_earlier(&a.out, &period, &mut history_warnings);
+    let earlier =
+        crate::history::load_earlier(&a.out, &period, &cfg.report.study, &mut history_warnings);
     let info = RunInfo {
         period: &period,
         inputs: read.inputs,

@@ -218,6 +218,8 @@ pub struct Report {
     pub chart_width: u32,
     pub chart_height: u32,
     pub title: Option<String>,
+    /// The study: `[report] study`, else the title, else empty.
+    pub study: String,
     pub ipa_midpoint: bool,
 }
 

@@ -349,6 +349,9 @@ pub struct RawReport {
     pub chart_height: u32,
     /// Report title (the firm's name, say).
     pub title: Option<String>,
+    /// The study's name: periods under one `--out` are one series only when it matches
+    /// (default: the title).
+    pub study: Option<String>,
     /// IPA crosshairs at the mean of the attribute means (`means`) or the scale midpoint.
     #[serde(default)]
     pub ipa_crosshair: IpaCrosshair,
@@ -370,6 +373,7 @@ impl Default for RawReport {
             chart_width: default_width(),
             chart_height: default_height(),
             title: None,
+            study: None,
             ipa_crosshair: IpaCrosshair::Means,
         }
     }

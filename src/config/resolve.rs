@@ -367,6 +367,11 @@ fn resolve_report(ctx: &Ctx, raw: &RawConfig) -> Result<Report, ConfigError> {
         chart_width: r.chart_width,
         chart_height: r.chart_height,
         title: r.title.clone(),
+        study: r
+            .study
+            .clone()
+            .or_else(|| r.title.clone())
+            .unwrap_or_default(),
         ipa_midpoint: r.ipa_crosshair == super::raw::IpaCrosshair::Midpoint,
     })
 }

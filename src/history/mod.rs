@@ -6,9 +6,16 @@ use std::path::Path;
 
 use crate::analysis::{Earlier, Summary};
 
-/// Every period folder under `out` whose name sorts before `current`, oldest first. Folders that
-/// cannot be read are reported in `warnings` and left out.
-pub fn load_earlier(out: &Path, current: &str, warnings: &mut Vec<String>) -> Vec<Earlier> {
+/// Every period folder under `out` whose name sorts before `current` and whose study is `study`,
+/// oldest first. Folders that cannot be read, and those of another study, are reported in
+/// `warnings` and left out (a summary written before studies were recorded has none and is
+/// kept).
+pub fn load_earlier(
+    out: &Path,
+    current: &str,
+    study: &str,
+    warnings: &mut Vec<String>,
+) -> Vec<Earlier> {
     let Ok(entries) = std::fs::read_dir(out) else {
         return Vec::new();
     };
@@ -29,6 +36,13 @@ pub fn load_earlier(out: &Path, current: &str, warnings: &mut Vec<String>) -> Ve
             .map_err(|e| e.to_string())
             .and_then(|b| serde_json::from_slice::<Summary>(&b).map_err(|e| e.to_string()));
         match parsed {
+            Ok(summary) if !summary.study.is_empty() && summary.study != study => {
+                warnings.push(format!(
+                    "{}: not used for trends, another study ('{}'; this run's is '{study}'); set [report] study, or write each study to its own --out",
+                    dir.display(),
+                    summary.study
+                ))
+            }
             Ok(summary) => found.push(Earlier {
                 period: name,
                 panel: read_panel(&dir.join("tables/respondents.csv")),

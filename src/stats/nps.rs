@@ -112,7 +112,10 @@ mod tests {
         let one = nps(&[10.0], &[1.0], 0.95);
         let (lo, hi) = one.ci.unwrap();
         // n' = 4, p' = 7/16, d' = 3/16: 25 ± 1.96·100·√(9/64) = 25 ± 73.5.
-        assert!((lo - -48.5).abs() < 0.01 && (hi - 98.5).abs() < 0.01, "{lo} {hi}");
+        assert!(
+            (lo - -48.5).abs() < 0.01 && (hi - 98.5).abs() < 0.01,
+            "{lo} {hi}"
+        );
         let few = nps(&[10.0, 10.0, 10.0, 9.0, 7.0], &[1.0; 5], 0.95);
         let (lo, hi) = few.ci.unwrap();
         assert!((-100.0..=100.0).contains(&lo) && (-100.0..=100.0).contains(&hi));

@@ -17,8 +17,16 @@ pub fn wilson(p: f64, n: f64, confidence: f64) -> Option<(f64, f64)> {
     let denom = 1.0 + z2 / n;
     let centre = (p + z2 / (2.0 * n)) / denom;
     let half = z / denom * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
-    let low = if p == 0.0 { 0.0 } else { (centre - half).max(0.0) };
-    let high = if p == 1.0 { 1.0 } else { (centre + half).min(1.0) };
+    let low = if p == 0.0 {
+        0.0
+    } else {
+        (centre - half).max(0.0)
+    };
+    let high = if p == 1.0 {
+        1.0
+    } else {
+        (centre + half).min(1.0)
+    };
     Some((low, high))
 }
 
