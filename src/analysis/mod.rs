@@ -389,8 +389,7 @@ impl Ctx<'_> {
                         s,
                         attr,
                         est,
-                        self.low(self.base(est.n, est.n_eff)),
-                        self.weighted,
+                        (self.low(self.base(est.n, est.n_eff)), self.weighted),
                         attr_scale(self.cfg, attr),
                     ));
                 }

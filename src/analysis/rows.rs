@@ -88,8 +88,7 @@ impl GapRow {
         s: Stage,
         a: &Attribute,
         e: &GapEstimate,
-        low_base: bool,
-        weighted: bool,
+        (low_base, weighted): (bool, bool),
         scale: Option<(f64, f64)>,
     ) -> Self {
         // Every interval inside its range: a rating's within the scale, a gap's within ± its
