@@ -104,6 +104,7 @@ pub fn inspect(cfg: &Config, tables: &[&Table], bad: &[IngestError]) -> Report {
     r.sections.push(("Files", files(tables, bad)));
     r.sections
         .push(("Fields", fields(cfg, tables, &maps, &classified)));
+    r.sections.push(("Dates", dates(cfg, tables, &maps)));
     r.sections
         .push(("Columns no field uses", unused(tables, &maps)));
     r.sections.push(("Answers", answers(cfg, tables, &maps)));
@@ -131,6 +132,53 @@ fn files(tables: &[&Table], bad: &[IngestError]) -> Vec<Finding> {
         out.push(error(format!(
             "{e} (fix or remove the file, or list it under [input] skip_files)"
         )));
+    }
+    out
+}
+
+/// How each date field's text dates are read in each table: the order decided for its column
+/// and why; a warning when every date reads either way and the file's locale decided.
+fn dates(cfg: &Config, tables: &[&Table], maps: &[mapping::TableMap]) -> Vec<Finding> {
+    use crate::ingest::dates::{column_order, DateWhy};
+    let mut out = Vec::new();
+    for (t, map) in tables.iter().zip(maps) {
+        for (f, cols) in map.fields.iter().enumerate() {
+            let field = &cfg.fields[f];
+            if field.kind != FieldKind::Date || cols.is_empty() {
+                continue;
+            }
+            let (order, why) = column_order(t, cols, field.date_order);
+            let columns: Vec<String> = cols
+                .iter()
+                .map(|&c| {
+                    format!(
+                        "{} \"{}\"",
+                        t.columns[c].letter,
+                        short(t.columns[c].label())
+                    )
+                })
+                .collect();
+            let head = format!(
+                "{}: {} ({}) read {}",
+                t.label(),
+                field.name,
+                columns.join(", "),
+                order.describe()
+            );
+            out.push(match why {
+                DateWhy::Config => info(format!("{head}, as its date_order says")),
+                DateWhy::Unambiguous => continue,
+                DateWhy::Cells(e) => info(format!(
+                    "{head}: {} date(s) can only be read day-first, {} only month-first",
+                    e.day_first, e.month_first
+                )),
+                DateWhy::Locale(reason, e) => warn(format!(
+                    "{head}: every date there reads either way ({} of them), so the locale decided ({reason}); set date_order = \"dmy\" or \"mdy\" on [fields.{}] if that is wrong",
+                    e.ambiguous,
+                    field.name
+                )),
+            });
+        }
     }
     out
 }

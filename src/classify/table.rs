@@ -57,6 +57,7 @@ impl<'a> Readers<'a> {
                     values: &s.values,
                     scale: s.scale,
                     separator: None,
+                    date_order: None,
                 })
                 .collect(),
         }
@@ -68,7 +69,8 @@ struct TableReads<'a> {
     cfg: &'a Config,
     t: &'a Table,
     map: TableMap,
-    readers: &'a Readers<'a>,
+    /// Per field, its reader in this table (a date field's with its column's date order).
+    readers: Vec<Reader<'a>>,
     /// The fields kept for the analyses ([`Config::analysis_fields`]).
     kept: Vec<FieldId>,
     fields: Vec<FieldReads>,
@@ -130,6 +132,19 @@ impl<'a> TableReads<'a> {
                 AttrSource::Set { set } => (&readers.sets[*set], &readers.sets[*set]),
             })
             .collect();
+        let readers = readers
+            .fields
+            .iter()
+            .zip(&map.fields)
+            .map(|(r, cols)| {
+                let mut r = r.clone();
+                if r.kind == crate::config::FieldKind::Date && !cols.is_empty() {
+                    r.date_order =
+                        Some(crate::ingest::dates::column_order(t, cols, r.date_order).0);
+                }
+                r
+            })
+            .collect();
         TableReads {
             cfg,
             t,
@@ -148,12 +163,7 @@ impl<'a> TableReads<'a> {
     /// the readings were shared), and its respondent id and panel key. Gives its values.
     fn row_ids(&mut self, row: RowRef, out: &mut TableRows) -> RowValues<'_> {
         let (t, map) = (self.t, &self.map);
-        for ((reads, cols), reader) in self
-            .fields
-            .iter_mut()
-            .zip(&map.fields)
-            .zip(&self.readers.fields)
-        {
+        for ((reads, cols), reader) in self.fields.iter_mut().zip(&map.fields).zip(&self.readers) {
             reads.read(reader, t, row, cols, &mut out.problems);
         }
         for &f in &self.kept {

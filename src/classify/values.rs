@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 
 use crate::config::{fold, Field, FieldKind, MapValue};
 use crate::ingest::cell::{excel_serial_to_datetime, format_number, parse_date_text, parse_number};
+use crate::ingest::dates::{parse_ordered, DateOrder};
 use crate::ingest::Cell;
 
 /// A field's value in one row.
@@ -211,13 +212,17 @@ pub fn note(problems: &mut Problems, col: usize, field: &str, problem: Problem, 
     }
 }
 
-/// How one field reads its cells: the field's kind, map and scale (attribute sets bring their own).
+/// How one field reads its cells: the field's kind, map and scale (attribute sets bring their
+/// own), and for a date field the order its column's text dates are read in.
+#[derive(Debug, Clone)]
 pub struct Reader<'a> {
     pub name: &'a str,
     pub kind: FieldKind,
     pub values: &'a BTreeMap<String, MapValue>,
     pub scale: Option<(f64, f64)>,
     pub separator: Option<&'a str>,
+    /// The column's date order (see [`crate::ingest::dates`]); `None` reads any common format.
+    pub date_order: Option<DateOrder>,
 }
 
 impl<'a> Reader<'a> {
@@ -228,6 +233,7 @@ impl<'a> Reader<'a> {
             values: &f.values,
             scale: f.scale,
             separator: f.separator.as_deref(),
+            date_order: f.date_order,
         }
     }
 
@@ -334,7 +340,10 @@ impl<'a> Reader<'a> {
         let d = match cell {
             Cell::Date(d) => Some(*d),
             Cell::Number(x) if (1.0..200_000.0).contains(x) => excel_serial_to_datetime(*x),
-            other => parse_date_text(&other.text()),
+            other => match self.date_order {
+                Some(order) => parse_ordered(&other.text(), order),
+                None => parse_date_text(&other.text()),
+            },
         };
         match d {
             Some(d) => Val::Date(d),
@@ -397,6 +406,7 @@ mod tests {
             values,
             scale,
             separator: None,
+            date_order: None,
         }
     }
 

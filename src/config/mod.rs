@@ -44,6 +44,8 @@ pub struct Field {
     pub values: BTreeMap<String, MapValue>,
     pub scale: Option<(f64, f64)>,
     pub separator: Option<String>,
+    /// The order of its text dates, when the config says it (else decided per column).
+    pub date_order: Option<crate::ingest::dates::DateOrder>,
 }
 
 /// Comparison operators of numeric conditions.

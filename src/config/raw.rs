@@ -212,6 +212,8 @@ pub struct RawField {
     pub scale: Option<[f64; 2]>,
     /// Separator of a multi-select answer held in one cell.
     pub separator: Option<String>,
+    /// The order of text dates (`dmy`, `mdy`, `ymd`); by default decided per column.
+    pub date_order: Option<crate::ingest::dates::DateOrder>,
 }
 
 #[derive(Debug, Deserialize)]

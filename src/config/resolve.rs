@@ -250,6 +250,7 @@ fn resolve_field(
         values,
         scale,
         separator: f.separator.clone(),
+        date_order: f.date_order,
     })
 }
 

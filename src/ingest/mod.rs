@@ -4,6 +4,7 @@
 //! file and the reason; a bad cell is never an error here (it becomes a counted finding later).
 
 pub mod cell;
+pub mod dates;
 pub mod error;
 pub mod grid;
 pub mod layout;

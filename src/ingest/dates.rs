@@ -1,0 +1,354 @@
+//! Text dates read in one order per column. Whether `01/11/2024` is the 1st of November or the
+//! 11th of January is never guessed cell by cell: the order (day-first, month-first,
+//! year-first) is decided once for the whole column from all its cells (a first part above 12
+//! means day-first, a second part above 12 month-first), else from the file's locale, and every
+//! cell is read that way; a cell that contradicts it is not a date.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Deserialize;
+
+/// The order of a numeric date's day, month and year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// `16/10/2024`: the UK, most of Europe.
+    Dmy,
+    /// `10/16/2024`: the US.
+    Mdy,
+    /// `2024-10-16`.
+    Ymd,
+}
+
+impl DateOrder {
+    /// How `check` says it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "day-first (dd/mm/yyyy)",
+            DateOrder::Mdy => "month-first (mm/dd/yyyy)",
+            DateOrder::Ymd => "year-first (yyyy-mm-dd)",
+        }
+    }
+}
+
+/// A date text's numeric parts: `(first, second, third, first has four digits, separator)`.
+type Parts = (u32, u32, u32, bool, u8);
+
+/// The three numbers of a date like `16/10/2024`, `2024-10-16` or `16.10.24`, and what follows
+/// it (the time), or `None` when the text does not start with one.
+fn split(t: &str) -> Option<(Parts, &str)> {
+    let end = t
+        .find(|c: char| c.is_whitespace() || c == 'T')
+        .unwrap_or(t.len());
+    let (date, rest) = t.split_at(end);
+    let sep = *date
+        .as_bytes()
+        .iter()
+        .find(|b| matches!(b, b'/' | b'-' | b'.'))?;
+    let mut it = date.split(sep as char);
+    let (a, b, c) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some() {
+        return None;
+    }
+    let num = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let parts = (num(a)?, num(b)?, num(c)?, a.len() == 4, sep);
+    Some((parts, rest))
+}
+
+/// A two-digit year as chrono's `%y` reads it: 69–99 in the 1900s, 00–68 in the 2000s.
+fn year(y: u32, digits_four: bool) -> i32 {
+    match (digits_four, y) {
+        (true, _) => y as i32,
+        (false, 0..=68) => 2000 + y as i32,
+        (false, _) => 1900 + y as i32,
+    }
+}
+
+/// `HH:MM`, `HH:MM:SS`, with fractional seconds, a trailing `Z`, and `AM`/`PM`; empty is midnight.
+fn time(rest: &str) -> Option<(u32, u32, u32)> {
+    let t = rest.trim_start_matches(['T', ' ']).trim();
+    if t.is_empty() {
+        return Some((0, 0, 0));
+    }
+    let t = t.trim_end_matches(['Z', 'z']);
+    let (clock, pm) = match t.len().checked_sub(2).and_then(|i| t.get(i..)) {
+        Some(m) if m.eq_ignore_ascii_case("am") => (t[..t.len() - 2].trim(), Some(false)),
+        Some(m) if m.eq_ignore_ascii_case("pm") => (t[..t.len() - 2].trim(), Some(true)),
+        _ => (t, None),
+    };
+    let mut it = clock.split(':');
+    let h: u32 = it.next()?.parse().ok()?;
+    let m: u32 = it.next()?.parse().ok()?;
+    let s: u32 = match it.next() {
+        Some(s) => s.split('.').next()?.parse().ok()?,
+        None => 0,
+    };
+    if it.next().is_some() {
+        return None;
+    }
+    let h = match pm {
+        Some(pm) if (1..=12).contains(&h) => h % 12 + if pm { 12 } else { 0 },
+        Some(_) => return None,
+        None => h,
+    };
+    Some((h, m, s))
+}
+
+/// A date text read in `order` (a four-digit first part is always year-first). Texts with a
+/// month name (`16 October 2024`) have no order to decide and are read as they are.
+pub fn parse_ordered(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
+    let t = s.trim();
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    let Some(((a, b, c, four, _), rest)) = split(t) else {
+        return super::cell::parse_date_text(t).filter(|_| has_month_name(t));
+    };
+    let (y, m, d) = match (four, order) {
+        (true, _) => (year(a, true), b, c),
+        (false, DateOrder::Dmy) => (year(c, c >= 1000), b, a),
+        (false, DateOrder::Mdy) => (year(c, c >= 1000), a, b),
+        (false, DateOrder::Ymd) => (year(a, false), b, c),
+    };
+    let (h, mi, se) = time(rest)?;
+    NaiveDate::from_ymd_opt(y, m, d)?.and_hms_opt(h, mi, se)
+}
+
+fn has_month_name(t: &str) -> bool {
+    t.chars().any(|c| c.is_alphabetic()) && !t.contains('/')
+}
+
+/// What a column's date texts say of their order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateEvidence {
+    /// Cells whose first part is above 12 (and a day): day-first.
+    pub day_first: usize,
+    /// Cells whose second part is above 12: month-first.
+    pub month_first: usize,
+    /// Cells with a four-digit first part.
+    pub year_first: usize,
+    /// Cells both of whose first parts are 12 or less.
+    pub ambiguous: usize,
+    /// Cells written with dots (`16.10.2024`), the day-first habit of much of Europe.
+    pub dotted: usize,
+}
+
+impl DateEvidence {
+    /// The evidence of some date texts.
+    pub fn of<'a>(texts: impl Iterator<Item = &'a str>) -> DateEvidence {
+        let mut e = DateEvidence::default();
+        for t in texts {
+            let Some(((a, b, _, four, sep), _)) = split(t.trim()) else {
+                continue;
+            };
+            if four {
+                e.year_first += 1;
+                continue;
+            }
+            if sep == b'.' {
+                e.dotted += 1;
+            }
+            match (a, b) {
+                (13..=31, 1..=12) => e.day_first += 1,
+                (1..=12, 13..=31) => e.month_first += 1,
+                (1..=12, 1..=12) => e.ambiguous += 1,
+                _ => {}
+            }
+        }
+        e
+    }
+}
+
+/// Why a column's dates are read in their order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateWhy {
+    /// The field's `date_order`.
+    Config,
+    /// Cells that can only be read one way.
+    Cells(DateEvidence),
+    /// Every cell reads either way: the file's locale decided (the reason).
+    Locale(&'static str, DateEvidence),
+    /// Every cell is year-first (or has a month name): nothing to decide.
+    Unambiguous,
+}
+
+/// What the file says of its locale, for a column whose dates all read either way.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Locale {
+    /// Decimal commas or a `;` delimiter.
+    pub comma_decimals: bool,
+    /// A Qualtrics or SurveyMonkey export (US tools: month-first).
+    pub us_platform: bool,
+    /// Headers in a language other than English.
+    pub non_english: bool,
+}
+
+/// The order of a column's dates: `configured` when set, else from the cells, else from the
+/// locale.
+pub fn decide(
+    configured: Option<DateOrder>,
+    e: DateEvidence,
+    locale: Locale,
+) -> (DateOrder, DateWhy) {
+    if let Some(o) = configured {
+        return (o, DateWhy::Config);
+    }
+    if e.day_first + e.month_first > 0 {
+        // The larger count wins; a tie goes month-first on a US platform, else day-first.
+        let month_first =
+            e.month_first > e.day_first || (e.month_first == e.day_first && locale.us_platform);
+        let order = if month_first {
+            DateOrder::Mdy
+        } else {
+            DateOrder::Dmy
+        };
+        return (order, DateWhy::Cells(e));
+    }
+    if e.ambiguous == 0 {
+        return (DateOrder::Mdy, DateWhy::Unambiguous);
+    }
+    let (order, why) = if e.dotted > 0 {
+        (DateOrder::Dmy, "dates written with dots")
+    } else if locale.comma_decimals {
+        (DateOrder::Dmy, "a file with decimal commas")
+    } else if locale.us_platform {
+        (DateOrder::Mdy, "a Qualtrics or SurveyMonkey export")
+    } else if locale.non_english {
+        (DateOrder::Dmy, "headers not in English")
+    } else {
+        (
+            DateOrder::Mdy,
+            "no sign of the locale; month-first, as US exports write",
+        )
+    };
+    (order, DateWhy::Locale(why, e))
+}
+
+/// The order of the text dates in columns `cols` of `t` (one field's columns), and why.
+pub fn column_order(
+    t: &super::Table,
+    cols: &[usize],
+    configured: Option<DateOrder>,
+) -> (DateOrder, DateWhy) {
+    use super::{Cell, Layout};
+    let texts = cols
+        .iter()
+        .flat_map(|&c| t.rows.distinct(c))
+        .filter_map(|cell| match cell {
+            Cell::Text(s) => Some(&**s),
+            _ => None,
+        });
+    let locale = Locale {
+        comma_decimals: t.decimal_comma,
+        us_platform: matches!(
+            t.layout,
+            Layout::Qualtrics | Layout::QualtricsLegacy | Layout::SurveyMonkey
+        ),
+        non_english: t.columns.iter().any(|c| {
+            c.label()
+                .chars()
+                .any(|ch| ch.is_alphabetic() && !ch.is_ascii())
+        }),
+    };
+    decide(configured, DateEvidence::of(texts), locale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str, o: DateOrder) -> Option<String> {
+        parse_ordered(s, o).map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
+    }
+
+    #[test]
+    fn each_order_reads_its_dates_and_refuses_the_other_way() {
+        use DateOrder::*;
+        assert_eq!(
+            at("16/10/2024 17:11", Dmy).as_deref(),
+            Some("2024-10-16 17:11:00")
+        );
+        assert_eq!(at("16/10/2024 17:11", Mdy), None, "no 16th month");
+        assert_eq!(
+            at("01/11/2024", Dmy).as_deref(),
+            Some("2024-11-01 00:00:00")
+        );
+        assert_eq!(
+            at("01/11/2024", Mdy).as_deref(),
+            Some("2024-01-11 00:00:00")
+        );
+        assert_eq!(
+            at("10/16/2024 05:11:03 PM", Mdy).as_deref(),
+            Some("2024-10-16 17:11:03")
+        );
+        assert_eq!(at("16.10.24", Dmy).as_deref(), Some("2024-10-16 00:00:00"));
+        assert_eq!(
+            at("2024-10-16T17:11:03.250Z", Dmy).as_deref(),
+            Some("2024-10-16 17:11:03")
+        );
+        assert_eq!(
+            at("2024/10/16 17:11:03", Mdy).as_deref(),
+            Some("2024-10-16 17:11:03")
+        );
+        assert_eq!(at("24/10/16", Ymd).as_deref(), Some("2024-10-16 00:00:00"));
+        assert_eq!(
+            at("12/01/2024 12:30 AM", Mdy).as_deref(),
+            Some("2024-12-01 00:30:00")
+        );
+        assert_eq!(
+            at("16 October 2024", Mdy).as_deref(),
+            Some("2024-10-16 00:00:00")
+        );
+        for bad in [
+            "",
+            "not a date",
+            "31/02/2024",
+            "1/2",
+            "1/2/3/4",
+            "16/10/2024 25:00",
+            "13/13/2024",
+        ] {
+            assert_eq!(at(bad, Dmy), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_column_decides_from_its_cells_then_its_locale() {
+        let e =
+            DateEvidence::of(["16/10/2024 17:11", "01/11/2024 09:00", "03/11/2024"].into_iter());
+        assert_eq!((e.day_first, e.ambiguous), (1, 2));
+        let l = Locale::default();
+        assert_eq!(decide(None, e, l).0, DateOrder::Dmy);
+        let us = DateEvidence::of(["10/16/2024", "11/01/2024"].into_iter());
+        assert_eq!(decide(None, us, l).0, DateOrder::Mdy);
+        let all_ambiguous = DateEvidence::of(["01/11/2024", "03/04/2024"].into_iter());
+        let (o, why) = decide(
+            None,
+            all_ambiguous,
+            Locale {
+                comma_decimals: true,
+                ..l
+            },
+        );
+        assert_eq!(o, DateOrder::Dmy);
+        assert!(matches!(why, DateWhy::Locale(_, _)));
+        let (o, _) = decide(
+            None,
+            all_ambiguous,
+            Locale {
+                us_platform: true,
+                ..l
+            },
+        );
+        assert_eq!(o, DateOrder::Mdy);
+        let (o, why) = decide(Some(DateOrder::Dmy), us, l);
+        assert_eq!((o, why), (DateOrder::Dmy, DateWhy::Config));
+        let iso = DateEvidence::of(["2024-10-16", "2024-11-01"].into_iter());
+        assert_eq!(decide(None, iso, l).1, DateWhy::Unambiguous);
+        let dots = DateEvidence::of(["01.11.2024", "03.04.2024"].into_iter());
+        assert_eq!(decide(None, dots, l).0, DateOrder::Dmy);
+    }
+}
