@@ -13,6 +13,8 @@ pub struct RowView<'a> {
     /// once per distinct answer); made here for a field not given.
     pub texts: &'a [Option<&'a [String]>],
     pub response_date: Option<NaiveDateTime>,
+    /// Whether the row's table matches each of the config's source conditions, by id.
+    pub sources: &'a [bool],
 }
 
 /// Folded texts a value can be compared as: the answer, and its code.
@@ -65,6 +67,7 @@ impl RowView<'_> {
                 },
                 _ => false,
             },
+            Cond::Source(g) => self.sources.get(g.id).copied().unwrap_or(false),
             Cond::All(cs) => cs.iter().all(|c| self.eval(c)),
             Cond::Any(cs) => cs.iter().any(|c| self.eval(c)),
             Cond::Not(c) => !self.eval(c),
@@ -128,6 +131,7 @@ mod tests {
             vals: &vals,
             texts: &[],
             response_date: Some(dt("2026-02-01")),
+            sources: &[],
         };
         let one_of = |f, s: &[&str]| Cond::OneOf {
             field: f,

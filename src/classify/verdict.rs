@@ -11,11 +11,14 @@ use super::values::Val;
 use crate::config::Config;
 use crate::ingest::{Cell, RowRef, Table};
 
-/// The Qualtrics `Status` and `Finished` columns, where the config drops previews and
-/// unfinished responses.
+/// What a table says of its rows before their values: the Qualtrics `Status` and `Finished`
+/// columns, where the config drops previews and unfinished responses, and whether the table
+/// matches each `source` condition.
 pub(super) struct Flags {
     pub(super) preview: Option<Verdicts>,
     pub(super) unfinished: Option<Verdicts>,
+    /// Per source condition of the config (by id): whether this table matches it.
+    pub(super) sources: Vec<bool>,
 }
 
 impl Flags {
@@ -34,6 +37,11 @@ impl Flags {
                 )
             }),
             unfinished: verdicts(cfg.unfinished, map.finished, |s| matches!(s, "0" | "false")),
+            sources: cfg
+                .sources
+                .iter()
+                .map(|g| g.matches(&t.source_file, t.sheet.as_deref()))
+                .collect(),
         }
     }
 }
@@ -73,6 +81,7 @@ pub(super) fn decide(
         vals,
         texts,
         response_date: date,
+        sources: &flags.sources,
     };
     if let Some(ex) = cfg.exclusions.iter().find(|e| view.eval(&e.when)) {
         return Outcome::Excluded(ex.reason.clone());

@@ -110,13 +110,29 @@ pub(super) fn compile(
     if c.always == Some(true) {
         ops.push(Cond::Always);
     }
+    if let Some(g) = &c.source {
+        match super::glob_regex(g) {
+            Ok(re) => ops.push(Cond::Source(super::SourceGlob {
+                glob: g.clone(),
+                re,
+                id: 0,
+            })),
+            Err(e) => {
+                return ctx.err(
+                    at,
+                    &format!("{key}.source"),
+                    format!("'{g}' is not a usable glob ({e})"),
+                )
+            }
+        }
+    }
     if ops.len() != 1 {
         return ctx.err(
             at,
             key,
             format!(
                 "expected exactly one of equals, one_of, contains, gt, ge, lt, le, empty, not_empty, \
-                 older_than_months, within_months, all, any, not, always = true; found {}",
+                 older_than_months, within_months, source, all, any, not, always = true; found {}",
                 ops.len()
             ),
         );

@@ -91,12 +91,51 @@ pub enum Cond {
         months: u32,
         older: bool,
     },
+    /// The row's file (path relative to the input folder, or its name alone) or `file [sheet]`
+    /// matches a glob.
+    Source(SourceGlob),
     All(Vec<Cond>),
     Any(Vec<Cond>),
     Not(Box<Cond>),
 }
 
+/// A `source = "<glob>"` condition: the glob as written, compiled, and its number among the
+/// config's source conditions (what a table's verdicts on them are indexed by).
+#[derive(Debug, Clone)]
+pub struct SourceGlob {
+    pub glob: String,
+    pub re: Regex,
+    pub id: usize,
+}
+
+impl PartialEq for SourceGlob {
+    fn eq(&self, other: &Self) -> bool {
+        (self.id, &self.glob) == (other.id, &other.glob)
+    }
+}
+
+impl SourceGlob {
+    /// Whether a table of `source_file` (relative path) and `sheet` matches.
+    pub fn matches(&self, source_file: &str, sheet: Option<&str>) -> bool {
+        let name = source_file.rsplit('/').next().unwrap_or(source_file);
+        [source_file, name].iter().any(|f| {
+            self.re.is_match(f)
+                || sheet.is_some_and(|s| self.re.is_match(&crate::ingest::table_label(f, Some(s))))
+        })
+    }
+}
+
 impl Cond {
+    /// Every source condition in it, depth first, for numbering (see [`Config::sources`]).
+    pub fn sources_mut<'a>(&'a mut self, out: &mut Vec<&'a mut SourceGlob>) {
+        match self {
+            Cond::Source(g) => out.push(g),
+            Cond::All(cs) | Cond::Any(cs) => cs.iter_mut().for_each(|c| c.sources_mut(out)),
+            Cond::Not(c) => c.sources_mut(out),
+            _ => {}
+        }
+    }
+
     /// The fields this condition reads, in order of first use.
     pub fn fields(&self, out: &mut Vec<FieldId>) {
         self.collect_fields(false, out);
@@ -111,7 +150,7 @@ impl Cond {
     /// The fields it reads (only those compared as text when `text_only`), each once.
     fn collect_fields(&self, text_only: bool, out: &mut Vec<FieldId>) {
         let field = match self {
-            Cond::Always => None,
+            Cond::Always | Cond::Source(_) => None,
             Cond::OneOf { field, .. } | Cond::Contains { field, .. } => Some(field),
             Cond::Cmp { field, .. } | Cond::IsEmpty { field, .. } | Cond::Months { field, .. } => {
                 (!text_only).then_some(field)
@@ -298,6 +337,8 @@ pub struct Config {
     pub duplicates: bool,
     pub exclusions: Vec<Exclusion>,
     pub stage_rules: Vec<StageRule>,
+    /// The `source` conditions of the exclusions and stage rules, by their id.
+    pub sources: Vec<SourceGlob>,
     pub stage_labels: [String; 5],
     pub attributes: Vec<AttributeDef>,
     pub attribute_sets: Vec<AttributeSet>,

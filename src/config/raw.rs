@@ -312,6 +312,9 @@ pub struct RawCondition {
     pub not: Option<Box<RawCondition>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub always: Option<bool>,
+    /// A glob on the row's file (relative path or name) or `file [sheet]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -79,7 +79,24 @@ pub(super) fn resolve(raw: RawConfig, text: &str, file: &str) -> Result<Config, 
             when,
         });
     }
-    let stage_rules = resolve_rules(&ctx, &raw)?;
+    let mut stage_rules = resolve_rules(&ctx, &raw)?;
+    // Number the source conditions: a table's verdicts on them are found by that number.
+    let mut globs = Vec::new();
+    for c in exclusions
+        .iter_mut()
+        .map(|e: &mut super::Exclusion| &mut e.when)
+        .chain(stage_rules.iter_mut().map(|r| &mut r.when))
+    {
+        c.sources_mut(&mut globs);
+    }
+    let sources = globs
+        .into_iter()
+        .enumerate()
+        .map(|(id, g)| {
+            g.id = id;
+            g.clone()
+        })
+        .collect();
     let stage_labels = resolve_labels(&ctx, &raw)?;
     let mut attributes = Vec::new();
     for (i, a) in raw.attributes.iter().enumerate() {
@@ -139,6 +156,7 @@ pub(super) fn resolve(raw: RawConfig, text: &str, file: &str) -> Result<Config, 
         duplicates: raw.exclude.duplicates,
         exclusions,
         stage_rules,
+        sources,
         stage_labels,
         attributes,
         attribute_sets,
