@@ -19,6 +19,9 @@ pub enum Layout {
     GoogleForms,
     /// Microsoft Forms: `ID, Start time, Completion time, …`.
     MicrosoftForms,
+    /// A row of short variable codes above a row of question labels (SoSci Survey, LimeSurvey,
+    /// Unipark, Alchemer): both rows are headers, and a field matches either.
+    CodeLabel,
 }
 
 impl Layout {
@@ -31,6 +34,7 @@ impl Layout {
             Layout::SurveyMonkey => "surveymonkey",
             Layout::GoogleForms => "google-forms",
             Layout::MicrosoftForms => "microsoft-forms",
+            Layout::CodeLabel => "code-and-label",
         }
     }
 }
@@ -177,12 +181,92 @@ fn detect_platform(grid: &[Vec<Cell>], width: usize) -> Option<(Layout, usize, V
     if has(&r0, &["StartDate", "ResponseId"]) && has(&r1, &["Start Date", "Response ID"]) {
         return Some((Layout::Qualtrics, 2, two_level(&r0, &r1)));
     }
+    if code_and_label(&r0, &r1, grid.get(1).map(Vec::as_slice))
+        && !repeated_below(&r1, grid.get(2..).unwrap_or(&[]))
+    {
+        return Some((Layout::CodeLabel, 2, two_level(&r0, &r1)));
+    }
     let sm_second = has(&r1, &["Response", "Open-Ended Response"]);
     let sm_first = has(&r0, &["Respondent ID", "RespondentID"]) || r0.iter().any(String::is_empty);
     if sm_second && sm_first {
         return Some((Layout::SurveyMonkey, 2, survey_monkey(&r0, &r1)));
     }
     None
+}
+
+/// A variable code: a letter or `_` first, then letters, digits and `_ . - [ ]`, at most 32
+/// characters, no space (`A001_01`, `Q2[SQ001]`, `v_12`, `CASE`).
+fn is_code(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && s.len() <= 32
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '[' | ']'))
+}
+
+/// Whether the first two rows are a code row and a label row: nearly every cell of the first a
+/// variable code, and a third of them numbered (`A001_01`, `v_3`, `Q2`: the mark of a
+/// platform's codes, which a team's own `id, stage, why` lacks); the second as full, all text,
+/// no number among it, mostly unlike the codes above it, and worded (with spaces) as questions
+/// are.
+fn code_and_label(codes: &[String], labels: &[String], label_cells: Option<&[Cell]>) -> bool {
+    let filled: Vec<(&String, &String)> = codes
+        .iter()
+        .zip(labels)
+        .filter(|(c, _)| !c.is_empty())
+        .collect();
+    let n = filled.len();
+    if n < 3 {
+        return false;
+    }
+    let coded = filled.iter().filter(|(c, _)| is_code(c)).count();
+    let numbered = filled
+        .iter()
+        .filter(|(c, _)| c.chars().any(|ch| ch.is_ascii_digit() || ch == '_'))
+        .count();
+    let labelled = filled.iter().filter(|(_, l)| !l.is_empty()).count();
+    let differs = filled
+        .iter()
+        .filter(|(c, l)| !l.is_empty() && !l.eq_ignore_ascii_case(c))
+        .count();
+    let worded = filled
+        .iter()
+        .filter(|(_, l)| l.trim().contains(' '))
+        .count();
+    let all_text = label_cells.is_some_and(|cells| {
+        cells.iter().all(|c| match c {
+            Cell::Text(t) => super::cell::parse_number(t, false).is_none(),
+            Cell::Empty => true,
+            _ => false,
+        })
+    });
+    coded * 10 >= n * 9
+        && numbered * 3 >= n
+        && labelled * 10 >= n * 8
+        && differs * 2 >= n
+        && worded * 3 >= n
+        && all_text
+}
+
+/// Whether a quarter or more of a row's texts come again in the same column in the rows below
+/// it: answers repeat down a column (`Strongly agree`), a question's label does not.
+fn repeated_below(row: &[String], below: &[Vec<Cell>]) -> bool {
+    let filled: Vec<(usize, &String)> = row
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let again = filled
+        .iter()
+        .filter(|(c, t)| {
+            below.iter().any(|r| {
+                r.get(*c)
+                    .is_some_and(|cell| cell.as_text().trim() == t.as_str())
+            })
+        })
+        .count();
+    again * 4 >= filled.len().max(1)
 }
 
 /// One header row: Google Forms, Microsoft Forms, or a sheet of the team's own.
@@ -283,6 +367,80 @@ mod tests {
                 .map(|r| r.iter().map(|s| Cell::from_text(s)).collect())
                 .collect(),
         )
+    }
+    /// A row of variable codes above a row of question labels (SoSci Survey, LimeSurvey,
+    /// Unipark): both are headers, the data starts below them, and a column is found by either.
+    #[test]
+    fn code_and_label_rows_are_both_headers() {
+        let sosci = grid(&[
+            &["CASE", "SERIAL", "STARTED", "A001_01", "A001_02", "B002"],
+            &[
+                "Interview-Nummer (fortlaufend)",
+                "Seriennummer (sofern verwendet)",
+                "Zeitpunkt zu dem der Fragebogen gestartet wurde",
+                "Wichtigkeit: Fachkompetenz",
+                "Wichtigkeit: Erreichbarkeit",
+                "Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?",
+            ],
+            &["12", "", "2024-10-16 17:11:03", "4", "5", "9"],
+            &["13", "", "2024-10-17 09:02:11", "3", "5", "7"],
+        ]);
+        let t = build_table("sosci.csv".into(), None, sosci, 0);
+        assert_eq!(t.layout, Layout::CodeLabel);
+        assert_eq!(t.rows.len(), 2, "the label row is not a respondent");
+        assert_eq!(t.first_row_number, 3);
+        assert_eq!(
+            t.columns[3].names,
+            ["A001_01", "Wichtigkeit: Fachkompetenz"]
+        );
+        let lime = grid(&[
+            &["id", "submitdate", "lastpage", "Q1[SQ001]", "Q1[SQ002]"],
+            &[
+                "Response ID",
+                "Date submitted",
+                "Last page",
+                "How important is speed?",
+                "How important is price?",
+            ],
+            &["1", "2024-10-16 17:11:03", "3", "4", "2"],
+        ]);
+        assert_eq!(
+            build_table("lime.csv".into(), None, lime, 0).layout,
+            Layout::CodeLabel
+        );
+    }
+
+    /// A team's own sheet whose first answers are words is not taken for a label row.
+    #[test]
+    fn a_plain_sheet_with_worded_answers_keeps_its_first_respondent() {
+        let own = grid(&[
+            &["id", "stage", "why", "industry"],
+            &["Acme Ltd", "past client", "slow to answer", "Health care"],
+            &["Borg plc", "client", "great team", "Retail"],
+        ]);
+        let t = build_table("own.csv".into(), None, own, 0);
+        assert_eq!(t.layout, Layout::SingleHeader);
+        assert_eq!(t.rows.len(), 2);
+        let coded_but_data = grid(&[
+            &["Q1", "Q2", "Q3_1", "Q3_2"],
+            &["Strongly agree", "Agree", "Very satisfied", "4"],
+        ]);
+        let t = build_table("q.csv".into(), None, coded_but_data, 0);
+        assert_eq!(t.layout, Layout::SingleHeader, "a number in the row: data");
+        assert_eq!(t.rows.len(), 1);
+        let worded_answers = grid(&[
+            &["Q1", "Q2", "Q3_1", "Q3_2"],
+            &["Strongly agree", "Agree", "Very satisfied", "Not at all"],
+            &["Agree", "Agree", "Very satisfied", "Somewhat"],
+            &["Strongly agree", "Disagree", "Satisfied", "Not at all"],
+        ]);
+        let t = build_table("w.csv".into(), None, worded_answers, 0);
+        assert_eq!(
+            t.layout,
+            Layout::SingleHeader,
+            "its answers come again below: data"
+        );
+        assert_eq!(t.rows.len(), 3);
     }
 
     #[test]
