@@ -104,6 +104,8 @@ pub fn inspect(cfg: &Config, tables: &[&Table], bad: &[IngestError]) -> Report {
     r.sections.push(("Files", files(tables, bad)));
     r.sections
         .push(("Fields", fields(cfg, tables, &maps, &classified)));
+    r.sections
+        .push(("Columns read", columns_read(cfg, tables, &maps)));
     r.sections.push(("Dates", dates(cfg, tables, &maps)));
     r.sections
         .push(("Columns no field uses", unused(tables, &maps)));
@@ -134,6 +136,63 @@ fn files(tables: &[&Table], bad: &[IngestError]) -> Vec<Finding> {
         )));
     }
     out
+}
+
+/// Per table and field, the columns it reads: letter, header, and the Qualtrics id where the
+/// export has one. A warning when a single-valued field matched several columns and read one.
+fn columns_read(cfg: &Config, tables: &[&Table], maps: &[mapping::TableMap]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (t, map) in tables.iter().zip(maps) {
+        let matched = mapping::candidates(cfg, t);
+        for (f, cols) in map.fields.iter().enumerate() {
+            if cols.is_empty() {
+                continue;
+            }
+            let name = |c: usize| column_name(t, c);
+            let read: Vec<String> = cols.iter().map(|&c| name(c)).collect();
+            let text = format!(
+                "{}: {} ← {}",
+                t.label(),
+                cfg.fields[f].name,
+                read.join(", ")
+            );
+            let others: Vec<String> = matched[f]
+                .iter()
+                .filter(|c| !cols.contains(c))
+                .map(|&c| name(c))
+                .collect();
+            out.push(if others.is_empty() {
+                info(text)
+            } else {
+                warn(format!(
+                    "{text}; it also matched {} but a {} field reads one column (the one of its first header); list only the header you mean",
+                    others.join(", "),
+                    cfg.fields[f].kind.name()
+                ))
+            });
+        }
+    }
+    out
+}
+
+/// A column as `check` names it: `C "question text" (Q3_2)`, the id where the export has one.
+fn column_name(t: &Table, c: usize) -> String {
+    let col = &t.columns[c];
+    let id = match (t.layout, col.names.as_slice()) {
+        (
+            crate::ingest::Layout::Qualtrics
+            | crate::ingest::Layout::QualtricsLegacy
+            | crate::ingest::Layout::CodeLabel,
+            [id, _, ..],
+        ) => format!(" ({id})"),
+        _ => String::new(),
+    };
+    let label = col
+        .names
+        .get(1)
+        .or(col.names.first())
+        .map_or("", String::as_str);
+    format!("{} \"{}\"{id}", col.letter, short(label))
 }
 
 /// How each date field's text dates are read in each table: the order decided for its column

@@ -154,24 +154,61 @@ fn natural_key(s: &str) -> (u64, String) {
 /// Per column of a table, the attribute name one pattern captures from its header, if any.
 type Captured = Vec<Option<String>>;
 
-/// Map one table's columns.
-pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
+/// Per field, every column of the table its headers or patterns match, in table order.
+pub fn candidates(cfg: &Config, t: &Table) -> Vec<Vec<usize>> {
     let folded: Vec<Vec<String>> = t.columns.iter().map(|c| folded(&c.names)).collect();
-    let fields: Vec<Vec<usize>> = cfg
-        .fields
+    cfg.fields
         .iter()
         .map(|f| {
-            let cols = t
-                .columns
+            t.columns
                 .iter()
                 .zip(&folded)
                 .enumerate()
                 .filter(|(_, (c, folded))| matches_folded(f, &c.names, folded))
-                .map(|(i, _)| i);
-            if f.kind == FieldKind::Multi {
-                cols.collect()
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether a field reads every column it matches: a multi-select, or an open-text field the
+/// codebook reads (a Qualtrics loop's copies, the same "why" asked twice). Any other field
+/// reads one column.
+pub fn reads_all(cfg: &Config, f: usize) -> bool {
+    cfg.fields[f].kind == FieldKind::Multi || cfg.themes.iter().any(|t| t.field == f)
+}
+
+/// Of the columns a single-valued field matches, the one it reads: the column of its earliest
+/// header (in the order the config lists them), then of its earliest pattern; on a tie the
+/// first in the table.
+fn chosen(f: &Field, t: &Table, cols: &[usize]) -> Option<usize> {
+    let rank = |c: usize| {
+        let names = &t.columns[c].names;
+        let folded = folded(names);
+        let by_header = f.headers.iter().position(|h| folded.contains(h));
+        let by_pattern = f
+            .patterns
+            .iter()
+            .position(|p| names.iter().any(|n| p.is_match(n)));
+        match (by_header, by_pattern) {
+            (Some(h), _) => h,
+            (None, Some(p)) => f.headers.len() + p,
+            (None, None) => usize::MAX,
+        }
+    };
+    cols.iter().copied().min_by_key(|&c| (rank(c), c))
+}
+
+/// Map one table's columns.
+pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
+    let fields: Vec<Vec<usize>> = candidates(cfg, t)
+        .into_iter()
+        .enumerate()
+        .map(|(fi, cols)| {
+            if reads_all(cfg, fi) || cols.len() < 2 {
+                cols
             } else {
-                cols.take(1).collect()
+                chosen(&cfg.fields[fi], t, &cols).into_iter().collect()
             }
         })
         .collect();

@@ -192,6 +192,18 @@ pub enum FieldKind {
     Multi,
 }
 
+impl FieldKind {
+    /// The kind as the config writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Number => "number",
+            FieldKind::Date => "date",
+            FieldKind::Multi => "multi",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawField {
