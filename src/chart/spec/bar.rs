@@ -175,10 +175,13 @@ pub fn gaps(s: &Summary, st: Stage) -> Option<BarChart> {
         .map(|b| b.ci.map_or(b.value, |c| c.1))
         .fold(0.0, f64::max);
     let pad = ((hi - lo) * 0.12).max(0.1);
-    let mut notes = vec![format!(
-        "Bars: mean of experience − expectation; whiskers: {:.0}% t intervals; * = q < 0.05 (Benjamini–Hochberg).",
-        s.confidence * 100.0
-    )];
+    let mut notes = vec![
+        format!(
+            "Bars: mean of experience − expectation; whiskers: {:.0}% t intervals; * = q < 0.05 (Benjamini–Hochberg).",
+            s.confidence * 100.0
+        ),
+        "n: respondents who rated both the expectation and the experience of the attribute.".into(),
+    ];
     notes.extend(low_base_note(&bars, s.min_base));
     Some(BarChart {
         name: format!("gaps_{}", st.key()),

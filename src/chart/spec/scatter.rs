@@ -101,7 +101,10 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
                 "Possible overkill",
             ]
             .map(String::from),
-            notes: vec![format!("A point on a crosshair counts as high. Hollow points: base below {:.0}, read with caution.", s.min_base)],
+            notes: vec![
+                format!("A point on a crosshair counts as high. Hollow points: base below {:.0}, read with caution.", s.min_base),
+                "n: the smaller of the attribute's two bases; each mean counts everyone who rated that item (the gap chart counts those who rated both).".into(),
+            ],
         });
     }
     out
