@@ -30,13 +30,8 @@ impl Flags {
             })
         };
         Flags {
-            preview: verdicts(cfg.preview, map.status, |s| {
-                matches!(
-                    s,
-                    "survey preview" | "survey test" | "spam" | "1" | "2" | "8"
-                )
-            }),
-            unfinished: verdicts(cfg.unfinished, map.finished, |s| matches!(s, "0" | "false")),
+            preview: verdicts(cfg.preview, map.status, is_preview),
+            unfinished: verdicts(cfg.unfinished, map.finished, is_unfinished),
             sources: cfg
                 .sources
                 .iter()
@@ -44,6 +39,19 @@ impl Flags {
                 .collect(),
         }
     }
+}
+
+/// A Qualtrics `Status` (lower-cased) of a preview, test or spam response.
+pub fn is_preview(status: &str) -> bool {
+    matches!(
+        status,
+        "survey preview" | "survey test" | "spam" | "1" | "2" | "8"
+    )
+}
+
+/// A Qualtrics `Finished` (lower-cased) of an unfinished response.
+pub fn is_unfinished(finished: &str) -> bool {
+    matches!(finished, "0" | "false")
 }
 
 /// Whether a flag column's cell says to drop the row: its text, lower-cased, passes `test`.

@@ -308,12 +308,41 @@ pub fn display_header(layout: Layout, col: &Column) -> String {
     }
 }
 
+/// Which rows of a table are responses: not a Qualtrics preview, test or spam (`Status`), not
+/// unfinished (`Finished`), as `run` excludes them by default. Their answers would distort what
+/// is guessed from the others, the speeders' median duration above all.
+fn responses(t: &Table) -> Vec<bool> {
+    use crate::classify::verdict::{is_preview, is_unfinished};
+    let qualtrics = matches!(t.layout, Layout::Qualtrics | Layout::QualtricsLegacy);
+    let flag = |name: &str| {
+        t.columns.iter().position(|c| {
+            c.names
+                .first()
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
+    };
+    let (status, finished) = if qualtrics {
+        (flag("Status"), flag("Finished"))
+    } else {
+        (None, None)
+    };
+    let says = |row: &crate::ingest::RowRef, col: Option<usize>, test: fn(&str) -> bool| {
+        col.is_some_and(|c| test(&row[c].as_text().to_lowercase()))
+    };
+    t.rows
+        .iter()
+        .map(|row| !says(&row, status, is_preview) && !says(&row, finished, is_unfinished))
+        .collect()
+}
+
 /// Profile every column of every table, merged by header (case-insensitive), in first-seen order.
+/// Qualtrics previews and unfinished responses are left out.
 pub fn profile(tables: &[&Table]) -> Vec<Profile> {
     let mut out: Vec<Profile> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for t in tables {
         let name = t.label();
+        let keep = responses(t);
         for (c, col) in t.columns.iter().enumerate() {
             let header = display_header(t.layout, col);
             if header.is_empty() {
@@ -333,7 +362,7 @@ pub fn profile(tables: &[&Table]) -> Vec<Profile> {
             });
             let p = &mut out[i];
             p.tables.insert(name.clone());
-            for row in t.rows.iter() {
+            for (row, _) in t.rows.iter().zip(&keep).filter(|(_, k)| **k) {
                 p.add(row.get(c).unwrap_or(&Cell::Empty));
             }
         }
@@ -344,6 +373,41 @@ pub fn profile(tables: &[&Table]) -> Vec<Profile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: previews and unfinished responses entered the median duration, so the
+    /// speeder cut-off followed the test clicks, not the respondents.
+    #[test]
+    fn previews_and_unfinished_responses_are_not_profiled() {
+        let mut csv = String::from(
+            "StartDate,Status,Finished,Duration (in seconds),ResponseId\n\
+             Start Date,Response Type,Finished,Duration (in seconds),Response ID\n\
+             {\"ImportId\":\"startDate\"},{\"ImportId\":\"status\"},{\"ImportId\":\"finished\"},{\"ImportId\":\"duration\"},{\"ImportId\":\"_recordId\"}\n",
+        );
+        for i in 0..5 {
+            csv.push_str(&format!(
+                "2026-10-0{} 10:00:00,IP Address,True,600,R_{i}\n",
+                i + 1
+            ));
+        }
+        for i in 0..4 {
+            csv.push_str(&format!(
+                "2026-10-01 09:00:00,Survey Preview,True,10,P_{i}\n"
+            ));
+        }
+        for i in 0..3 {
+            csv.push_str(&format!("2026-10-01 09:00:00,IP Address,False,12,U_{i}\n"));
+        }
+        let t = crate::ingest::text::read_text("q.csv", csv.as_bytes(), "csv", None).unwrap();
+        assert_eq!(t.layout, Layout::Qualtrics);
+        let profiles = profile(&[&t]);
+        let d = profiles
+            .iter()
+            .find(|p| p.header.starts_with("Duration"))
+            .unwrap();
+        assert_eq!(d.median(), Some(600.0));
+        let text = super::super::config_text("q", &[&t], &[]);
+        assert!(text.contains("lt = 120"), "{text}");
+    }
 
     fn prof(header: &str, cells: &[Cell]) -> Profile {
         let mut p = Profile {
