@@ -56,8 +56,9 @@ pub(crate) fn awareness(ctx: &Ctx, g: &Group) -> (Vec<AwarenessRow>, Vec<Breadth
             stage: s.key().into(),
             n: breadth.n as u64,
             breadth_mean: breadth.mean,
-            breadth_ci_low: breadth.ci.map(|c| c.0),
-            breadth_ci_high: breadth.ci.map(|c| c.1),
+            // A share of the offered services: its interval stays within [0, 1].
+            breadth_ci_low: breadth.ci.map(|c| c.0.max(0.0)),
+            breadth_ci_high: breadth.ci.map(|c| c.1.min(1.0)),
             typecast_n: tc.n,
             typecast: tc.hits,
             typecast_rate: tc.share,

@@ -75,7 +75,8 @@ pub struct Profile {
     pub integers: usize,
     pub min: Option<f64>,
     pub max: Option<f64>,
-    /// The numbers seen (up to `MAX_SAMPLES`), for medians.
+    /// The numbers seen in responses (up to `MAX_SAMPLES`), for medians: not in Qualtrics
+    /// previews or unfinished responses, which `run` excludes.
     pub samples: Vec<f64>,
     pub dates: usize,
     /// Answer text → count (text cells only, up to `MAX_DISTINCT` distinct).
@@ -104,7 +105,8 @@ impl Profile {
         }
     }
 
-    fn add(&mut self, cell: &Cell) {
+    /// Add a cell; `response`: its row is one `run` keeps (its numbers count for the median).
+    fn add(&mut self, cell: &Cell, response: bool) {
         self.rows += 1;
         if cell.is_empty() || matches!(cell, Cell::Error(_)) {
             return;
@@ -130,7 +132,7 @@ impl Profile {
             }
             self.min = Some(self.min.map_or(x, |m| m.min(x)));
             self.max = Some(self.max.map_or(x, |m| m.max(x)));
-            if self.samples.len() < MAX_SAMPLES {
+            if response && self.samples.len() < MAX_SAMPLES {
                 self.samples.push(x);
             }
             return;
@@ -309,8 +311,8 @@ pub fn display_header(layout: Layout, col: &Column) -> String {
 }
 
 /// Which rows of a table are responses: not a Qualtrics preview, test or spam (`Status`), not
-/// unfinished (`Finished`), as `run` excludes them by default. Their answers would distort what
-/// is guessed from the others, the speeders' median duration above all.
+/// unfinished (`Finished`), as `run` excludes them by default. Their numbers would distort the
+/// medians, the speeders' median duration above all.
 fn responses(t: &Table) -> Vec<bool> {
     use crate::classify::verdict::{is_preview, is_unfinished};
     let qualtrics = matches!(t.layout, Layout::Qualtrics | Layout::QualtricsLegacy);
@@ -336,7 +338,7 @@ fn responses(t: &Table) -> Vec<bool> {
 }
 
 /// Profile every column of every table, merged by header (case-insensitive), in first-seen order.
-/// Qualtrics previews and unfinished responses are left out.
+/// Medians count responses only (see [`responses`]); kinds and samples every row.
 pub fn profile(tables: &[&Table]) -> Vec<Profile> {
     let mut out: Vec<Profile> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
@@ -362,8 +364,8 @@ pub fn profile(tables: &[&Table]) -> Vec<Profile> {
             });
             let p = &mut out[i];
             p.tables.insert(name.clone());
-            for (row, _) in t.rows.iter().zip(&keep).filter(|(_, k)| **k) {
-                p.add(row.get(c).unwrap_or(&Cell::Empty));
+            for (row, &response) in t.rows.iter().zip(&keep) {
+                p.add(row.get(c).unwrap_or(&Cell::Empty), response);
             }
         }
     }
@@ -415,7 +417,7 @@ mod tests {
             ..Profile::default()
         };
         for c in cells {
-            p.add(c);
+            p.add(c, true);
         }
         p
     }
