@@ -22,5 +22,11 @@ pub mod stage;
 pub mod stats;
 pub mod timings;
 
+/// The hasher of the in-memory tables of small keys (cell and value pools, tallies): rustc's
+/// Fx hash, several times faster than SipHash, whose guard against chosen keys protects nothing
+/// in a batch run over the user's own files. rustc-hash 1.x: its 2.x hash made the analysis'
+/// tallies about 0.1 s slower on a million respondents (BENCHMARKS.md).
+pub(crate) type FxBuildHasher = std::hash::BuildHasherDefault<rustc_hash::FxHasher>;
+
 /// Version written into `summary.json`.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -23,7 +23,7 @@ use crate::stats::correlation::{pearson_grouped, Correlation};
 use crate::stats::gap::{paired_gap_grouped, GapEstimate};
 use crate::stats::mean::{weighted_mean_grouped, MeanEstimate};
 use crate::stats::weights::Tally;
-use rustc_hash::FxBuildHasher;
+use crate::FxBuildHasher;
 
 /// One stage's numbers for one attribute.
 #[derive(Debug, Clone, Default)]

@@ -152,7 +152,7 @@ fn segment_groups<'a>(
 ) -> Vec<Group<'a>> {
     // A segment has few values: each member finds its value's group by a hash of the value id.
     // Value ids are texts one for one; the groups are named and ordered by text.
-    let mut slot: HashMap<u32, usize, rustc_hash::FxBuildHasher> = HashMap::default();
+    let mut slot: HashMap<u32, usize, crate::FxBuildHasher> = HashMap::default();
     let mut by_id: Vec<(u32, Group<'a>)> = Vec::new();
     for (s, members) in all.by_stage.iter().enumerate() {
         for &r in members {

@@ -115,7 +115,7 @@ pub(super) struct OptionReads {
     /// Per option column, in order.
     pub(super) chosen: Vec<CellVerdicts>,
     pub(super) rule_texts: bool,
-    pub(super) by_set: std::collections::HashMap<u64, Reading, rustc_hash::FxBuildHasher>,
+    pub(super) by_set: std::collections::HashMap<u64, Reading, crate::FxBuildHasher>,
     /// The current row's set.
     pub(super) set: u64,
 }

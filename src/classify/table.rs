@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxBuildHasher;
+use crate::FxBuildHasher;
 
 use super::mapping::{self, AttrSource, Attribute, TableMap};
 use super::outcome::Respondent;

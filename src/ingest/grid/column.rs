@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::FxBuildHasher;
 use chrono::NaiveDateTime;
-use rustc_hash::FxBuildHasher;
 
 use super::intern::{ByteSlots, TextIds};
 use crate::ingest::cell::Cell;

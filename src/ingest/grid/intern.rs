@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxBuildHasher;
+use crate::FxBuildHasher;
 
 /// The ids of a column's texts: a text of at most [`ShortKey::MAX`] bytes by its bytes as
 /// words, a longer one by its text.
