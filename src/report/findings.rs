@@ -65,6 +65,9 @@ fn conversion(s: &Summary) -> Vec<String> {
         .conversion
         .iter()
         .filter(|r| r.segment == "all" && r.denominator > 0)
+        // A win rate needs buyers both won and lost: without a got-away it is 100% by
+        // construction (everyone placed in a won stage), not a finding.
+        .filter(|r| r.metric != "win rate" || (r.numerator > 0 && r.numerator < r.denominator))
         .map(|r| {
             let ci = match (r.ci_low, r.ci_high) {
                 (Some(a), Some(b)) => format!(
@@ -120,7 +123,17 @@ fn gaps(s: &Summary) -> Vec<String> {
             .then(a.stage.cmp(&b.stage))
     });
     if sig.is_empty() {
-        return vec!["No gap between expectation and experience is significant (q < 0.05).".into()];
+        // Only a table of gaps can say that none is significant.
+        let tested = s
+            .tables
+            .gaps
+            .iter()
+            .any(|g| g.segment == "all" && g.q_value.is_some());
+        return if tested {
+            vec!["No gap between expectation and experience is significant (q < 0.05).".into()]
+        } else {
+            Vec::new()
+        };
     }
     sig.iter()
         .take(5)
@@ -377,4 +390,30 @@ pub fn sections(s: &Summary, charts: &[DrawnChart]) -> Vec<Section> {
     }
     out.retain(|x| !x.findings.is_empty() || !x.charts.is_empty());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: "Win rate: 100%" came from a study with no got-away, and "No gap … is
+    /// significant" from one with no attributes.
+    #[test]
+    fn no_win_rate_without_losses_and_no_gap_sentence_without_gaps() {
+        use crate::analysis::ConversionRow;
+        let win = |numerator, denominator| ConversionRow {
+            segment: "all".into(),
+            metric: "win rate".into(),
+            numerator,
+            denominator,
+            share: Some(numerator as f64 / denominator as f64),
+            ..Default::default()
+        };
+        let mut s = Summary::default();
+        s.tables.conversion = vec![win(40, 40)];
+        assert!(conversion(&s).is_empty(), "{:?}", conversion(&s));
+        s.tables.conversion = vec![win(30, 40)];
+        assert_eq!(conversion(&s).len(), 1);
+        assert!(gaps(&s).is_empty(), "no attributes, no sentence");
+    }
 }
