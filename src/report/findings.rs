@@ -227,11 +227,20 @@ fn awareness(s: &Summary) -> Vec<String> {
 }
 
 fn touchpoints(s: &Summary) -> Vec<String> {
+    // A channel every respondent of every stage named says nothing about where buyers look (a
+    // metadata column such as Qualtrics' "Distribution Channel" = anonymous): no gap from it.
+    let alike = |channel: &str| {
+        s.tables
+            .touchpoints
+            .iter()
+            .filter(|r| r.segment == "all" && r.channel == channel && r.n > 0)
+            .all(|r| r.share == Some(1.0))
+    };
     let mut out: Vec<String> = s
         .tables
         .touchpoints
         .iter()
-        .filter(|r| r.segment == "all" && r.verdict == "gap")
+        .filter(|r| r.segment == "all" && r.verdict == "gap" && !alike(&r.channel))
         .map(|r| {
             format!(
                 "{} use *{}* ({} of {}) where the firm is absent.",
@@ -415,5 +424,33 @@ mod tests {
         s.tables.conversion = vec![win(30, 40)];
         assert_eq!(conversion(&s).len(), 1);
         assert!(gaps(&s).is_empty(), "no attributes, no sentence");
+    }
+
+    /// Regression: "Clients use *anonymous* where the firm is absent" came from a metadata
+    /// column every respondent answered alike.
+    #[test]
+    fn no_channel_gap_from_a_column_everyone_answered_alike() {
+        use crate::analysis::TouchpointRow;
+        let row = |stage: &str, channel: &str, share: f64| TouchpointRow {
+            segment: "all".into(),
+            stage: stage.into(),
+            channel: channel.into(),
+            n: 50,
+            share: Some(share),
+            verdict: "gap".into(),
+            ..Default::default()
+        };
+        let mut s = Summary::default();
+        s.tables.touchpoints = vec![
+            row("client", "anonymous", 1.0),
+            row("prospect", "anonymous", 1.0),
+            row("client", "LinkedIn", 0.4),
+        ];
+        let said = touchpoints(&s);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].contains("LinkedIn"));
+        // A channel all clients use but not all prospects is a finding.
+        s.tables.touchpoints[1].share = Some(0.5);
+        assert_eq!(touchpoints(&s).len(), 3);
     }
 }
