@@ -245,6 +245,21 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
             }
         })
         .collect();
+    let (status, finished) = qualtrics_flags(t);
+    TableMap {
+        fields,
+        attributes,
+        status,
+        finished,
+    }
+}
+
+/// A Qualtrics table's `Status` and `Finished` columns (`None` for other layouts).
+pub fn qualtrics_flags(t: &Table) -> (Option<usize>, Option<usize>) {
+    let qualtrics = matches!(
+        t.layout,
+        crate::ingest::Layout::Qualtrics | crate::ingest::Layout::QualtricsLegacy
+    );
     let flag = |name: &str| {
         t.columns.iter().position(|c| {
             c.names
@@ -252,14 +267,9 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
                 .is_some_and(|n| n.eq_ignore_ascii_case(name))
         })
     };
-    let qualtrics = matches!(
-        t.layout,
-        crate::ingest::Layout::Qualtrics | crate::ingest::Layout::QualtricsLegacy
-    );
-    TableMap {
-        fields,
-        attributes,
-        status: if qualtrics { flag("Status") } else { None },
-        finished: if qualtrics { flag("Finished") } else { None },
+    if qualtrics {
+        (flag("Status"), flag("Finished"))
+    } else {
+        (None, None)
     }
 }

@@ -315,19 +315,7 @@ pub fn display_header(layout: Layout, col: &Column) -> String {
 /// medians, the speeders' median duration above all.
 fn responses(t: &Table) -> Vec<bool> {
     use crate::classify::verdict::{is_preview, is_unfinished};
-    let qualtrics = matches!(t.layout, Layout::Qualtrics | Layout::QualtricsLegacy);
-    let flag = |name: &str| {
-        t.columns.iter().position(|c| {
-            c.names
-                .first()
-                .is_some_and(|n| n.eq_ignore_ascii_case(name))
-        })
-    };
-    let (status, finished) = if qualtrics {
-        (flag("Status"), flag("Finished"))
-    } else {
-        (None, None)
-    };
+    let (status, finished) = crate::classify::mapping::qualtrics_flags(t);
     let says = |row: &crate::ingest::RowRef, col: Option<usize>, test: fn(&str) -> bool| {
         col.is_some_and(|c| test(&row[c].as_text().to_lowercase()))
     };
