@@ -157,7 +157,7 @@ fn init_config_loads_without_a_relationship_question_and_with_a_bad_file() {
     let cfg = std::fs::read_to_string(input.join("journeygap.toml")).unwrap();
     assert!(cfg.contains("skip_files = [\"broken.xlsx\"]"), "{cfg}");
     assert!(cfg.contains("segments = [\"region\"]"), "{cfg}");
-    assert!(cfg.contains("always = true"), "{cfg}");
+    assert!(cfg.contains("[stages]\ndefault = \"client\""), "{cfg}");
     check_is_clean(&input);
 }
 

@@ -36,10 +36,32 @@ pub fn init(a: &InitArgs) -> Result<()> {
     }
     if !a.quiet {
         println!(
-            "read {} files ({} tables); wrote {}\nnext: read and correct it, then `journeygap check {}`",
+            "read {} files ({} tables); wrote {}",
             files.len(),
             tables.len(),
-            out.display(),
+            out.display()
+        );
+        match crate::config::Config::parse(&text, &out) {
+            Ok(cfg) => {
+                let wanted: Vec<&Table> = tables
+                    .iter()
+                    .copied()
+                    .filter(|t| cfg.input.wants_file(&t.source_file))
+                    .collect();
+                println!(
+                    "\nwhat `journeygap run` would do with it:\n{}",
+                    crate::inspect::preview(&cfg, &wanted)
+                );
+            }
+            Err(e) => eprintln!("warning: the written config does not load: {e}"),
+        }
+        let config = if a.output.is_some() {
+            format!(" --config {}", out.display())
+        } else {
+            String::new()
+        };
+        println!(
+            "next: read and correct it, then `journeygap check {}{config}`",
             a.folder.display()
         );
     }

@@ -274,7 +274,11 @@ pub struct RawStages {
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
     /// Ordered rules: the first that matches gives the stage.
+    #[serde(default)]
     pub rules: Vec<Spanned<RawRule>>,
+    /// The stage of a row no rule matches (rule `default`); without it such a row is
+    /// unclassified.
+    pub default: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

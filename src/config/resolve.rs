@@ -273,8 +273,12 @@ fn resolve_field(
 }
 
 fn resolve_rules(ctx: &Ctx, raw: &RawConfig) -> Result<Vec<StageRule>, ConfigError> {
-    if raw.stages.rules.is_empty() {
-        return ctx.err(0, "stages.rules", "at least one stage rule is needed");
+    if raw.stages.rules.is_empty() && raw.stages.default.is_none() {
+        return ctx.err(
+            0,
+            "stages.rules",
+            "at least one stage rule, or [stages] default, is needed",
+        );
     }
     let mut out = Vec::new();
     for (i, r) in raw.stages.rules.iter().enumerate() {
@@ -299,6 +303,24 @@ fn resolve_rules(ctx: &Ctx, raw: &RawConfig) -> Result<Vec<StageRule>, ConfigErr
                 .unwrap_or_else(|| format!("rule {}", i + 1)),
             stage,
             when,
+        });
+    }
+    if let Some(d) = &raw.stages.default {
+        let Some(stage) = Stage::from_key(d.trim()) else {
+            return ctx.err(
+                0,
+                "stages.default",
+                format!("'{d}' is not a stage; expected one of prospect, got-away, client, betweener, former"),
+            );
+        };
+        let always = crate::config::raw::RawCondition {
+            always: Some(true),
+            ..Default::default()
+        };
+        out.push(StageRule {
+            name: "default".into(),
+            stage,
+            when: super::condition::compile(ctx, &always, 0, "stages.default")?,
         });
     }
     Ok(out)

@@ -70,6 +70,14 @@ pub fn any(conds: Vec<RawCondition>) -> RawCondition {
     }
 }
 
+/// `{ source = "glob" }`.
+pub fn source(glob: &str) -> RawCondition {
+    RawCondition {
+        source: Some(glob.into()),
+        ..RawCondition::default()
+    }
+}
+
 /// `{ always = true }`.
 pub fn always() -> RawCondition {
     RawCondition {

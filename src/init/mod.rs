@@ -5,6 +5,7 @@
 
 pub mod cond;
 pub mod guess;
+pub mod lexicon;
 pub mod likert;
 pub mod profile;
 pub mod write;
@@ -15,7 +16,15 @@ use crate::ingest::{IngestError, Table};
 /// skips them).
 pub fn config_text(folder: &str, tables: &[&Table], skipped: &[IngestError]) -> String {
     let profiles = profile::profile(tables);
-    let g = guess::guess(&profiles);
+    let sources: Vec<guess::Source> = tables
+        .iter()
+        .map(|t| guess::Source {
+            label: t.label(),
+            file: t.source_file.clone(),
+            sheet: t.sheet.clone(),
+        })
+        .collect();
+    let g = guess::guess(&profiles, &sources);
     let lines: Vec<write::TableLine> = tables
         .iter()
         .map(|t| write::TableLine {

@@ -67,6 +67,9 @@ pub struct Profile {
     pub header: String,
     /// For a SurveyMonkey option column: (question, option).
     pub option: Option<(String, String)>,
+    /// Every name the column has in any table: the codes above a Qualtrics or SoSci label too
+    /// (`ResponseId` above `Antwort-ID`).
+    pub names: BTreeSet<String>,
     /// `file` or `file [sheet]` where the column was found.
     pub tables: BTreeSet<String>,
     pub rows: usize,
@@ -94,6 +97,10 @@ pub struct Profile {
     pub texts: usize,
     /// Distinct non-empty values seen, as text, up to `MAX_DISTINCT + 1`.
     distinct: BTreeSet<String>,
+    /// Answers that are a number with its label ("10 - Extremely likely"), and the number.
+    pub anchors: BTreeMap<String, f64>,
+    /// Text cells that say "no answer" ("N/A", "Keine Angabe").
+    pub no_answer: usize,
 }
 
 impl Profile {
@@ -122,7 +129,13 @@ impl Profile {
         }
         let number = match cell {
             Cell::Number(x) => Some(*x),
-            Cell::Text(t) => crate::ingest::cell::parse_number(t, false),
+            Cell::Text(t) => crate::ingest::cell::parse_number(t, false).or_else(|| {
+                let x = anchor(text)?;
+                if self.anchors.len() < 50 {
+                    self.anchors.insert(text.to_string(), x);
+                }
+                Some(x)
+            }),
             _ => None,
         };
         if let Some(x) = number {
@@ -140,6 +153,9 @@ impl Profile {
         if matches!(cell, Cell::Date(_)) || parse_date_text(text).is_some() {
             self.dates += 1;
             return;
+        }
+        if likert::is_no_answer(text) {
+            self.no_answer += 1;
         }
         self.texts += 1;
         self.text_chars += text.chars().count();
@@ -169,6 +185,11 @@ impl Profile {
         }
     }
 
+    /// Whether any of the column's names matches `re`.
+    pub fn is_named(&self, re: &regex::Regex) -> bool {
+        re.is_match(self.header.trim()) || self.names.iter().any(|n| re.is_match(n.trim()))
+    }
+
     /// Distinct non-empty values (capped just above the kept maximum).
     pub fn distinct(&self) -> usize {
         self.distinct.len()
@@ -195,8 +216,9 @@ impl Profile {
             return Kind::Empty;
         }
         let header = self.header.to_lowercase();
-        let labelled = likert::find(self.answers.keys().map(String::as_str));
-        if labelled.is_some() || self.numbers * 10 >= self.filled * 9 {
+        let labelled = likert::find(self.answers.keys().map(String::as_str), self.texts);
+        let answered = self.filled - self.no_answer;
+        if labelled.is_some() || answered > 0 && self.numbers * 10 >= answered * 9 {
             return self.numeric_kind(&header, labelled);
         }
         if self.option.is_some() {
@@ -251,7 +273,7 @@ impl Profile {
     fn numeric_kind(&self, header: &str, labelled: Option<&'static LikertSet>) -> Kind {
         if let Some(set) = labelled {
             let lo = self.min.unwrap_or(1.0).min(1.0);
-            let hi = self.max.unwrap_or(0.0).max(set.labels.len() as f64);
+            let hi = self.max.unwrap_or(0.0).max(set.points.len() as f64);
             return Kind::Rating {
                 scale: (lo, hi),
                 labels: Some(set),
@@ -261,7 +283,12 @@ impl Profile {
             return Kind::Number;
         };
         let whole = self.integers == self.numbers;
-        if whole && lo >= 0.0 && hi <= 10.0 && header.contains("recommend") {
+        if whole
+            && lo >= 0.0
+            && hi <= 10.0
+            && (hi > 5.0 || lo == 0.0)
+            && super::lexicon::RECOMMEND.is_match(header)
+        {
             return Kind::Recommend;
         }
         if !whole || self.distinct() > 11 {
@@ -282,6 +309,15 @@ impl Profile {
     }
 }
 
+/// The number of an answer that is a number with its label: `0 - Not at all likely`,
+/// `10 = Äußerst wahrscheinlich`, `5 (neutral)`.
+pub fn anchor(text: &str) -> Option<f64> {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*(-?\d{1,2})\s*(?:[-–—=:.)]\s*|\(\s*)\p{L}").expect("compiles")
+    });
+    RE.captures(text).and_then(|c| c[1].parse().ok())
+}
+
 /// The parts of a comma-joined answer; a comma between digits (`1,000`) does not split.
 fn split_list(text: &str) -> Vec<&str> {
     let b = text.as_bytes();
@@ -300,10 +336,14 @@ fn split_list(text: &str) -> Vec<&str> {
     parts
 }
 
-/// The header a column is shown and grouped under.
+/// The header a column is shown and grouped under: the question text where the export has
+/// codes above it (Qualtrics, SoSci Survey, LimeSurvey).
 pub fn display_header(layout: Layout, col: &Column) -> String {
-    let qualtrics = matches!(layout, Layout::Qualtrics | Layout::QualtricsLegacy);
-    if qualtrics && col.names.len() > 1 {
+    let worded = matches!(
+        layout,
+        Layout::Qualtrics | Layout::QualtricsLegacy | Layout::CodeLabel
+    );
+    if worded && col.names.len() > 1 && !col.names[1].is_empty() {
         col.names[1].clone()
     } else {
         col.label().to_string()
@@ -352,6 +392,8 @@ pub fn profile(tables: &[&Table]) -> Vec<Profile> {
             });
             let p = &mut out[i];
             p.tables.insert(name.clone());
+            p.names
+                .extend(col.names.iter().filter(|n| !n.is_empty()).cloned());
             for (row, &response) in t.rows.iter().zip(&keep) {
                 p.add(row.get(c).unwrap_or(&Cell::Empty), response);
             }

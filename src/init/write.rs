@@ -87,7 +87,7 @@ fn columns(w: &mut String, profiles: &[Profile], g: &Guess) {
         let _ = writeln!(
             w,
             "#   {} — {} — {} — {}",
-            one_line(&p.header),
+            whole_line(&p.header),
             p.kind().describe(),
             p.tables.len(),
             samples(p)
@@ -126,8 +126,10 @@ fn fields(w: &mut String, g: &Guess) {
     }
     for m in &g.value_maps {
         let _ = writeln!(w, "[value_maps.{}]", m.name);
-        for (i, l) in m.labels.iter().enumerate() {
-            let _ = writeln!(w, "{} = {}", q(l), i + 1);
+        for (i, point) in m.points.iter().enumerate() {
+            for l in point {
+                let _ = writeln!(w, "{} = {}", q(l), i + 1);
+            }
         }
         let _ = writeln!(w);
     }
@@ -136,6 +138,9 @@ fn fields(w: &mut String, g: &Guess) {
             w,
             "# ---- Attributes: expectation against experience ----\n"
         );
+        for n in &g.attribute_notes {
+            let _ = writeln!(w, "# Note: {n}.");
+        }
         for (name, e, x) in &g.attributes {
             let _ = writeln!(
                 w,
@@ -165,14 +170,10 @@ fn rules(w: &mut String, g: &Guess) {
         w,
         "# ---- Stage rules: the first that matches gives the stage ----\n"
     );
-    if g.stages.is_empty() {
+    if let Some(stage) = g.default_stage {
         let example = cond::to_toml(&cond::equals("relationship", "client"));
-        let _ = writeln!(w, "# EDIT ME: no relationship or outcome question was recognised, so every respondent is\n# a client until you write rules such as\n#   [[stages.rules]]\n#   name = \"current client\"\n#   stage = \"client\"\n#   when = {example}");
-        let _ = writeln!(
-            w,
-            "[[stages.rules]]\nname = \"every respondent (edit me)\"\nstage = \"client\"\nwhen = {}\n",
-            cond::to_toml(&cond::always())
-        );
+        let _ = writeln!(w, "# Nothing in these files points at a stage: no relationship, outcome or stage column, no file\n# or sheet named after a stage. A satisfaction survey of current clients is common, so every\n# respondent is a {stage}. Stage-dependent analyses (conversion, stage comparisons, transitions)\n# will be empty. If the folder holds other stages, write rules such as\n#   [[stages.rules]]\n#   name = \"current client\"\n#   stage = \"client\"\n#   when = {example}");
+        let _ = writeln!(w, "[stages]\ndefault = {}\n", q(stage));
     }
     for r in &g.stages {
         let _ = writeln!(
@@ -250,13 +251,23 @@ fn field(w: &mut String, f: &GField) {
         }
         let _ = writeln!(w, "]");
     }
-    if !f.values.is_empty() {
+    if !f.values.is_empty() || !f.anchors.is_empty() {
         let _ = writeln!(w, "[fields.{}.values]", f.name);
         for (a, c) in &f.values {
             let _ = writeln!(w, "{} = {}", q(a), q(c));
         }
+        for (a, x) in &f.anchors {
+            let _ = writeln!(w, "{} = {}", q(a), num(*x));
+        }
     }
     let _ = writeln!(w);
+}
+
+/// A header on one comment line, whole: matrix items and long questions included.
+fn whole_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 fn one_line(s: &str) -> String {

@@ -96,6 +96,22 @@ fn error(text: String) -> Finding {
     }
 }
 
+/// What a run with `cfg` would do with these tables: rows read, excluded by reason, classified
+/// by stage, unclassified with the top reasons (what `init` ends with).
+pub fn preview(cfg: &Config, tables: &[&Table]) -> String {
+    let c = classify::classify(cfg, tables);
+    let mut s = String::new();
+    for f in rows(&c).into_iter().chain(bases(cfg, &c)) {
+        let tag = if f.level > Level::Info {
+            "warning: "
+        } else {
+            ""
+        };
+        let _ = writeln!(s, "  {tag}{}", f.text);
+    }
+    s
+}
+
 /// Inspect the tables read (and the files that could not be read) under `cfg`.
 pub fn inspect(cfg: &Config, tables: &[&Table], bad: &[IngestError]) -> Report {
     let classified = classify::classify(cfg, tables);

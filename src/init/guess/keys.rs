@@ -7,17 +7,20 @@ use super::{re, text_field, typed, GRule, Guess, Picker};
 use crate::init::cond;
 use crate::init::profile::{Kind, Profile};
 
+/// An e-mail header, in the seven languages.
+const EMAIL: &str = r"e-?mail|correo|courriel|poczta|surel|이메일";
+
 /// The respondent id (or e-mail) and the panel key.
 pub(super) fn ids(g: &mut Guess, pk: &mut Picker) {
     let id_re = re(
         r"^(response ?id|respondent ?id|id|interviewee|participant( id)?|record ?id|submission ?id)$",
     );
-    let email_re = re(r"e-?mail");
+    let email_re = re(EMAIL);
     let panel_re =
         re(r"^(account|client|customer|company|organi[sz]ation|panel)[ _]?(id|key|no\.?|number)$");
-    let ids = pk.take(&|p, _| id_re.is_match(p.header.trim()));
-    let emails = pk.take(&|p, k| email_re.is_match(&p.header) && *k == Kind::Id);
-    let panel = pk.take(&|p, _| panel_re.is_match(p.header.trim()));
+    let ids = pk.take(&|p, _| p.is_named(&id_re));
+    let emails = pk.take(&|p, k| p.is_named(&email_re) && *k == Kind::Id);
+    let panel = pk.take(&|p, _| p.is_named(&panel_re));
     if !ids.is_empty() || !emails.is_empty() {
         let mut h = pk.headers(&ids);
         h.extend(pk.headers(&emails));
@@ -64,8 +67,9 @@ pub(super) fn dates(g: &mut Guess, pk: &mut Picker) -> Vec<usize> {
 /// domain whose name is in the questions).
 pub(super) fn exclusions(g: &mut Guess, pk: &mut Picker) {
     let profiles = pk.profiles;
-    let durations =
-        pk.take(&|p, k| *k == Kind::Number && re(r"duration|seconds").is_match(&p.header));
+    let duration_re =
+        re(r"duration|seconds|dauer|sekunden|durée|duración|czas trwania|durasi|소요");
+    let durations = pk.take(&|p, k| *k == Kind::Number && p.is_named(&duration_re));
     if let Some(median) = durations.first().and_then(|&i| profiles[i].median()) {
         g.fields.push(typed(
             "duration",
@@ -81,9 +85,9 @@ pub(super) fn exclusions(g: &mut Guess, pk: &mut Picker) {
             why: format!("faster than a fifth of the median duration ({median:.0} s)"),
         });
     }
-    let email_re = re(r"e-?mail");
+    let email_re = re(EMAIL);
     let all_emails: Vec<usize> = (0..profiles.len())
-        .filter(|&i| email_re.is_match(&profiles[i].header))
+        .filter(|&i| profiles[i].is_named(&email_re))
         .collect();
     if let Some(domain) = own_domain(profiles, &all_emails) {
         g.fields.push(text_field(

@@ -8,6 +8,8 @@ mod keys;
 mod multi;
 mod stages;
 
+pub use stages::Source;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use regex::Regex;
@@ -25,6 +27,8 @@ pub struct GField {
     pub kind: &'static str,
     pub scale: Option<(f64, f64)>,
     pub value_map: Option<&'static str>,
+    /// Answers that are a number with its label, and the number.
+    pub anchors: Vec<(String, f64)>,
     /// Answer → code, for the relationship and outcome questions.
     pub values: Vec<(String, String)>,
     /// Why this guess, written above the field.
@@ -47,8 +51,12 @@ pub struct Guess {
     pub value_maps: Vec<&'static LikertSet>,
     /// (attribute name, expectation field, experience field, scale).
     pub attributes: Vec<(String, String, String)>,
+    /// What the attribute guess decided that the user should know.
+    pub attribute_notes: Vec<String>,
     pub exclusions: Vec<GRule>,
     pub stages: Vec<GRule>,
+    /// The stage of every row when nothing in the folder points at one.
+    pub default_stage: Option<&'static str>,
     pub segments: Vec<String>,
     pub outcome: bool,
     /// (offered, known field, bought field).
@@ -66,7 +74,7 @@ pub(super) fn re(s: &str) -> Regex {
 }
 
 /// Work out the config from the column profiles.
-pub fn guess(profiles: &[Profile]) -> Guess {
+pub fn guess(profiles: &[Profile], sources: &[Source]) -> Guess {
     let mut g = Guess::default();
     let kinds: Vec<Kind> = profiles.iter().map(Profile::kind).collect();
     let mut pk = Picker {
@@ -77,7 +85,7 @@ pub fn guess(profiles: &[Profile]) -> Guess {
     keys::ids(&mut g, &mut pk);
     let last = keys::dates(&mut g, &mut pk);
     keys::exclusions(&mut g, &mut pk);
-    stages::journey(&mut g, &mut pk, last);
+    stages::journey(&mut g, &mut pk, last, sources);
     recommend(&mut g, &mut pk);
     attributes::attributes(&mut g, &mut pk);
     multi::multi_fields(&mut g, &mut pk);
@@ -99,6 +107,13 @@ fn recommend(g: &mut Guess, pk: &mut Picker) {
             "0-10, for NPS",
         );
         f.scale = Some((0.0, 10.0));
+        for &i in &recommend {
+            for (a, x) in &pk.profiles[i].anchors {
+                if !f.anchors.iter().any(|(b, _)| b == a) {
+                    f.anchors.push((a.clone(), *x));
+                }
+            }
+        }
         g.fields.push(f);
     }
 }
@@ -139,6 +154,7 @@ pub(super) fn typed(name: &str, headers: Vec<String>, kind: &'static str, why: &
         kind,
         scale: None,
         value_map: None,
+        anchors: Vec::new(),
         values: Vec::new(),
         why: why.into(),
     }
@@ -151,19 +167,81 @@ pub(super) fn by_count(m: BTreeMap<String, usize>) -> Vec<String> {
     v.into_iter().map(|(k, _)| k).collect()
 }
 
-/// A field name from a header: lower-case ASCII words joined by `_` (a bare TOML key).
-pub fn slug(s: &str) -> String {
-    let words: Vec<String> = s
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+/// Words a field name leaves out: articles, pronouns, question words.
+const STOPWORDS: [&str; 64] = [
+    "the", "a", "an", "of", "to", "and", "or", "for", "in", "on", "with", "your", "you", "our",
+    "we", "is", "are", "how", "what", "which", "do", "did", "does", "please", "this", "that", "it",
+    "be", "by", "at", "from", "as", "would", "have", "has", "were", "was", "der", "die", "das",
+    "und", "oder", "fur", "mit", "ihr", "ihre", "wie", "was", "de", "la", "le", "les", "des", "et",
+    "ou", "pour", "avec", "votre", "el", "los", "las", "y", "para", "su",
+];
+
+/// A letter without its accent, for a bare TOML key (`ä` → `a`, `ß` → `ss`, `ł` → `l`).
+fn plain(c: char) -> Option<&'static str> {
+    const MAP: [(&str, &str); 14] = [
+        ("àáâãäåąā", "a"),
+        ("çćč", "c"),
+        ("èéêëęē", "e"),
+        ("ìíîïī", "i"),
+        ("ł", "l"),
+        ("ñń", "n"),
+        ("òóôõöøō", "o"),
+        ("śšş", "s"),
+        ("ùúûüū", "u"),
+        ("ýÿ", "y"),
+        ("źżž", "z"),
+        ("ß", "ss"),
+        ("æ", "ae"),
+        ("œ", "oe"),
+    ];
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    MAP.iter()
+        .find(|(from, _)| from.contains(lower))
+        .map(|(_, to)| *to)
+}
+
+/// A field name from a header: its key words, lower-case ASCII joined by `_` (a bare TOML
+/// key), at most `max` characters.
+pub fn slug_max(s: &str, max: usize) -> String {
+    let ascii: String = s
+        .chars()
+        .map(|c| match plain(c) {
+            Some(p) => p.to_string(),
+            None if c.is_ascii_alphanumeric() => c.to_ascii_lowercase().to_string(),
+            None => " ".to_string(),
+        })
         .collect();
-    let s = words.join("_");
-    if s.is_empty() {
+    let all: Vec<&str> = ascii.split_whitespace().collect();
+    let key: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|w| !STOPWORDS.contains(w))
+        .collect();
+    let words = if key.is_empty() { all } else { key };
+    let mut out = String::new();
+    for w in words {
+        let sep = usize::from(!out.is_empty());
+        if out.len() + sep + w.len() > max {
+            if out.is_empty() {
+                out = w.chars().take(max).collect();
+            }
+            break;
+        }
+        if sep == 1 {
+            out.push('_');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
         "field".into()
     } else {
-        s
+        out
     }
+}
+
+/// A field name from a header, at most 32 characters.
+pub fn slug(s: &str) -> String {
+    slug_max(s, 32)
 }
 
 pub(super) fn unique(g: &Guess, base: &str) -> String {
@@ -186,5 +264,11 @@ mod tests {
         assert_eq!(slug("Company size"), "company_size");
         assert_eq!(slug("1. 키오스크는 정확하다"), "1");
         assert_eq!(slug("귀하의 성별"), "field");
+        assert_eq!(slug("Größe des Unternehmens"), "grosse_unternehmens");
+        assert_eq!(
+            slug("Which of the following best describes the industry your organisation works in?"),
+            "following_best_describes"
+        );
+        assert!(slug(&"word ".repeat(40)).len() <= 32);
     }
 }

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{by_count, re, slug, text_field, unique, GField, Guess, Picker};
+use super::{by_count, re, text_field, unique, GField, Guess, Picker};
+use crate::init::lexicon;
 use crate::init::profile::Kind;
 
 /// A multi-select question: its text, its options (or parts) with their counts, its columns.
@@ -42,11 +43,12 @@ fn groups(pk: &Picker) -> Vec<Group> {
 /// over option columns.
 pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
     let groups = groups(pk);
-    let service = re(r"service");
-    let known_re = re(r"aware|know|heard|familiar");
-    let bought_re = re(r"bought|purchas|buy|used|engaged");
+    let service = &lexicon::SERVICE;
+    let known_re = &lexicon::KNOWN;
+    let bought_re = &lexicon::BOUGHT;
+    // Where buyers look: a question that asks it, never platform metadata.
     let channel_re =
-        re(r"channel|where did you (look|search|find|go)|source|how did you (hear|find|learn)");
+        |q: &str| lexicon::CHANNEL_QUESTION.is_match(q) && !lexicon::METADATA.is_match(q);
     let mut take = |pred: &dyn Fn(&str) -> bool| -> (Vec<String>, BTreeMap<String, usize>) {
         let mut headers = Vec::new();
         let mut options = BTreeMap::new();
@@ -63,13 +65,14 @@ pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
     };
     let (known, known_opts) = take(&|q| service.is_match(q) && known_re.is_match(q));
     let (bought, bought_opts) = take(&|q| service.is_match(q) && bought_re.is_match(q));
-    let (channels, channel_opts) = take(&|q| channel_re.is_match(q));
+    let (channels, channel_opts) = take(&|q| channel_re(q));
     let multi = |name: &str, h: Vec<String>, why: &str| GField {
         name: name.into(),
         headers: h,
         kind: "multi",
         scale: None,
         value_map: None,
+        anchors: Vec::new(),
         values: Vec::new(),
         why: why.into(),
     };
@@ -101,7 +104,7 @@ pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
 pub(super) fn open_text(g: &mut Guess, pk: &mut Picker) {
     let why = pk.take(&|p, k| {
         matches!(k, Kind::FreeText | Kind::Category)
-            && re(r"why|reason|anything else|comment|quote|feedback|explain|tell us")
+            && re(r"why|reason|anything else|comment|quote|feedback|explain|tell us|warum|grund|kommentar|anmerkung|pourquoi|raison|commentaire|por qué|motivo|comentario|dlaczego|powód|komentarz|uwagi|mengapa|alasan|komentar|saran|이유|왜|의견")
                 .is_match(&p.header)
     });
     if !why.is_empty() {
@@ -122,17 +125,31 @@ pub(super) fn open_text(g: &mut Guess, pk: &mut Picker) {
     }
 }
 
-/// Categories whose header names a segment (industry, size, region, …).
+/// At most three segments: categories of 2–12 answers whose header names a firmographic
+/// (industry, sector, size, employees, revenue, region, country, role, seniority), never
+/// metadata; each named after its firmographic.
 pub(super) fn segments(g: &mut Guess, pk: &mut Picker) {
-    let seg_re = re(
-        r"industry|sector|size|region|country|segment|revenue|employees|staff|market|office|practice",
-    );
-    let segments = pk.take(&|p, k| *k == Kind::Category && seg_re.is_match(&p.header));
-    for i in segments {
+    let fits = |p: &crate::init::profile::Profile, k: &Kind| {
+        *k == Kind::Category
+            && (2..=12).contains(&p.answers.len())
+            && !p.overflow
+            && !lexicon::METADATA.is_match(&p.header)
+            && lexicon::firmographic(&p.header).is_some()
+    };
+    let found: Vec<usize> = (0..pk.profiles.len())
+        .filter(|&i| !pk.used.contains(&i) && fits(&pk.profiles[i], &pk.kinds[i]))
+        .take(3)
+        .collect();
+    pk.used.extend(found.iter().copied());
+    for i in found {
         let header = pk.profiles[i].header.clone();
-        let name = unique(g, &slug(&header));
-        g.fields
-            .push(text_field(&name, vec![header], "a segment to split by"));
+        let concept = lexicon::firmographic(&header).unwrap_or("segment");
+        let name = unique(g, concept);
+        g.fields.push(text_field(
+            &name,
+            vec![header],
+            &format!("a segment to split by ({concept})"),
+        ));
         g.segments.push(name);
     }
 }

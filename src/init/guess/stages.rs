@@ -5,80 +5,129 @@ use std::collections::BTreeMap;
 
 use super::{re, text_field, typed, GRule, Guess, Picker};
 use crate::config::raw::RawCondition;
-use crate::init::cond;
 use crate::init::profile::{Kind, Profile};
+use crate::init::{cond, lexicon};
 
-/// A code for an answer, by the first pattern that matches it.
-pub(super) fn code(answer: &str, table: &[(&str, &'static str)]) -> Option<&'static str> {
-    table
-        .iter()
-        .find(|(p, _)| re(p).is_match(answer))
-        .map(|(_, c)| *c)
+/// One table the folder holds, for rules on the source.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// `file` or `file [sheet]`, as the profiles name tables.
+    pub label: String,
+    /// The file, relative to the input folder.
+    pub file: String,
+    pub sheet: Option<String>,
 }
 
-pub(super) const RELATIONSHIP_CODES: [(&str, &str); 3] = [
-    (r"never|not yet|considering|prospect|potential", "prospect"),
-    (
-        r"past|former|previous|used to|have worked|no longer",
-        "past",
-    ),
-    (r"current|working with|active|existing|ongoing", "client"),
-];
+/// A header that names the relationship with the firm, in the seven languages.
+const RELATIONSHIP_HEADER: &str = r"relationship|beziehung|relation|relación|relacja|hubungan|관계";
+/// A header that names the outcome of a buyer's search.
+const OUTCOME_HEADER: &str = r"outcome|result|decision|ergebnis|entscheidung|résultat|décision|resultado|decisión|wynik|decyzj|hasil|keputusan|결과|결정";
+/// A header that names a stage, status or type column.
+const STAGE_HEADER: &str =
+    r"stage|status|type|segment|phase|étape|etapa|etap|tahap|단계|relationship|relation";
+/// A would-return question.
+const RETURN_HEADER: &str = r"again|return|rehire|come back|wieder|à nouveau|de nouveau|de nuevo|volver|ponownie|lagi|kembali|다시";
 
-pub(super) const OUTCOME_CODES: [(&str, &str); 4] = [
-    (
-        r"another (firm|advisor|provider|company)|someone else|competitor|shortlist|\blost\b|went with|did not choose|didn't choose",
-        "got-away",
-    ),
-    (r"on hold|postpone|not now|paused|shelved|cancel", "not-now"),
-    (
-        r"still deciding|undecided|evaluating|not decided|\bopen\b",
-        "open",
-    ),
-    (
-        r"hired|appointed|engaged|selected|signed|chose (you|us)|\bwon\b",
-        "hired",
-    ),
-];
+/// A code for an answer, by the first group of the lexicon that holds it.
+pub(super) fn code(answer: &str, table: &[(&'static str, regex::Regex)]) -> Option<&'static str> {
+    lexicon::code_of(answer, table)
+}
 
-/// The relationship, outcome, would-return and last-engagement fields, and the stage rules.
-pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>) {
+/// Share of a column's answers (weighted by how often each is given) that `f` codes.
+fn share_by(p: &Profile, f: &dyn Fn(&str) -> Option<&'static str>) -> f64 {
+    let total: usize = p.answers.values().sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let n: usize = p
+        .answers
+        .iter()
+        .filter(|(a, _)| f(a).is_some())
+        .map(|(_, n)| n)
+        .sum();
+    n as f64 / total as f64
+}
+
+/// The distinct codes `f` gives a column's answers.
+fn codes_by(p: &Profile, f: &dyn Fn(&str) -> Option<&'static str>) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = p.answers.keys().filter_map(|a| f(a)).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The journey questions and the stage rules they allow, then the rules on the source (file
+/// and sheet names, questions only one stage is asked), then the default.
+pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources: &[Source]) {
+    // Not metadata, not a "why" question whose reasons use the same words, few answers.
+    let reason = re(
+        r"\b(why|reason|explain)|warum|grund|pourquoi|raison|por qué|motivo|razón|dlaczego|powód|mengapa|alasan|이유|왜",
+    );
+    let not_meta = |p: &Profile| {
+        !lexicon::METADATA.is_match(&p.header) && !reason.is_match(&p.header) && p.distinct() <= 20
+    };
+    let stage_header = re(STAGE_HEADER);
+    let stage_col = pk.take(&|p, k| {
+        let codes = codes_by(p, &lexicon::stage_answer);
+        *k == Kind::Category
+            && not_meta(p)
+            && share_by(p, &lexicon::stage_answer) >= 0.8
+            && (codes.len() >= 2 || !codes.is_empty() && stage_header.is_match(&p.header))
+    });
+    let rel_header = re(RELATIONSHIP_HEADER);
+    let rel = |a: &str| code(a, &lexicon::RELATIONSHIP);
     let relationship = pk.take(&|p, k| {
         *k == Kind::Category
-            && (re(r"relationship").is_match(&p.header)
-                || share_coded(p, &RELATIONSHIP_CODES) >= 0.5)
+            && not_meta(p)
+            && (rel_header.is_match(&p.header) && share_by(p, &rel) >= 0.3
+                || share_by(p, &rel) >= 0.6 && codes_by(p, &rel).len() >= 2)
     });
+    let out_header = re(OUTCOME_HEADER);
+    let out = |a: &str| code(a, &lexicon::OUTCOME);
     let outcome = pk.take(&|p, k| {
         *k == Kind::Category
-            && (re(r"outcome|result").is_match(&p.header) && share_coded(p, &OUTCOME_CODES) >= 0.3
-                || share_coded(p, &OUTCOME_CODES) >= 0.6)
+            && not_meta(p)
+            && (out_header.is_match(&p.header) && share_by(p, &out) >= 0.3
+                || share_by(p, &out) >= 0.6 && codes_by(p, &out).len() >= 2)
     });
+    let return_header = re(RETURN_HEADER);
     let returns = pk.take(&|p, k| {
         let yes_no = *k == Kind::YesNo
             || *k == Kind::Category && p.answers.keys().any(|a| a.eq_ignore_ascii_case("no"));
-        yes_no && re(r"again|return|rehire|come back").is_match(&p.header)
+        yes_no && return_header.is_match(&p.header)
     });
-    let rel_codes = coded(pk.profiles, &relationship, &RELATIONSHIP_CODES);
-    let out_codes = coded(pk.profiles, &outcome, &OUTCOME_CODES);
-    if !relationship.is_empty() {
-        let mut f = text_field(
-            "relationship",
-            pk.headers(&relationship),
-            "relationship with the firm",
-        );
-        f.values = rel_codes.clone();
-        g.fields.push(f);
-    }
-    if !outcome.is_empty() {
-        let mut f = text_field(
-            "outcome",
-            pk.headers(&outcome),
-            "outcome of the buyer's search",
-        );
-        f.values = out_codes.clone();
-        g.fields.push(f);
-        g.outcome = true;
-    }
+    let stage_codes = coded(pk.profiles, &stage_col, &lexicon::stage_answer);
+    let rel_codes = coded(pk.profiles, &relationship, &rel);
+    let out_codes = coded(pk.profiles, &outcome, &out);
+    let push = |g: &mut Guess, name: &str, ix: &[usize], why: &str, values: &[(String, String)]| {
+        if !ix.is_empty() {
+            let mut f = text_field(name, pk.headers(ix), why);
+            f.values = values.to_vec();
+            g.fields.push(f);
+        }
+    };
+    push(
+        g,
+        "journey_stage",
+        &stage_col,
+        "the stage, named in the answers",
+        &stage_codes,
+    );
+    push(
+        g,
+        "relationship",
+        &relationship,
+        "relationship with the firm",
+        &rel_codes,
+    );
+    push(
+        g,
+        "outcome",
+        &outcome,
+        "outcome of the buyer's search",
+        &out_codes,
+    );
+    g.outcome = !outcome.is_empty();
     if !last.is_empty() {
         g.fields.push(typed(
             "last_project",
@@ -87,48 +136,210 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>) {
             "end of the last engagement",
         ));
     }
-    if !returns.is_empty() {
-        g.fields.push(text_field(
-            "would_return",
-            pk.headers(&returns),
-            "would hire the firm again",
-        ));
-    }
-    g.stages = outcome_rules(&out_codes);
+    push(
+        g,
+        "would_return",
+        &returns,
+        "would hire the firm again",
+        &[],
+    );
+    // Tables whose rows the columns can place.
+    let evidence: Vec<usize> = [&stage_col, &relationship, &outcome]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect();
+    let covered = |label: &str| {
+        evidence
+            .iter()
+            .any(|&i| pk.profiles[i].tables.contains(label))
+    };
+    let (strong, weak) = source_rules(pk.profiles, sources, &covered);
+    g.stages = strong;
+    g.stages.extend(stage_rules(&stage_codes));
+    g.stages.extend(outcome_rules(&out_codes));
     g.stages.extend(relationship_rules(
         &rel_codes,
         !returns.is_empty(),
         !last.is_empty(),
     ));
+    g.stages.extend(weak);
+    let unplaced: Vec<&str> = sources
+        .iter()
+        .filter(|s| {
+            !covered(&s.label)
+                && !g.stages.iter().any(|r| {
+                    r.when
+                        .source
+                        .as_ref()
+                        .is_some_and(|glob| source_matches(glob, s))
+                })
+        })
+        .map(|s| s.label.as_str())
+        .collect();
     if g.stages.is_empty() {
-        g.missing
-            .push("the relationship or outcome question: write [[stages.rules]] by hand".into());
+        g.default_stage = Some("client");
+    } else if !unplaced.is_empty() {
+        g.missing.push(format!(
+            "the stage of the rows of {}: nothing in them names one, so they are unclassified until a rule covers them",
+            unplaced.join(", ")
+        ));
     }
 }
 
-/// Share of a column's distinct answers that one of the patterns codes.
-pub(super) fn share_coded(p: &Profile, table: &[(&str, &'static str)]) -> f64 {
-    if p.answers.is_empty() {
-        return 0.0;
+/// Whether a source glob matches a table.
+fn source_matches(glob: &str, s: &Source) -> bool {
+    crate::config::glob_regex(glob).is_ok_and(|re| {
+        let name = s.file.rsplit('/').next().unwrap_or(&s.file);
+        let with_sheet = |f: &str| s.sheet.as_ref().map(|sh| format!("{f} [{sh}]"));
+        re.is_match(&s.file)
+            || re.is_match(name)
+            || with_sheet(&s.file).is_some_and(|x| re.is_match(&x))
+            || with_sheet(name).is_some_and(|x| re.is_match(&x))
+    })
+}
+
+/// A glob for a table that next quarter's file also matches: the file's year and quarter
+/// become `*`, unless the glob would then also match a table of another stage.
+fn source_glob(s: &Source, sources: &[Source], same: &dyn Fn(&Source) -> bool) -> String {
+    let exact = match &s.sheet {
+        Some(sh) => format!("{} [{sh}]", s.file),
+        None => s.file.clone(),
+    };
+    let exact = exact.replace(['*', '?'], "?");
+    let dated = re(r"(19|20)\d\d([-_ .]?(q[1-4]|h[12]|\d\d))?|q[1-4][-_ .]?(19|20)\d\d");
+    let (dir, name) = exact
+        .rsplit_once('/')
+        .map_or(("", exact.as_str()), |(d, n)| (d, n));
+    let (file, sheet) = name
+        .split_once(" [")
+        .map_or((name, ""), |(f, _)| (f, &name[f.len()..]));
+    let general = format!(
+        "{}{}{}{sheet}",
+        dir,
+        if dir.is_empty() { "" } else { "/" },
+        dated.replace_all(file, "*")
+    );
+    let clash = sources
+        .iter()
+        .any(|o| o.label != s.label && !same(o) && source_matches(&general, o));
+    if general != exact && !clash {
+        general
+    } else {
+        exact
     }
-    let n = p
-        .answers
-        .keys()
-        .filter(|a| code(a, table).is_some())
-        .count();
-    n as f64 / p.answers.len() as f64
+}
+
+/// Rules on the source: a sheet or file named after a narrow stage (got-away, former,
+/// betweener) says who every row is and comes before the column rules; for the tables the
+/// columns cannot place, a sheet or file named "client" or "prospect", or questions only one
+/// stage is asked, come after them.
+fn source_rules(
+    profiles: &[Profile],
+    sources: &[Source],
+    covered: &dyn Fn(&str) -> bool,
+) -> (Vec<GRule>, Vec<GRule>) {
+    // Each table's stage by name: the sheet's, else the file's (folders included).
+    let named = |s: &Source| {
+        s.sheet
+            .as_deref()
+            .and_then(lexicon::stage_in_name)
+            .or_else(|| s.file.split('/').rev().find_map(lexicon::stage_in_name))
+    };
+    let asked = |s: &Source| -> Option<(&'static str, String)> {
+        let mut found: Vec<(&'static str, String)> = Vec::new();
+        for p in profiles.iter().filter(|p| p.tables.contains(&s.label)) {
+            if let Some(st) = lexicon::code_of(&p.header, &lexicon::STAGE_QUESTIONS) {
+                found.push((st, p.header.clone()));
+            }
+        }
+        let first = found.first()?.0;
+        found
+            .iter()
+            .all(|(st, _)| *st == first)
+            .then(|| found.swap_remove(0))
+    };
+    let mut strong = Vec::new();
+    let mut weak = Vec::new();
+    for s in sources {
+        let placed = covered(&s.label);
+        let (stage, why, sure) = match (named(s), placed) {
+            (Some((stage, true)), _) => (
+                stage,
+                format!("the name \"{}\" says every row is a {stage}", s.label),
+                true,
+            ),
+            (Some((stage, false)), false) => (
+                stage,
+                format!(
+                    "the name \"{}\" says its rows are {stage}s, and no column says otherwise",
+                    s.label
+                ),
+                false,
+            ),
+            (_, false) => match asked(s) {
+                Some((stage, q)) => (
+                    stage,
+                    format!(
+                        "the file asks \"{}\", a question only a {stage} is asked",
+                        one_line(&q)
+                    ),
+                    false,
+                ),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let same = |o: &Source| named(o).map(|n| n.0) == Some(stage);
+        let glob = source_glob(s, sources, &same);
+        let rules = if sure { &mut strong } else { &mut weak };
+        if rules
+            .iter()
+            .any(|r: &GRule| r.when.source.as_deref() == Some(glob.as_str()))
+        {
+            continue;
+        }
+        rules.push(rule(
+            &format!("{stage}: {}", s.label),
+            stage,
+            cond::source(&glob),
+            &why,
+        ));
+    }
+    (strong, weak)
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A rule per stage a stage-name column names.
+fn stage_rules(codes: &[(String, String)]) -> Vec<GRule> {
+    crate::stage::Stage::ALL
+        .iter()
+        .map(|s| s.key())
+        .filter(|k| has(codes, k))
+        .map(|k| {
+            rule(
+                &format!("named {k}"),
+                k,
+                cond::equals("journey_stage", k),
+                "the answer names the stage",
+            )
+        })
+        .collect()
 }
 
 /// Answer → code for every answer of the columns that a pattern codes.
 fn coded(
     profiles: &[Profile],
     ix: &[usize],
-    table: &[(&str, &'static str)],
+    f: &dyn Fn(&str) -> Option<&'static str>,
 ) -> Vec<(String, String)> {
     let mut out: BTreeMap<String, String> = BTreeMap::new();
     for &i in ix {
         for a in profiles[i].answers.keys() {
-            if let Some(c) = code(a, table) {
+            if let Some(c) = f(a) {
                 out.insert(a.clone(), c.to_string());
             }
         }
@@ -203,6 +414,22 @@ fn relationship_rules(rel: &[(String, String)], returns: bool, last: bool) -> Ve
             "working with the firm now",
         ));
     }
+    if has(rel, "former") {
+        rules.push(rule(
+            "no longer a client",
+            "former",
+            cond::equals("relationship", "former"),
+            "worked with the firm before and will not return, or no longer works with it",
+        ));
+    }
+    if has(rel, "betweener") {
+        rules.push(rule(
+            "would work with us again",
+            "betweener",
+            cond::equals("relationship", "betweener"),
+            "worked with the firm before and would again",
+        ));
+    }
     if has(rel, "past") {
         let mut gone = Vec::new();
         if returns {
@@ -231,17 +458,39 @@ mod tests {
 
     #[test]
     fn codes_relationship_and_outcome_answers() {
-        let c = |a: &str| code(a, &RELATIONSHIP_CODES);
+        let c = |a: &str| code(a, &lexicon::RELATIONSHIP);
         assert_eq!(c("We are currently working with Northwind"), Some("client"));
         assert_eq!(c("We have worked with Northwind in the past"), Some("past"));
         assert_eq!(c("Past client"), Some("past"));
         assert_eq!(c("We have never worked with them"), Some("prospect"));
         assert_eq!(c("Other (supplier, partner, press)"), None);
-        let o = |a: &str| code(a, &OUTCOME_CODES);
+        let o = |a: &str| code(a, &lexicon::OUTCOME);
         assert_eq!(o("We chose another firm"), Some("got-away"));
         assert_eq!(o("Northwind was not on our shortlist"), Some("got-away"));
         assert_eq!(o("We have put the project on hold"), Some("not-now"));
         assert_eq!(o("We are still deciding"), Some("open"));
         assert_eq!(o("We hired Northwind Advisory"), Some("hired"));
+    }
+
+    #[test]
+    fn source_globs_follow_the_quarter() {
+        let src = |f: &str, sh: Option<&str>| Source {
+            label: f.into(),
+            file: f.into(),
+            sheet: sh.map(str::to_string),
+        };
+        let all = [
+            src("crm/former-clients-2026Q3.csv", None),
+            src("interviews_2026-Q3.xlsx", Some("Got-aways")),
+        ];
+        assert_eq!(
+            source_glob(&all[0], &all, &|_| false),
+            "crm/former-clients-*.csv"
+        );
+        assert_eq!(
+            source_glob(&all[1], &all, &|_| false),
+            "interviews_*.xlsx [Got-aways]"
+        );
+        assert!(source_matches("interviews_*.xlsx [Got-aways]", &all[1]));
     }
 }
