@@ -577,5 +577,24 @@ fn svg_format_writes_an_svg_beside_every_png() {
             svg.display()
         );
         assert!(text.trim_end().ends_with("</svg>"));
+        // Text as outlines of the embedded fonts: the SVG needs no font to look the same.
+        assert!(!text.contains("<text"), "{}", svg.display());
+        assert!(!text.contains("font-family"), "{}", svg.display());
+    }
+}
+
+/// Small enough to e-mail (issue 21): every chart at most 150 KB, `report.html` at most 3 MB.
+#[test]
+fn every_demo_chart_and_the_report_are_small() {
+    let tmp = tempfile::tempdir().unwrap();
+    for q in ["2026Q1", "2026Q2", "2026Q3"] {
+        let dir = run_quarter(&demo().join(q), tmp.path(), &[]);
+        for e in std::fs::read_dir(dir.join("charts")).unwrap() {
+            let e = e.unwrap();
+            let n = e.metadata().unwrap().len();
+            assert!(n <= 150_000, "{}: {n} bytes", e.path().display());
+        }
+        let n = std::fs::metadata(dir.join("report.html")).unwrap().len();
+        assert!(n <= 3_000_000, "{q} report.html: {n} bytes");
     }
 }

@@ -1,7 +1,9 @@
 //! The canvas every chart shape draws on: the embedded fonts, the design size's pixels, the
 //! frame (title, subtitle, notes) and rendering to PNG or SVG bytes, and text that fits.
 
-use std::sync::Once;
+use std::sync::{Arc, LazyLock, Once};
+
+use resvg::usvg;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -52,18 +54,63 @@ pub(crate) fn px(h: u32, x: f64) -> i32 {
     (x * h as f64 / 900.0).round() as i32
 }
 
+/// PNG bytes of what `draw` draws at `size`: drawn as SVG, then laid out and rasterised by
+/// resvg with the embedded fonts, so that text is shaped and kerned as a word processor would
+/// (plotters' own bitmap text spaces glyphs unevenly), and the PNG is the SVG's picture.
 pub(crate) fn render(
     size: (u32, u32),
-    draw: impl FnOnce(&Area<BitMapBackend>) -> DrawResult,
+    draw: impl FnOnce(&Area<SVGBackend>) -> DrawResult,
 ) -> Result<Vec<u8>, ChartError> {
-    register_fonts();
-    let mut buf = vec![255u8; (size.0 * size.1 * 3) as usize];
-    {
-        let root = BitMapBackend::with_buffer(&mut buf, size).into_drawing_area();
-        draw(&root).map_err(err)?;
-        root.present().map_err(err)?;
-    }
-    encode_png(&buf, size)
+    let svg = plot_svg(size, draw)?;
+    let tree = typeset(&svg)?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.0, size.1)
+        .ok_or_else(|| err(format!("cannot make a {}×{} picture", size.0, size.1)))?;
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::identity(),
+        &mut pixmap.as_mut(),
+    );
+    // Opaque on white: the premultiplied RGBA is the RGB.
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    encode_png(&rgb, size)
+}
+
+/// The fonts every chart is laid out with: the embedded DejaVu Sans (regular and bold) as
+/// `sans-serif`, and NanumSquare for Hangul. No system font is read, so a chart is the same
+/// picture on every machine.
+static FONT_DB: LazyLock<(Arc<usvg::fontdb::Database>, String)> = LazyLock::new(|| {
+    let mut db = usvg::fontdb::Database::new();
+    db.load_font_data(dejavu::sans::regular().to_vec());
+    db.load_font_data(dejavu::sans::bold().to_vec());
+    let before = db.len();
+    db.load_font_data(CJK_BYTES.to_vec());
+    let cjk = db
+        .faces()
+        .nth(before)
+        .and_then(|f| f.families.first().map(|(name, _)| name.clone()))
+        .unwrap_or_else(|| "NanumSquare".into());
+    db.set_sans_serif_family("DejaVu Sans");
+    (Arc::new(db), cjk)
+});
+
+/// The chart's SVG laid out: its text shaped with the embedded fonts.
+fn typeset(svg: &[u8]) -> Result<usvg::Tree, ChartError> {
+    let (db, cjk) = &*FONT_DB;
+    let text = String::from_utf8_lossy(svg).replace(
+        &format!("font-family=\"{CJK_FONT}\""),
+        &format!("font-family=\"{cjk}\""),
+    );
+    let opt = usvg::Options {
+        font_family: "DejaVu Sans".into(),
+        fontdb: db.clone(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(&text, &opt).map_err(err)
 }
 
 /// Title, subtitle and notes; returns the area left for the plot.
@@ -115,8 +162,26 @@ where
     Ok(plot)
 }
 
-/// SVG text drawn by `draw` at `size` (fonts are named, not embedded, in SVG).
+/// SVG text of what `draw` draws at `size`, its text as outlines of the embedded fonts, so that
+/// it is the PNG's picture and renders the same on a machine without them.
 pub(crate) fn render_svg(
+    size: (u32, u32),
+    draw: impl FnOnce(&Area<SVGBackend>) -> DrawResult,
+) -> Result<Vec<u8>, ChartError> {
+    let svg = plot_svg(size, draw)?;
+    let tree = typeset(&svg)?;
+    // Two decimals of a pixel are finer than any screen or print shows, and halve the file.
+    let opt = usvg::WriteOptions {
+        coordinates_precision: 2,
+        transforms_precision: 4,
+        indent: usvg::Indent::None,
+        ..usvg::WriteOptions::default()
+    };
+    Ok(tree.to_string(&opt).into_bytes())
+}
+
+/// The SVG plotters draws, its text named by family.
+fn plot_svg(
     size: (u32, u32),
     draw: impl FnOnce(&Area<SVGBackend>) -> DrawResult,
 ) -> Result<Vec<u8>, ChartError> {
@@ -135,6 +200,9 @@ pub(crate) fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, Char
     let mut enc = png::Encoder::new(&mut out, w, h);
     enc.set_color(png::ColorType::Rgb);
     enc.set_depth(png::BitDepth::Eight);
+    enc.set_compression(png::Compression::Default);
+    enc.set_filter(png::FilterType::Paeth);
+    enc.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
     let mut writer = enc.write_header().map_err(err)?;
     writer.write_image_data(rgb).map_err(err)?;
     writer.finish().map_err(err)?;
