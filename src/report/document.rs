@@ -54,8 +54,12 @@ fn quality(s: &Summary, reasons: BTreeMap<String, u64>) -> Quality {
 
 fn quality_lines(q: &Quality, s: &Summary) -> Vec<String> {
     let mut out = vec![format!(
-        "{} files ({} tables) read: {} rows = {} excluded + {} classified + {} unclassified.",
-        q.files, q.tables, q.read, q.excluded, q.classified, q.unclassified
+        "{} read: {} rows = {} excluded + {} classified + {} unclassified.",
+        files_and_tables(q.files, q.tables),
+        q.read,
+        q.excluded,
+        q.classified,
+        q.unclassified
     )];
     if !q.reasons.is_empty() {
         let list: Vec<String> = q.reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
@@ -75,10 +79,47 @@ fn quality_lines(q: &Quality, s: &Summary) -> Vec<String> {
     out
 }
 
+/// `1 file (2 tables)`, `3 files (3 tables)`.
+fn files_and_tables(files: usize, tables: usize) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{} ({})",
+        plural(files, "file", "files"),
+        plural(tables, "table", "tables")
+    )
+}
+
+/// The line under the title: how many respondents, in which stages, from how many files.
+fn overview(s: &Summary, q: &Quality) -> String {
+    let stages: Vec<&crate::analysis::StageMixRow> = s
+        .tables
+        .stage_mix
+        .iter()
+        .filter(|r| r.segment == "all" && r.n > 0)
+        .collect();
+    let files = if q.files == 1 {
+        "1 file".to_string()
+    } else {
+        format!("{} files", q.files)
+    };
+    match stages.as_slice() {
+        [one] => format!(
+            "{} respondents, all {}, from {files}",
+            q.classified,
+            one.label.to_lowercase()
+        ),
+        _ => format!(
+            "{} respondents classified into stages from {files}",
+            q.classified
+        ),
+    }
+}
+
 fn method_lines(s: &Summary) -> Vec<String> {
     let c = s.confidence * 100.0;
     vec![
-        format!("Intervals at {c:.0}%: Wilson score for shares, t for means, normal for NPS, Fisher z for correlations."),
+        format!("Intervals at {c:.0}%: Wilson score for shares, t for means, adjusted Wald for NPS, Fisher z for correlations."),
         "Gaps: experience − expectation over respondents who answered both; paired t-test, Cohen's d_z, Wilcoxon signed-rank (normal approximation).".into(),
         "NPS = % promoters (9–10) − % detractors (0–6). Stage comparisons: Welch t, pooled two-proportion z, chi-square without continuity correction.".into(),
         format!("q-values: Benjamini–Hochberg within each table. Estimates on a base below {:.0} are flagged low base.", s.min_base),
@@ -96,10 +137,7 @@ fn title(s: &Summary, title: Option<&str>) -> String {
 
 /// Markdown with `*emphasis*` kept; charts linked.
 fn markdown(s: &Summary, secs: &[Section], q: &Quality, heading: &str) -> String {
-    let mut md = format!(
-        "# {heading}\n\n{} respondents classified into stages from {} files.\n\n",
-        q.classified, q.files
-    );
+    let mut md = format!("# {heading}\n\n{}.\n\n", overview(s, q));
     for sec in secs {
         md.push_str(&format!("## {}\n\n", sec.title));
         for c in &sec.charts {
@@ -154,9 +192,8 @@ fn html(
 ) -> String {
     let b64 = base64::engine::general_purpose::STANDARD;
     let mut h = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title><style>{CSS}</style></head><body>\n<h1>{t}</h1>\n<p class=\"meta\">{} respondents classified into stages from {} files; period {}.</p>\n",
-        q.classified,
-        q.files,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title><style>{CSS}</style></head><body>\n<h1>{t}</h1>\n<p class=\"meta\">{}; period {}.</p>\n",
+        escape(&overview(s, q)),
         escape(&s.period),
         t = escape(heading)
     );

@@ -32,6 +32,29 @@ pub fn q_text(name: &str, q: f64) -> String {
     }
 }
 
+/// The q a finding must be under: 1 − confidence (rounded, so that 0.99 gives 0.01).
+fn alpha(s: &Summary) -> f64 {
+    ((1.0 - s.confidence) * 1e9).round() / 1e9
+}
+
+/// The warning a figure on a low base carries inside its brackets.
+fn caution(low: bool) -> &'static str {
+    if low {
+        "; a low base: read with caution"
+    } else {
+        ""
+    }
+}
+
+/// The base of a figure in a sentence, with the warning when it is low.
+fn base(n: impl std::fmt::Display, low: bool) -> String {
+    if low {
+        format!("n = {n}, a low base: read with caution")
+    } else {
+        format!("n = {n}")
+    }
+}
+
 fn stage_mix(s: &Summary) -> Vec<String> {
     let rows: Vec<_> = s
         .tables
@@ -42,6 +65,15 @@ fn stage_mix(s: &Summary) -> Vec<String> {
     let Some(top) = rows.iter().max_by_key(|r| r.n) else {
         return vec!["No respondent was classified.".into()];
     };
+    if rows.len() == 1 {
+        // One stage: nothing to compare, and the report says so once instead of showing empty
+        // stage comparisons.
+        return vec![format!(
+            "All {} classified respondents are {}: the files hold no other stage, so this report has no stage comparisons.",
+            top.n,
+            top.label.to_lowercase()
+        )];
+    }
     let mut out = vec![format!(
         "{} are the largest group: {} of the {} classified respondents (n = {}).",
         top.label,
@@ -106,12 +138,13 @@ fn capital(s: &str) -> String {
 }
 
 fn gaps(s: &Summary) -> Vec<String> {
+    let alpha = alpha(s);
     let mut sig: Vec<_> = s
         .tables
         .gaps
         .iter()
         .filter(|g| {
-            g.segment == "all" && g.q_value.is_some_and(|q| q < 0.05) && g.gap_mean.is_some()
+            g.segment == "all" && g.q_value.is_some_and(|q| q < alpha) && g.gap_mean.is_some()
         })
         .collect();
     sig.sort_by(|a, b| {
@@ -130,7 +163,10 @@ fn gaps(s: &Summary) -> Vec<String> {
             .iter()
             .any(|g| g.segment == "all" && g.q_value.is_some());
         return if tested {
-            vec!["No gap between expectation and experience is significant (q < 0.05).".into()]
+            vec![format!(
+                "No gap between expectation and experience is significant (q < {}).",
+                crate::report::plain_number(alpha)
+            )]
         } else {
             Vec::new()
         };
@@ -141,12 +177,12 @@ fn gaps(s: &Summary) -> Vec<String> {
             let d = g.gap_mean.unwrap_or(0.0);
             let side = if d < 0.0 { "below" } else { "above" };
             format!(
-                "{} rate *{}* {:.2} points {side} its importance ({}, n = {}).",
+                "{} rate *{}* {:.2} points {side} its importance ({}, {}).",
                 label(s, &g.stage),
                 g.attribute,
                 d.abs(),
                 q_text("q", g.q_value.unwrap_or(1.0)),
-                g.n
+                base(g.n, g.low_base)
             )
         })
         .collect()
@@ -162,8 +198,9 @@ fn nps(s: &Summary) -> Vec<String> {
     let mut out: Vec<String> = rows
         .iter()
         .map(|r| {
+            let low = caution(r.low_base);
             format!(
-                "{}: NPS {:+.0} ({} promoters, {} detractors of {}).",
+                "{}: NPS {:+.0} ({} promoters, {} detractors of {}{low}).",
                 label(s, &r.stage),
                 r.nps.unwrap_or(0.0),
                 r.promoters,
@@ -173,7 +210,7 @@ fn nps(s: &Summary) -> Vec<String> {
         })
         .collect();
     // The stage differences are tested in `comparisons`, with q-values over that table.
-    let alpha = 1.0 - s.confidence;
+    let alpha = alpha(s);
     for c in
         s.tables.comparisons.iter().filter(|c| {
             c.segment == "all" && c.metric == "NPS" && c.q_value.is_some_and(|q| q < alpha)
@@ -200,10 +237,10 @@ fn awareness(s: &Summary) -> Vec<String> {
     {
         if let Some(rate) = r.typecast_rate {
             out.push(format!(
-                "{} of {} know no service beyond those they bought (n = {}).",
+                "{} of {} know no service beyond those they bought ({}).",
                 pct(rate),
                 label(s, &r.stage).to_lowercase(),
-                r.typecast_n
+                base(r.typecast_n, r.low_base)
             ));
         }
     }
@@ -217,10 +254,10 @@ fn awareness(s: &Summary) -> Vec<String> {
         .collect();
     for r in few.iter().take(3) {
         out.push(format!(
-            "Only {} of clients know the firm offers *{}* (n = {}).",
+            "Only {} of clients know the firm offers *{}* ({}).",
             pct(r.share.unwrap_or(0.0)),
             r.service,
-            r.n
+            base(r.n, r.low_base)
         ));
     }
     out
@@ -242,8 +279,9 @@ fn touchpoints(s: &Summary) -> Vec<String> {
         .iter()
         .filter(|r| r.segment == "all" && r.verdict == "gap" && !alike(&r.channel))
         .map(|r| {
+            let low = caution(r.low_base);
             format!(
-                "{} use *{}* ({} of {}) where the firm is absent.",
+                "{} use *{}* ({} of {}{low}) where the firm is absent.",
                 label(s, &r.stage),
                 r.channel,
                 pct(r.share.unwrap_or(0.0)),
@@ -291,8 +329,9 @@ fn why(s: &Summary) -> Vec<String> {
         .filter_map(|st| best.get(st.key()))
         .filter(|r| r.mentions > 0)
         .map(|r| {
+            let low = caution(r.low_base);
             format!(
-                "{} most often mention *{}* ({} of {} answers).",
+                "{} most often mention *{}* ({} of {} answers{low}).",
                 label(s, &r.stage),
                 r.theme,
                 pct(r.share.unwrap_or(0.0)),
@@ -452,5 +491,59 @@ mod tests {
         // A channel all clients use but not all prospects is a finding.
         s.tables.touchpoints[1].share = Some(0.5);
         assert_eq!(touchpoints(&s).len(), 3);
+    }
+
+    /// A study of one stage reads naturally: one sentence, no stage mix chart, and a low base
+    /// is said in the sentence that rests on it.
+    #[test]
+    fn one_stage_study_and_low_bases_are_said() {
+        use crate::analysis::{GapRow, StageMixRow};
+        let mut s = Summary {
+            confidence: 0.95,
+            ..Summary::default()
+        };
+        s.tables.stage_mix = vec![StageMixRow {
+            segment: "all".into(),
+            stage: "client".into(),
+            label: "Clients".into(),
+            n: 12,
+            base: 12,
+            share: Some(1.0),
+            low_base: true,
+            ..Default::default()
+        }];
+        let said = stage_mix(&s);
+        assert_eq!(said.len(), 1);
+        assert!(
+            said[0].starts_with("All 12 classified respondents are clients"),
+            "{said:?}"
+        );
+        assert!(
+            crate::chart::spec::bar::charts(&s).is_empty(),
+            "no one-bar stage mix"
+        );
+        s.tables.gaps = vec![GapRow {
+            segment: "all".into(),
+            stage: "client".into(),
+            attribute: "Fees".into(),
+            n: 12,
+            gap_mean: Some(-0.8),
+            q_value: Some(0.02),
+            low_base: true,
+            ..Default::default()
+        }];
+        let g = gaps(&s);
+        assert!(
+            g[0].contains("n = 12, a low base: read with caution"),
+            "{g:?}"
+        );
+        // Significance follows the report's confidence, not a fixed 0.05.
+        s.confidence = 0.99;
+        assert_eq!(
+            gaps(&s),
+            vec![
+                "No gap between expectation and experience is significant (q < 0.01).".to_string()
+            ]
+        );
     }
 }

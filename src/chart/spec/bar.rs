@@ -65,9 +65,16 @@ fn low_base_note(bars: &[Bar], min_base: f64) -> Option<String> {
         .then(|| format!("Faded, hatched bars: base below {min_base:.0} — read with caution."))
 }
 
-/// Every chart of the period, in file-name order of drawing.
+/// Every chart of the period, in file-name order of drawing. A study of one stage has no mix
+/// to show: one bar at 100% is left off.
 pub fn charts(s: &Summary) -> Vec<BarChart> {
-    let mut out = vec![stage_mix(s)];
+    let stages = s
+        .tables
+        .stage_mix
+        .iter()
+        .filter(|r| r.segment == "all" && r.n > 0)
+        .count();
+    let mut out: Vec<BarChart> = (stages > 1).then(|| stage_mix(s)).into_iter().collect();
     out.extend(Stage::ALL.iter().filter_map(|&st| gaps(s, st)));
     if let Some(c) = nps(s) {
         out.push(c);
