@@ -91,10 +91,12 @@ pub(crate) fn channel_list(ctx: &Ctx) -> Vec<String> {
     let Some(ch) = &ctx.cfg.channels else {
         return Vec::new();
     };
+    // The folded names already listed: a set, since an answer can hold thousands of parts.
+    let mut listed: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut out: Vec<String> = Vec::new();
     for entries in ch.plan.values() {
         for e in entries {
-            if !out.iter().any(|x| fold(x) == fold(&e.channel)) {
+            if listed.insert(fold(&e.channel)) {
                 out.push(e.channel.clone());
             }
         }
@@ -116,7 +118,7 @@ pub(crate) fn channel_list(ctx: &Ctx) -> Vec<String> {
         }
     }
     for (k, v) in seen {
-        if !out.iter().any(|x| fold(x) == k) {
+        if listed.insert(k) {
             out.push(v);
         }
     }

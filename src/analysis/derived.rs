@@ -341,15 +341,27 @@ impl<'a> FieldValues<'a> {
 }
 
 /// Which of `keys` (folded) the folded options of a value hold.
-fn hits(opts: Option<Vec<String>>, keys: &[String]) -> Option<Vec<usize>> {
-    let o = opts?;
-    Some(
-        keys.iter()
-            .enumerate()
-            .filter(|(_, k)| o.contains(k))
-            .map(|(i, _)| i)
-            .collect(),
-    )
+/// The positions of the folded keys, for [`hits`].
+type KeyIndex<'a> = std::collections::HashMap<&'a str, usize, crate::FxBuildHasher>;
+
+fn key_index(keys: &[String]) -> KeyIndex<'_> {
+    let mut m = KeyIndex::default();
+    for (i, k) in keys.iter().enumerate() {
+        m.entry(k.as_str()).or_insert(i);
+    }
+    m
+}
+
+/// Which keys an answer's options hold: a lookup per option, so that an answer of thousands of
+/// options against thousands of keys stays linear.
+fn hits(opts: Option<Vec<String>>, keys: &KeyIndex) -> Option<Vec<usize>> {
+    let mut found: Vec<usize> = opts?
+        .iter()
+        .filter_map(|o| keys.get(o.as_str()).copied())
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    Some(found)
 }
 
 pub(crate) fn derive(ctx: &Ctx, channels: &[String]) -> Derived {
@@ -358,18 +370,22 @@ pub(crate) fn derive(ctx: &Ctx, channels: &[String]) -> Derived {
     let mut d = Derived::default();
     if let Some(sv) = &ctx.cfg.services {
         let offered: Vec<String> = sv.offered.iter().map(|s| fold(s)).collect();
-        d.known = Bits::build(&FieldValues::of(ctx, rs, sv.known), offered.len(), |v| {
+        let width = offered.len();
+        let offered = key_index(&offered);
+        d.known = Bits::build(&FieldValues::of(ctx, rs, sv.known), width, |v| {
             hits(options(v), &offered)
         });
         if let Some(b) = sv.bought {
-            d.bought = Bits::build(&FieldValues::of(ctx, rs, b), offered.len(), |v| {
+            d.bought = Bits::build(&FieldValues::of(ctx, rs, b), width, |v| {
                 hits(options(v), &offered)
             });
         }
     }
     if let Some(ch) = &ctx.cfg.channels {
         let keys: Vec<String> = channels.iter().map(|s| fold(s)).collect();
-        d.channels = Bits::build(&FieldValues::of(ctx, rs, ch.used), keys.len(), |v| {
+        let width = keys.len();
+        let keys = key_index(&keys);
+        d.channels = Bits::build(&FieldValues::of(ctx, rs, ch.used), width, |v| {
             hits(options(v), &keys)
         });
     }

@@ -173,7 +173,15 @@ pub enum Problem {
     OutOfScale,
     NotADate,
     UnknownAnswer,
+    /// A multi-select cell that is no list of options: more than [`MAX_OPTIONS`] parts, or a
+    /// part longer than [`MAX_OPTION_CHARS`] (a pasted document, not a choice).
+    NotAList,
 }
+
+/// The most options one multi-select answer can hold.
+pub const MAX_OPTIONS: usize = 200;
+/// The longest option of a multi-select answer, in characters.
+pub const MAX_OPTION_CHARS: usize = 200;
 
 impl Problem {
     pub fn name(self) -> &'static str {
@@ -183,6 +191,7 @@ impl Problem {
             Problem::OutOfScale => "out of scale",
             Problem::NotADate => "not a date",
             Problem::UnknownAnswer => "unknown answer",
+            Problem::NotAList => "not a list of options",
         }
     }
 }
@@ -271,10 +280,24 @@ impl<'a> Reader<'a> {
             FieldKind::Multi => {
                 let raw = cell.as_text();
                 let sep = self.separator.unwrap_or(",");
-                let parts = raw
+                let parts: Vec<&str> = raw
                     .split(sep)
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
+                    .take(MAX_OPTIONS + 1)
+                    .collect();
+                // Counted and read as missing: thousands of "options" would be thousands of
+                // categories in every table and chart.
+                if parts.len() > MAX_OPTIONS
+                    || parts.iter().any(|p| {
+                        p.len() > MAX_OPTION_CHARS * 4 || p.chars().count() > MAX_OPTION_CHARS
+                    })
+                {
+                    note(problems, col, self.name, Problem::NotAList, &raw);
+                    return Val::Missing;
+                }
+                let parts = parts
+                    .into_iter()
                     .map(|s| match self.lookup(s) {
                         Some(MapValue::Text(t)) => Arc::from(t.as_str()),
                         Some(MapValue::Number(x)) => Arc::from(format_number(*x)),

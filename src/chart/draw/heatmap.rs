@@ -53,7 +53,8 @@ where
         .unwrap_or(0) as i32
         + px(h, 30.0);
     let left = px(h, 40.0) + row_w;
-    let top = px(h, 80.0);
+    // Room for the axis name above column labels on two lines.
+    let top = px(h, 100.0);
     let right = pw as i32 - px(h, 40.0);
     let bottom = ph as i32 - px(h, 10.0);
     let (nr, nc) = (c.rows.len().max(1) as i32, c.cols.len().max(1) as i32);

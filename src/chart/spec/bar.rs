@@ -164,7 +164,7 @@ pub fn gaps(s: &Summary, st: Stage) -> Option<BarChart> {
     let bars: Vec<Bar> = rows
         .iter()
         .map(|r| Bar {
-            label: r.attribute.clone(),
+            label: super::short(&r.attribute),
             value: r.gap_mean.unwrap_or(0.0),
             ci: r.gap_ci_low.zip(r.gap_ci_high),
             rgb: st.rgb(),

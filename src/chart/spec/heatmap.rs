@@ -37,6 +37,74 @@ pub enum CellMark {
     Gap,
 }
 
+/// The most categories (services, channels, themes) a heatmap draws; the rest are summed.
+pub const MAX_CATEGORIES: usize = 12;
+
+impl Heatmap {
+    /// At most [`MAX_CATEGORIES`] columns: the most used (by mentions over every row), in their
+    /// order, then "Other (k more)" with the others' mentions summed (a share of mentions per
+    /// respondent, at most 100% drawn). Labels are [`super::short`]. Tables keep every column.
+    fn capped(mut self) -> Heatmap {
+        let ncols = self.cols.len();
+        if ncols > MAX_CATEGORIES {
+            let mentions = |c: usize| -> f64 {
+                self.cells
+                    .iter()
+                    .filter_map(|r| r[c])
+                    .map(|(share, n)| share * n as f64)
+                    .sum()
+            };
+            let mut by_use: Vec<(usize, f64)> = (0..ncols).map(|c| (c, mentions(c))).collect();
+            by_use.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut keep: Vec<usize> = by_use[..MAX_CATEGORIES - 1].iter().map(|x| x.0).collect();
+            keep.sort_unstable();
+            let rest: Vec<usize> = (0..ncols).filter(|c| !keep.contains(c)).collect();
+            let other = |cells: &[Option<(f64, u64)>]| -> Option<(f64, u64)> {
+                let parts: Vec<(f64, u64)> = rest.iter().filter_map(|&c| cells[c]).collect();
+                let n = parts.iter().map(|p| p.1).max()?;
+                let said: f64 = parts.iter().map(|(share, n)| share * *n as f64).sum();
+                Some(((said / n.max(1) as f64).min(1.0), n))
+            };
+            self.cells = self
+                .cells
+                .iter()
+                .map(|r| keep.iter().map(|&c| r[c]).chain([other(r)]).collect())
+                .collect();
+            // "Other" is low-based when any of its categories is.
+            self.low_base = self
+                .low_base
+                .iter()
+                .map(|r| {
+                    let any = rest.iter().any(|&c| r.get(c).copied().unwrap_or(false));
+                    keep.iter()
+                        .map(|&c| r.get(c).copied().unwrap_or(false))
+                        .chain([any])
+                        .collect()
+                })
+                .collect();
+            if !self.marks.is_empty() {
+                self.marks = self
+                    .marks
+                    .iter()
+                    .map(|r| keep.iter().map(|&c| r[c]).chain([CellMark::None]).collect())
+                    .collect();
+            }
+            let mut cols: Vec<String> = keep.iter().map(|&c| self.cols[c].clone()).collect();
+            cols.push(format!("Other ({} more)", rest.len()));
+            self.cols = cols;
+            self.notes.push(format!(
+                "Other ({} more): the {} less used {}s together, as mentions per respondent; the tables list each.",
+                rest.len(),
+                rest.len(),
+                self.col_label.to_lowercase()
+            ));
+        }
+        self.cols = self.cols.iter().map(|c| super::short(c)).collect();
+        self.rows = self.rows.iter().map(|r| super::short(r)).collect();
+        self
+    }
+}
+
 /// The heatmap of the latest transition in the summary (previous period → this one).
 pub fn transition_heatmap(s: &Summary) -> Option<Heatmap> {
     let last = s
@@ -105,11 +173,26 @@ pub fn transition_heatmap(s: &Summary) -> Option<Heatmap> {
 
 /// Distinct values in order of first appearance (the order the tables list them in).
 fn first_seen<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut out: Vec<String> = Vec::new();
     for v in values {
-        if !out.contains(v) {
+        if seen.insert(v.as_str()) {
             out.push(v.clone());
         }
+    }
+    out
+}
+
+/// The rows by (stage, column): a lookup per cell, not a scan (an answer can hold thousands of
+/// categories).
+fn index_by<'a, R>(
+    rows: &[&'a R],
+    key: impl Fn(&'a R) -> (&'a String, &'a String),
+) -> std::collections::BTreeMap<(&'a str, &'a str), &'a R> {
+    let mut out = std::collections::BTreeMap::new();
+    for &r in rows {
+        let (a, b) = key(r);
+        out.entry((a.as_str(), b.as_str())).or_insert(r);
     }
     out
 }
@@ -150,30 +233,31 @@ pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
         return None;
     }
     let services = first_seen(rows.iter().map(|r| &r.service));
-    let find = |st: Stage, sv: &String| {
-        rows.iter()
-            .copied()
-            .find(|r| r.stage == st.key() && &r.service == sv)
-    };
-    Some(Heatmap {
-        name: "awareness".into(),
-        section: Section::Awareness,
-        low_base: grid(&stages, &services, &find, |r| r.is_some_and(|r| r.low_base)),
-        cells: grid(&stages, &services, &find, |r| {
-            r.map(|r| (r.share.unwrap_or(0.0), r.n))
-        }),
-        title: format!(
-            "Which services each stage knows the firm offers — {}",
-            s.period
-        ),
-        subtitle: "Share of respondents aware of each service; n = respondents who answered".into(),
-        rows: stages.iter().map(|st| label(s, st.key())).collect(),
-        cols: services,
-        row_label: "Stage".into(),
-        col_label: "Service".into(),
-        marks: Vec::new(),
-        notes: vec!["Darker cells: more respondents know the service.".into()],
-    })
+    let index = index_by(&rows, |r| (&r.stage, &r.service));
+    let find = |st: Stage, sv: &String| index.get(&(st.key(), sv.as_str())).copied();
+    Some(
+        Heatmap {
+            name: "awareness".into(),
+            section: Section::Awareness,
+            low_base: grid(&stages, &services, &find, |r| r.is_some_and(|r| r.low_base)),
+            cells: grid(&stages, &services, &find, |r| {
+                r.map(|r| (r.share.unwrap_or(0.0), r.n))
+            }),
+            title: format!(
+                "Which services each stage knows the firm offers — {}",
+                s.period
+            ),
+            subtitle: "Share of respondents aware of each service; n = respondents who answered"
+                .into(),
+            rows: stages.iter().map(|st| label(s, st.key())).collect(),
+            cols: services,
+            row_label: "Stage".into(),
+            col_label: "Service".into(),
+            marks: Vec::new(),
+            notes: vec!["Darker cells: more respondents know the service.".into()],
+        }
+        .capped(),
+    )
 }
 
 /// Buyer use of each channel per stage, with the firm's presence and the gaps marked.
@@ -189,11 +273,8 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
         return None;
     }
     let channels = first_seen(rows.iter().map(|r| &r.channel));
-    let find = |st: Stage, ch: &String| {
-        rows.iter()
-            .copied()
-            .find(|r| r.stage == st.key() && &r.channel == ch)
-    };
+    let index = index_by(&rows, |r| (&r.stage, &r.channel));
+    let find = |st: Stage, ch: &String| index.get(&(st.key(), ch.as_str())).copied();
     let mark = |r: Option<&crate::analysis::TouchpointRow>| match r.map(|r| r.verdict.as_str()) {
         Some("gap") => CellMark::Gap,
         Some("covered") | Some("possible waste") => CellMark::Present,
@@ -212,7 +293,8 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
         row_label: "Stage".into(),
         col_label: "Channel".into(),
         notes: vec!["● the firm is present (plan); orange frame: a gap — buyers use the channel (≥ threshold) and the firm is absent.".into()],
-    })
+    }
+    .capped())
 }
 
 /// Per open-text field: the share of each stage's answers mentioning each theme.
@@ -230,7 +312,8 @@ pub fn theme_heatmaps(s: &Summary) -> Vec<Heatmap> {
             let rows: Vec<_> = s.tables.themes.iter().filter(|r| r.segment == "all" && r.field == f).collect();
             let stages = stages_in(&|k| rows.iter().any(|r| r.stage == k));
             let themes = first_seen(rows.iter().map(|r| &r.theme));
-            let find = |st: Stage, t: &String| rows.iter().copied().find(|r| r.stage == st.key() && &r.theme == t);
+            let index = index_by(&rows, |r| (&r.stage, &r.theme));
+            let find = |st: Stage, t: &String| index.get(&(st.key(), t.as_str())).copied();
             (!stages.is_empty()).then(|| Heatmap {
                 name: format!("themes_{f}"),
                 section: Section::Why,
@@ -244,7 +327,49 @@ pub fn theme_heatmaps(s: &Summary) -> Vec<Heatmap> {
                 col_label: "Theme".into(),
                 marks: Vec::new(),
                 notes: vec!["n = answers given at that stage; (uncoded): no theme of the codebook matched — see uncoded_words.csv.".into()],
-            })
+            }
+            .capped())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::TouchpointRow;
+
+    #[test]
+    fn at_most_twelve_categories_and_short_labels() {
+        let mut s = Summary::default();
+        for i in 0..300 {
+            let name = if i == 7 {
+                "a channel named at great length ".repeat(5)
+            } else {
+                format!("channel {i}")
+            };
+            s.tables.touchpoints.push(TouchpointRow {
+                segment: "all".into(),
+                stage: "client".into(),
+                channel: name,
+                n: 100,
+                share: Some(if i < 20 { 0.5 - i as f64 / 100.0 } else { 0.01 }),
+                verdict: "no plan".into(),
+                ..Default::default()
+            });
+        }
+        let h = touchpoint_matrix(&s).unwrap();
+        assert_eq!(h.cols.len(), MAX_CATEGORIES);
+        assert_eq!(h.cols[11], "Other (289 more)");
+        assert_eq!(h.cols[0], "channel 0", "the most used, in their order");
+        assert!(h
+            .cols
+            .iter()
+            .all(|c| c.chars().count() <= super::super::MAX_LABEL));
+        assert!(h.cols[7].ends_with('…'), "{}", h.cols[7]);
+        // 289 channels of 1% each: their mentions are summed, at most 100% drawn.
+        assert_eq!(h.cells[0][11], Some((1.0, 100)));
+        assert_eq!(h.cells[0].len(), 12);
+        assert_eq!(h.marks[0].len(), 12);
+        assert_eq!(h.low_base[0].len(), 12);
+    }
 }

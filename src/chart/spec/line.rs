@@ -84,7 +84,7 @@ fn series(
         })
         .map_or(0, |t| t.n);
     points.iter().any(Option::is_some).then_some(Series {
-        label,
+        label: super::short(&label),
         rgb,
         points,
         last_n,

@@ -12,6 +12,24 @@ pub use heatmap::{CellMark, Heatmap};
 pub use line::{LineChart, Series, TrendPoint};
 pub use scatter::{Point, Scatter};
 
+/// The longest label a chart draws; longer ones end in "…" (tables keep them whole).
+pub const MAX_LABEL: usize = 60;
+
+/// A label of at most [`MAX_LABEL`] characters: a longer one is cut at a word and ends in "…".
+/// Cutting first keeps the pixel fitting of the drawing short, whatever an answer holds.
+pub fn short(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() <= MAX_LABEL {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(MAX_LABEL - 1).collect();
+    let cut = match head.rfind(' ') {
+        Some(i) if i >= MAX_LABEL / 2 => &head[..i],
+        _ => head.as_str(),
+    };
+    format!("{}…", cut.trim_end())
+}
+
 /// The section of the report a chart is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
@@ -29,4 +47,23 @@ pub enum Section {
     Why,
     /// Against earlier periods (trends, transitions).
     History,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_labels_end_in_an_ellipsis() {
+        assert_eq!(short("LinkedIn"), "LinkedIn");
+        let long = "Recommendation from a colleague at another company in our industry association";
+        let s = short(long);
+        assert!(s.chars().count() <= MAX_LABEL, "{s}");
+        assert_eq!(
+            s,
+            "Recommendation from a colleague at another company in our…"
+        );
+        let huge = "x".repeat(4_000_000);
+        assert_eq!(short(&huge).chars().count(), MAX_LABEL);
+    }
 }

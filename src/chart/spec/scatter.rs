@@ -65,7 +65,7 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
             .filter_map(|r| {
                 let n = r.n_importance.min(r.n_performance);
                 Some(Point {
-                    label: format!("{} (n={n})", r.attribute),
+                    label: format!("{} (n={n})", super::short(&r.attribute)),
                     x: r.performance_mean?,
                     y: r.importance_mean?,
                     low_base: (n as f64) < s.min_base,
@@ -122,7 +122,7 @@ pub fn drivers(s: &Summary) -> Option<Scatter> {
         .iter()
         .filter_map(|r| {
             Some(Point {
-                label: format!("{} (n={})", r.attribute, r.n),
+                label: format!("{} (n={})", super::short(&r.attribute), r.n),
                 x: r.stated_importance_mean?,
                 y: r.r?,
                 low_base: r.low_base,
