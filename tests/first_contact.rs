@@ -206,6 +206,16 @@ fn init_places_at_least_90_percent_of_rows_of_every_unseen_folder() {
         }
     }
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
+    // No confident false finding from a folder of one stage: no win rate without a got-away,
+    // in the table or the report.
+    let out = base.join("satisfaction-only-out/2026Q4");
+    let conversion = read_csv(&out.join("tables/conversion.csv"));
+    assert!(
+        conversion.iter().all(|r| r["metric"] != "win rate"),
+        "{conversion:?}"
+    );
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(!report.contains("Win rate"), "{report}");
 }
 
 fn s(v: impl ToString) -> String {

@@ -25,6 +25,12 @@ fn conversion_row(ctx: &Ctx, g: &Group, metric: &str, source: &str, s: Share) ->
     }
 }
 
+/// The win rate, only over buyers both won and lost: with no got-away (or no hire) it would be
+/// 100% (or 0%) by construction, not a finding (a client survey read as "Win rate: 100%").
+fn win_rate(ctx: &Ctx, g: &Group, source: &str, s: Share) -> Option<ConversionRow> {
+    (s.hits > 0 && s.hits < s.n).then(|| conversion_row(ctx, g, "win rate", source, s))
+}
+
 /// Win rate, not-now share, betweener share of past clients, promoter share of former clients.
 /// Each is a share over tallies: of the outcome answers per stage, or of the stages.
 pub(crate) fn conversion(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<ConversionRow> {
@@ -47,7 +53,7 @@ pub(crate) fn conversion(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<
             .filter(|&(e, _)| bit(e, 0) || bit(e, 1))
             .collect();
         let s = one(&win, &|e| bit(e, 0));
-        out.push(conversion_row(ctx, g, "win rate", "outcome", s));
+        out.extend(win_rate(ctx, g, "outcome", s));
         let prospects = ctx.tally(g, Stage::Prospect, Fact::Outcome);
         let s = one(&prospects, &|e| bit(e, 2));
         out.push(conversion_row(
@@ -61,7 +67,7 @@ pub(crate) fn conversion(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<
         use Stage::*;
         let win = stages(&[GotAway, Client, Betweener, Former]);
         let s = one(&win, &|i| i != GotAway.index());
-        out.push(conversion_row(ctx, g, "win rate", "stages", s));
+        out.extend(win_rate(ctx, g, "stages", s));
     }
     let past = stages(&[Stage::Betweener, Stage::Former]);
     let s = one(&past, &|i| i == Stage::Betweener.index());
