@@ -73,7 +73,7 @@ type Builder = fn(&Path) -> Truth;
 #[test]
 fn init_places_at_least_90_percent_of_rows_of_every_unseen_folder() {
     // Each folder, and what its guessed config must hold (`!` first: must not).
-    let folders: [(&str, Builder, &[&str]); 11] = [
+    let folders: [(&str, Builder, &[&str]); 12] = [
         (
             "qualtrics-german",
             qualtrics_german,
@@ -168,6 +168,16 @@ fn init_places_at_least_90_percent_of_rows_of_every_unseen_folder() {
                 "[fields.journey_stage]",
                 "Note: the words of \"Section A\" and \"Section B\"",
                 "segments = [\"industry\", \"employees\"]",
+            ],
+        ),
+        (
+            "limesurvey-pipeline",
+            limesurvey_pipeline,
+            &[
+                "[fields.journey_stage]",
+                "[fields.respondent_id]",
+                "name = \"Clear pricing\"",
+                "[fields.recommend]",
             ],
         ),
         (
@@ -1141,5 +1151,57 @@ fn satisfaction_only(dir: &Path) -> Truth {
     }
     let mut t = Truth::new();
     write_csv(dir, "zufriedenheit_2026.csv", &sh, b',', &mut t);
+    t
+}
+
+/// LimeSurvey CSV (codes `Q1[SQ001]` above `Question [Item]` labels) joined to a pipeline
+/// stage in the CRM's words (Closed Won, Closed Lost, Qualified, Proposal sent, Churned).
+fn limesurvey_pipeline(dir: &Path) -> Truth {
+    let mut g = Gen::new(12);
+    let items = [
+        "Responsiveness",
+        "Clear pricing",
+        "Industry insight",
+        "Senior attention",
+    ];
+    let mut codes: Vec<String> = ["id", "submitdate", "lastpage", "stage"].map(s).to_vec();
+    let mut labels: Vec<String> = [
+        "Response ID",
+        "Date submitted",
+        "Last page",
+        "Pipeline stage",
+    ]
+    .map(s)
+    .to_vec();
+    for (k, i) in items.iter().enumerate() {
+        codes.push(format!("Q1[SQ00{}]", k + 1));
+        labels.push(format!(
+            "How important is each when you choose an adviser? [{i}]"
+        ));
+    }
+    for (k, i) in items.iter().enumerate() {
+        codes.push(format!("Q2[SQ00{}]", k + 1));
+        labels.push(format!("How did Brightline do? [{i}]"));
+    }
+    codes.push(s("Q3"));
+    labels.push(s("How likely are you to recommend Brightline to a peer?"));
+    let mut sh = Sheet::with("", vec![codes, labels]);
+    let names: Phrases = [
+        &["Qualified", "Proposal sent", "Open opportunity"],
+        &["Closed Lost"],
+        &["Closed Won", "Active customer"],
+        &["Inactive"],
+        &["Churned"],
+    ];
+    for i in 0..180 {
+        let stage = g.stage([30, 25, 30, 5, 10]);
+        let mut row = vec![s(i + 1), g.date("iso"), s(3), phrase(&mut g, &names, stage)];
+        g.numbers(&mut row, 5, true);
+        g.numbers(&mut row, 5, stage == "client");
+        row.push(s(g.int(0, 10)));
+        sh.push(row, stage);
+    }
+    let mut t = Truth::new();
+    write_csv(dir, "results-survey123456.csv", &sh, b',', &mut t);
     t
 }

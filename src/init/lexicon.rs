@@ -492,6 +492,8 @@ pub const STAGE_NAMES: [(&str, &[&str]); 5] = [
             r"churned( clients?| customers?)?",
             r"lapsed( clients?)?",
             r"ex[- ]clients?",
+            r"ex[- ]customers?",
+            r"lost (clients?|customers?|accounts?)",
             r"ehemalige( kunden| mandanten)?",
             r"anciens? clients?",
             r"antiguos? clientes?",
@@ -528,6 +530,10 @@ pub const STAGE_NAMES: [(&str, &[&str]); 5] = [
         "prospect",
         &[
             r"prospects?",
+            r"open( opportunit(y|ies)| deals?)?",
+            r"qualified( leads?)?",
+            r"(mql|sql|opportunit(y|ies)|proposal( sent)?|negotiation|in negotiation|pitching|contacted|discovery)",
+            r"pending( decision)?",
             r"leads?",
             r"potential (clients?|customers?)",
             r"pipeline",
@@ -550,6 +556,8 @@ pub const STAGE_NAMES: [(&str, &[&str]); 5] = [
         "client",
         &[
             r"clients?",
+            r"closed[- ]won|won( deals?)?",
+            r"active( (clients?|customers?|accounts?))?",
             r"customers?",
             r"active (clients?|customers?)",
             r"current (clients?|customers?)",
@@ -879,6 +887,9 @@ pub static OUTCOME: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             compile(&[
                 r"\bstill (deciding|comparing|evaluating|looking|considering|reviewing)",
                 r"\bundecided\b",
+                r"\bpending\b",
+                r"\bawaiting\b",
+                r"\bin (discussion|negotiation)s?\b",
                 r"\bevaluating\b",
                 r"\bnot (yet )?decided\b",
                 r"\bcomparing\b",
@@ -1105,6 +1116,17 @@ mod tests {
         assert_eq!(stage_answer("Cliente"), Some("client"));
         assert_eq!(stage_answer("Lead"), Some("prospect"));
         assert_eq!(stage_answer("Client satisfaction"), None);
+        for (a, st) in [
+            ("Closed Won", "client"),
+            ("Qualified lead", "prospect"),
+            ("Proposal sent", "prospect"),
+            ("Active", "client"),
+            ("Inactive", "betweener"),
+            ("Ex-customer", "former"),
+            ("Lost deal", "got-away"),
+        ] {
+            assert_eq!(stage_answer(a), Some(st), "{a}");
+        }
         assert_eq!(
             stage_in_name("crm/former-clients-2026Q3.csv"),
             Some(("former", true))
