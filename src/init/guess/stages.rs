@@ -397,39 +397,26 @@ fn outcome_rules(out: &[(String, String)]) -> Vec<GRule> {
 /// The rules the relationship codes found allow, after the outcome's: prospects, clients, and
 /// past clients as former (would not return, or gone over 24 months) or betweeners.
 fn relationship_rules(rel: &[(String, String)], returns: bool, last: bool) -> Vec<GRule> {
-    let mut rules = Vec::new();
-    if has(rel, "prospect") {
-        rules.push(rule(
-            "not yet a client",
-            "prospect",
-            cond::equals("relationship", "prospect"),
-            "never worked with the firm",
-        ));
-    }
-    if has(rel, "client") {
-        rules.push(rule(
-            "current client",
-            "client",
-            cond::equals("relationship", "client"),
-            "working with the firm now",
-        ));
-    }
-    if has(rel, "former") {
-        rules.push(rule(
-            "no longer a client",
+    // (code, rule name, why): each code that names its stage gives one direct rule.
+    const DIRECT: [(&str, &str, &str); 4] = [
+        ("prospect", "not yet a client", "never worked with the firm"),
+        ("client", "current client", "working with the firm now"),
+        (
             "former",
-            cond::equals("relationship", "former"),
+            "no longer a client",
             "worked with the firm before and will not return, or no longer works with it",
-        ));
-    }
-    if has(rel, "betweener") {
-        rules.push(rule(
-            "would work with us again",
+        ),
+        (
             "betweener",
-            cond::equals("relationship", "betweener"),
+            "would work with us again",
             "worked with the firm before and would again",
-        ));
-    }
+        ),
+    ];
+    let mut rules: Vec<GRule> = DIRECT
+        .iter()
+        .filter(|(code, _, _)| has(rel, code))
+        .map(|(code, name, why)| rule(name, code, cond::equals("relationship", code), why))
+        .collect();
     if has(rel, "past") {
         let mut gone = Vec::new();
         if returns {
