@@ -56,10 +56,26 @@ fn codes_by(p: &Profile, f: &dyn Fn(&str) -> Option<&'static str>) -> Vec<&'stat
     v
 }
 
-/// The journey questions and the stage rules they allow, then the rules on the source (file
-/// and sheet names, questions only one stage is asked), then the default.
-pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources: &[Source]) {
-    // Not metadata, not a "why" question whose reasons use the same words, few answers.
+/// The columns that can place rows: a stage-name column, the relationship and outcome
+/// questions, and whether a past client would return.
+struct JourneyColumns {
+    stage: Vec<usize>,
+    relationship: Vec<usize>,
+    outcome: Vec<usize>,
+    returns: Vec<usize>,
+}
+
+fn rel(a: &str) -> Option<&'static str> {
+    code(a, &lexicon::RELATIONSHIP)
+}
+
+fn out(a: &str) -> Option<&'static str> {
+    code(a, &lexicon::OUTCOME)
+}
+
+/// Take the journey columns: categories, not metadata, not a "why" question whose reasons use
+/// the same words, with few answers, most of them coded.
+fn journey_columns(pk: &mut Picker) -> JourneyColumns {
     let reason = re(
         r"\b(why|reason|explain)|warum|grund|pourquoi|raison|por qué|motivo|razón|dlaczego|powód|mengapa|alasan|이유|왜",
     );
@@ -67,35 +83,46 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
         !lexicon::METADATA.is_match(&p.header) && !reason.is_match(&p.header) && p.distinct() <= 20
     };
     let stage_header = re(STAGE_HEADER);
-    let stage_col = pk.take(&|p, k| {
+    let stage = pk.take(&|p, k| {
         let codes = codes_by(p, &lexicon::stage_answer);
         *k == Kind::Category
             && not_meta(p)
             && share_by(p, &lexicon::stage_answer) >= 0.8
             && (codes.len() >= 2 || !codes.is_empty() && stage_header.is_match(&p.header))
     });
+    let by_phrase =
+        |p: &Profile, header: &regex::Regex, f: &dyn Fn(&str) -> Option<&'static str>| {
+            not_meta(p)
+                && (header.is_match(&p.header) && share_by(p, f) >= 0.3
+                    || share_by(p, f) >= 0.6 && codes_by(p, f).len() >= 2)
+        };
     let rel_header = re(RELATIONSHIP_HEADER);
-    let rel = |a: &str| code(a, &lexicon::RELATIONSHIP);
-    let relationship = pk.take(&|p, k| {
-        *k == Kind::Category
-            && not_meta(p)
-            && (rel_header.is_match(&p.header) && share_by(p, &rel) >= 0.3
-                || share_by(p, &rel) >= 0.6 && codes_by(p, &rel).len() >= 2)
-    });
+    let relationship = pk.take(&|p, k| *k == Kind::Category && by_phrase(p, &rel_header, &rel));
     let out_header = re(OUTCOME_HEADER);
-    let out = |a: &str| code(a, &lexicon::OUTCOME);
-    let outcome = pk.take(&|p, k| {
-        *k == Kind::Category
-            && not_meta(p)
-            && (out_header.is_match(&p.header) && share_by(p, &out) >= 0.3
-                || share_by(p, &out) >= 0.6 && codes_by(p, &out).len() >= 2)
-    });
+    let outcome = pk.take(&|p, k| *k == Kind::Category && by_phrase(p, &out_header, &out));
     let return_header = re(RETURN_HEADER);
     let returns = pk.take(&|p, k| {
         let yes_no = *k == Kind::YesNo
             || *k == Kind::Category && p.answers.keys().any(|a| a.eq_ignore_ascii_case("no"));
         yes_no && return_header.is_match(&p.header)
     });
+    JourneyColumns {
+        stage,
+        relationship,
+        outcome,
+        returns,
+    }
+}
+
+/// The journey questions and the stage rules they allow, then the rules on the source (file
+/// and sheet names, questions only one stage is asked), then the default.
+pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources: &[Source]) {
+    let JourneyColumns {
+        stage: stage_col,
+        relationship,
+        outcome,
+        returns,
+    } = journey_columns(pk);
     let stage_codes = coded(pk.profiles, &stage_col, &lexicon::stage_answer);
     let rel_codes = coded(pk.profiles, &relationship, &rel);
     let out_codes = coded(pk.profiles, &outcome, &out);
