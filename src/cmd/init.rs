@@ -34,6 +34,14 @@ pub fn init(a: &InitArgs) -> Result<()> {
     for e in &skipped {
         eprintln!("warning: not read: {e}");
     }
+    // The written config must load: a guess that does not is a bug, said even with --quiet.
+    let cfg = match crate::config::Config::parse(&text, &out) {
+        Ok(cfg) => Some(cfg),
+        Err(e) => {
+            eprintln!("warning: the written config does not load: {e}");
+            None
+        }
+    };
     if !a.quiet {
         println!(
             "read {} files ({} tables); wrote {}",
@@ -41,19 +49,16 @@ pub fn init(a: &InitArgs) -> Result<()> {
             tables.len(),
             out.display()
         );
-        match crate::config::Config::parse(&text, &out) {
-            Ok(cfg) => {
-                let wanted: Vec<&Table> = tables
-                    .iter()
-                    .copied()
-                    .filter(|t| cfg.input.wants_file(&t.source_file))
-                    .collect();
-                println!(
-                    "\nwhat `journeygap run` would do with it:\n{}",
-                    crate::inspect::preview(&cfg, &wanted)
-                );
-            }
-            Err(e) => eprintln!("warning: the written config does not load: {e}"),
+        if let Some(cfg) = cfg {
+            let wanted: Vec<&Table> = tables
+                .iter()
+                .copied()
+                .filter(|t| cfg.input.wants_file(&t.source_file))
+                .collect();
+            println!(
+                "\nwhat `journeygap run` would do with it:\n{}",
+                crate::inspect::preview(&cfg, &wanted)
+            );
         }
         let config = if a.output.is_some() {
             format!(" --config {}", out.display())
