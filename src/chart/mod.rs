@@ -56,31 +56,23 @@ impl Chart {
 
     /// The chart drawn at `size` pixels: PNG, and SVG when `svg`.
     pub fn draw(&self, size: (u32, u32), svg: bool) -> Result<DrawnChart, ChartError> {
+        // Drawn and typeset once; the PNG and the SVG are two renderings of the same tree.
+        let tree = draw::canvas::typeset(&self.plot(size)?)?;
         Ok(DrawnChart {
             name: self.name().to_string(),
             section: self.section(),
-            png: self.png(size)?,
-            svg: if svg { Some(self.svg(size)?) } else { None },
+            png: draw::canvas::rasterise(&tree, size)?,
+            svg: svg.then(|| draw::canvas::outlines(&tree)),
         })
     }
 
-    /// SVG text of the chart at `size` pixels.
-    pub fn svg(&self, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
+    /// The chart as plotters' SVG at `size` pixels, before typesetting.
+    fn plot(&self, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
         match self {
-            Chart::Bar(c) => draw::bar::svg(c, size),
-            Chart::Line(c) => draw::line::svg(c, size),
-            Chart::Heat(c) => draw::heatmap::svg(c, size),
-            Chart::Scatter(c) => draw::scatter::svg(c, size),
-        }
-    }
-
-    /// PNG bytes of the chart at `size` pixels.
-    pub fn png(&self, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-        match self {
-            Chart::Bar(c) => draw::bar::png(c, size),
-            Chart::Line(c) => draw::line::png(c, size),
-            Chart::Heat(c) => draw::heatmap::png(c, size),
-            Chart::Scatter(c) => draw::scatter::png(c, size),
+            Chart::Bar(c) => draw::bar::plot(c, size),
+            Chart::Line(c) => draw::line::plot(c, size),
+            Chart::Heat(c) => draw::heatmap::plot(c, size),
+            Chart::Scatter(c) => draw::scatter::plot(c, size),
         }
     }
 }

@@ -5,18 +5,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use plotters::coord::types::RangedCoordf64;
 
-use super::canvas::{family, fit, frame, px, render, render_svg, tick, Area, DrawResult, FONT};
+use super::canvas::{family, fit, frame, plot_svg, px, tick, Area, DrawResult, FONT};
 use crate::chart::spec::{Bar, BarChart};
 use crate::chart::ChartError;
 
-/// Draw a bar chart as SVG text of `size` pixels.
-pub fn svg(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    render_svg(size, |root| draw_bar_chart(root, chart, size))
-}
-
-/// Draw a bar chart as PNG bytes of `size` pixels.
-pub fn png(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    render(size, |root| draw_bar_chart(root, chart, size))
+/// Draw the chart as plotters' SVG of `size` pixels, its text named by family (the canvas
+/// typesets it into both the PNG and the outlined SVG).
+pub fn plot(chart: &BarChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
+    plot_svg(size, |root| draw_bar_chart(root, chart, size))
 }
 
 type Plot<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;

@@ -54,20 +54,14 @@ pub(crate) fn px(h: u32, x: f64) -> i32 {
     (x * h as f64 / 900.0).round() as i32
 }
 
-/// PNG bytes of what `draw` draws at `size`: drawn as SVG, then laid out and rasterised by
-/// resvg with the embedded fonts, so that text is shaped and kerned as a word processor would
-/// (plotters' own bitmap text spaces glyphs unevenly), and the PNG is the SVG's picture.
-pub(crate) fn render(
-    size: (u32, u32),
-    draw: impl FnOnce(&Area<SVGBackend>) -> DrawResult,
-) -> Result<Vec<u8>, ChartError> {
-    let svg = plot_svg(size, draw)?;
-    let tree = typeset(&svg)?;
+/// PNG bytes of a typeset chart at `size`: rasterised by resvg (plotters' own bitmap text
+/// spaces glyphs unevenly), so that the PNG is the SVG's picture.
+pub(crate) fn rasterise(tree: &usvg::Tree, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.0, size.1)
         .ok_or_else(|| err(format!("cannot make a {}×{} picture", size.0, size.1)))?;
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
     resvg::render(
-        &tree,
+        tree,
         resvg::tiny_skia::Transform::identity(),
         &mut pixmap.as_mut(),
     );
@@ -98,8 +92,8 @@ static FONT_DB: LazyLock<(Arc<usvg::fontdb::Database>, String)> = LazyLock::new(
     (Arc::new(db), cjk)
 });
 
-/// The chart's SVG laid out: its text shaped with the embedded fonts.
-fn typeset(svg: &[u8]) -> Result<usvg::Tree, ChartError> {
+/// The chart's SVG (from [`plot_svg`]) laid out: its text shaped with the embedded fonts.
+pub(crate) fn typeset(svg: &[u8]) -> Result<usvg::Tree, ChartError> {
     let (db, cjk) = &*FONT_DB;
     let text = String::from_utf8_lossy(svg).replace(
         &format!("font-family=\"{CJK_FONT}\""),
@@ -162,14 +156,9 @@ where
     Ok(plot)
 }
 
-/// SVG text of what `draw` draws at `size`, its text as outlines of the embedded fonts, so that
-/// it is the PNG's picture and renders the same on a machine without them.
-pub(crate) fn render_svg(
-    size: (u32, u32),
-    draw: impl FnOnce(&Area<SVGBackend>) -> DrawResult,
-) -> Result<Vec<u8>, ChartError> {
-    let svg = plot_svg(size, draw)?;
-    let tree = typeset(&svg)?;
+/// SVG text of a typeset chart, its text as outlines of the embedded fonts, so that it is the
+/// PNG's picture and renders the same on a machine without them.
+pub(crate) fn outlines(tree: &usvg::Tree) -> Vec<u8> {
     // Two decimals of a pixel are finer than any screen or print shows, and halve the file.
     let opt = usvg::WriteOptions {
         coordinates_precision: 2,
@@ -177,11 +166,11 @@ pub(crate) fn render_svg(
         indent: usvg::Indent::None,
         ..usvg::WriteOptions::default()
     };
-    Ok(tree.to_string(&opt).into_bytes())
+    tree.to_string(&opt).into_bytes()
 }
 
 /// The SVG plotters draws, its text named by family.
-fn plot_svg(
+pub(crate) fn plot_svg(
     size: (u32, u32),
     draw: impl FnOnce(&Area<SVGBackend>) -> DrawResult,
 ) -> Result<Vec<u8>, ChartError> {

@@ -3,18 +3,14 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::canvas::{family, frame, px, render, render_svg, wrap2, Area, DrawResult, FONT};
+use super::canvas::{family, frame, plot_svg, px, wrap2, Area, DrawResult, FONT};
 use crate::chart::spec::{CellMark, Heatmap};
 use crate::chart::ChartError;
 
-/// A heatmap as SVG text.
-pub fn svg(c: &Heatmap, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    render_svg(size, |root| draw_heatmap(root, c))
-}
-
-/// A heatmap as PNG bytes.
-pub fn png(c: &Heatmap, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    render(size, |root| draw_heatmap(root, c))
+/// Draw the chart as plotters' SVG of `size` pixels, its text named by family (the canvas
+/// typesets it into both the PNG and the outlined SVG).
+pub fn plot(c: &Heatmap, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
+    plot_svg(size, |root| draw_heatmap(root, c))
 }
 
 /// Where the cells go: the grid's left and top edges, a cell's width and height.

@@ -3,18 +3,14 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::canvas::{family, fit, frame, px, render, render_svg, tick, Area, DrawResult, FONT};
+use super::canvas::{family, fit, frame, plot_svg, px, tick, Area, DrawResult, FONT};
 use crate::chart::spec::LineChart;
 use crate::chart::ChartError;
 
-/// A trend chart as SVG text.
-pub fn svg(c: &LineChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    render_svg(size, |root| draw_line(root, c))
-}
-
-/// A trend chart as PNG bytes.
-pub fn png(c: &LineChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    render(size, |root| draw_line(root, c))
+/// Draw the chart as plotters' SVG of `size` pixels, its text named by family (the canvas
+/// typesets it into both the PNG and the outlined SVG).
+pub fn plot(c: &LineChart, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
+    plot_svg(size, |root| draw_line(root, c))
 }
 
 fn draw_line<DB: DrawingBackend>(root: &Area<DB>, c: &LineChart) -> DrawResult

@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use plotters::coord::types::RangedCoordf64;
 
-use super::canvas::{family, fixed, frame, render, render_svg, FONT};
+use super::canvas::{family, fixed, frame, plot_svg, FONT};
 use crate::chart::spec::Scatter;
 use crate::chart::ChartError;
 
@@ -17,14 +17,10 @@ fn tick(v: f64, (lo, hi): (f64, f64)) -> String {
 
 type Boxed = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
-/// A scatter chart as SVG text.
-pub fn svg(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    render_svg(size, |root| draw(root, c))
-}
-
-/// A scatter chart as PNG bytes.
-pub fn png(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
-    render(size, |root| draw(root, c))
+/// Draw the chart as plotters' SVG of `size` pixels, its text named by family (the canvas
+/// typesets it into both the PNG and the outlined SVG).
+pub fn plot(c: &Scatter, size: (u32, u32)) -> Result<Vec<u8>, ChartError> {
+    plot_svg(size, |root| draw(root, c))
 }
 
 /// A box in pixels: left, top, right, bottom.
