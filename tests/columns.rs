@@ -31,20 +31,7 @@ fn an_open_text_field_reads_every_column_it_matches() {
          [[themes]]\nfield = \"why\"\nname = \"Speed\"\nkeywords = [\"quick\"]\n"
     );
     folder(tmp.path(), &cfg);
-    journeygap()
-        .current_dir(tmp.path())
-        .args([
-            "run",
-            "exports",
-            "--config",
-            "journeygap.toml",
-            "--out",
-            "out",
-        ])
-        .args(["--period", "2026Q4", "--quiet"])
-        .assert()
-        .success();
-    let themes = read_csv(&tmp.path().join("out/2026Q4/tables/themes.csv"));
+    let themes = read_csv(&run_exports(tmp.path(), "2026Q4").join("themes.csv"));
     let hits = |theme: &str| {
         themes
             .iter()

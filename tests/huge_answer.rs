@@ -74,20 +74,7 @@ used = "channels_used"
 "LinkedIn" = true
 "#;
     std::fs::write(tmp.path().join("journeygap.toml"), cfg).unwrap();
-    journeygap()
-        .current_dir(tmp.path())
-        .args([
-            "run",
-            "exports",
-            "--config",
-            "journeygap.toml",
-            "--out",
-            "out",
-        ])
-        .args(["--period", "2026Q4", "--quiet"])
-        .assert()
-        .success();
-    let tables = tmp.path().join("out/2026Q4/tables");
+    let tables = run_exports(tmp.path(), "2026Q4");
     let problems = read_csv(&tables.join("cell_problems.csv"));
     let not_list = problems
         .iter()

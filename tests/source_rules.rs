@@ -43,20 +43,7 @@ stage = "client"
 when = { all = [{ source = "**/pulse.csv" }, { not = { field = "respondent_id", equals = "c3" } }] }
 "#;
     std::fs::write(tmp.path().join("journeygap.toml"), cfg).unwrap();
-    journeygap()
-        .current_dir(tmp.path())
-        .args([
-            "run",
-            "exports",
-            "--config",
-            "journeygap.toml",
-            "--out",
-            "out",
-        ])
-        .args(["--period", "2026Q4", "--quiet"])
-        .assert()
-        .success();
-    let rows = read_csv(&tmp.path().join("out/2026Q4/tables/respondents.csv"));
+    let rows = read_csv(&run_exports(tmp.path(), "2026Q4").join("respondents.csv"));
     let stage = |id: &str| {
         let r = rows.iter().find(|r| r["respondent_id"] == id).unwrap();
         (r["stage"].clone(), r["rule"].clone())

@@ -26,6 +26,25 @@ pub fn journeygap() -> Command {
     Command::cargo_bin("journeygap").expect("binary built")
 }
 
+/// `journeygap run exports --config journeygap.toml --out out --period PERIOD --quiet` in `dir`,
+/// which must succeed; the period's `tables` folder.
+pub fn run_exports(dir: &Path, period: &str) -> PathBuf {
+    journeygap()
+        .current_dir(dir)
+        .args([
+            "run",
+            "exports",
+            "--config",
+            "journeygap.toml",
+            "--out",
+            "out",
+        ])
+        .args(["--period", period, "--quiet"])
+        .assert()
+        .success();
+    dir.join("out").join(period).join("tables")
+}
+
 /// A CSV file as a list of rows keyed by column name.
 pub fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
     let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
