@@ -1,5 +1,6 @@
 //! Drivers of recommendation (PRODUCT §6.8): Pearson r of each attribute's experience with
-//! likelihood to recommend, per stage and overall.
+//! likelihood to recommend, per stage and overall, and Johnson's relative weights of all the
+//! attributes together.
 
 use super::attrs::{self, Combination};
 use super::rows::*;
@@ -7,6 +8,7 @@ use super::{Ctx, Group};
 use crate::stage::Stage;
 use crate::stats::correlation::Correlation;
 use crate::stats::mean::weighted_mean_grouped;
+use crate::stats::relweight::RelativeWeights;
 
 /// Correlation of each attribute's experience rating with likelihood to recommend: over all
 /// members, then per stage (from the shared per-stage pass).
@@ -16,7 +18,12 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<Dri
         return Vec::new();
     }
     let mut out = Vec::new();
-    let row = |stage: &str, ai: usize, corr: &Correlation, importance: Option<f64>| DriverRow {
+    let k = c.attributes.len();
+    let row = |stage: &str,
+               ai: usize,
+               corr: &Correlation,
+               importance: Option<f64>,
+               rw: &RelativeWeights| DriverRow {
         period: ctx.period.into(),
         segment: g.segment.clone(),
         stage: stage.into(),
@@ -28,9 +35,16 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<Dri
         p_value: corr.p_value,
         q_value: None,
         stated_importance_mean: importance,
+        relative_weight: rw.r_squared.and_then(|_| rw.weights.get(ai).copied()),
+        relative_weight_share: rw.share(ai),
+        r_squared: rw.r_squared,
+        n_complete: rw.n as u64,
         low_base: ctx.low(ctx.base(corr.n, corr.n_eff)),
     };
     // Every member: the stages' tallies of each attribute put together.
+    let mut complete: Vec<attrs::Complete> = stats.complete.iter().flatten().cloned().collect();
+    attrs::sort_complete(&mut complete);
+    let rw = attrs::relative(&complete, k);
     for ai in 0..c.attributes.len() {
         let mut tallies: Vec<Combination> = stats
             .attrs
@@ -43,12 +57,13 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<Dri
             continue;
         };
         let importance = weighted_mean_grouped(attrs::importance(&tallies), ctx.conf);
-        out.push(row("all", ai, &corr, importance.mean));
+        out.push(row("all", ai, &corr, importance.mean, &rw));
     }
     for s in Stage::ALL {
+        let rw = &stats.relative[s.index()];
         for (ai, a) in stats.attrs[s.index()].iter().enumerate() {
             if let Some(corr) = &a.driver {
-                out.push(row(s.key(), ai, corr, a.importance.mean));
+                out.push(row(s.key(), ai, corr, a.importance.mean, rw));
             }
         }
     }

@@ -14,32 +14,37 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, stats: &super::attrs::AttrStats) -> Vec<
     } else {
         None
     };
+    let derived = ctx.cfg.report.ipa_derived;
     for s in Stage::ALL {
-        // The importance and performance means of each attribute's raters.
+        // Each attribute's importance (mean stated, or its relative-weight share) and the mean
+        // performance of its raters.
+        let rw = &stats.relative[s.index()];
         let points: Vec<(usize, f64, f64, u64, u64)> = stats.attrs[s.index()]
             .iter()
             .enumerate()
             .filter_map(|(ai, a)| {
-                Some((
-                    ai,
-                    a.importance.mean?,
-                    a.performance.mean?,
-                    a.importance.n as u64,
-                    a.performance.n as u64,
-                ))
+                let (imp, n_imp) = if derived {
+                    (rw.share(ai)?, rw.n as u64)
+                } else {
+                    (a.importance.mean?, a.importance.n as u64)
+                };
+                Some((ai, imp, a.performance.mean?, n_imp, a.performance.n as u64))
             })
             .collect();
         if points.is_empty() {
             continue;
         }
         let k = points.len() as f64;
-        let (ci, cp, rule) = match midpoint {
-            Some(m) => (m, m, "scale midpoint"),
-            None => (
-                points.iter().map(|p| p.1).sum::<f64>() / k,
-                points.iter().map(|p| p.2).sum::<f64>() / k,
-                "data means",
-            ),
+        let means = (
+            points.iter().map(|p| p.1).sum::<f64>() / k,
+            points.iter().map(|p| p.2).sum::<f64>() / k,
+        );
+        // A share of R² has no scale midpoint: derived importance is always split at the mean
+        // share.
+        let (ci, cp, rule) = match (midpoint, derived) {
+            (Some(m), false) => (m, m, "scale midpoint"),
+            (Some(m), true) => (means.0, m, "mean share; scale midpoint"),
+            (None, _) => (means.0, means.1, "data means"),
         };
         for (ai, imp, perf, ni, np) in points {
             let quadrant = match (imp >= ci, perf >= cp) {
@@ -61,6 +66,7 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, stats: &super::attrs::AttrStats) -> Vec<
                 rule: rule.into(),
                 n_importance: ni,
                 n_performance: np,
+                importance: if derived { "derived" } else { "stated" }.into(),
             });
         }
     }
@@ -70,14 +76,10 @@ pub(crate) fn ipa(ctx: &Ctx, g: &Group, stats: &super::attrs::AttrStats) -> Vec<
 /// Midpoint of the attributes' common scale, when they have one.
 fn scale_midpoint(ctx: &Ctx) -> Option<f64> {
     let c = ctx.c;
-    use crate::classify::AttrSource;
     let scales: Vec<Option<(f64, f64)>> = c
         .attributes
         .iter()
-        .map(|a| match &a.source {
-            AttrSource::Fields { expectation, .. } => ctx.cfg.fields[*expectation].scale,
-            AttrSource::Set { set } => ctx.cfg.attribute_sets[*set].scale,
-        })
+        .map(|a| super::attr_scale(ctx.cfg, a))
         .collect();
     let first = (*scales.first()?)?;
     scales

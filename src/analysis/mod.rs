@@ -471,10 +471,13 @@ fn cell_problems(c: &Classified, period: &str) -> Vec<CellProblemRow> {
 }
 
 /// The scale an attribute is rated on, where the config states one.
-fn attr_scale(cfg: &Config, a: &crate::classify::Attribute) -> Option<(f64, f64)> {
+pub(crate) fn attr_scale(cfg: &Config, a: &crate::classify::Attribute) -> Option<(f64, f64)> {
     use crate::classify::AttrSource;
     match &a.source {
-        AttrSource::Fields { expectation, .. } => cfg.fields[*expectation].scale,
+        AttrSource::Fields {
+            expectation,
+            experience,
+        } => cfg.fields[expectation.unwrap_or(*experience)].scale,
         AttrSource::Set { set } => cfg.attribute_sets[*set].scale,
     }
 }

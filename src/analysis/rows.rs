@@ -183,6 +183,10 @@ pub struct IpaRow {
     pub rule: String,
     pub n_importance: u64,
     pub n_performance: u64,
+    /// `stated` (mean expectation rating) or `derived` (relative-weight share; `n_importance`
+    /// is then the complete cases).
+    #[serde(default)]
+    pub importance: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -246,6 +250,8 @@ pub struct CoverageRow {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+/// `serde(default)`: a summary written before the relative weights reads with them empty.
+#[serde(default)]
 pub struct DriverRow {
     pub period: String,
     pub segment: String,
@@ -258,6 +264,14 @@ pub struct DriverRow {
     pub p_value: Option<f64>,
     pub q_value: Option<f64>,
     pub stated_importance_mean: Option<f64>,
+    /// Johnson's relative weight of the attribute among all attributes, over the complete cases
+    /// (`r_squared`'s share of it); empty when they are too few.
+    pub relative_weight: Option<f64>,
+    pub relative_weight_share: Option<f64>,
+    /// R² of recommend on every attribute's experience, over the complete cases.
+    pub r_squared: Option<f64>,
+    /// Respondents who answered recommend and every attribute's experience item.
+    pub n_complete: u64,
     pub low_base: bool,
 }
 

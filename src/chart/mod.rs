@@ -82,7 +82,10 @@ pub fn all_charts(s: &Summary) -> Vec<Chart> {
     use spec::{bar, heatmap, line, scatter};
     let mut out: Vec<Chart> = bar::charts(s).into_iter().map(Chart::Bar).collect();
     out.extend(scatter::ipa(s).into_iter().map(Chart::Scatter));
-    out.extend(scatter::drivers(s).map(Chart::Scatter));
+    match scatter::drivers(s) {
+        Some(c) => out.push(Chart::Scatter(c)),
+        None => out.extend(bar::drivers(s).map(Chart::Bar)),
+    }
     out.extend(heatmap::awareness_heatmap(s).map(Chart::Heat));
     out.extend(heatmap::touchpoint_matrix(s).map(Chart::Heat));
     out.extend(heatmap::theme_heatmaps(s).into_iter().map(Chart::Heat));

@@ -8,9 +8,9 @@ use crate::ingest::{Column, Table};
 /// Where one attribute's two ratings come from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AttrSource {
-    /// Named in `[[attributes]]`: two fields.
+    /// Named in `[[attributes]]`: two fields, or the experience field alone.
     Fields {
-        expectation: usize,
+        expectation: Option<usize>,
         experience: usize,
     },
     /// Found by an `[[attribute_sets]]` pattern.
@@ -71,8 +71,10 @@ pub fn wanted_columns(
                 .iter()
                 .any(|f| matches_folded(f, &c.names, &folded))
                 || cfg.attribute_sets.iter().any(|s| {
-                    capture(&s.expectation, &c.names).is_some()
-                        || capture(&s.experience, &c.names).is_some()
+                    s.expectation
+                        .iter()
+                        .chain([&s.experience])
+                        .any(|re| capture(re, &c.names).is_some())
                 })
                 || (qualtrics
                     && c.names.first().is_some_and(|n| {
@@ -105,8 +107,9 @@ pub fn set_names(cfg: &Config, tables: &[&Table]) -> Vec<BTreeSet<String>> {
             let mut found = BTreeSet::new();
             for t in tables {
                 for c in &t.columns {
-                    found.extend(capture(&set.expectation, &c.names));
-                    found.extend(capture(&set.experience, &c.names));
+                    for re in set.expectation.iter().chain([&set.experience]) {
+                        found.extend(capture(re, &c.names));
+                    }
                 }
             }
             found
@@ -221,7 +224,11 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
             let of = |re: &regex::Regex| -> Captured {
                 t.columns.iter().map(|c| capture(re, &c.names)).collect()
             };
-            [of(&s.expectation), of(&s.experience)]
+            let none = || vec![None; t.columns.len()];
+            [
+                s.expectation.as_ref().map_or_else(none, of),
+                of(&s.experience),
+            ]
         })
         .collect();
     let attributes = attrs
@@ -231,7 +238,7 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
                 expectation,
                 experience,
             } => (
-                fields[*expectation].first().copied(),
+                expectation.and_then(|e| fields[e].first().copied()),
                 fields[*experience].first().copied(),
             ),
             AttrSource::Set { set } => {

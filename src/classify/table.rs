@@ -128,7 +128,11 @@ impl<'a> TableReads<'a> {
                 AttrSource::Fields {
                     expectation,
                     experience,
-                } => (&readers.fields[*expectation], &readers.fields[*experience]),
+                } => (
+                    // An experience-only attribute has no expectation column to read.
+                    &readers.fields[expectation.unwrap_or(*experience)],
+                    &readers.fields[*experience],
+                ),
                 AttrSource::Set { set } => (&readers.sets[*set], &readers.sets[*set]),
             })
             .collect();

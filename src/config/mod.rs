@@ -183,19 +183,21 @@ pub struct Exclusion {
     pub when: Cond,
 }
 
-/// An attribute named in the config, with its two rating fields.
+/// An attribute named in the config, with its rating fields (experience only when it has no
+/// expectation field).
 #[derive(Debug, Clone)]
 pub struct AttributeDef {
     pub name: String,
     pub dimension: Option<String>,
-    pub expectation: FieldId,
+    pub expectation: Option<FieldId>,
     pub experience: FieldId,
 }
 
 /// Attribute pairs found by header pattern; the first capture group names each attribute.
 #[derive(Debug, Clone)]
 pub struct AttributeSet {
-    pub expectation: Regex,
+    /// `None`: the set's attributes are rated on experience only.
+    pub expectation: Option<Regex>,
     pub experience: Regex,
     pub scale: Option<(f64, f64)>,
     pub dimension: Option<String>,
@@ -262,6 +264,8 @@ pub struct Report {
     /// The study: `[report] study`, else the title, else empty.
     pub study: String,
     pub ipa_midpoint: bool,
+    /// IPA importance is the relative-weight share (`[report] ipa_importance = "derived"`).
+    pub ipa_derived: bool,
 }
 
 /// The fields the analyses look for by role.

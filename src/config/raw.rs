@@ -338,8 +338,9 @@ pub struct RawCondition {
 pub struct RawAttribute {
     pub name: String,
     pub dimension: Option<String>,
-    /// Field holding the expectation (or importance) rating.
-    pub expectation: String,
+    /// Field holding the expectation (or importance) rating; without it the attribute is rated
+    /// on experience only (drivers and derived-importance IPA, no gap).
+    pub expectation: Option<String>,
     /// Field holding the experience (or performance) rating.
     pub experience: String,
 }
@@ -348,7 +349,8 @@ pub struct RawAttribute {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAttributeSet {
-    pub expectation: String,
+    /// Without it, the set's attributes are rated on experience only.
+    pub expectation: Option<String>,
     pub experience: String,
     pub scale: Option<[f64; 2]>,
     pub dimension: Option<String>,
@@ -376,6 +378,18 @@ pub struct RawReport {
     /// IPA crosshairs at the mean of the attribute means (`means`) or the scale midpoint.
     #[serde(default)]
     pub ipa_crosshair: IpaCrosshair,
+    /// IPA importance: the mean stated importance (`stated`), or the relative-weight share of
+    /// each attribute's experience in recommending (`derived`).
+    #[serde(default)]
+    pub ipa_importance: IpaImportance,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum IpaImportance {
+    #[default]
+    Stated,
+    Derived,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
@@ -396,6 +410,7 @@ impl Default for RawReport {
             title: None,
             study: None,
             ipa_crosshair: IpaCrosshair::Means,
+            ipa_importance: IpaImportance::Stated,
         }
     }
 }

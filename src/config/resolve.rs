@@ -103,7 +103,10 @@ pub(super) fn resolve(raw: RawConfig, text: &str, file: &str) -> Result<Config, 
         let key = format!("attributes[{i}]");
         let at = a.span().start;
         let r = a.get_ref();
-        let expectation = ctx.field(&r.expectation, at, &format!("{key}.expectation"))?;
+        let expectation = match &r.expectation {
+            Some(e) => Some(ctx.field(e, at, &format!("{key}.expectation"))?),
+            None => None,
+        };
         let experience = ctx.field(&r.experience, at, &format!("{key}.experience"))?;
         attributes.push(AttributeDef {
             name: r.name.clone(),
@@ -352,9 +355,16 @@ fn resolve_set(
     let at = s.span().start;
     let r = s.get_ref();
     let key = format!("attribute_sets[{i}]");
-    let expectation = compile_regex(ctx, &r.expectation, at, &format!("{key}.expectation"))?;
+    let expectation = match &r.expectation {
+        Some(e) => Some(compile_regex(ctx, e, at, &format!("{key}.expectation"))?),
+        None => None,
+    };
     let experience = compile_regex(ctx, &r.experience, at, &format!("{key}.experience"))?;
-    for (re, k) in [(&expectation, "expectation"), (&experience, "experience")] {
+    let sides = [
+        (expectation.as_ref(), "expectation"),
+        (Some(&experience), "experience"),
+    ];
+    for (re, k) in sides.iter().filter_map(|(re, k)| Some(((*re)?, *k))) {
         if re.captures_len() < 2 {
             return ctx.err(
                 at,
@@ -414,6 +424,7 @@ fn resolve_report(ctx: &Ctx, raw: &RawConfig) -> Result<Report, ConfigError> {
             .or_else(|| r.title.clone())
             .unwrap_or_default(),
         ipa_midpoint: r.ipa_crosshair == super::raw::IpaCrosshair::Midpoint,
+        ipa_derived: r.ipa_importance == super::raw::IpaImportance::Derived,
     })
 }
 

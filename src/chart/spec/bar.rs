@@ -236,10 +236,81 @@ pub fn nps(s: &Summary) -> Option<BarChart> {
         name: "nps_by_stage".into(),
         section: Section::Advocacy,
         title: format!("Net Promoter Score by stage — {}", s.period),
-        subtitle: format!("With {:.0}% normal intervals", s.confidence * 100.0),
+        subtitle: format!("With {:.0}% adjusted-Wald intervals", s.confidence * 100.0),
         x_label: "NPS (−100 to +100)".into(),
         x_range: (-100.0, 100.0),
         format: ValueFormat::SignedInt,
+        bars,
+        notes,
+    })
+}
+
+/// Drivers over everyone classified when no attribute has stated importance: each attribute's
+/// relative-weight share of R² in likelihood to recommend, largest first (Pearson r with its
+/// interval when there are too few complete answers for weights).
+pub fn drivers(s: &Summary) -> Option<BarChart> {
+    let (rows, shares) = super::scatter::driver_rows(s);
+    let mut bars: Vec<Bar> = rows
+        .iter()
+        .filter_map(|r| {
+            let (value, ci, n) = if shares {
+                (r.relative_weight_share?, None, r.n_complete)
+            } else {
+                (r.r?, r.ci_low.zip(r.ci_high), r.n)
+            };
+            Some(Bar {
+                label: super::short(&r.attribute),
+                value,
+                ci,
+                rgb: (60, 60, 60),
+                low_base: (n as f64) < s.min_base,
+                n,
+                significant: false,
+            })
+        })
+        .collect();
+    if bars.is_empty() {
+        return None;
+    }
+    bars.sort_by(|a, b| b.value.total_cmp(&a.value));
+    let mut notes = Vec::new();
+    let (subtitle, x_label, x_range, format) = if shares {
+        let r2 = rows.iter().find_map(|r| r.r_squared).unwrap_or(0.0);
+        notes.push(format!(
+            "Relative weights (Johnson 2000) of every attribute's experience rating together, over the {} respondents who rated all of them and recommend; they sum to R² = {r2:.2}.",
+            rows[0].n_complete
+        ));
+        (
+            format!("Each attribute's share of what the experience ratings explain of likelihood to recommend (R² = {r2:.2})"),
+            "Share of R²",
+            (0.0, rounded_range(0.0, bars[0].value, 0.1).1.max(0.1)),
+            ValueFormat::Percent,
+        )
+    } else {
+        notes.push("Too few respondents rated every attribute for relative weights: Pearson r of each attribute's experience rating with likelihood to recommend.".into());
+        let lo = bars
+            .iter()
+            .filter_map(|b| b.ci.map(|c| c.0))
+            .fold(0.0, f64::min);
+        (
+            format!(
+                "Correlation with likelihood to recommend, {:.0}% Fisher-z intervals",
+                s.confidence * 100.0
+            ),
+            "Pearson r",
+            (rounded_range(lo, 1.0, 0.5).0, 1.0),
+            ValueFormat::Signed2,
+        )
+    };
+    notes.extend(low_base_note(&bars, s.min_base));
+    Some(BarChart {
+        name: "drivers".into(),
+        section: Section::Advocacy,
+        title: format!("What drives recommendation — {}", s.period),
+        subtitle,
+        x_label: x_label.into(),
+        x_range,
+        format,
         bars,
         notes,
     })

@@ -73,6 +73,7 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
             })
             .collect();
         let cross = first.crosshair_performance.zip(first.crosshair_importance);
+        let derived = first.importance == "derived";
         let xs = points.iter().map(|p| p.x).chain(cross.map(|c| c.0));
         let ys = points.iter().map(|p| p.y).chain(cross.map(|c| c.1));
         out.push(Scatter {
@@ -88,9 +89,14 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
                 first.rule
             ),
             x_label: "Performance (mean experience rating)".into(),
-            y_label: "Importance (mean expectation rating)".into(),
+            y_label: if derived {
+                "Importance (share of R² in recommending)"
+            } else {
+                "Importance (mean expectation rating)"
+            }
+            .into(),
             x_range: padded(xs, 0.6),
-            y_range: padded(ys, 0.6),
+            y_range: padded(ys, if derived { 0.1 } else { 0.6 }),
             rgb: st.rgb(),
             points,
             crosshair: cross,
@@ -103,28 +109,46 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
             .map(String::from),
             notes: vec![
                 format!("A point on a crosshair counts as high. Hollow points: base below {:.0}, read with caution.", s.min_base),
-                "n: the smaller of the attribute's two bases; each mean counts everyone who rated that item (the gap chart counts those who rated both).".into(),
+                if derived {
+                    "Importance: Johnson's relative weight of the attribute's experience rating in likelihood to recommend, as a share of R² (n: complete answers). Performance counts everyone who rated the item.".into()
+                } else {
+                    "n: the smaller of the attribute's two bases; each mean counts everyone who rated that item (the gap chart counts those who rated both).".into()
+                },
             ],
         });
     }
     out
 }
 
-/// Drivers over everyone classified: stated importance across, correlation with recommending up.
-pub fn drivers(s: &Summary) -> Option<Scatter> {
+/// The drivers rows over everyone classified, and whether their derived importance is the
+/// relative-weight share (else Pearson r, when there are too few complete cases for weights).
+pub(crate) fn driver_rows(s: &Summary) -> (Vec<&crate::analysis::DriverRow>, bool) {
     let rows: Vec<_> = s
         .tables
         .drivers
         .iter()
         .filter(|r| r.segment == "all" && r.stage == "all")
         .collect();
+    let shares = rows.iter().any(|r| r.relative_weight_share.is_some());
+    (rows, shares)
+}
+
+/// Drivers over everyone classified, when the attributes have stated importance: stated
+/// importance across, derived importance up (the relative-weight share, else Pearson r).
+/// Without stated importance the drivers chart is a bar chart ([`super::bar::drivers`]).
+pub fn drivers(s: &Summary) -> Option<Scatter> {
+    let (rows, shares) = driver_rows(s);
     let points: Vec<Point> = rows
         .iter()
         .filter_map(|r| {
             Some(Point {
                 label: format!("{} (n={})", super::short(&r.attribute), r.n),
                 x: r.stated_importance_mean?,
-                y: r.r?,
+                y: if shares {
+                    r.relative_weight_share?
+                } else {
+                    r.r?
+                },
                 low_base: r.low_base,
             })
         })
@@ -137,15 +161,32 @@ pub fn drivers(s: &Summary) -> Option<Scatter> {
         points.iter().map(|p| p.x).sum::<f64>() / k,
         points.iter().map(|p| p.y).sum::<f64>() / k,
     );
+    let (subtitle, y_label, min_span) = if shares {
+        (
+            format!(
+                "Each attribute's share of R² = {:.2} in likelihood to recommend (Johnson's relative weights, {} complete answers), against its stated importance",
+                rows[0].r_squared.unwrap_or(0.0),
+                rows[0].n_complete
+            ),
+            "Derived importance (share of R²)",
+            0.1,
+        )
+    } else {
+        (
+            "Correlation of each attribute's experience rating with likelihood to recommend, against its stated importance".to_string(),
+            "Derived importance (Pearson r)",
+            0.2,
+        )
+    };
     Some(Scatter {
         name: "drivers".into(),
         section: Section::Advocacy,
         title: format!("What drives recommendation — {}", s.period),
-        subtitle: "Correlation of each attribute's experience rating with likelihood to recommend, against its stated importance".into(),
+        subtitle,
         x_label: "Stated importance (mean expectation rating)".into(),
-        y_label: "Derived importance (Pearson r)".into(),
+        y_label: y_label.into(),
         x_range: padded(points.iter().map(|p| p.x), 0.6),
-        y_range: padded(points.iter().map(|p| p.y).chain([0.0]), 0.2),
+        y_range: padded(points.iter().map(|p| p.y).chain([0.0]), min_span),
         rgb: (60, 60, 60),
         points,
         crosshair: Some(cross),
