@@ -79,6 +79,8 @@ pub struct RunInfo<'a> {
     pub earlier: &'a [Earlier],
     /// What went wrong loading them.
     pub history_warnings: Vec<String>,
+    /// What raking did, when the config rakes.
+    pub raking: Option<crate::classify::rake::RakeReport>,
 }
 
 /// A group of respondents the analyses run on: `all`, or one segment value.
@@ -223,6 +225,11 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
     let mut tables = Tables {
         data_quality: data_quality(c, period),
         cell_problems: cell_problems(c, period),
+        weighting: run
+            .raking
+            .as_ref()
+            .map(|r| WeightingRow::of(period, r))
+            .unwrap_or_default(),
         ..period_tables(cfg, c, period, max_cells)
     };
     let mut s = Summary {
@@ -233,7 +240,7 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         config_hash: cfg.hash.clone(),
         confidence: cfg.report.confidence,
         min_base: cfg.report.min_base,
-        weighted: cfg.roles.weight.is_some(),
+        weighted: cfg.weighted(),
         inputs: run.inputs,
         stage_labels: Stage::ALL
             .iter()
@@ -273,7 +280,7 @@ fn period_tables(cfg: &Config, c: &Classified, period: &str, max_cells: usize) -
         c,
         period,
         conf: cfg.report.confidence,
-        weighted: cfg.roles.weight.is_some(),
+        weighted: cfg.weighted(),
         slots: {
             // Field id → position in `Respondent::values`, looked up once per run.
             let mut slots = vec![None; cfg.fields.len()];
@@ -535,6 +542,7 @@ mod tests {
         let run = || RunInfo {
             period: "2026Q3",
             inputs: read.inputs.clone(),
+            raking: None,
             ..RunInfo::default()
         };
         let by_cell = analyse_with(&cfg, &c, run(), attrs::MAX_CELLS);

@@ -30,6 +30,7 @@ pub struct Tables {
     pub comparisons: Vec<ComparisonRow>,
     pub trends: Vec<TrendRow>,
     pub transitions: Vec<TransitionRow>,
+    pub weighting: Vec<WeightingRow>,
 }
 
 /// What walks every table: called once per table, with its name (the CSV file's and the xlsx
@@ -59,6 +60,7 @@ impl Tables {
             comparisons,
             trends,
             transitions,
+            weighting,
         } = other;
         self.data_quality.extend(data_quality);
         self.cell_problems.extend(cell_problems);
@@ -77,6 +79,7 @@ impl Tables {
         self.comparisons.extend(comparisons);
         self.trends.extend(trends);
         self.transitions.extend(transitions);
+        self.weighting.extend(weighting);
     }
 
     /// Every table, in the README's order (the order of the sheets of `tables.xlsx`).
@@ -99,8 +102,10 @@ impl Tables {
             comparisons,
             trends,
             transitions,
+            weighting,
         } = self;
         v.table("data_quality", data_quality);
+        v.table("weighting", weighting);
         v.table("cell_problems", cell_problems);
         v.table("stage_mix", stage_mix);
         v.table("conversion", conversion);

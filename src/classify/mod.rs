@@ -11,6 +11,7 @@ pub mod duplicates;
 pub mod mapping;
 pub mod merge;
 pub mod outcome;
+pub mod rake;
 pub mod readers;
 pub mod rules;
 pub mod store;

@@ -155,6 +155,19 @@ impl Classified {
         self.chunks.iter().map(|c| &c.respondents[..])
     }
 
+    /// Set each respondent's weight (raking): `weight(r)` gives it, `None` leaves it.
+    pub fn set_weights(&mut self, mut weight: impl FnMut(&Respondent) -> Option<f64>) {
+        for r in self
+            .chunks
+            .iter_mut()
+            .flat_map(|c| c.respondents.iter_mut())
+        {
+            if let Some(w) = weight(r) {
+                r.weight = w;
+            }
+        }
+    }
+
     /// How many respondents (data rows) there are.
     pub fn len(&self) -> usize {
         self.len

@@ -25,8 +25,9 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let (cfg, paths) = super::open_inputs(&a.input, a.config.as_deref())?;
     let read = read_and_classify(&cfg, &a.input, &paths, a.skip_bad_files, a.quiet)?;
     clock.mark("read_classify");
-    let classified = classify::merge(&cfg, read.parts);
+    let mut classified = classify::merge(&cfg, read.parts);
     clock.mark("merge");
+    let raking = classify::rake::rake(&cfg, &mut classified)?;
     let period = decide_period(a, &classified)?;
     let cannot_write = || format!("cannot write {}", a.out.join(&period).display());
     // Removed again unless committed at the end: nothing of this run shows before then.
@@ -41,6 +42,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         input_folder: a.input.display().to_string(),
         earlier: &earlier,
         history_warnings,
+        raking,
     };
     // `respondents.csv` needs the classification only: it is made beside the analysis and
     // written into the hidden folder as it is made.

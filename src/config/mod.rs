@@ -4,6 +4,7 @@
 
 mod analyses;
 mod condition;
+mod joins;
 pub mod raw;
 mod resolve;
 
@@ -253,6 +254,36 @@ pub struct Comparisons {
     pub positive: BTreeMap<FieldId, String>,
 }
 
+/// `[weighting]` with raking.
+#[derive(Debug, Clone)]
+pub struct Weighting {
+    pub rake: Vec<RakeField>,
+    pub cap: Option<f64>,
+}
+
+/// One rake field and its targets.
+#[derive(Debug, Clone)]
+pub struct RakeField {
+    pub field: FieldId,
+    /// (value as written, value [`fold`]ed, target share), in the config's order.
+    pub targets: Vec<(String, String, f64)>,
+    /// Line of its targets table.
+    pub line: usize,
+}
+
+/// `[[lookups]]`: a table joined to the respondents by a key.
+#[derive(Debug, Clone)]
+pub struct Lookup {
+    /// Resolved against the config file's folder.
+    pub file: PathBuf,
+    /// As written in the config.
+    pub file_shown: String,
+    pub sheet: Option<String>,
+    pub key: FieldId,
+    pub column: String,
+    pub line: usize,
+}
+
 /// Report settings.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -353,6 +384,9 @@ pub struct Config {
     pub channels: Option<Channels>,
     pub themes: Vec<Theme>,
     pub comparisons: Comparisons,
+    /// Raking, when configured.
+    pub weighting: Option<Weighting>,
+    pub lookups: Vec<Lookup>,
 }
 
 impl Config {
@@ -383,7 +417,16 @@ impl Config {
         }
         self.themes.iter().for_each(|t| add(t.field));
         self.comparisons.fields.iter().for_each(|&f| add(f));
+        self.weighting
+            .iter()
+            .flat_map(|w| &w.rake)
+            .for_each(|r| add(r.field));
         out
+    }
+
+    /// Whether respondents carry weights (a weight field, or raking).
+    pub fn weighted(&self) -> bool {
+        self.roles.weight.is_some() || self.weighting.is_some()
     }
 
     /// Find a field by name.
@@ -406,7 +449,7 @@ impl Config {
                 message: format!("{}{snippet}", e.message().trim_end()),
             }
         })?;
-        let mut cfg = resolve::resolve(raw, text, &shown)?;
+        let mut cfg = resolve::resolve(raw, text, &shown, file)?;
         cfg.path = file.to_path_buf();
         cfg.hash = crate::ingest::hex(&Sha256::digest(text.as_bytes()));
         Ok(cfg)

@@ -40,6 +40,38 @@ pub struct RawConfig {
     #[serde(default)]
     pub themes: Vec<Spanned<RawTheme>>,
     pub comparisons: Option<Spanned<RawComparisons>>,
+    /// Raking to target shares.
+    pub weighting: Option<Spanned<RawWeighting>>,
+    /// CRM or pipeline exports joined to the respondents by a key field.
+    #[serde(default)]
+    pub lookups: Vec<Spanned<RawLookup>>,
+}
+
+/// `[weighting]`: rake the classified respondents to target shares.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWeighting {
+    /// The fields to rake on.
+    pub rake: Vec<String>,
+    /// Trim weights above `cap` × the mean and rake again.
+    pub cap: Option<f64>,
+    /// Per rake field: value (after value maps; `(blank)` for none) → target share.
+    #[serde(default)]
+    pub targets: BTreeMap<String, Spanned<BTreeMap<String, f64>>>,
+}
+
+/// `[[lookups]]`: a table whose rows are joined to respondents, not respondents themselves.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLookup {
+    /// csv or workbook, relative to the config file.
+    pub file: String,
+    /// The workbook sheet (default: the first).
+    pub sheet: Option<String>,
+    /// A field of the exports holding the key.
+    pub key: String,
+    /// The lookup's key column (its header).
+    pub column: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -53,7 +53,12 @@ impl Ctx<'_> {
     }
 }
 
-pub(super) fn resolve(raw: RawConfig, text: &str, file: &str) -> Result<Config, ConfigError> {
+pub(super) fn resolve(
+    raw: RawConfig,
+    text: &str,
+    file: &str,
+    path: &std::path::Path,
+) -> Result<Config, ConfigError> {
     let ctx = Ctx {
         text,
         file,
@@ -143,7 +148,11 @@ pub(super) fn resolve(raw: RawConfig, text: &str, file: &str) -> Result<Config, 
     let channels = super::analyses::resolve_channels(&ctx, &raw)?;
     let themes = super::analyses::resolve_themes(&ctx, &raw)?;
     let comparisons = super::analyses::resolve_comparisons(&ctx, &raw)?;
+    let weighting = super::joins::resolve_weighting(&ctx, &raw, &fields)?;
+    let lookups = super::joins::resolve_lookups(&ctx, &raw, path)?;
     Ok(Config {
+        weighting,
+        lookups,
         journey,
         services,
         channels,

@@ -11,6 +11,7 @@ use crate::ingest::{Cell, IngestError, Table};
 use crate::stage::Stage;
 
 mod columns;
+mod joins;
 use columns::{columns_read, dates};
 
 /// How serious a finding is. Errors make `check` exit 1.
@@ -114,7 +115,8 @@ pub fn preview(cfg: &Config, tables: &[&Table]) -> String {
 
 /// Inspect the tables read (and the files that could not be read) under `cfg`.
 pub fn inspect(cfg: &Config, tables: &[&Table], bad: &[IngestError]) -> Report {
-    let classified = classify::classify(cfg, tables);
+    let mut classified = classify::classify(cfg, tables);
+    let weighting = joins::weighting(cfg, &mut classified);
     let maps: Vec<mapping::TableMap> = tables
         .iter()
         .map(|t| mapping::map_table(cfg, &classified.attributes, t))
@@ -132,6 +134,7 @@ pub fn inspect(cfg: &Config, tables: &[&Table], bad: &[IngestError]) -> Report {
     r.sections.push(("Cells", cells(&classified)));
     r.sections.push(("Rows", rows(&classified)));
     r.sections.push(("Bases", bases(cfg, &classified)));
+    r.sections.push(("Weighting", weighting));
     r
 }
 

@@ -75,7 +75,45 @@ fn quality_lines(q: &Quality, s: &Summary) -> Vec<String> {
             list.join(", ")
         ));
     }
+    out.extend(weighting_lines(s));
     out.extend(s.history_warnings.iter().map(|w| format!("Warning: {w}")));
+    out
+}
+
+/// Raking: per field, each value's target against its shares before and after; then the
+/// weights' range, mean, design effect and iterations.
+fn weighting_lines(s: &Summary) -> Vec<String> {
+    let rows = &s.tables.weighting;
+    let Some(first) = rows.first() else {
+        return Vec::new();
+    };
+    let pct = |x: f64| format!("{:.1}%", x * 100.0);
+    let mut fields: Vec<&str> = rows.iter().map(|r| r.field.as_str()).collect();
+    fields.dedup();
+    let mut out: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let values: Vec<String> = rows
+                .iter()
+                .filter(|r| r.field == *f)
+                .map(|r| {
+                    format!(
+                        "{} target {}, sample {} (n={}), weighted {}",
+                        r.value,
+                        pct(r.target),
+                        pct(r.unweighted_share),
+                        r.n,
+                        pct(r.weighted_share)
+                    )
+                })
+                .collect();
+            format!("Raked on *{f}*: {}.", values.join("; "))
+        })
+        .collect();
+    out.push(format!(
+        "Weights: min {:.3}, max {:.3}, mean {:.3}; design effect {:.2} (every base is the Kish effective n); {} iterations (details in `tables/weighting.csv`).",
+        first.weights_min, first.weights_max, first.weights_mean, first.design_effect, first.iterations
+    ));
     out
 }
 

@@ -13,6 +13,7 @@ pub mod multiple;
 pub mod nps;
 pub mod prec;
 pub mod proportion;
+pub mod rake;
 pub mod relweight;
 pub mod tests;
 pub mod weights;

@@ -1,0 +1,186 @@
+//! `[weighting]` raking applied to the classified respondents of a period (PRODUCT §4, §6.13):
+//! each one's value on every rake field (after value maps; `(blank)` when missing) matched to
+//! the targets, weights raked by [`crate::stats::rake`] and set on the respondents. Excluded and
+//! unclassified rows keep weight 1 and are not raked.
+
+use crate::config::{fold, Config, ConfigError};
+use crate::stats::rake::{rake as ipf, RakeError};
+
+use super::{Classified, Outcome};
+
+/// The value of a missing answer in the targets.
+pub const BLANK: &str = "(blank)";
+
+/// One rake field's value: its target and the shares before and after raking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RakeValue {
+    pub field: String,
+    /// As the targets write it.
+    pub value: String,
+    pub target: f64,
+    pub n: u64,
+    pub unweighted_share: f64,
+    pub weighted_share: f64,
+}
+
+/// What raking did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RakeReport {
+    pub values: Vec<RakeValue>,
+    pub min: f64,
+    pub max: f64,
+    pub mean: f64,
+    /// Kish: n / n_eff.
+    pub design_effect: f64,
+    pub iterations: usize,
+    pub n: u64,
+}
+
+/// Rake the classified respondents; `None` without `[weighting]` or with no one classified.
+/// A value without a target, a rake field nobody answered, a target value nobody has, or
+/// margins that do not converge are errors naming the config's file, line and key.
+pub fn rake(cfg: &Config, c: &mut Classified) -> Result<Option<RakeReport>, ConfigError> {
+    let Some(w) = &cfg.weighting else {
+        return Ok(None);
+    };
+    let kept = cfg.analysis_fields();
+    let err = |line: usize, key: String, message: String| ConfigError {
+        file: cfg.path.display().to_string(),
+        line: Some(line),
+        message: format!("key `{key}`: {message}"),
+    };
+    // Per classified respondent (file order), its target index on every rake field.
+    let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut unknown: Vec<Vec<(String, u64)>> = vec![Vec::new(); w.rake.len()];
+    let mut answered = vec![0u64; w.rake.len()];
+    for r in c.respondents() {
+        if !matches!(r.outcome, Outcome::Classified { .. }) {
+            continue;
+        }
+        let mut at = Vec::with_capacity(w.rake.len());
+        for (fi, f) in w.rake.iter().enumerate() {
+            let slot = kept
+                .iter()
+                .position(|&k| k == f.field)
+                .unwrap_or(usize::MAX);
+            let text = c.val(r, slot).as_text();
+            answered[fi] += u64::from(text.is_some());
+            let text = text.unwrap_or_else(|| BLANK.to_string());
+            let folded = fold(&text);
+            match f.targets.iter().position(|t| t.1 == folded) {
+                Some(i) => at.push(i),
+                None => {
+                    match unknown[fi].iter_mut().find(|u| fold(&u.0) == folded) {
+                        Some(u) => u.1 += 1,
+                        None => unknown[fi].push((text, 1)),
+                    }
+                    at.push(usize::MAX);
+                }
+            }
+        }
+        members.push((r.index, at));
+    }
+    if members.is_empty() {
+        return Ok(None);
+    }
+    for (fi, f) in w.rake.iter().enumerate() {
+        let name = &cfg.fields[f.field].name;
+        let key = format!("weighting.targets.{name}");
+        if answered[fi] == 0 {
+            return Err(err(
+                f.line,
+                format!("weighting.rake ({name})"),
+                format!(
+                    "none of the {} classified respondents answered '{name}'; check its headers",
+                    members.len()
+                ),
+            ));
+        }
+        if let Some((value, count)) = unknown[fi].first() {
+            let more = unknown[fi].len() - 1;
+            return Err(err(
+                f.line,
+                key,
+                format!(
+                    "value '{value}' ({count} classified respondents) has no target{}; give every value found a share",
+                    if more > 0 { format!(" (and {more} more values)") } else { String::new() }
+                ),
+            ));
+        }
+    }
+    let values: Vec<Vec<usize>> = members.iter().map(|m| m.1.clone()).collect();
+    let targets: Vec<Vec<f64>> = w
+        .rake
+        .iter()
+        .map(|f| f.targets.iter().map(|t| t.2).collect())
+        .collect();
+    let raked = match ipf(&values, &targets, w.cap) {
+        Ok(r) => r,
+        Err(RakeError::EmptyValue {
+            field,
+            value,
+            target,
+        }) => {
+            let f = &w.rake[field];
+            return Err(err(
+                f.line,
+                format!("weighting.targets.{}", cfg.fields[f.field].name),
+                format!(
+                    "'{}' has a target of {target} but no classified respondent has it",
+                    f.targets[value].0
+                ),
+            ));
+        }
+        Err(e) => {
+            return Err(err(
+                w.rake[0].line,
+                "weighting".into(),
+                format!("{e}; loosen the cap or check the targets"),
+            ))
+        }
+    };
+    let n = members.len() as u64;
+    let mut out = Vec::new();
+    for (fi, f) in w.rake.iter().enumerate() {
+        for (ti, (value, _, target)) in f.targets.iter().enumerate() {
+            let (mut k, mut sw) = (0u64, 0.0);
+            for (m, wt) in values.iter().zip(&raked.weights) {
+                if m[fi] == ti {
+                    k += 1;
+                    sw += wt;
+                }
+            }
+            out.push(RakeValue {
+                field: cfg.fields[f.field].name.clone(),
+                value: value.clone(),
+                target: *target,
+                n: k,
+                unweighted_share: k as f64 / n as f64,
+                weighted_share: sw / n as f64,
+            });
+        }
+    }
+    let ws = &raked.weights;
+    let s: f64 = ws.iter().sum();
+    let s2: f64 = ws.iter().map(|x| x * x).sum();
+    let report = RakeReport {
+        values: out,
+        min: ws.iter().copied().fold(f64::INFINITY, f64::min),
+        max: ws.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        mean: s / n as f64,
+        design_effect: n as f64 * s2 / (s * s),
+        iterations: raked.iterations,
+        n,
+    };
+    // Respondents in file order meet the members in the same order.
+    let mut next = members.iter().zip(&raked.weights).peekable();
+    c.set_weights(|r| match next.peek() {
+        Some(((index, _), w)) if *index == r.index => {
+            let w = **w;
+            next.next();
+            Some(w)
+        }
+        _ => None,
+    });
+    Ok(Some(report))
+}
