@@ -51,6 +51,8 @@ pub struct Summary {
     pub min_base: f64,
     pub weighted: bool,
     pub inputs: Vec<InputRow>,
+    /// The `[[lookups]]` joined to the respondents, with their SHA-256 (for `verify`).
+    pub lookups: Vec<LookupInput>,
     pub stage_labels: Vec<StageLabel>,
     pub attributes: Vec<String>,
     /// Whether respondent ids and panel keys are hashed in the outputs.
@@ -63,6 +65,14 @@ pub struct Summary {
     /// Every table (but `respondents`), their keys beside these.
     #[serde(flatten)]
     pub tables: Tables,
+}
+
+/// A lookup file: as the config names it, the path it was read from, and its SHA-256.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, PartialEq)]
+pub struct LookupInput {
+    pub file: String,
+    pub path: String,
+    pub sha256: String,
 }
 
 /// What a run knows beside its respondents: the period, the files read, how ids are shown, and
@@ -253,6 +263,16 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         ids_hashed: run.ids_hashed,
         input_folder: run.input_folder,
         attribute_scales: attribute_scales(cfg, c),
+        lookups: cfg
+            .lookups
+            .iter()
+            .zip(cfg.lookup_tables.iter())
+            .map(|(l, t)| LookupInput {
+                file: t.file.clone(),
+                path: l.file.display().to_string(),
+                sha256: t.sha256.clone(),
+            })
+            .collect(),
         history_warnings: Vec::new(),
         tables: Tables::default(),
     };
@@ -456,7 +476,13 @@ fn data_quality(c: &Classified, period: &str) -> Vec<DataQualityRow> {
             rows_classified: a.classified,
             rows_unclassified: a.unclassified,
             encoding: t.encoding.unwrap_or("").into(),
-            columns: t.column_labels.len() as u64,
+            columns: (t.column_labels.len() - t.lookup_columns) as u64,
+            lookup_unmatched: t
+                .lookup_unmatched
+                .iter()
+                .flatten()
+                .copied()
+                .reduce(|a, b| a + b),
         })
         .collect()
 }

@@ -25,6 +25,9 @@ pub struct DataQualityRow {
     pub rows_unclassified: u64,
     pub encoding: String,
     pub columns: u64,
+    /// Rows whose key matched no row of the `[[lookups]]` (empty: no lookup, or the table has
+    /// no key column).
+    pub lookup_unmatched: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

@@ -50,6 +50,14 @@ fn matches_folded(field: &Field, names: &[String], folded: &[String]) -> bool {
             .any(|n| field.patterns.iter().any(|p| p.is_match(n)))
 }
 
+/// Whether any field's headers or patterns match a column.
+pub fn any_field_matches(cfg: &Config, c: &Column) -> bool {
+    let folded = folded(&c.names);
+    cfg.fields
+        .iter()
+        .any(|f| matches_folded(f, &c.names, &folded))
+}
+
 /// Which columns of a table (given its layout and columns) [`map_table`] can use under any
 /// attribute list: every column a field matches, every column an attribute set's patterns
 /// capture a name from, and the Qualtrics `Status` and `Finished` flags. A reader may leave the

@@ -85,6 +85,8 @@ pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
                 encoding: t.encoding,
                 column_labels: t.columns.iter().map(|c| c.label().to_string()).collect(),
                 column_letters: t.columns.iter().map(|c| c.letter.clone()).collect(),
+                lookup_unmatched: t.lookup_unmatched.clone(),
+                lookup_columns: t.lookup_columns,
             })
             .collect(),
         found,

@@ -8,6 +8,7 @@
 //! together for one table. [`read_and_classify`] owns the fusion of reading and classifying.
 
 pub mod duplicates;
+pub mod lookup;
 pub mod mapping;
 pub mod merge;
 pub mod outcome;
@@ -66,7 +67,10 @@ pub fn read_and_classify(
         .map(|p| {
             let f = ingest::read_file_wanting(root, p, Some(&wanted));
             done();
-            let f = f?;
+            let mut f = f?;
+            for t in &mut f.tables {
+                lookup::join(cfg, &cfg.lookup_tables, t);
+            }
             let tables: Vec<&Table> = f
                 .tables
                 .iter()

@@ -75,6 +75,10 @@ pub struct TableInfo {
     pub encoding: Option<&'static str>,
     pub column_labels: Vec<String>,
     pub column_letters: Vec<String>,
+    /// Per lookup: rows whose key found no lookup row (`None`: not joined, no key column).
+    pub lookup_unmatched: Vec<Option<u64>>,
+    /// How many of the last columns come from lookups.
+    pub lookup_columns: usize,
 }
 
 impl TableInfo {

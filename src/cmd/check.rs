@@ -10,7 +10,10 @@ use crate::inspect::{self, Level};
 /// `journeygap check`.
 pub fn check(a: &CheckArgs) -> Result<()> {
     let (cfg, paths) = super::open_inputs(&a.input, a.config.as_deref())?;
-    let (files, bad) = super::read_files(&a.input, &paths, a.quiet);
+    let (mut files, bad) = super::read_files(&a.input, &paths, a.quiet);
+    for t in files.iter_mut().flat_map(|f| f.tables.iter_mut()) {
+        crate::classify::lookup::join(&cfg, &cfg.lookup_tables, t);
+    }
     let tables: Vec<&Table> = files
         .iter()
         .flat_map(|f| f.tables.iter())

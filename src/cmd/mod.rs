@@ -69,10 +69,18 @@ pub fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<P
             input.display()
         )
     })?;
-    let cfg = Config::load(&cfg_path)?;
+    let mut cfg = Config::load(&cfg_path)?;
+    cfg.lookup_tables = std::sync::Arc::new(crate::classify::lookup::load(&cfg)?);
+    // A lookup inside the input folder is not an export: its rows are not respondents.
+    let lookups: Vec<PathBuf> = cfg
+        .lookups
+        .iter()
+        .filter_map(|l| l.file.canonicalize().ok())
+        .collect();
     let paths: Vec<_> = all
         .into_iter()
         .filter(|p| cfg.input.wants_file(&ingest::relative_name(input, p)))
+        .filter(|p| p.canonicalize().map_or(true, |c| !lookups.contains(&c)))
         .collect();
     if paths.is_empty() {
         bail!(

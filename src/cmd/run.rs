@@ -23,6 +23,13 @@ pub fn run(a: &RunArgs) -> Result<()> {
 fn run_in_pool(a: &RunArgs) -> Result<()> {
     let mut clock = Timings::start();
     let (cfg, paths) = super::open_inputs(&a.input, a.config.as_deref())?;
+    for lk in cfg.lookup_tables.iter().filter(|l| !l.repeated.is_empty()) {
+        eprintln!(
+            "warning: {}: {} keys are on more than one row; the last row of each is used (`check` lists them)",
+            lk.file,
+            lk.repeated.len()
+        );
+    }
     let read = read_and_classify(&cfg, &a.input, &paths, a.skip_bad_files, a.quiet)?;
     clock.mark("read_classify");
     let mut classified = classify::merge(&cfg, read.parts);

@@ -23,8 +23,13 @@ pub fn verify(folder: &Path, input: Option<&Path>) -> Result<()> {
         .unwrap_or_else(|| s.input_folder.clone().into());
     let problems = differences(&s, &root);
     if problems.is_empty() {
+        let lookups = match s.lookups.len() {
+            0 => String::new(),
+            1 => " (and its lookup)".to_string(),
+            n => format!(" (and its {n} lookups)"),
+        };
         println!(
-            "{}: all {} input files match {}",
+            "{}: all {} input files{lookups} match {}",
             s.period,
             s.inputs.len(),
             root.display()
@@ -55,10 +60,20 @@ fn differences(s: &Summary, root: &Path) -> Vec<String> {
             Err(_) => problems.push(format!("missing: {}", f.source_file)),
         }
     }
+    let mut lookups = Vec::new();
+    for l in &s.lookups {
+        match std::fs::read(&l.path) {
+            Ok(b) if ingest::sha256_hex(&b) == l.sha256 => {}
+            Ok(_) => problems.push(format!("changed: lookup {} ({})", l.file, l.path)),
+            Err(_) => problems.push(format!("missing: lookup {} ({})", l.file, l.path)),
+        }
+        lookups.extend(Path::new(&l.path).canonicalize().ok());
+    }
     if let Ok(paths) = ingest::walk(root) {
         for p in paths {
             let name = ingest::relative_name(root, &p);
-            if !s.inputs.iter().any(|f| f.source_file == name) {
+            let lookup = p.canonicalize().is_ok_and(|c| lookups.contains(&c));
+            if !lookup && !s.inputs.iter().any(|f| f.source_file == name) {
                 problems.push(format!("not in the run: {name}"));
             }
         }

@@ -122,6 +122,8 @@ pub fn build_table(
         columns,
         rows: grid.skip_rows(data_start),
         first_row_number: row_offset + data_start + 1,
+        lookup_unmatched: Vec::new(),
+        lookup_columns: 0,
     }
 }
 

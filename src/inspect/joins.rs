@@ -1,8 +1,105 @@
 //! What `check` says of raking and lookups.
 
-use super::{error, info, Finding};
-use crate::classify::{rake, Classified};
+use super::{error, info, warn, Finding};
+use crate::classify::{lookup, mapping, rake, Classified};
 use crate::config::Config;
+use crate::ingest::Table;
+
+/// At most this many unmatched keys or repeated keys are listed.
+const LISTED: usize = 10;
+
+/// Each lookup: what it holds and which columns joined; its repeated keys (a warning); per
+/// table, the rows whose key it does not have, listed by key, or that the table has no key
+/// column.
+pub(super) fn lookups(cfg: &Config, tables: &[&Table]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (li, (l, lk)) in cfg.lookups.iter().zip(cfg.lookup_tables.iter()).enumerate() {
+        let key_field = &cfg.fields[l.key].name;
+        let joined: Vec<&str> = lk
+            .table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(c, col)| *c != lk.key_column && mapping::any_field_matches(cfg, col))
+            .map(|(_, col)| col.label())
+            .collect();
+        out.push(info(format!(
+            "{}: {} rows, key column '{}' matched to field '{key_field}'; columns used: {}",
+            lk.file,
+            lk.table.rows.len(),
+            l.column,
+            if joined.is_empty() {
+                "none (no field's headers match a lookup column)".to_string()
+            } else {
+                joined.join(", ")
+            }
+        )));
+        if !lk.repeated.is_empty() {
+            let list: Vec<String> = lk
+                .repeated
+                .iter()
+                .take(LISTED)
+                .map(|(k, n)| format!("{k} ({n} rows)"))
+                .collect();
+            out.push(warn(format!(
+                "{}: {} keys are on more than one row; the last row of each is used: {}{}",
+                lk.file,
+                lk.repeated.len(),
+                list.join(", "),
+                if lk.repeated.len() > LISTED {
+                    ", …"
+                } else {
+                    ""
+                }
+            )));
+        }
+        for t in tables {
+            match t.lookup_unmatched.get(li).copied().flatten() {
+                None => out.push(info(format!(
+                    "{}: no column of field '{key_field}', not joined to {}",
+                    t.label(),
+                    lk.file
+                ))),
+                Some(0) => out.push(info(format!(
+                    "{}: every row found in {}",
+                    t.label(),
+                    lk.file
+                ))),
+                Some(n) => out.push(warn(format!(
+                    "{}: {n} of {} rows have no match in {}: {}",
+                    t.label(),
+                    t.rows.len(),
+                    lk.file,
+                    unmatched_keys(cfg, l.key, lk, t).join(", ")
+                ))),
+            }
+        }
+    }
+    out
+}
+
+/// The keys of a table's rows that a lookup does not have (`(blank)` for none), the first few.
+fn unmatched_keys(cfg: &Config, key: usize, lk: &lookup::LookupTable, t: &Table) -> Vec<String> {
+    let map = mapping::map_table(cfg, &[], t);
+    let Some(&col) = map.fields.get(key).and_then(|c| c.first()) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = t
+        .rows
+        .iter()
+        .filter_map(|row| match row.get(col).and_then(lookup::key_of) {
+            Some(k) if lk.has(&k) => None,
+            Some(_) => Some(row[col].as_text()),
+            None => Some("(blank)".to_string()),
+        })
+        .take(LISTED + 1)
+        .collect();
+    if out.len() > LISTED {
+        out.truncate(LISTED);
+        out.push("…".into());
+    }
+    out
+}
 
 /// Rake as `run` would: the weights' range and design effect, or the error that would stop it.
 pub(super) fn weighting(cfg: &Config, c: &mut Classified) -> Vec<Finding> {

@@ -135,6 +135,7 @@ pub fn inspect(cfg: &Config, tables: &[&Table], bad: &[IngestError]) -> Report {
     r.sections.push(("Rows", rows(&classified)));
     r.sections.push(("Bases", bases(cfg, &classified)));
     r.sections.push(("Weighting", weighting));
+    r.sections.push(("Lookups", joins::lookups(cfg, tables)));
     r
 }
 

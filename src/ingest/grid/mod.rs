@@ -147,6 +147,33 @@ impl Grid {
             .collect()
     }
 
+    /// The grid with columns added on the right: each its distinct cells (id 0 must be
+    /// [`Cell::Empty`]) and one id per row.
+    pub fn with_columns(self, extra: Vec<(Vec<Cell>, Vec<u32>)>) -> Grid {
+        if extra.is_empty() {
+            return self;
+        }
+        let rows = self.len();
+        let width = self.width + extra.len();
+        let mut ids = Vec::with_capacity(rows * width);
+        for r in 0..rows {
+            ids.extend_from_slice(&self.ids[r * self.width..(r + 1) * self.width]);
+            ids.extend(
+                extra
+                    .iter()
+                    .map(|(_, col)| col.get(r).copied().unwrap_or(0)),
+            );
+        }
+        let mut columns = self.columns;
+        columns.resize(self.width, vec![Cell::Empty]);
+        columns.extend(extra.into_iter().map(|(cells, _)| cells));
+        Grid {
+            width,
+            columns,
+            ids,
+        }
+    }
+
     /// A grid of `width` columns from the columns' distinct cells and the row-major ids.
     pub(super) fn assemble(width: usize, columns: Vec<ColumnBuilder>, ids: Vec<u32>) -> Grid {
         let mut columns: Vec<Vec<Cell>> = columns.into_iter().map(|c| c.cells).collect();
