@@ -37,7 +37,11 @@ fn gap_row<'a>(
 fn shipped_demo_is_what_the_generator_writes() {
     let tmp = tempfile::tempdir().unwrap();
     let truth = write_demo(tmp.path(), SEED).unwrap();
-    assert_eq!(truth.files.len(), 12, "four layouts × three quarters");
+    assert_eq!(
+        truth.files.len(),
+        13,
+        "four layouts × three quarters, and the CRM"
+    );
     for f in &truth.files {
         let fresh = std::fs::read(tmp.path().join(f)).unwrap();
         let shipped =
@@ -339,7 +343,20 @@ fn demo_journey_analyses_find_what_was_planted() {
             &conv,
             &[("segment", "all"), ("metric", "not-now share of prospects")],
         );
-        assert_eq!(num(not_now, "share"), Some(0.5), "{q}");
+        // 30 on hold of 55 still buying (five who say they are deciding are lost in the CRM);
+        // the share is weighted.
+        assert_eq!(
+            (
+                not_now["numerator"].as_str(),
+                not_now["denominator"].as_str()
+            ),
+            ("30", "55"),
+            "{q}"
+        );
+        assert!(
+            (num(not_now, "share").unwrap() - 30.0 / 55.0).abs() < 0.1,
+            "{q}"
+        );
         // IPA: got-aways' relevant expertise is where to concentrate.
         let ipa = t("ipa");
         let e = find(
@@ -458,14 +475,13 @@ fn demo_journey_analyses_find_what_was_planted() {
 #[test]
 fn ipa_crosshairs_at_the_scale_midpoint_when_asked() {
     let tmp = tempfile::tempdir().unwrap();
-    let cfg = tmp.path().join("midpoint.toml");
     let text = std::fs::read_to_string(demo().join("journeygap.toml"))
         .unwrap()
         .replace(
             "min_base = 30",
             "min_base = 30\nipa_crosshair = \"midpoint\"",
         );
-    std::fs::write(&cfg, text).unwrap();
+    let cfg = demo_config_at(tmp.path(), "midpoint.toml", &text);
     journeygap()
         .arg("run")
         .arg(demo().join("2026Q1"))
@@ -596,5 +612,67 @@ fn every_demo_chart_and_the_report_are_small() {
         }
         let n = std::fs::metadata(dir.join("report.html")).unwrap().len();
         assert!(n <= 3_000_000, "{q} report.html: {n} bytes");
+    }
+}
+
+/// The demo uses the three tools of issue 22: the CRM decides got-aways the survey does not
+/// know about, raking weights every quarter to the client base, and the relative weights find
+/// the planted key driver (*Understanding of our business*) among seven attributes, one of
+/// them rated on experience only.
+#[test]
+fn demo_takes_stages_from_the_crm_rakes_and_finds_the_key_driver() {
+    let tmp = tempfile::tempdir().unwrap();
+    for q in QUARTERS {
+        let dir = run_quarter(&demo().join(q), tmp.path(), &[]);
+        let t = |name: &str| read_csv(&dir.join(format!("tables/{name}.csv")));
+        let respondents = t("respondents");
+        let by_crm: Vec<_> = respondents
+            .iter()
+            .filter(|r| r["rule"] == "Closed Lost in the CRM")
+            .collect();
+        assert!(by_crm.len() > 60, "{q}: {}", by_crm.len());
+        assert!(by_crm.iter().all(|r| r["stage"] == "got-away"));
+        let dq = t("data_quality");
+        let sm = find(&dq, &[("layout", "surveymonkey")]);
+        assert_eq!(sm["lookup_unmatched"], "11", "{q}: contacts not in the CRM");
+        let weighting = t("weighting");
+        assert_eq!(weighting.len(), 7, "{q}: four industries and three sizes");
+        for w in &weighting {
+            let gap = num(w, "weighted_share").unwrap() - num(w, "target").unwrap();
+            assert!(gap.abs() < 1e-10, "{q}: {w:?}");
+        }
+        let drivers = t("drivers");
+        for stage in ["all", "client"] {
+            let rows: Vec<_> = drivers
+                .iter()
+                .filter(|r| r["segment"] == "all" && r["stage"] == stage)
+                .collect();
+            assert_eq!(rows.len(), 7, "{q} {stage}: seven attributes");
+            let top = rows
+                .iter()
+                .max_by(|a, b| {
+                    num(a, "relative_weight_share")
+                        .unwrap()
+                        .total_cmp(&num(b, "relative_weight_share").unwrap())
+                })
+                .unwrap();
+            assert_eq!(
+                top["attribute"], "Understanding of our business",
+                "{q} {stage}"
+            );
+            assert!(
+                num(top, "relative_weight_share").unwrap() > 0.5,
+                "{q} {stage}"
+            );
+            let sum: f64 = rows
+                .iter()
+                .map(|r| num(r, "relative_weight").unwrap())
+                .sum();
+            assert!((sum - num(rows[0], "r_squared").unwrap()).abs() < 1e-12);
+        }
+        // The experience-only attribute has drivers rows, and no gap.
+        assert!(!t("gaps")
+            .iter()
+            .any(|g| g["attribute"] == "Quality of deliverables"));
     }
 }

@@ -208,7 +208,9 @@ fn verify_rechecks_the_inputs() {
         .arg(out.join("2026Q1"))
         .assert()
         .success()
-        .stdout(predicates::str::contains("all 4 input files match"));
+        .stdout(predicates::str::contains(
+            "all 4 input files (and its lookup) match",
+        ));
     let csv = input.join("googleforms/client_pulse_2026Q1.csv");
     let mut text = std::fs::read_to_string(&csv).unwrap();
     text.push('\n');
@@ -229,10 +231,9 @@ fn verify_rechecks_the_inputs() {
 fn a_changed_scale_is_warned_about() {
     let tmp = tempfile::tempdir().unwrap();
     run(&demo().join("2026Q1"), tmp.path(), &[]).success();
-    let cfg = tmp.path().join("changed.toml");
     let text = std::fs::read_to_string(demo().join("journeygap.toml")).unwrap();
     let text = text.replacen("scale = [1, 5]\nvalue_map = \"importance5\"\npatterns = ['^importance.*Relevant expertise'", "scale = [1, 7]\nvalue_map = \"importance5\"\npatterns = ['^importance.*Relevant expertise'", 1);
-    std::fs::write(&cfg, text).unwrap();
+    let cfg = demo_config_at(tmp.path(), "changed.toml", &text);
     journeygap()
         .arg("run")
         .arg(demo().join("2026Q2"))
@@ -254,11 +255,10 @@ fn a_killed_rerun_leaves_the_old_or_the_new_folder_whole() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("reports");
     let input = demo().join("2026Q1");
-    let strict = tmp.path().join("strict.toml");
     let text = std::fs::read_to_string(demo().join("journeygap.toml"))
         .unwrap()
         .replace("confidence = 0.95", "confidence = 0.9");
-    std::fs::write(&strict, text).unwrap();
+    let strict = demo_config_at(tmp.path(), "strict.toml", &text);
     // The two complete versions: confidence 0.95 and 0.9.
     let version = |cfg: &Path| {
         let d = tempfile::tempdir().unwrap();
@@ -371,11 +371,9 @@ fn another_study_under_the_same_out_is_not_a_trend() {
     let tmp = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(demo().join("journeygap.toml")).unwrap();
     let with_study = |name: &str| {
-        let path = tmp.path().join(format!("{name}.toml"));
         let cfg = text.replacen("[report]", &format!("[report]\nstudy = \"{name}\""), 1);
         assert_ne!(cfg, text, "the demo config has a [report] table");
-        std::fs::write(&path, cfg).unwrap();
-        path
+        demo_config_at(tmp.path(), &format!("{name}.toml"), &cfg)
     };
     let out = tmp.path().join("reports");
     run_with(

@@ -265,7 +265,7 @@ pub struct Weighting {
 #[derive(Debug, Clone)]
 pub struct RakeField {
     pub field: FieldId,
-    /// (value as written, value [`fold`]ed, target share), in the config's order.
+    /// (value as written, value [`fold`]ed, target share), sorted by value.
     pub targets: Vec<(String, String, f64)>,
     /// Line of its targets table.
     pub line: usize,

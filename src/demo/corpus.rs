@@ -38,10 +38,7 @@ pub fn write_corpus(
             std::fs::create_dir_all(out.join(dir))?;
         }
     }
-    std::fs::write(
-        out.join("journeygap.toml"),
-        include_str!("../../fixtures/demo/journeygap.toml"),
-    )?;
+    std::fs::write(out.join("journeygap.toml"), super::survey_only_config())?;
     (0..files).into_par_iter().try_for_each(|i| {
         let mut rng =
             ChaCha8Rng::seed_from_u64(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));

@@ -22,6 +22,24 @@ pub use people::{Person, ATTRIBUTES};
 /// The quarters written.
 pub const QUARTERS: [&str; 3] = ["2026Q1", "2026Q2", "2026Q3"];
 
+/// The demo's config, `fixtures/demo/journeygap.toml`.
+pub const CONFIG: &str = include_str!("../../fixtures/demo/journeygap.toml");
+
+/// The demo's config less its block "From the CRM and the client base" (the CRM lookup, its
+/// stage rule and the raking targets): what the survey exports alone hold, and so what `init`
+/// can find. The benchmark corpus, which has no CRM, is analysed with it.
+pub fn survey_only_config() -> String {
+    let begin = "# ---- From the CRM and the client base (begin) ----";
+    let end = "# ---- From the CRM and the client base (end) ----\n";
+    match (CONFIG.find(begin), CONFIG.find(end)) {
+        (Some(b), Some(e)) if b < e => format!("{}{}", &CONFIG[..b], &CONFIG[e + end.len()..]),
+        _ => CONFIG.to_string(),
+    }
+}
+
+/// The CRM pipeline export, relative to the output folder.
+pub const CRM_FILE: &str = "crm/pipeline.csv";
+
 /// What one quarter's files hold, as generated.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct QuarterTruth {
@@ -46,6 +64,7 @@ pub struct DemoTruth {
 pub fn write_demo(out: &Path, seed: u64) -> std::io::Result<DemoTruth> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut truth = DemoTruth::default();
+    let mut prospects = Vec::new();
     for (qi, q) in QUARTERS.iter().enumerate() {
         let dir = out.join(q);
         std::fs::create_dir_all(&dir)?;
@@ -68,7 +87,15 @@ pub fn write_demo(out: &Path, seed: u64) -> std::io::Result<DemoTruth> {
             truth.files.push(format!("{q}/{name}"));
         }
         truth.quarters.insert(q.to_string(), qt);
+        prospects.extend(batch.surveymonkey);
     }
+    // The CRM pipeline beside the quarters (the config's lookup).
+    std::fs::create_dir_all(out.join("crm"))?;
+    std::fs::write(
+        out.join(CRM_FILE),
+        writers::crm_csv(&prospects.iter().collect::<Vec<_>>()),
+    )?;
+    truth.files.push(CRM_FILE.to_string());
     Ok(truth)
 }
 

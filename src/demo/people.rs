@@ -127,6 +127,8 @@ pub struct Person {
     pub when: NaiveDateTime,
     pub importance: [u8; 6],
     pub performance: [u8; 6],
+    /// Overall quality of deliverables (experience only, 1–5): Qualtrics and Google Forms ask it.
+    pub deliverables: u8,
     pub recommend: u8,
     pub industry: &'static str,
     pub size: &'static str,
@@ -143,6 +145,8 @@ pub struct Person {
     /// Services bought (past and current clients).
     pub bought: Vec<&'static str>,
     pub channels: Vec<&'static str>,
+    /// The opportunity stage in the firm's CRM (SurveyMonkey prospects; empty: not in it).
+    pub crm: &'static str,
 }
 
 /// One quarter's respondents, by the file they answer in.
@@ -172,6 +176,17 @@ fn normal(rng: &mut ChaCha8Rng) -> f64 {
     let u2: f64 = rng.random_range(0.0..1.0);
     (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
 }
+
+/// Mean recommend score of a stage's respondents under [`nps_mix`] (9–10, 0–6 and 7–8 drawn
+/// uniformly).
+fn mean_recommend(stage: Stage) -> f64 {
+    let (p, d) = nps_mix(stage);
+    p * 9.5 + d * 3.0 + (1.0 - p - d) * 7.5
+}
+
+/// How far *Understanding of our business* moves with each point of recommend above or below
+/// the stage's mean: the planted key driver of recommending.
+const UNDERSTANDING_DRIVES: f64 = 0.3;
 
 fn rating(rng: &mut ChaCha8Rng, mean: f64) -> u8 {
     (mean + 0.8 * normal(rng)).round().clamp(1.0, 5.0) as u8
@@ -238,8 +253,11 @@ pub(super) struct Spec {
 }
 
 pub(super) fn person(rng: &mut ChaCha8Rng, q: usize, n: usize, spec: Spec, prefix: &str) -> Person {
-    let perf = performance(spec.stage, q);
+    let mut perf = performance(spec.stage, q);
     let when = moment(rng, q);
+    let rec = recommend(rng, spec.stage);
+    let lift = f64::from(rec) - mean_recommend(spec.stage);
+    perf[3] += UNDERSTANDING_DRIVES * lift;
     let mut p = Person {
         stage: Some(spec.stage),
         excluded: None,
@@ -249,7 +267,8 @@ pub(super) fn person(rng: &mut ChaCha8Rng, q: usize, n: usize, spec: Spec, prefi
         when,
         importance: IMPORTANCE.map(|m| rating(rng, m)),
         performance: perf.map(|m| rating(rng, m)),
-        recommend: recommend(rng, spec.stage),
+        deliverables: rating(rng, 3.9 + 0.05 * lift),
+        recommend: rec,
         industry: INDUSTRIES[rng.random_range(0..INDUSTRIES.len())],
         size: SIZES[rng.random_range(0..SIZES.len())],
         outcome: "",
@@ -261,6 +280,7 @@ pub(super) fn person(rng: &mut ChaCha8Rng, q: usize, n: usize, spec: Spec, prefi
         known: Vec::new(),
         bought: Vec::new(),
         channels: Vec::new(),
+        crm: "",
     };
     let (known, bought) = services(rng, spec.stage);
     let use_p = channel_use(spec.stage);
@@ -430,6 +450,21 @@ fn surveymonkey(rng: &mut ChaCha8Rng, q: usize) -> Vec<Person> {
                 "1",
             );
             p.outcome = outcome;
+            p.crm = match stage {
+                Stage::GotAway => "Closed Lost",
+                Stage::Client => "Closed Won",
+                _ if outcome.contains("on hold") => "On hold",
+                _ => "Open",
+            };
+            if n % 17 == 3 {
+                // A few contacts were never entered in the CRM.
+                p.crm = "";
+            } else if outcome.contains("still deciding") && n % 5 == 0 {
+                // The CRM knows better: one in five who say they are still deciding has been
+                // marked lost by the firm's partner.
+                p.crm = "Closed Lost";
+                p.stage = Some(Stage::GotAway);
+            }
             out.push(p);
         }
     }

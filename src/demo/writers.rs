@@ -106,6 +106,10 @@ pub(super) fn qualtrics_rows(people: &[Person]) -> Vec<Vec<String>> {
             "Q12",
             "Where did you look for advice when choosing an advisor?",
         ),
+        (
+            "Q13",
+            "Overall, how would you rate the quality of Northwind's deliverables?",
+        ),
     ] {
         ids.push(id.into());
         texts.push(t.into());
@@ -152,7 +156,7 @@ pub(super) fn qualtrics_rows(people: &[Person]) -> Vec<Vec<String>> {
         ];
         r.extend(p.importance.iter().map(s));
         if unfinished {
-            r.extend(std::iter::repeat_n(String::new(), 13));
+            r.extend(std::iter::repeat_n(String::new(), 14));
         } else {
             r.extend(p.performance.iter().map(s));
             r.extend([
@@ -162,6 +166,7 @@ pub(super) fn qualtrics_rows(people: &[Person]) -> Vec<Vec<String>> {
                 p.why.into(),
             ]);
             r.extend([p.known.join(","), p.bought.join(","), p.channels.join(",")]);
+            r.push(s(p.deliverables));
         }
         rows.push(r);
     }
@@ -203,6 +208,7 @@ fn forms_csv(people: &[Person]) -> Vec<u8> {
             "Which Northwind services do you know of?",
             "Which services have you bought from Northwind?",
             "Where did you look for advice when choosing an advisor?",
+            "Overall, how would you rate the quality of our deliverables?",
         ]
         .map(s),
     );
@@ -239,8 +245,36 @@ fn forms_csv(people: &[Person]) -> Vec<u8> {
             p.known.join(", "),
             p.bought.join(", "),
             p.channels.join(", "),
+            PERFORMANCE_LABELS[p.deliverables as usize - 1].to_string(),
         ]);
         rows.push(r);
+    }
+    csv_bytes(rows)
+}
+
+/// Partners who own the CRM's opportunities.
+const OWNERS: [&str; 3] = ["A. Patel", "M. Jansen", "S. Okafor"];
+
+/// The firm's CRM pipeline export: one row per SurveyMonkey prospect entered in it (every
+/// quarter), keyed by the survey's respondent id (the CRM integration stores it).
+pub(super) fn crm_csv(people: &[&Person]) -> Vec<u8> {
+    let mut rows = vec![[
+        "Contact ID",
+        "Contact email",
+        "Opportunity stage",
+        "Owner",
+        "Last activity",
+    ]
+    .map(s)
+    .to_vec()];
+    for (i, p) in people.iter().filter(|p| !p.crm.is_empty()).enumerate() {
+        rows.push(vec![
+            p.id.clone(),
+            p.email.clone(),
+            p.crm.to_string(),
+            OWNERS[i % OWNERS.len()].to_string(),
+            p.when.format("%Y-%m-%d").to_string(),
+        ]);
     }
     csv_bytes(rows)
 }

@@ -118,3 +118,20 @@ pub fn run_with(
         .args(extra)
         .assert()
 }
+
+/// Write a changed copy of the demo config as `dir/name`, with the CRM export it reads beside
+/// it (the config names the lookup relative to itself).
+pub fn demo_config_at(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let crm = dir.join(journeygap::demo::CRM_FILE);
+    std::fs::create_dir_all(crm.parent().expect("a folder")).expect("crm folder");
+    std::fs::copy(
+        root()
+            .join("fixtures/demo")
+            .join(journeygap::demo::CRM_FILE),
+        &crm,
+    )
+    .expect("crm copied");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("config written");
+    path
+}

@@ -142,14 +142,36 @@ pub fn drivers(s: &Summary) -> Option<Scatter> {
         .iter()
         .filter_map(|r| {
             Some(Point {
-                label: format!("{} (n={})", super::short(&r.attribute), r.n),
+                // With relative weights every point has the same base, said in the subtitle.
+                label: if shares {
+                    super::short(&r.attribute)
+                } else {
+                    format!("{} (n={})", super::short(&r.attribute), r.n)
+                },
                 x: r.stated_importance_mean?,
                 y: if shares {
                     r.relative_weight_share?
                 } else {
                     r.r?
                 },
-                low_base: r.low_base,
+                low_base: if shares {
+                    (r.n_complete as f64) < s.min_base
+                } else {
+                    r.low_base
+                },
+            })
+        })
+        .collect();
+    // Attributes rated on experience only have no place across: named under the chart.
+    let unplaced: Vec<String> = rows
+        .iter()
+        .filter(|r| r.stated_importance_mean.is_none())
+        .filter_map(|r| {
+            let y = if shares { r.relative_weight_share } else { r.r }?;
+            Some(if shares {
+                format!("{} {:.1}%", r.attribute, y * 100.0)
+            } else {
+                format!("{} r = {y:.2}", r.attribute)
             })
         })
         .collect();
@@ -191,6 +213,8 @@ pub fn drivers(s: &Summary) -> Option<Scatter> {
         points,
         crosshair: Some(cross),
         quadrants: ["Hidden drivers", "Key drivers", "Lower priority", "Stated only"].map(String::from),
-        notes: vec![format!("Crosshairs at the means over the attributes; all classified respondents. Hollow points: base below {:.0}.", s.min_base)],
+        notes: std::iter::once(format!("Crosshairs at the means over the attributes; all classified respondents. Hollow points: base below {:.0}.", s.min_base))
+            .chain((!unplaced.is_empty()).then(|| format!("Rated on experience only, not placed (derived importance): {}.", unplaced.join("; "))))
+            .collect(),
     })
 }
