@@ -64,14 +64,12 @@ fn relative_weights_match_numpy() {
     }
 }
 
-/// The first reference case as an export whose five attributes are rated on experience only:
-/// the config loads, the drivers table carries numpy's weights for `all` (and for the one stage),
-/// and there is no gap row.
-#[test]
-fn experience_only_attributes_drive_recommendation_and_have_no_gap() {
+/// The first reference case as an export whose five attributes are rated on experience only,
+/// under `extra` config: its folder, and the case.
+fn experience_only_folder(dir: &std::path::Path, extra: &str) -> Value {
     let r = reference();
-    let c = &r["cases"][0];
-    let (x, y, _) = rows(c);
+    let c = r["cases"][0].clone();
+    let (x, y, _) = rows(&c);
     let mut csv = String::from("ID,Q5_1,Q5_2,Q5_3,Q5_4,Q5_5,How likely are you to recommend us?\n");
     for (i, (x, y)) in x.iter().zip(&y).enumerate() {
         let cells: Vec<String> = x.iter().map(|v| format!("{v}")).collect();
@@ -79,8 +77,6 @@ fn experience_only_attributes_drive_recommendation_and_have_no_gap() {
     }
     // A blank rating leaves its row out of the complete cases, not out of the correlations.
     csv += "extra,,4,4,4,4,9\n";
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("exports")).unwrap();
     std::fs::write(dir.join("exports/pulse.csv"), csv).unwrap();
     let mut cfg = String::from(
@@ -95,7 +91,17 @@ fn experience_only_attributes_drive_recommendation_and_have_no_gap() {
         cfg +=
             &format!("[fields.x{j}]\nheaders = [\"Q5_{j}\"]\nkind = \"number\"\nscale = [1, 7]\n");
     }
-    std::fs::write(dir.join("journeygap.toml"), cfg).unwrap();
+    std::fs::write(dir.join("journeygap.toml"), format!("{extra}{cfg}")).unwrap();
+    c
+}
+
+/// The config loads, the drivers table carries numpy's weights for `all` (and for the one
+/// stage), and there is no gap row.
+#[test]
+fn experience_only_attributes_drive_recommendation_and_have_no_gap() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let c = &experience_only_folder(dir, "");
     let tables = run_exports(dir, "2026Q4");
     assert!(
         read_csv(&tables.join("gaps.csv")).is_empty(),
@@ -123,4 +129,43 @@ fn experience_only_attributes_drive_recommendation_and_have_no_gap() {
         );
         assert_eq!(rows[1]["n"], "241", "and attribute 2 at 241");
     }
+}
+
+/// `ipa_importance = "derived"`: an experience-only survey gets its quadrants, importance being
+/// numpy's relative-weight shares, split at their mean; the drivers chart is the bar chart of
+/// derived importance (no attribute has stated importance).
+#[test]
+fn derived_importance_gives_an_experience_only_survey_its_quadrants() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let c = experience_only_folder(dir, "[report]\nipa_importance = \"derived\"\n");
+    let tables = run_exports(dir, "2026Q4");
+    let r2 = c["r_squared"].as_f64().unwrap();
+    let shares: Vec<f64> = c["weights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_f64().unwrap() / r2)
+        .collect();
+    let ipa = read_csv(&tables.join("ipa.csv"));
+    let rows: Vec<_> = ipa
+        .iter()
+        .filter(|r| r["segment"] == "all" && r["stage"] == "client")
+        .collect();
+    assert_eq!(rows.len(), 5, "{ipa:?}");
+    let mean = shares.iter().sum::<f64>() / 5.0;
+    for (row, share) in rows.iter().zip(&shares) {
+        assert_eq!(row["importance"], "derived");
+        assert_eq!(row["n_importance"], "240");
+        assert!((num(row, "importance_mean").unwrap() - share).abs() < 1e-9);
+        assert!((num(row, "crosshair_importance").unwrap() - mean).abs() < 1e-9);
+        let high = *share >= mean;
+        assert_eq!(
+            row["quadrant"].starts_with("concentrate") || row["quadrant"].starts_with("keep"),
+            high,
+            "{row:?}"
+        );
+    }
+    assert!(tables.join("../charts/drivers.png").is_file());
+    assert!(tables.join("../charts/ipa_client.png").is_file());
 }

@@ -227,6 +227,37 @@ fn nps(s: &Summary) -> Vec<String> {
     out
 }
 
+/// The key driver of recommending, when the relative weights are defined over everyone
+/// classified: the attribute with the largest share of R², beside the next (no test says the
+/// two differ, so the reader sees how close they are), with the base.
+fn drivers(s: &Summary) -> Vec<String> {
+    let mut rows: Vec<_> = s
+        .tables
+        .drivers
+        .iter()
+        .filter(|r| r.segment == "all" && r.stage == "all" && r.relative_weight_share.is_some())
+        .collect();
+    rows.sort_by(|a, b| {
+        b.relative_weight_share
+            .unwrap_or(0.0)
+            .total_cmp(&a.relative_weight_share.unwrap_or(0.0))
+    });
+    let (Some(top), Some(next)) = (rows.first(), rows.get(1)) else {
+        return Vec::new();
+    };
+    let low = (top.n_complete as f64) < s.min_base;
+    vec![format!(
+        "*{}* has the largest share of what the {} experience ratings explain of likelihood to recommend: {} (next, *{}*: {}; R² = {:.2}; Johnson's relative weights; {} who rated them all).",
+        top.attribute,
+        rows.len(),
+        pct(top.relative_weight_share.unwrap_or(0.0)),
+        next.attribute,
+        pct(next.relative_weight_share.unwrap_or(0.0)),
+        top.r_squared.unwrap_or(0.0),
+        base(top.n_complete, low)
+    )]
+}
+
 fn awareness(s: &Summary) -> Vec<String> {
     let mut out = Vec::new();
     for r in s
@@ -415,7 +446,7 @@ pub fn sections(s: &Summary, charts: &[DrawnChart]) -> Vec<Section> {
         sec(
             "Who recommends the firm",
             Some(ChartSection::Advocacy),
-            nps(s),
+            [nps(s), drivers(s)].concat(),
         ),
         sec(
             "What clients know of the firm's services",

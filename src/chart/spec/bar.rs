@@ -282,7 +282,7 @@ pub fn drivers(s: &Summary) -> Option<BarChart> {
         ));
         (
             format!("Each attribute's share of what the experience ratings explain of likelihood to recommend (R² = {r2:.2})"),
-            "Share of R²",
+            "Share of R² (%)",
             (0.0, rounded_range(0.0, bars[0].value, 0.1).1.max(0.1)),
             ValueFormat::Percent,
         )

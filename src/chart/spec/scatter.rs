@@ -84,10 +84,17 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
                 label(s, st.key()),
                 s.period
             ),
-            subtitle: format!(
-                "Each attribute's mean ratings; crosshairs at the {}",
-                first.rule
-            ),
+            subtitle: if derived {
+                format!(
+                    "Importance: each attribute's share of R² in recommending; performance: its mean rating; crosshairs at the {}",
+                    first.rule
+                )
+            } else {
+                format!(
+                    "Each attribute's mean ratings; crosshairs at the {}",
+                    first.rule
+                )
+            },
             x_label: "Performance (mean experience rating)".into(),
             y_label: if derived {
                 "Importance (share of R² in recommending)"
@@ -110,7 +117,7 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
             notes: vec![
                 format!("A point on a crosshair counts as high. Hollow points: base below {:.0}, read with caution.", s.min_base),
                 if derived {
-                    "Importance: Johnson's relative weight of the attribute's experience rating in likelihood to recommend, as a share of R² (n: complete answers). Performance counts everyone who rated the item.".into()
+                    "Importance: relative weights (Johnson 2000) of the experience ratings in likelihood to recommend; n: complete answers.".into()
                 } else {
                     "n: the smaller of the attribute's two bases; each mean counts everyone who rated that item (the gap chart counts those who rated both).".into()
                 },
