@@ -22,7 +22,7 @@ use crate::stage::Stage;
 use crate::stats::correlation::{pearson_grouped, Correlation};
 use crate::stats::gap::{paired_gap_grouped, GapEstimate};
 use crate::stats::mean::{weighted_mean_grouped, MeanEstimate};
-use crate::stats::relweight::RelativeWeights;
+use crate::stats::relweight::{relative_weights_of, Moments, RelativeWeights};
 use crate::stats::weights::Tally;
 use crate::FxBuildHasher;
 
@@ -63,42 +63,11 @@ pub(crate) struct AttrStats {
     pub(crate) attrs: [Vec<AttrNumbers>; 5],
     /// Per stage: the recommend scores given.
     pub(crate) recommend: [Scores; 5],
-    /// Per stage: the complete cases of recommend and every attribute's experience, sorted.
-    pub(crate) complete: [Vec<Complete>; 5],
+    /// Per stage: the sums over the complete cases of recommend and every attribute's
+    /// experience (for the relative weights).
+    pub(crate) complete: [Moments; 5],
     /// Per stage: the attributes' relative weights over those cases.
     pub(crate) relative: [RelativeWeights; 5],
-}
-
-/// One combination of every attribute's experience rating and the recommend score, with the
-/// tally of the members who gave all of them.
-#[derive(Debug, Clone)]
-pub(crate) struct Complete {
-    pub(crate) experience: Box<[f64]>,
-    pub(crate) recommend: f64,
-    pub(crate) tally: Tally,
-}
-
-/// Sort complete cases by value, so that sums over them depend on the data alone.
-pub(crate) fn sort_complete(v: &mut [Complete]) {
-    v.sort_by(|a, b| {
-        a.experience
-            .iter()
-            .chain([&a.recommend])
-            .zip(b.experience.iter().chain([&b.recommend]))
-            .map(|(p, q)| p.total_cmp(q))
-            .find(|o| o.is_ne())
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-}
-
-/// Johnson's relative weights of the attributes' experience for recommend, over these cases.
-pub(crate) fn relative(complete: &[Complete], k: usize) -> RelativeWeights {
-    crate::stats::relweight::relative_weights(
-        complete
-            .iter()
-            .map(|c| (&c.experience[..], c.recommend, c.tally)),
-        k,
-    )
 }
 
 /// (expectation id, experience id, recommend bits or `None`).
@@ -113,10 +82,11 @@ struct Ratings {
     attrs: Vec<Tallies>,
     /// By the score's bits; `None`: not given.
     recommend: HashMap<Option<u64>, Tally, FxBuildHasher>,
-    /// Members who gave recommend and every attribute's experience, by their experience value
-    /// ids and the recommend score's bits (as two ids); left empty when there is no recommend
-    /// question or no attribute.
-    complete: HashMap<Box<[u32]>, Tally, FxBuildHasher>,
+    /// Sums over the members who gave recommend and every attribute's experience; empty when
+    /// there is no recommend question or no attribute.
+    complete: Moments,
+    /// Scratch: one member's experience ratings.
+    x: Vec<f64>,
 }
 
 impl Ratings {
@@ -124,7 +94,8 @@ impl Ratings {
         Ratings {
             attrs: vec![HashMap::default(); n_attr],
             recommend: HashMap::default(),
-            complete: HashMap::default(),
+            complete: Moments::new(n_attr),
+            x: Vec::with_capacity(n_attr),
         }
     }
 
@@ -138,16 +109,11 @@ impl Ratings {
             map.entry((e, x, rec)).or_default().add(r.weight);
         }
         self.recommend.entry(rec).or_default().add(r.weight);
-        if let (Some(bits), false) = (rec, ids.is_empty()) {
-            if ids.iter().all(|&(_, x)| c.num(x).is_some()) {
-                let mut key: Vec<u32> = ids.iter().map(|&(_, x)| x).collect();
-                key.extend([(bits >> 32) as u32, bits as u32]);
-                match self.complete.get_mut(&key[..]) {
-                    Some(t) => t.add(r.weight),
-                    None => {
-                        self.complete.insert(key.into(), Tally::one(r.weight));
-                    }
-                }
+        if let (Some(y), false) = (r.recommend, ids.is_empty()) {
+            self.x.clear();
+            self.x.extend(ids.iter().map_while(|&(_, x)| c.num(x)));
+            if self.x.len() == ids.len() {
+                self.complete.add(&self.x, y, r.weight);
             }
         }
     }
@@ -158,14 +124,7 @@ impl Ratings {
             merge_into(map, from);
         }
         merge_into(&mut self.recommend, &other.recommend);
-        for (k, t) in &other.complete {
-            match self.complete.get_mut(k) {
-                Some(into) => into.merge(t),
-                None => {
-                    self.complete.insert(k.clone(), *t);
-                }
-            }
-        }
+        self.complete.merge(&other.complete);
     }
 }
 
@@ -285,7 +244,7 @@ pub(crate) fn attr_stats(ctx: &Ctx, g: &Group) -> AttrStats {
     let c = ctx.c;
     let n_attr = c.attributes.len();
     // The stages in parallel (each tallied in a fixed order, so the thread count changes nothing).
-    let per_stage: Vec<(Vec<AttrNumbers>, Scores, Vec<Complete>)> = Stage::ALL
+    let per_stage: Vec<(Vec<AttrNumbers>, Scores, Moments)> = Stage::ALL
         .par_iter()
         .map(|&s| {
             let mut ratings = Ratings::new(n_attr);
@@ -304,20 +263,7 @@ pub(crate) fn attr_stats(ctx: &Ctx, g: &Group) -> AttrStats {
                 .filter_map(|(rec, t)| Some((f64::from_bits(rec?), t)))
                 .collect();
             recommend.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let mut complete: Vec<Complete> = ratings
-                .complete
-                .into_iter()
-                .map(|(key, tally)| {
-                    let (x, rec) = key.split_at(key.len() - 2);
-                    let bits = (u64::from(rec[0]) << 32) | u64::from(rec[1]);
-                    Complete {
-                        experience: x.iter().map(|&id| c.num(id).unwrap_or(f64::NAN)).collect(),
-                        recommend: f64::from_bits(bits),
-                        tally,
-                    }
-                })
-                .collect();
-            sort_complete(&mut complete);
+            let complete = std::mem::take(&mut ratings.complete);
             let per_attr = ratings
                 .attrs
                 .into_iter()
@@ -342,7 +288,7 @@ pub(crate) fn attr_stats(ctx: &Ctx, g: &Group) -> AttrStats {
     for (s, (numbers, recommend, complete)) in per_stage.into_iter().enumerate() {
         out.attrs[s] = numbers;
         out.recommend[s] = recommend;
-        out.relative[s] = relative(&complete, n_attr);
+        out.relative[s] = relative_weights_of(&complete, n_attr);
         out.complete[s] = complete;
     }
     out

@@ -8,7 +8,7 @@ use super::{Ctx, Group};
 use crate::stage::Stage;
 use crate::stats::correlation::Correlation;
 use crate::stats::mean::weighted_mean_grouped;
-use crate::stats::relweight::RelativeWeights;
+use crate::stats::relweight::{relative_weights_of, Moments, RelativeWeights};
 
 /// Correlation of each attribute's experience rating with likelihood to recommend: over all
 /// members, then per stage (from the shared per-stage pass).
@@ -42,9 +42,9 @@ pub(crate) fn drivers(ctx: &Ctx, g: &Group, stats: &attrs::AttrStats) -> Vec<Dri
         low_base: ctx.low(ctx.base(corr.n, corr.n_eff)),
     };
     // Every member: the stages' tallies of each attribute put together.
-    let mut complete: Vec<attrs::Complete> = stats.complete.iter().flatten().cloned().collect();
-    attrs::sort_complete(&mut complete);
-    let rw = attrs::relative(&complete, k);
+    let mut complete = Moments::new(k);
+    stats.complete.iter().for_each(|m| complete.merge(m));
+    let rw = relative_weights_of(&complete, k);
     for ai in 0..c.attributes.len() {
         let mut tallies: Vec<Combination> = stats
             .attrs

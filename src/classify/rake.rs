@@ -3,8 +3,11 @@
 //! the targets, weights raked by [`crate::stats::rake`] and set on the respondents. Excluded and
 //! unclassified rows keep weight 1 and are not raked.
 
+use std::collections::HashMap;
+
 use crate::config::{fold, Config, ConfigError};
 use crate::stats::rake::{rake as ipf, RakeError};
+use crate::FxBuildHasher;
 
 use super::{Classified, Outcome};
 
@@ -53,24 +56,38 @@ pub fn rake(cfg: &Config, c: &mut Classified) -> Result<Option<RakeReport>, Conf
     let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut unknown: Vec<Vec<(String, u64)>> = vec![Vec::new(); w.rake.len()];
     let mut answered = vec![0u64; w.rake.len()];
+    let slots: Vec<usize> = w
+        .rake
+        .iter()
+        .map(|f| {
+            kept.iter()
+                .position(|&k| k == f.field)
+                .unwrap_or(usize::MAX)
+        })
+        .collect();
+    // Per field, each value id's target (`None`: no target), decided once per distinct value.
+    let mut decided: Vec<HashMap<u32, Option<usize>, FxBuildHasher>> =
+        vec![HashMap::default(); w.rake.len()];
     for r in c.respondents() {
         if !matches!(r.outcome, Outcome::Classified { .. }) {
             continue;
         }
         let mut at = Vec::with_capacity(w.rake.len());
         for (fi, f) in w.rake.iter().enumerate() {
-            let slot = kept
-                .iter()
-                .position(|&k| k == f.field)
-                .unwrap_or(usize::MAX);
-            let text = c.val(r, slot).as_text();
-            answered[fi] += u64::from(text.is_some());
-            let text = text.unwrap_or_else(|| BLANK.to_string());
-            let folded = fold(&text);
-            match f.targets.iter().position(|t| t.1 == folded) {
+            let id = c.val_id(r, slots[fi]);
+            let text = || c.value(id).as_text();
+            let target = *decided[fi].entry(id).or_insert_with(|| {
+                let folded = fold(&text().unwrap_or_else(|| BLANK.to_string()));
+                f.targets.iter().position(|t| t.1 == folded)
+            });
+            if !c.value(id).is_missing() {
+                answered[fi] += 1;
+            }
+            match target {
                 Some(i) => at.push(i),
                 None => {
-                    match unknown[fi].iter_mut().find(|u| fold(&u.0) == folded) {
+                    let text = text().unwrap_or_else(|| BLANK.to_string());
+                    match unknown[fi].iter_mut().find(|u| u.0 == text) {
                         Some(u) => u.1 += 1,
                         None => unknown[fi].push((text, 1)),
                     }

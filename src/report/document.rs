@@ -75,9 +75,40 @@ fn quality_lines(q: &Quality, s: &Summary) -> Vec<String> {
             list.join(", ")
         ));
     }
+    out.extend(lookup_lines(s));
     out.extend(weighting_lines(s));
     out.extend(s.history_warnings.iter().map(|w| format!("Warning: {w}")));
     out
+}
+
+/// Lookups: each file joined, and the rows of each table whose key it does not hold.
+fn lookup_lines(s: &Summary) -> Vec<String> {
+    if s.lookups.is_empty() {
+        return Vec::new();
+    }
+    let files: Vec<&str> = s.lookups.iter().map(|l| l.file.as_str()).collect();
+    let tables: Vec<String> = s
+        .tables
+        .data_quality
+        .iter()
+        .filter_map(|r| {
+            let n = r.lookup_unmatched?;
+            let name = crate::ingest::table_label(
+                &r.source_file,
+                (!r.sheet.is_empty()).then_some(r.sheet.as_str()),
+            );
+            Some(format!("{name}: {n} of {} rows not found", r.rows_read))
+        })
+        .collect();
+    vec![format!(
+        "Joined from {}: {} (`lookup_unmatched` in `tables/data_quality.csv`; `check` lists the keys).",
+        files.join(", "),
+        if tables.is_empty() {
+            "no table has the key".to_string()
+        } else {
+            tables.join("; ")
+        }
+    )]
 }
 
 /// Raking: per field, each value's target against its shares before and after; then the

@@ -13,7 +13,7 @@
 
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
 
-use super::weights::{kish_n_eff_grouped, Tally};
+use super::weights::Tally;
 
 /// Eigenvalues of the correlation matrix below this many times its order are zero.
 pub const EIGEN_TOL: f64 = 1e-10;
@@ -38,40 +38,109 @@ impl RelativeWeights {
     }
 }
 
+/// The weighted sums that relative weights need, over observations of k predictors and an
+/// outcome (variable k): count, Σw, Σw², Σw·v and Σw·v_i·v_j (lower triangle). Mergeable, so
+/// that a million members are a few sums per cell rather than a list of cases.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Moments {
+    pub n: u64,
+    sw: f64,
+    sw2: f64,
+    s: Vec<f64>,
+    ss: Vec<f64>,
+}
+
+impl Moments {
+    /// Empty sums for k predictors.
+    pub fn new(k: usize) -> Moments {
+        Moments {
+            s: vec![0.0; k + 1],
+            ss: vec![0.0; (k + 1) * (k + 2) / 2],
+            ..Default::default()
+        }
+    }
+
+    /// Count one observation: its predictors, outcome and weight.
+    #[inline]
+    pub fn add(&mut self, x: &[f64], y: f64, w: f64) {
+        self.add_tally(x, y, Tally::one(w));
+    }
+
+    /// Count a tally of equal observations.
+    pub fn add_tally(&mut self, x: &[f64], y: f64, t: Tally) {
+        self.n += t.n;
+        self.sw += t.sw;
+        self.sw2 += t.sw2;
+        let v = |i: usize| if i < x.len() { x[i] } else { y };
+        let mut at = 0;
+        for i in 0..self.s.len() {
+            let vi = v(i);
+            self.s[i] += t.sw * vi;
+            for j in 0..=i {
+                self.ss[at] += t.sw * vi * v(j);
+                at += 1;
+            }
+        }
+    }
+
+    /// Count another's observations too.
+    pub fn merge(&mut self, o: &Moments) {
+        if self.s.len() != o.s.len() {
+            if o.n == 0 {
+                return;
+            }
+            if self.n == 0 {
+                *self = o.clone();
+                return;
+            }
+        }
+        self.n += o.n;
+        self.sw += o.sw;
+        self.sw2 += o.sw2;
+        self.s.iter_mut().zip(&o.s).for_each(|(a, b)| *a += b);
+        self.ss.iter_mut().zip(&o.ss).for_each(|(a, b)| *a += b);
+    }
+
+    /// Σw·(v_i − m_i)(v_j − m_j), from the sums.
+    fn centred(&self, i: usize, j: usize) -> f64 {
+        let (a, b) = (i.max(j), i.min(j));
+        self.ss[a * (a + 1) / 2 + b] - self.s[i] * self.s[j] / self.sw
+    }
+}
+
 /// Relative weights of the `k` predictors over complete cases given as (predictors, outcome,
 /// tally), summed in the order given. Weighted by each tally's sum of weights.
 pub fn relative_weights<'a>(
-    cases: impl Iterator<Item = (&'a [f64], f64, Tally)> + Clone,
+    cases: impl Iterator<Item = (&'a [f64], f64, Tally)>,
     k: usize,
 ) -> RelativeWeights {
-    let n = cases.clone().map(|c| c.2.n).sum::<u64>() as usize;
+    let mut m = Moments::new(k);
+    for (x, y, t) in cases {
+        m.add_tally(x, y, t);
+    }
+    relative_weights_of(&m, k)
+}
+
+/// [`relative_weights`] from the sums of the complete cases.
+pub fn relative_weights_of(m: &Moments, k: usize) -> RelativeWeights {
+    let n = m.n as usize;
     let mut out = RelativeWeights {
         n,
-        n_eff: kish_n_eff_grouped(cases.clone().map(|c| c.2)),
+        n_eff: super::weights::kish_of_sums(m.sw, m.sw2),
         ..Default::default()
     };
-    let sw: f64 = cases.clone().map(|c| c.2.sw).sum();
-    if k == 0 || n <= k + 1 || !super::is_positive(sw) {
+    if k == 0 || m.s.len() != k + 1 || n <= k + 1 || !super::is_positive(m.sw) {
         return out;
     }
-    // Weighted means, then the weighted cross-products about them: variable k is the outcome.
-    let mut mean = vec![0.0; k + 1];
-    for (x, y, t) in cases.clone() {
-        for (m, v) in mean.iter_mut().zip(x.iter().chain([&y])) {
-            *m += t.sw * v;
-        }
-    }
-    mean.iter_mut().for_each(|m| *m /= sw);
+    // The centred cross-products; a variance at rounding level of its raw sum is zero.
     let mut s = DMatrix::<f64>::zeros(k + 1, k + 1);
-    let mut d = vec![0.0; k + 1];
-    for (x, y, t) in cases {
-        for (di, (v, m)) in d.iter_mut().zip(x.iter().chain([&y]).zip(&mean)) {
-            *di = v - m;
+    for i in 0..=k {
+        for j in 0..=i {
+            s[(i, j)] = m.centred(i, j);
         }
-        for i in 0..=k {
-            for j in 0..=i {
-                s[(i, j)] += t.sw * d[i] * d[j];
-            }
+        let raw = m.ss[i * (i + 1) / 2 + i];
+        if s[(i, i)] <= raw * 1e-12 {
+            s[(i, i)] = 0.0;
         }
     }
     if !super::is_positive(s[(k, k)]) {
