@@ -187,22 +187,7 @@ fn a_bad_lookup_is_an_error_naming_file_key_and_line() {
     for (cfg, says) in cases {
         let tmp = tempfile::tempdir().unwrap();
         folder(tmp.path(), &cfg);
-        let out = journeygap()
-            .current_dir(tmp.path())
-            .args([
-                "run",
-                "exports",
-                "--config",
-                "journeygap.toml",
-                "--out",
-                "out",
-                "--period",
-                "2026Q4",
-                "--quiet",
-            ])
-            .assert()
-            .failure();
-        let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        let err = run_exports_failing(tmp.path(), "2026Q4");
         assert!(err.contains(says), "expected '{says}' in: {err}");
         assert!(err.contains("journeygap.toml, line 13"), "{err}");
         assert!(!tmp.path().join("out").exists(), "nothing written");

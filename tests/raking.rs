@@ -162,22 +162,7 @@ fn bad_raking_input_is_an_error_naming_file_key_and_line() {
     ];
     for (cfg, says) in cases {
         let tmp = folder(&cfg);
-        let out = journeygap()
-            .current_dir(tmp.path())
-            .args([
-                "run",
-                "exports",
-                "--config",
-                "journeygap.toml",
-                "--out",
-                "out",
-                "--period",
-                "2026Q4",
-                "--quiet",
-            ])
-            .assert()
-            .failure();
-        let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        let err = run_exports_failing(tmp.path(), "2026Q4");
         for s in says {
             assert!(err.contains(s), "expected '{s}' in: {err}");
         }

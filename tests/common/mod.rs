@@ -26,9 +26,8 @@ pub fn journeygap() -> Command {
     Command::cargo_bin("journeygap").expect("binary built")
 }
 
-/// `journeygap run exports --config journeygap.toml --out out --period PERIOD --quiet` in `dir`,
-/// which must succeed; the period's `tables` folder.
-pub fn run_exports(dir: &Path, period: &str) -> PathBuf {
+/// `journeygap run exports --config journeygap.toml --out out --period PERIOD --quiet` in `dir`.
+fn run_exports_assert(dir: &Path, period: &str) -> assert_cmd::assert::Assert {
     journeygap()
         .current_dir(dir)
         .args([
@@ -41,8 +40,18 @@ pub fn run_exports(dir: &Path, period: &str) -> PathBuf {
         ])
         .args(["--period", period, "--quiet"])
         .assert()
-        .success();
+}
+
+/// [`run_exports_assert`], which must succeed; the period's `tables` folder.
+pub fn run_exports(dir: &Path, period: &str) -> PathBuf {
+    run_exports_assert(dir, period).success();
     dir.join("out").join(period).join("tables")
+}
+
+/// [`run_exports_assert`], which must fail; what it wrote to stderr.
+pub fn run_exports_failing(dir: &Path, period: &str) -> String {
+    let out = run_exports_assert(dir, period).failure();
+    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
 }
 
 /// A CSV file as a list of rows keyed by column name.
