@@ -168,4 +168,16 @@ fn derived_importance_gives_an_experience_only_survey_its_quadrants() {
     }
     assert!(tables.join("../charts/drivers.png").is_file());
     assert!(tables.join("../charts/ipa_client.png").is_file());
+    // check says what such an attribute is for, not that its gap is missing.
+    let out = journeygap()
+        .current_dir(dir)
+        .args(["check", "exports", "--config", "journeygap.toml"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.contains("attribute \"Speed\": rated on experience only, in 1 table(s)"),
+        "{text}"
+    );
+    assert!(!text.contains("no gap can be measured"), "{text}");
 }

@@ -249,7 +249,17 @@ fn fields(
                 .count()
         };
         let (e, x) = (found(0), found(1));
-        if e == 0 || x == 0 {
+        let experience_only = match &attr.source {
+            classify::AttrSource::Fields { expectation, .. } => expectation.is_none(),
+            classify::AttrSource::Set { set } => cfg.attribute_sets[*set].expectation.is_none(),
+        };
+        if experience_only {
+            let line = format!(
+                "attribute \"{}\": rated on experience only, in {x} table(s): in the drivers and derived-importance IPA, not in the gaps",
+                attr.name
+            );
+            out.push(if x == 0 { warn(line) } else { info(line) });
+        } else if e == 0 || x == 0 {
             out.push(warn(format!(
                 "attribute \"{}\": expectation in {e} table(s), experience in {x}: no gap can be measured",
                 attr.name
