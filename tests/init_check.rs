@@ -220,3 +220,90 @@ fn init_config_loads_on_every_realdata_folder() {
         );
     }
 }
+
+/// A satisfaction survey that rates experience alone, in English and in Spanish: `init` makes
+/// each item of the matrix an attribute rated on experience only, IPA importance derived, and
+/// the run gives the drivers' relative weights.
+#[test]
+fn init_makes_attributes_of_an_experience_only_matrix() {
+    let cases = [
+        (
+            "How satisfied are you with our work?",
+            [
+                "Responsiveness",
+                "Expertise",
+                "Value for money",
+                "Communication",
+            ],
+            [
+                "Very dissatisfied",
+                "Dissatisfied",
+                "Neutral",
+                "Satisfied",
+                "Very satisfied",
+            ],
+            "How likely are you to recommend us to a colleague?",
+        ),
+        (
+            "¿Qué tan satisfecho está con nuestro trabajo?",
+            ["Rapidez", "Conocimiento", "Precio", "Comunicación"],
+            [
+                "Muy insatisfecho",
+                "Insatisfecho",
+                "Neutral",
+                "Satisfecho",
+                "Muy satisfecho",
+            ],
+            "¿Qué tan probable es que nos recomiende a un colega?",
+        ),
+    ];
+    for (stem, items, labels, recommend) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("exports");
+        std::fs::create_dir_all(&input).unwrap();
+        let mut csv = format!(
+            "Timestamp,{}",
+            items.map(|i| format!("\"{stem} [{i}]\"")).join(",")
+        );
+        csv += &format!(",\"{recommend}\"\n");
+        for n in 0..80usize {
+            let x: Vec<usize> = (0..4).map(|k| (n * (k + 3) + n / 7) % 5).collect();
+            let y = (x[0] * 2 + n % 3).min(10);
+            let cells: Vec<&str> = x.iter().map(|&v| labels[v]).collect();
+            csv += &format!("2026-01-{:02} 10:00,{},{y}\n", n % 28 + 1, cells.join(","));
+        }
+        std::fs::write(input.join("pulse.csv"), csv).unwrap();
+        journeygap()
+            .arg("init")
+            .arg(&input)
+            .arg("-q")
+            .assert()
+            .success();
+        let cfg = std::fs::read_to_string(input.join("journeygap.toml")).unwrap();
+        assert!(cfg.contains("ipa_importance = \"derived\""), "{cfg}");
+        assert_eq!(
+            cfg.matches("rated on experience only: drivers, not gaps")
+                .count(),
+            4,
+            "{cfg}"
+        );
+        assert!(!cfg.contains("expectation = "), "{cfg}");
+        journeygap()
+            .args(["run", "-q", "--period", "2026Q1", "--out"])
+            .arg(dir.path().join("out"))
+            .arg(&input)
+            .assert()
+            .success();
+        let drivers = common::read_csv(&dir.path().join("out/2026Q1/tables/drivers.csv"));
+        let all: Vec<_> = drivers
+            .iter()
+            .filter(|r| r["segment"] == "all" && r["stage"] == "all")
+            .collect();
+        assert_eq!(all.len(), 4, "{drivers:?}");
+        let sum: f64 = all
+            .iter()
+            .map(|r| common::num(r, "relative_weight_share").unwrap())
+            .sum();
+        assert!((sum - 1.0).abs() < 1e-9, "{all:?}");
+    }
+}

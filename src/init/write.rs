@@ -115,7 +115,18 @@ fn top_level(w: &mut String, g: &Guess, skipped: &[IngestError]) {
         let names: Vec<String> = skipped.iter().map(|e| e.file.replace('*', "?")).collect();
         let _ = writeln!(w, "# These files cannot be read (see above), so they are skipped.\n[input]\nskip_files = {}\n", list(&names));
     }
-    let _ = writeln!(w, "[report]\nconfidence = 0.95\nmin_base = 30\n");
+    // With no importance question, an experience-only survey gets its IPA quadrants from the
+    // drivers.
+    let derived = !g.attributes.is_empty() && g.attributes.iter().all(|a| a.1.is_none());
+    let _ = writeln!(
+        w,
+        "[report]\nconfidence = 0.95\nmin_base = 30\n{}",
+        if derived {
+            "# No importance question: IPA importance is each attribute's relative weight in recommending.\nipa_importance = \"derived\"\n"
+        } else {
+            ""
+        }
+    );
 }
 
 /// Every field, the value maps of label scales, and the attribute pairs.
@@ -142,13 +153,25 @@ fn fields(w: &mut String, g: &Guess) {
             let _ = writeln!(w, "# Note: {n}.");
         }
         for (name, e, x) in &g.attributes {
-            let _ = writeln!(
-                w,
-                "[[attributes]]\nname = {}\nexpectation = {}\nexperience = {}\n",
-                q(name),
-                q(e),
-                q(x)
-            );
+            match e {
+                Some(e) => {
+                    let _ = writeln!(
+                        w,
+                        "[[attributes]]\nname = {}\nexpectation = {}\nexperience = {}\n",
+                        q(name),
+                        q(e),
+                        q(x)
+                    );
+                }
+                None => {
+                    let _ = writeln!(
+                        w,
+                        "[[attributes]]            # rated on experience only: drivers, not gaps\nname = {}\nexperience = {}\n",
+                        q(name),
+                        q(x)
+                    );
+                }
+            }
         }
     }
 }

@@ -45,9 +45,26 @@ pub(super) fn attributes(g: &mut Guess, pk: &mut Picker) {
         pairs = numbered_pairs(pk.profiles, pk.kinds, &pk.used);
     }
     for (name, exp, expc) in &pairs {
-        push_pair(g, pk, name, [exp, expc]);
+        push_pair(g, pk, name, [Some(exp), Some(expc)]);
     }
     g.attribute_notes.extend(note);
+    // A satisfaction survey rates experience alone: with a recommend question to drive, each
+    // item of an experience-side question of at least 3 items no pair took is an attribute.
+    if g.fields.iter().any(|f| f.name == "recommend") {
+        let alone: Vec<(String, Vec<usize>)> = item_groups(pk)
+            .into_iter()
+            .filter(|grp| grp.side == Some(1) && grp.items.len() >= 3)
+            .flat_map(|grp| grp.items.into_iter().map(|(_, label, ix)| (label, ix)))
+            .collect();
+        if !alone.is_empty() {
+            g.attribute_notes.push(
+                "items rated on experience with no importance question are attributes of their own: in the drivers and their relative weights, not in the gaps".into(),
+            );
+        }
+        for (name, ix) in &alone {
+            push_pair(g, pk, name, [None, Some(ix)]);
+        }
+    }
     if g.attributes.is_empty() {
         g.missing
             .push("attribute pairs (importance/expectation against performance/experience)".into());
@@ -220,8 +237,9 @@ fn pairs_by_items(pk: &Picker) -> (Vec<Pair>, Option<String>) {
     (pairs, note)
 }
 
-/// The expectation and experience fields of one attribute, with their scale and value map.
-fn push_pair(g: &mut Guess, pk: &mut Picker, name: &str, sides: [&Vec<usize>; 2]) {
+/// The expectation (when there is one) and experience fields of one attribute, with their
+/// scale and value map.
+fn push_pair(g: &mut Guess, pk: &mut Picker, name: &str, sides: [Option<&Vec<usize>>; 2]) {
     let (profiles, kinds) = (pk.profiles, pk.kinds);
     // At most 32 characters with the side; a name with no Latin letters is numbered.
     let mut base = super::slug_max(name, 32 - "_expectation".len() - 2);
@@ -241,6 +259,10 @@ fn push_pair(g: &mut Guess, pk: &mut Picker, name: &str, sides: [&Vec<usize>; 2]
     }
     let mut names = Vec::new();
     for (ix, side) in sides.into_iter().zip(["expectation", "experience"]) {
+        let Some(ix) = ix else {
+            names.push(None);
+            continue;
+        };
         pk.used.extend(ix.iter().copied());
         let mut f = typed(
             &format!("{base}_{side}"),
@@ -271,11 +293,12 @@ fn push_pair(g: &mut Guess, pk: &mut Picker, name: &str, sides: [&Vec<usize>; 2]
             hi = hi.max(l.points.len() as f64);
         }
         f.scale = Some((lo, hi));
-        names.push(f.name.clone());
+        names.push(Some(f.name.clone()));
         g.fields.push(f);
     }
+    let experience = names[1].clone().unwrap_or_default();
     g.attributes
-        .push((name.to_string(), names[0].clone(), names[1].clone()));
+        .push((name.to_string(), names[0].clone(), experience));
 }
 
 /// The label scale of one side's columns: the one with the most points (the items of a

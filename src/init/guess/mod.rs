@@ -50,7 +50,8 @@ pub struct Guess {
     pub fields: Vec<GField>,
     pub value_maps: Vec<&'static LikertSet>,
     /// (attribute name, expectation field, experience field, scale).
-    pub attributes: Vec<(String, String, String)>,
+    /// (name, expectation field — `None` when rated on experience only, experience field).
+    pub attributes: Vec<(String, Option<String>, String)>,
     /// What the attribute guess decided that the user should know.
     pub attribute_notes: Vec<String>,
     pub exclusions: Vec<GRule>,
