@@ -1,6 +1,8 @@
-//! The shipped real-data configs: the kiosk SERVQUAL survey (CP949, 24 attribute pairs) and the
-//! Make School NPS survey (`#ERROR!` cells). Their gaps.csv and nps.csv must agree with the
-//! scipy/statsmodels values of tests/reference/make_reference.py to 1e-9.
+//! The shipped real-data configs: the kiosk SERVQUAL survey (CP949, 24 attribute pairs), the
+//! Make School NPS survey (`#ERROR!` cells) and the airline sample (14 services rated on
+//! experience only). Their gaps.csv and nps.csv must agree with the scipy/statsmodels values of
+//! tests/reference/make_reference.py, and the airline's relative weights with numpy's
+//! (tests/reference/relative_weights.py), to 1e-9.
 
 mod common;
 
@@ -171,5 +173,69 @@ fn embedded_cjk_font_covers_the_kiosk_survey_and_its_labels() {
         missing(&headers),
         Vec::<char>::new(),
         "Hangul in the kiosk headers without a glyph"
+    );
+}
+
+/// Relative weights on real data: the airline sample's 14 services (0 "not applicable" read as
+/// missing) against numpy's eigendecomposition on the same complete cases
+/// (tests/reference/relative_weights.py), for everyone and per stage, to 1e-9.
+#[test]
+fn airline_relative_weights_agree_with_numpy() {
+    let Some(real) = realdata() else { return };
+    let r: serde_json::Value =
+        serde_json::from_str(include_str!("reference/relative_weights.json")).unwrap();
+    let want = &r["airline"];
+    assert!(
+        want.is_object(),
+        "regenerate the reference with the realdata beside the project"
+    );
+    let out = tempfile::tempdir().unwrap();
+    journeygap()
+        .arg("run")
+        .arg(real.join("airline-satisfaction-sample"))
+        .arg("--config")
+        .arg(root().join("fixtures/configs/airline.toml"))
+        .args(["--period", "2024Q1", "--quiet", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let drivers = read_csv(&out.path().join("2024Q1/tables/drivers.csv"));
+    for stage in ["all", "client", "former"] {
+        let w = &want[stage];
+        let rows: Vec<_> = drivers
+            .iter()
+            .filter(|d| d["segment"] == "all" && d["stage"] == stage)
+            .collect();
+        assert_eq!(rows.len(), 14, "{stage}");
+        for row in rows {
+            let attr = row["attribute"].as_str();
+            assert_eq!(row["n_complete"], w["n"].to_string(), "{stage}");
+            let theirs = w["weights"][attr]
+                .as_f64()
+                .unwrap_or_else(|| panic!("{attr}"));
+            let ours = num(row, "relative_weight").unwrap();
+            assert!(
+                (ours - theirs).abs() < 1e-9,
+                "{stage} {attr}: {ours} vs {theirs}"
+            );
+            let r2 = w["r_squared"].as_f64().unwrap();
+            assert!(
+                (num(row, "r_squared").unwrap() - r2).abs() < 1e-9,
+                "{stage}"
+            );
+        }
+    }
+    // Derived-importance IPA: every service placed, Online boarding among the most important.
+    let ipa = read_csv(&out.path().join("2024Q1/tables/ipa.csv"));
+    let boarding = ipa
+        .iter()
+        .find(|r| {
+            r["segment"] == "all" && r["stage"] == "client" && r["attribute"] == "Online boarding"
+        })
+        .unwrap();
+    assert_eq!(boarding["importance"], "derived");
+    assert!(
+        boarding["quadrant"] == "keep up the good work"
+            || boarding["quadrant"] == "concentrate here"
     );
 }

@@ -18,7 +18,15 @@ import os
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+REAL = os.path.join(HERE, "..", "..", "..", "shared", "realdata")
 TOL = 1e-10
+
+AIRLINE_SERVICES = [
+    "Inflight wifi service", "Departure/Arrival time convenient", "Ease of Online booking",
+    "Gate location", "Food and drink", "Online boarding", "Seat comfort",
+    "Inflight entertainment", "On-board service", "Leg room service", "Baggage handling",
+    "Checkin service", "Inflight service", "Cleanliness",
+]
 
 
 def wcorr(data, w):
@@ -88,6 +96,35 @@ def case(name, x, y, w=None):
     }
 
 
+def airline():
+    """The airline sample (fixtures/configs/airline.toml): the 14 services rated 1-5 (0, not
+    applicable, is missing), satisfaction as 10 / 0; complete cases; every passenger, loyal
+    (client) and disloyal (former)."""
+    import csv
+    path = os.path.join(REAL, "airline-satisfaction-sample", "airline_passenger_satisfaction.csv")
+    if not os.path.exists(path):
+        return None
+    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    out = {}
+    for stage, keep in [("all", None), ("client", "Loyal Customer"), ("former", "disloyal Customer")]:
+        x, y = [], []
+        for r in rows:
+            if keep is not None and r["Customer Type"] != keep:
+                continue
+            v = [float(r[c]) for c in AIRLINE_SERVICES]
+            if any(not 1 <= a <= 5 for a in v):
+                continue
+            x.append(v)
+            y.append(10.0 if r["satisfaction"] == "satisfied" else 0.0)
+        res = johnson(np.array(x), np.array(y), np.ones(len(y)))
+        out[stage] = {
+            "n": res["n"],
+            "r_squared": res["r_squared"],
+            "weights": dict(zip(AIRLINE_SERVICES, res["weights"])),
+        }
+    return out
+
+
 def main():
     rng = np.random.default_rng(20261203)
     cases = []
@@ -112,7 +149,7 @@ def main():
     x, _ = ratings(rng, 50, 3)
     cases.append(case("recommend does not vary", x, np.full(50, 9.0)))
     with open(os.path.join(HERE, "relative_weights.json"), "w") as f:
-        json.dump({"tolerance": 1e-9, "cases": cases}, f, indent=1)
+        json.dump({"tolerance": 1e-9, "cases": cases, "airline": airline()}, f, indent=1)
         f.write("\n")
 
 

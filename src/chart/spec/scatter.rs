@@ -60,12 +60,18 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
         let (Some(first), true) = (rows.first(), rows.len() >= 2) else {
             continue;
         };
+        let derived = first.importance == "derived";
         let points: Vec<Point> = rows
             .iter()
             .filter_map(|r| {
                 let n = r.n_importance.min(r.n_performance);
                 Some(Point {
-                    label: format!("{} (n={n})", super::short(&r.attribute)),
+                    // Derived importance has one base, the complete answers, said in the note.
+                    label: if derived {
+                        super::short(&r.attribute)
+                    } else {
+                        format!("{} (n={n})", super::short(&r.attribute))
+                    },
                     x: r.performance_mean?,
                     y: r.importance_mean?,
                     low_base: (n as f64) < s.min_base,
@@ -73,7 +79,6 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
             })
             .collect();
         let cross = first.crosshair_performance.zip(first.crosshair_importance);
-        let derived = first.importance == "derived";
         let xs = points.iter().map(|p| p.x).chain(cross.map(|c| c.0));
         let ys = points.iter().map(|p| p.y).chain(cross.map(|c| c.1));
         out.push(Scatter {
@@ -117,7 +122,7 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
             notes: vec![
                 format!("A point on a crosshair counts as high. Hollow points: base below {:.0}, read with caution.", s.min_base),
                 if derived {
-                    "Importance: relative weights (Johnson 2000) of the experience ratings in likelihood to recommend; n: complete answers.".into()
+                    format!("Importance: relative weights (Johnson 2000) of the experience ratings in likelihood to recommend, over the {} who rated them all.", first.n_importance)
                 } else {
                     "n: the smaller of the attribute's two bases; each mean counts everyone who rated that item (the gap chart counts those who rated both).".into()
                 },
