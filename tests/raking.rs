@@ -26,11 +26,11 @@ fn raked_weights_match_numpy() {
     let tol = r["tolerance"].as_f64().unwrap();
     for c in r["cases"].as_array().unwrap() {
         let name = c["name"].as_str().unwrap();
-        let values: Vec<Vec<usize>> = c["values"]
+        let values: Vec<usize> = c["values"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|v| floats(v).into_iter().map(|x| x as usize).collect())
+            .flat_map(|v| floats(v).into_iter().map(|x| x as usize))
             .collect();
         let targets: Vec<Vec<f64>> = c["targets"]
             .as_array()

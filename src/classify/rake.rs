@@ -53,7 +53,9 @@ pub fn rake(cfg: &Config, c: &mut Classified) -> Result<Option<RakeReport>, Conf
         message: format!("key `{key}`: {message}"),
     };
     // Per classified respondent (file order), its target index on every rake field.
-    let mut members: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Each classified respondent's index, and its target index on every rake field (flat).
+    let mut members: Vec<usize> = Vec::new();
+    let mut values: Vec<usize> = Vec::new();
     let mut unknown: Vec<Vec<(String, u64)>> = vec![Vec::new(); w.rake.len()];
     let mut answered = vec![0u64; w.rake.len()];
     let slots: Vec<usize> = w
@@ -72,7 +74,6 @@ pub fn rake(cfg: &Config, c: &mut Classified) -> Result<Option<RakeReport>, Conf
         if !matches!(r.outcome, Outcome::Classified { .. }) {
             continue;
         }
-        let mut at = Vec::with_capacity(w.rake.len());
         for (fi, f) in w.rake.iter().enumerate() {
             let id = c.val_id(r, slots[fi]);
             let text = || c.value(id).as_text();
@@ -84,18 +85,18 @@ pub fn rake(cfg: &Config, c: &mut Classified) -> Result<Option<RakeReport>, Conf
                 answered[fi] += 1;
             }
             match target {
-                Some(i) => at.push(i),
+                Some(i) => values.push(i),
                 None => {
                     let text = text().unwrap_or_else(|| BLANK.to_string());
                     match unknown[fi].iter_mut().find(|u| u.0 == text) {
                         Some(u) => u.1 += 1,
                         None => unknown[fi].push((text, 1)),
                     }
-                    at.push(usize::MAX);
+                    values.push(usize::MAX);
                 }
             }
         }
-        members.push((r.index, at));
+        members.push(r.index);
     }
     if members.is_empty() {
         return Ok(None);
@@ -125,7 +126,6 @@ pub fn rake(cfg: &Config, c: &mut Classified) -> Result<Option<RakeReport>, Conf
             ));
         }
     }
-    let values: Vec<Vec<usize>> = members.iter().map(|m| m.1.clone()).collect();
     let targets: Vec<Vec<f64>> = w
         .rake
         .iter()
@@ -161,7 +161,7 @@ pub fn rake(cfg: &Config, c: &mut Classified) -> Result<Option<RakeReport>, Conf
     for (fi, f) in w.rake.iter().enumerate() {
         for (ti, (value, _, target)) in f.targets.iter().enumerate() {
             let (mut k, mut sw) = (0u64, 0.0);
-            for (m, wt) in values.iter().zip(&raked.weights) {
+            for (m, wt) in values.chunks(w.rake.len()).zip(&raked.weights) {
                 if m[fi] == ti {
                     k += 1;
                     sw += wt;
@@ -192,7 +192,7 @@ pub fn rake(cfg: &Config, c: &mut Classified) -> Result<Option<RakeReport>, Conf
     // Respondents in file order meet the members in the same order.
     let mut next = members.iter().zip(&raked.weights).peekable();
     c.set_weights(|r| match next.peek() {
-        Some(((index, _), w)) if *index == r.index => {
+        Some((index, w)) if **index == r.index => {
             let w = **w;
             next.next();
             Some(w)

@@ -36,29 +36,27 @@ pub enum RakeError {
     NoConvergence { miss: f64 },
 }
 
-/// Rake members to targets. `values[m][f]` is member m's value index on field f;
-/// `targets[f][v]` the target share of value v of field f (each field's targets sum to 1).
-pub fn rake(
-    values: &[Vec<usize>],
-    targets: &[Vec<f64>],
-    cap: Option<f64>,
-) -> Result<Raked, RakeError> {
+/// Rake members to targets. `values` holds each member's value index on every field, one
+/// member after the other (`values[m * fields + f]`, `fields` = `targets.len()`);
+/// `targets[f][v]` is the target share of value v of field f (each field's targets sum to 1).
+pub fn rake(values: &[usize], targets: &[Vec<f64>], cap: Option<f64>) -> Result<Raked, RakeError> {
+    let fields = targets.len().max(1);
     // The cells: each distinct combination of values, with its member count.
     let mut cells: Vec<(Vec<usize>, f64)> = Vec::new();
-    let mut cell_of = Vec::with_capacity(values.len());
+    let mut cell_of = Vec::with_capacity(values.len() / fields);
     {
         let mut index: std::collections::BTreeMap<&[usize], usize> = Default::default();
-        for v in values {
+        for v in values.chunks(fields) {
             let next = cells.len();
-            let c = *index.entry(&v[..]).or_insert(next);
+            let c = *index.entry(v).or_insert(next);
             if c == next {
-                cells.push((v.clone(), 0.0));
+                cells.push((v.to_vec(), 0.0));
             }
             cells[c].1 += 1.0;
             cell_of.push(c);
         }
     }
-    let n = values.len() as f64;
+    let n = cell_of.len() as f64;
     for (f, t) in targets.iter().enumerate() {
         for (v, &target) in t.iter().enumerate() {
             if target > 0.0 && !cells.iter().any(|c| c.0[f] == v) {
