@@ -28,11 +28,6 @@ const STAGE_HEADER: &str =
 /// A would-return question.
 const RETURN_HEADER: &str = r"again|return|rehire|come back|wieder|à nouveau|de nouveau|de nuevo|volver|ponownie|lagi|kembali|다시";
 
-/// A code for an answer, by the first group of the lexicon that holds it.
-pub(super) fn code(answer: &str, table: &[(&'static str, regex::Regex)]) -> Option<&'static str> {
-    lexicon::code_of(answer, table)
-}
-
 /// Share of a column's answers (weighted by how often each is given) that `f` codes.
 fn share_by(p: &Profile, f: &dyn Fn(&str) -> Option<&'static str>) -> f64 {
     let total: usize = p.answers.values().sum();
@@ -66,11 +61,11 @@ struct JourneyColumns {
 }
 
 fn rel(a: &str) -> Option<&'static str> {
-    code(a, &lexicon::RELATIONSHIP)
+    lexicon::code_of(a, &lexicon::RELATIONSHIP)
 }
 
 fn out(a: &str) -> Option<&'static str> {
-    code(a, &lexicon::OUTCOME)
+    lexicon::code_of(a, &lexicon::OUTCOME)
 }
 
 /// Take the journey columns: categories, not metadata, not a "why" question whose reasons use
@@ -472,13 +467,13 @@ mod tests {
 
     #[test]
     fn codes_relationship_and_outcome_answers() {
-        let c = |a: &str| code(a, &lexicon::RELATIONSHIP);
+        let c = rel;
         assert_eq!(c("We are currently working with Northwind"), Some("client"));
         assert_eq!(c("We have worked with Northwind in the past"), Some("past"));
         assert_eq!(c("Past client"), Some("past"));
         assert_eq!(c("We have never worked with them"), Some("prospect"));
         assert_eq!(c("Other (supplier, partner, press)"), None);
-        let o = |a: &str| code(a, &lexicon::OUTCOME);
+        let o = out;
         assert_eq!(o("We chose another firm"), Some("got-away"));
         assert_eq!(o("Northwind was not on our shortlist"), Some("got-away"));
         assert_eq!(o("We have put the project on hold"), Some("not-now"));
