@@ -23,7 +23,6 @@ pub const EIGEN_TOL: f64 = 1e-10;
 pub struct RelativeWeights {
     /// Complete cases: observations with the outcome and every predictor.
     pub n: usize,
-    pub n_eff: f64,
     /// `None` when there are not more than k + 1 complete cases or the outcome does not vary.
     pub r_squared: Option<f64>,
     /// Per predictor (empty when `r_squared` is `None`).
@@ -39,13 +38,12 @@ impl RelativeWeights {
 }
 
 /// The weighted sums that relative weights need, over observations of k predictors and an
-/// outcome (variable k): count, Σw, Σw², Σw·v and Σw·v_i·v_j (lower triangle). Mergeable, so
+/// outcome (variable k): count, Σw, Σw·v and Σw·v_i·v_j (lower triangle). Mergeable, so
 /// that a million members are a few sums per cell rather than a list of cases.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Moments {
     pub n: u64,
     sw: f64,
-    sw2: f64,
     s: Vec<f64>,
     ss: Vec<f64>,
 }
@@ -70,7 +68,6 @@ impl Moments {
     pub fn add_tally(&mut self, x: &[f64], y: f64, t: Tally) {
         self.n += t.n;
         self.sw += t.sw;
-        self.sw2 += t.sw2;
         let v = |i: usize| if i < x.len() { x[i] } else { y };
         let mut at = 0;
         for i in 0..self.s.len() {
@@ -96,7 +93,6 @@ impl Moments {
         }
         self.n += o.n;
         self.sw += o.sw;
-        self.sw2 += o.sw2;
         self.s.iter_mut().zip(&o.s).for_each(|(a, b)| *a += b);
         self.ss.iter_mut().zip(&o.ss).for_each(|(a, b)| *a += b);
     }
@@ -126,7 +122,6 @@ pub fn relative_weights_of(m: &Moments, k: usize) -> RelativeWeights {
     let n = m.n as usize;
     let mut out = RelativeWeights {
         n,
-        n_eff: super::weights::kish_of_sums(m.sw, m.sw2),
         ..Default::default()
     };
     if k == 0 || m.s.len() != k + 1 || n <= k + 1 || !super::is_positive(m.sw) {
