@@ -264,12 +264,11 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         input_folder: run.input_folder,
         attribute_scales: attribute_scales(cfg, c),
         lookups: cfg
-            .lookups
+            .lookup_tables
             .iter()
-            .zip(cfg.lookup_tables.iter())
-            .map(|(l, t)| LookupInput {
-                file: t.file.clone(),
-                path: l.file.display().to_string(),
+            .map(|t| LookupInput {
+                file: t.file().to_string(),
+                path: t.def.file.display().to_string(),
                 sha256: t.sha256.clone(),
             })
             .collect(),

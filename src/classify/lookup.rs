@@ -16,11 +16,15 @@ use crate::ingest::{self, Cell, Column, Table};
 /// A lookup file read and indexed by its key.
 #[derive(Debug, Clone)]
 pub struct LookupTable {
-    /// The file as the config names it, and its SHA-256.
-    pub file: String,
+    /// Its `[[lookups]]` entry.
+    pub def: Lookup,
+    /// The file's SHA-256.
     pub sha256: String,
     pub table: Table,
     pub key_column: usize,
+    /// The columns joined to the exports: those some field's headers or patterns match, the
+    /// key column aside.
+    pub joined: Vec<usize>,
     /// Key → the last lookup row that has it.
     index: HashMap<String, usize>,
     /// Keys found on more than one row, with how many rows (the last row wins).
@@ -28,6 +32,11 @@ pub struct LookupTable {
 }
 
 impl LookupTable {
+    /// The file as the config names it.
+    pub fn file(&self) -> &str {
+        &self.def.file_shown
+    }
+
     /// Whether a key (as [`key_of`] gives it) is in the lookup.
     pub fn has(&self, key: &str) -> bool {
         self.index.contains_key(key)
@@ -125,25 +134,30 @@ fn load_one(cfg: &Config, i: usize, l: &Lookup) -> Result<LookupTable, ConfigErr
     }
     let mut repeated: Vec<(String, u64)> = seen.into_iter().filter(|(_, n)| *n > 1).collect();
     repeated.sort();
+    let joined = (0..table.columns.len())
+        .filter(|&c| c != key_column && super::mapping::any_field_matches(cfg, &table.columns[c]))
+        .collect();
     Ok(LookupTable {
-        file: l.file_shown.clone(),
+        def: l.clone(),
         sha256: read.sha256,
         table,
         key_column,
+        joined,
         index,
         repeated,
     })
 }
 
 /// Join every lookup to one export table (see the module's comment).
-pub fn join(cfg: &Config, lookups: &[LookupTable], t: &mut Table) {
+pub fn join(cfg: &Config, t: &mut Table) {
+    let lookups = &cfg.lookup_tables;
     if lookups.is_empty() {
         return;
     }
     let map = super::mapping::map_table(cfg, &[], t);
     let mut extra = Vec::new();
-    for (l, lk) in cfg.lookups.iter().zip(lookups) {
-        let Some(&key_col) = map.fields.get(l.key).and_then(|c| c.first()) else {
+    for lk in lookups.iter() {
+        let Some(&key_col) = map.fields.get(lk.def.key).and_then(|c| c.first()) else {
             t.lookup_unmatched.push(None);
             continue;
         };
@@ -158,10 +172,8 @@ pub fn join(cfg: &Config, lookups: &[LookupTable], t: &mut Table) {
             .collect();
         t.lookup_unmatched
             .push(Some(found.iter().filter(|f| f.is_none()).count() as u64));
-        for (c, col) in lk.table.columns.iter().enumerate() {
-            if c == lk.key_column || !super::mapping::any_field_matches(cfg, col) {
-                continue;
-            }
+        for &c in &lk.joined {
+            let col = &lk.table.columns[c];
             let ids = found
                 .iter()
                 .map(|f| f.map_or(0, |r| lk.table.rows.row(r).id(c)))
@@ -170,7 +182,7 @@ pub fn join(cfg: &Config, lookups: &[LookupTable], t: &mut Table) {
             t.columns.push(Column {
                 names: col.names.clone(),
                 option: col.option.clone(),
-                letter: format!("{}!{}", lk.file, col.letter),
+                letter: format!("{}!{}", lk.file(), col.letter),
             });
         }
     }

@@ -69,7 +69,7 @@ pub fn read_and_classify(
             done();
             let mut f = f?;
             for t in &mut f.tables {
-                lookup::join(cfg, &cfg.lookup_tables, t);
+                lookup::join(cfg, t);
             }
             let tables: Vec<&Table> = f
                 .tables

@@ -12,7 +12,7 @@ pub fn check(a: &CheckArgs) -> Result<()> {
     let (cfg, paths) = super::open_inputs(&a.input, a.config.as_deref())?;
     let (mut files, bad) = super::read_files(&a.input, &paths, a.quiet);
     for t in files.iter_mut().flat_map(|f| f.tables.iter_mut()) {
-        crate::classify::lookup::join(&cfg, &cfg.lookup_tables, t);
+        crate::classify::lookup::join(&cfg, t);
     }
     let tables: Vec<&Table> = files
         .iter()

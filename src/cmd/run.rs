@@ -26,7 +26,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     for lk in cfg.lookup_tables.iter().filter(|l| !l.repeated.is_empty()) {
         eprintln!(
             "warning: {}: {} keys are on more than one row; the last row of each is used (`check` lists them)",
-            lk.file,
+            lk.file(),
             lk.repeated.len()
         );
     }

@@ -13,19 +13,17 @@ const LISTED: usize = 10;
 /// column.
 pub(super) fn lookups(cfg: &Config, tables: &[&Table]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (li, (l, lk)) in cfg.lookups.iter().zip(cfg.lookup_tables.iter()).enumerate() {
+    for (li, lk) in cfg.lookup_tables.iter().enumerate() {
+        let l = &lk.def;
         let key_field = &cfg.fields[l.key].name;
         let joined: Vec<&str> = lk
-            .table
-            .columns
+            .joined
             .iter()
-            .enumerate()
-            .filter(|(c, col)| *c != lk.key_column && mapping::any_field_matches(cfg, col))
-            .map(|(_, col)| col.label())
+            .map(|&c| lk.table.columns[c].label())
             .collect();
         out.push(info(format!(
             "{}: {} rows, key column '{}' matched to field '{key_field}'; columns used: {}",
-            lk.file,
+            lk.file(),
             lk.table.rows.len(),
             l.column,
             if joined.is_empty() {
@@ -43,7 +41,7 @@ pub(super) fn lookups(cfg: &Config, tables: &[&Table]) -> Vec<Finding> {
                 .collect();
             out.push(warn(format!(
                 "{}: {} keys are on more than one row; the last row of each is used: {}{}",
-                lk.file,
+                lk.file(),
                 lk.repeated.len(),
                 list.join(", "),
                 if lk.repeated.len() > LISTED {
@@ -58,18 +56,18 @@ pub(super) fn lookups(cfg: &Config, tables: &[&Table]) -> Vec<Finding> {
                 None => out.push(info(format!(
                     "{}: no column of field '{key_field}', not joined to {}",
                     t.label(),
-                    lk.file
+                    lk.file()
                 ))),
                 Some(0) => out.push(info(format!(
                     "{}: every row found in {}",
                     t.label(),
-                    lk.file
+                    lk.file()
                 ))),
                 Some(n) => out.push(warn(format!(
                     "{}: {n} of {} rows have no match in {}: {}",
                     t.label(),
                     t.rows.len(),
-                    lk.file,
+                    lk.file(),
                     unmatched_keys(cfg, l.key, lk, t).join(", ")
                 ))),
             }
