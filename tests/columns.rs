@@ -57,12 +57,7 @@ fn a_single_field_reads_its_first_header_and_check_says_so() {
         "{RULES}[fields.reason]\nheaders = [\"Why did you pick us?\", \"Why did you pick us? (closed)\"]\n"
     );
     folder(tmp.path(), &cfg);
-    let out = journeygap()
-        .current_dir(tmp.path())
-        .args(["check", "exports", "--config", "journeygap.toml"])
-        .assert()
-        .success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let text = check_exports(tmp.path());
     let line = text
         .lines()
         .find(|l| l.contains("reason ←"))

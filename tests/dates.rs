@@ -33,16 +33,6 @@ fn folder(dir: &Path, name: &str, text: &str, extra: &str) {
     std::fs::write(dir.join("journeygap.toml"), cfg).unwrap();
 }
 
-/// `check`'s output (it must succeed).
-fn check(dir: &Path) -> String {
-    let out = journeygap()
-        .current_dir(dir)
-        .args(["check", "exports", "--config", "journeygap.toml"])
-        .assert()
-        .success();
-    String::from_utf8_lossy(&out.get_output().stdout).to_string()
-}
-
 /// Whether `check` warned about a date column (the tiny bases are warned about too).
 fn date_warning(check: &str) -> bool {
     check
@@ -87,7 +77,7 @@ fn a_day_first_export_is_read_day_first_and_needs_no_period() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = "ID,Completion time\n1,16/10/2024 17:11\n2,01/11/2024 09:00\n3,03/12/2024 10:30\n4,25/11/2024 08:00\n";
     folder(tmp.path(), "uk.csv", csv, "");
-    let text = check(tmp.path());
+    let text = check_exports(tmp.path());
     assert!(text.contains("read day-first"), "{text}");
     let (period, problems) = run(tmp.path());
     assert_eq!(
@@ -103,7 +93,7 @@ fn a_month_first_export_is_read_month_first() {
     let csv =
         "ID,Completion time\n1,10/16/2024 5:11 PM\n2,11/01/2024 9:00 AM\n3,12/03/2024 10:30 AM\n";
     folder(tmp.path(), "us.csv", csv, "");
-    assert!(check(tmp.path()).contains("read month-first"));
+    assert!(check_exports(tmp.path()).contains("read month-first"));
     let (period, problems) = run(tmp.path());
     assert_eq!(period, "2024Q4");
     assert!(problems.is_empty(), "{problems:?}");
@@ -114,7 +104,7 @@ fn year_first_dates_need_no_decision() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = "ID,Completion time\n1,2024-10-16 17:11:03\n2,2024-11-01T09:00:00Z\n3,2024/12/03\n";
     folder(tmp.path(), "iso.csv", csv, "");
-    let text = check(tmp.path());
+    let text = check_exports(tmp.path());
     assert!(!date_warning(&text), "{text}");
     let (period, problems) = run(tmp.path());
     assert_eq!(period, "2024Q4");
@@ -153,7 +143,7 @@ fn an_all_ambiguous_column_follows_the_locale_with_a_warning() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = "ID;Completion time;Score\n1;01/11/2024;4,5\n2;03/12/2024;3,5\n";
     folder(tmp.path(), "eu.csv", csv, "");
-    let text = check(tmp.path());
+    let text = check_exports(tmp.path());
     assert!(
         text.contains("warning:") && text.contains("read day-first"),
         "{text}"
@@ -168,7 +158,7 @@ fn an_all_ambiguous_column_follows_the_locale_with_a_warning() {
         "ID,Completion time\n1,01/11/2024\n2,03/12/2024\n",
         "",
     );
-    let text = check(tmp.path());
+    let text = check_exports(tmp.path());
     assert!(
         text.contains("warning:") && text.contains("read month-first"),
         "{text}"
@@ -182,7 +172,7 @@ fn a_field_can_set_its_date_order() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = "ID,Completion time\n1,01/11/2024\n2,03/12/2024\n";
     folder(tmp.path(), "set.csv", csv, "date_order = \"dmy\"");
-    let text = check(tmp.path());
+    let text = check_exports(tmp.path());
     assert!(text.contains("as its date_order says"), "{text}");
     assert!(!date_warning(&text), "{text}");
     assert_eq!(run(tmp.path()).0, "2024Q4");

@@ -157,12 +157,7 @@ fn stages_come_from_the_crm_and_its_rows_are_not_respondents() {
 fn check_lists_unmatched_keys_and_repeated_ones() {
     let tmp = tempfile::tempdir().unwrap();
     folder(tmp.path(), LOOKUP);
-    let out = journeygap()
-        .current_dir(tmp.path())
-        .args(["check", "exports", "--config", "journeygap.toml"])
-        .assert()
-        .success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let text = check_exports(tmp.path());
     assert!(
         text.contains("1 of 5 rows have no match in exports/crm/pipeline.xlsx: a-005"),
         "{text}"

@@ -11,14 +11,6 @@ fn reference() -> Value {
     serde_json::from_str(include_str!("reference/raking.json")).expect("parses")
 }
 
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
-}
-
 /// Every case: the weights, the iterations and the design effect.
 #[test]
 fn raked_weights_match_numpy() {
@@ -172,11 +164,7 @@ fn bad_raking_input_is_an_error_naming_file_key_and_line() {
             "nothing written: {err}"
         );
         // check says the same, as an error.
-        let out = journeygap()
-            .current_dir(tmp.path())
-            .args(["check", "exports", "--config", "journeygap.toml"])
-            .assert()
-            .failure();
+        let out = check_exports_assert(tmp.path()).failure();
         let text = String::from_utf8_lossy(&out.get_output().stdout).to_string()
             + &String::from_utf8_lossy(&out.get_output().stderr);
         assert!(text.contains(says[0]), "check: {text}");

@@ -13,15 +13,8 @@ fn reference() -> Value {
 }
 
 fn rows(c: &Value) -> (Vec<Vec<f64>>, Vec<f64>, Vec<f64>) {
-    let nums = |v: &Value| -> Vec<f64> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|x| x.as_f64().unwrap())
-            .collect()
-    };
-    let x = c["x"].as_array().unwrap().iter().map(nums).collect();
-    (x, nums(&c["y"]), nums(&c["w"]))
+    let x = c["x"].as_array().unwrap().iter().map(floats).collect();
+    (x, floats(&c["y"]), floats(&c["w"]))
 }
 
 /// Every case numpy computed, to its stated tolerance: the weights, R², n, and empty cells
@@ -169,12 +162,7 @@ fn derived_importance_gives_an_experience_only_survey_its_quadrants() {
     assert!(tables.join("../charts/drivers.png").is_file());
     assert!(tables.join("../charts/ipa_client.png").is_file());
     // check says what such an attribute is for, not that its gap is missing.
-    let out = journeygap()
-        .current_dir(dir)
-        .args(["check", "exports", "--config", "journeygap.toml"])
-        .assert()
-        .success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let text = check_exports(dir);
     assert!(
         text.contains("attribute \"Speed\": rated on experience only, in 1 table(s)"),
         "{text}"

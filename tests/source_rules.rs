@@ -66,11 +66,7 @@ fn a_source_beside_another_operator_is_refused() {
     std::fs::write(tmp.path().join("exports/a.csv"), "ID\n1\n").unwrap();
     let cfg = "[[stages.rules]]\nname = \"x\"\nstage = \"client\"\nwhen = { source = \"a.csv\", always = true }\n";
     std::fs::write(tmp.path().join("journeygap.toml"), cfg).unwrap();
-    let out = journeygap()
-        .current_dir(tmp.path())
-        .args(["check", "exports", "--config", "journeygap.toml"])
-        .assert()
-        .failure();
+    let out = check_exports_assert(tmp.path()).failure();
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(
         err.contains("stages.rules[0].when") && err.contains("source") && err.contains("found 2"),

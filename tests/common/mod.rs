@@ -54,6 +54,29 @@ pub fn run_exports_failing(dir: &Path, period: &str) -> String {
     String::from_utf8_lossy(&out.get_output().stderr).into_owned()
 }
 
+/// `journeygap check exports --config journeygap.toml` in `dir`.
+pub fn check_exports_assert(dir: &Path) -> assert_cmd::assert::Assert {
+    journeygap()
+        .current_dir(dir)
+        .args(["check", "exports", "--config", "journeygap.toml"])
+        .assert()
+}
+
+/// [`check_exports_assert`], which must succeed; what it printed.
+pub fn check_exports(dir: &Path) -> String {
+    let out = check_exports_assert(dir).success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+/// The numbers of a JSON array.
+pub fn floats(v: &serde_json::Value) -> Vec<f64> {
+    v.as_array()
+        .expect("an array")
+        .iter()
+        .map(|x| x.as_f64().expect("a number"))
+        .collect()
+}
+
 /// A CSV file as a list of rows keyed by column name.
 pub fn read_csv(path: &Path) -> Vec<BTreeMap<String, String>> {
     let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

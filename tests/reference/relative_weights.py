@@ -149,7 +149,7 @@ def main():
     x, _ = ratings(rng, 50, 3)
     cases.append(case("recommend does not vary", x, np.full(50, 9.0)))
     with open(os.path.join(HERE, "relative_weights.json"), "w") as f:
-        json.dump({"tolerance": 1e-9, "cases": cases, "airline": airline()}, f, indent=1)
+        json.dump({"tolerance": 1e-9, "cases": cases, "airline": airline()}, f)
         f.write("\n")
 
 
