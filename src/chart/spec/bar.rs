@@ -249,24 +249,18 @@ pub fn nps(s: &Summary) -> Option<BarChart> {
 /// relative-weight share of R² in likelihood to recommend, largest first (Pearson r with its
 /// interval when there are too few complete answers for weights).
 pub fn drivers(s: &Summary) -> Option<BarChart> {
-    let (rows, shares) = super::scatter::driver_rows(s);
+    let (rows, shares) = super::scatter::derived(s);
     let mut bars: Vec<Bar> = rows
         .iter()
-        .filter_map(|r| {
-            let (value, ci, n) = if shares {
-                (r.relative_weight_share?, None, r.n_complete)
-            } else {
-                (r.r?, r.ci_low.zip(r.ci_high), r.n)
-            };
-            Some(Bar {
-                label: super::short(&r.attribute),
-                value,
-                ci,
-                rgb: (60, 60, 60),
-                low_base: (n as f64) < s.min_base,
-                n,
-                significant: false,
-            })
+        .map(|d| Bar {
+            label: super::short(&d.row.attribute),
+            value: d.value,
+            // Relative weights have no interval; r has its Fisher-z one.
+            ci: (!shares).then(|| d.row.ci_low.zip(d.row.ci_high)).flatten(),
+            rgb: (60, 60, 60),
+            low_base: d.low_base,
+            n: d.n,
+            significant: false,
         })
         .collect();
     if bars.is_empty() {
@@ -275,10 +269,10 @@ pub fn drivers(s: &Summary) -> Option<BarChart> {
     bars.sort_by(|a, b| b.value.total_cmp(&a.value));
     let mut notes = Vec::new();
     let (subtitle, x_label, x_range, format) = if shares {
-        let r2 = rows.iter().find_map(|r| r.r_squared).unwrap_or(0.0);
+        let r2 = rows.iter().find_map(|d| d.row.r_squared).unwrap_or(0.0);
         notes.push(format!(
             "Relative weights (Johnson 2000) of every attribute's experience rating together, over the {} respondents who rated all of them and recommend; they sum to R² = {r2:.2}.",
-            rows[0].n_complete
+            rows[0].n
         ));
         (
             format!("Each attribute's share of what the experience ratings explain of likelihood to recommend (R² = {r2:.2})"),

@@ -132,59 +132,77 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
     out
 }
 
-/// The drivers rows over everyone classified, and whether their derived importance is the
-/// relative-weight share (else Pearson r, when there are too few complete cases for weights).
-pub(crate) fn driver_rows(s: &Summary) -> (Vec<&crate::analysis::DriverRow>, bool) {
-    let rows: Vec<_> = s
+/// One attribute's derived importance over everyone classified: its relative-weight share of
+/// R² (when `shares`), else its Pearson r; with its base and whether that base is low.
+pub(crate) struct Derived<'a> {
+    pub(crate) row: &'a crate::analysis::DriverRow,
+    pub(crate) value: f64,
+    pub(crate) n: u64,
+    pub(crate) low_base: bool,
+}
+
+/// The attributes' derived importance over everyone classified, and whether it is the
+/// relative-weight share (else Pearson r, when too few rated every attribute for weights).
+pub(crate) fn derived(s: &Summary) -> (Vec<Derived<'_>>, bool) {
+    let rows = s
         .tables
         .drivers
         .iter()
-        .filter(|r| r.segment == "all" && r.stage == "all")
+        .filter(|r| r.segment == "all" && r.stage == "all");
+    let shares = rows.clone().any(|r| r.relative_weight_share.is_some());
+    let out = rows
+        .filter_map(|row| {
+            Some(if shares {
+                Derived {
+                    row,
+                    value: row.relative_weight_share?,
+                    n: row.n_complete,
+                    low_base: (row.n_complete as f64) < s.min_base,
+                }
+            } else {
+                Derived {
+                    row,
+                    value: row.r?,
+                    n: row.n,
+                    low_base: row.low_base,
+                }
+            })
+        })
         .collect();
-    let shares = rows.iter().any(|r| r.relative_weight_share.is_some());
-    (rows, shares)
+    (out, shares)
 }
 
 /// Drivers over everyone classified, when the attributes have stated importance: stated
 /// importance across, derived importance up (the relative-weight share, else Pearson r).
 /// Without stated importance the drivers chart is a bar chart ([`super::bar::drivers`]).
 pub fn drivers(s: &Summary) -> Option<Scatter> {
-    let (rows, shares) = driver_rows(s);
+    let (rows, shares) = derived(s);
     let points: Vec<Point> = rows
         .iter()
-        .filter_map(|r| {
+        .filter_map(|d| {
             Some(Point {
                 // With relative weights every point has the same base, said in the subtitle.
                 label: if shares {
-                    super::short(&r.attribute)
+                    super::short(&d.row.attribute)
                 } else {
-                    format!("{} (n={})", super::short(&r.attribute), r.n)
+                    format!("{} (n={})", super::short(&d.row.attribute), d.n)
                 },
-                x: r.stated_importance_mean?,
-                y: if shares {
-                    r.relative_weight_share?
-                } else {
-                    r.r?
-                },
-                low_base: if shares {
-                    (r.n_complete as f64) < s.min_base
-                } else {
-                    r.low_base
-                },
+                x: d.row.stated_importance_mean?,
+                y: d.value,
+                low_base: d.low_base,
             })
         })
         .collect();
     // Attributes rated on experience only have no place across: named under the chart.
     let unplaced: Vec<String> = rows
         .iter()
-        .filter(|r| r.stated_importance_mean.is_none())
-        .filter_map(|r| {
-            let y = if shares { r.relative_weight_share } else { r.r }?;
-            Some(if shares {
-                format!("{} {:.1}%", r.attribute, y * 100.0)
+        .filter(|d| d.row.stated_importance_mean.is_none())
+        .map(|d| {
+            if shares {
+                format!("{} {:.1}%", d.row.attribute, d.value * 100.0)
             } else {
-                format!("{} r = {y:.2}", r.attribute)
-            })
+                format!("{} r = {:.2}", d.row.attribute, d.value)
+            }
         })
         .collect();
     if points.len() < 2 {
@@ -199,8 +217,8 @@ pub fn drivers(s: &Summary) -> Option<Scatter> {
         (
             format!(
                 "Each attribute's share of R² = {:.2} in likelihood to recommend (Johnson's relative weights, {} complete answers), against its stated importance",
-                rows[0].r_squared.unwrap_or(0.0),
-                rows[0].n_complete
+                rows[0].row.r_squared.unwrap_or(0.0),
+                rows[0].n
             ),
             "Derived importance (share of R²)",
             0.1,
