@@ -11,6 +11,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod demo;
+pub mod escape;
 pub mod history;
 pub mod ingest;
 pub mod init;
@@ -28,5 +29,7 @@ pub mod timings;
 /// tallies about 0.1 s slower on a million respondents (BENCHMARKS.md).
 pub(crate) type FxBuildHasher = std::hash::BuildHasherDefault<rustc_hash::FxHasher>;
 
+/// The name written into every `summary.json`, by which journeygap knows its own folders.
+pub const TOOL_NAME: &str = "journeygap";
 /// Version written into `summary.json`.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");

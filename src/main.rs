@@ -11,9 +11,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let args = journeygap::cli::Args::parse();
     if let Err(e) = journeygap::cmd::dispatch(args) {
-        eprintln!("error: {e}");
+        // Messages quote file and sheet names from the exports: their control characters
+        // are shown, never obeyed by the terminal.
+        let shown = |s: String| journeygap::escape::shown_lines(&s).into_owned();
+        eprintln!("error: {}", shown(e.to_string()));
         for cause in e.chain().skip(1) {
-            eprintln!("  caused by: {cause}");
+            eprintln!("  caused by: {}", shown(cause.to_string()));
         }
         std::process::exit(1);
     }

@@ -40,6 +40,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Summary {
+    /// `journeygap`: the mark by which a folder journeygap wrote is told from any other.
+    pub tool: String,
     pub schema_version: u32,
     pub tool_version: String,
     pub period: String,
@@ -243,6 +245,7 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         ..period_tables(cfg, c, period, max_cells)
     };
     let mut s = Summary {
+        tool: crate::TOOL_NAME.to_string(),
         schema_version: SCHEMA_VERSION,
         tool_version: crate::TOOL_VERSION.to_string(),
         period: period.to_string(),

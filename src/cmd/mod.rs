@@ -56,7 +56,21 @@ pub(crate) fn export_files(folder: &Path) -> Result<Vec<PathBuf>> {
             folder.display()
         );
     }
-    ingest::walk(folder).with_context(|| format!("cannot list {}", folder.display()))
+    let walked = ingest::walk_exports(folder)
+        .with_context(|| format!("cannot list {}", folder.display()))?;
+    for dir in &walked.reports {
+        if dir == folder {
+            bail!(
+                "{}: a journeygap report folder (it holds journeygap's summary.json), not exports; give the folder of one period's exports",
+                crate::escape::shown(&dir.display().to_string())
+            );
+        }
+        eprintln!(
+            "warning: {}: skipped, a journeygap report folder (it holds journeygap's summary.json), not exports",
+            crate::escape::shown(&dir.display().to_string())
+        );
+    }
+    Ok(walked.files)
 }
 
 /// The config for `input` and the data files under it that the config's `[input]` allows.

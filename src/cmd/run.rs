@@ -22,6 +22,12 @@ pub fn run(a: &RunArgs) -> Result<()> {
 
 fn run_in_pool(a: &RunArgs) -> Result<()> {
     let mut clock = Timings::start();
+    // Before anything is read: `--out` apart from the exports, locked for this run, and the
+    // period folder (when its name is known yet) one journeygap wrote.
+    let out = report::outdir::OutDir::open(&a.input, &a.out)?;
+    if let Ok(period) = crate::period::decide(a.period.as_deref(), &a.input, std::iter::empty()) {
+        out.check_period(&period)?;
+    }
     let (cfg, paths) = super::open_inputs(&a.input, a.config.as_deref())?;
     for lk in cfg.lookup_tables.iter().filter(|l| !l.repeated.is_empty()) {
         eprintln!(
@@ -36,6 +42,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     clock.mark("merge");
     let raking = classify::rake::rake(&cfg, &mut classified)?;
     let period = decide_period(a, &classified)?;
+    out.check_period(&period)?;
     let cannot_write = || format!("cannot write {}", a.out.join(&period).display());
     // Removed again unless committed at the end: nothing of this run shows before then.
     let staging = atomic::Staging::new(&a.out, &period).with_context(cannot_write)?;
@@ -114,20 +121,13 @@ fn read_and_classify(
 }
 
 /// The period: `--period`, else from the input folder's name, else from the response dates of
-/// the classified respondents; and `--out` must be a folder where it exists.
+/// the classified respondents.
 fn decide_period(a: &RunArgs, classified: &Classified) -> Result<String> {
     let dates = classified
         .respondents()
         .filter(|r| r.stage().is_some())
         .filter_map(|r| r.date);
-    let period = crate::period::decide(a.period.as_deref(), &a.input, dates)?;
-    if a.out.exists() && !a.out.is_dir() {
-        bail!(
-            "{}: exists and is not a folder; pass --out with the folder reports go into",
-            a.out.display()
-        );
-    }
-    Ok(period)
+    Ok(crate::period::decide(a.period.as_deref(), &a.input, dates)?)
 }
 
 /// Every chart as PNG (and SVG when asked), drawn in parallel.

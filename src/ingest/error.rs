@@ -41,6 +41,8 @@ pub enum ReadError {
         "not a readable workbook ({0}); open it in Excel or LibreOffice and save it again as .xlsx"
     )]
     NotAWorkbook(String),
+    #[error("not a readable workbook: a damaged compound file ({0})")]
+    DamagedOle(String),
     #[error("not a readable workbook: a damaged zip archive ({0})")]
     DamagedZip(String),
     #[error(

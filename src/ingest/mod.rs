@@ -8,6 +8,7 @@ pub mod dates;
 pub mod error;
 pub mod grid;
 pub mod layout;
+pub mod ole;
 
 pub mod text;
 pub mod workbook;
@@ -125,15 +126,37 @@ pub struct InputFile {
     pub tables: Vec<Table>,
 }
 
-/// Every data file below `root`, sorted by relative path (hidden and `~$` lock files skipped).
+/// Every data file below `root`, sorted by relative path (hidden and `~$` lock files skipped,
+/// and the folders journeygap wrote: see [`walk_exports`]).
 pub fn walk(root: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    walk_into(root, &mut out)?;
-    out.sort();
-    Ok(out)
+    walk_exports(root).map(|w| w.files)
 }
 
-fn walk_into(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// What a walk of an input folder found.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// The data files, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// Folders skipped because journeygap wrote them (they hold its `summary.json`): a copied
+    /// report period is not exports.
+    pub reports: Vec<PathBuf>,
+}
+
+/// Every data file below `root`, sorted by relative path. Hidden and `~$` lock files are
+/// skipped, and so is every folder that holds a journeygap `summary.json`.
+pub fn walk_exports(root: &Path) -> std::io::Result<Walked> {
+    let mut w = Walked::default();
+    walk_into(root, &mut w)?;
+    w.files.sort();
+    w.reports.sort();
+    Ok(w)
+}
+
+fn walk_into(dir: &Path, out: &mut Walked) -> std::io::Result<()> {
+    if is_report_summary(&dir.join("summary.json")) {
+        out.reports.push(dir.to_path_buf());
+        return Ok(());
+    }
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name();
@@ -146,10 +169,29 @@ fn walk_into(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         if kind.is_dir() {
             walk_into(&path, out)?;
         } else if is_data_file(&path) {
-            out.push(path);
+            out.files.push(path);
         }
     }
     Ok(())
+}
+
+/// Whether `path` is a `summary.json` that journeygap wrote: a JSON object that names the tool
+/// (or, written before it did, opens with the schema and tool versions). Only its first bytes
+/// are read.
+pub fn is_report_summary(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(512);
+    if file.take(512).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    let head: String = head.chars().filter(|c| !c.is_whitespace()).collect();
+    head.starts_with('{')
+        && (head.contains(r#""tool":"journeygap""#)
+            || (head.contains(r#""schema_version":"#) && head.contains(r#""tool_version":"#)))
 }
 
 /// Every regular file below `dir`, whatever its extension, sorted (for tests and snapshots).
@@ -234,6 +276,11 @@ pub fn read_file_wanting(
         reason,
     };
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail(
+            "not a regular file (a pipe, device or socket); copy the export into the folder as a file".into(),
+        ));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(format!(
             "file is {} MiB, more than the {} MiB journeygap reads; split the export",

@@ -196,6 +196,7 @@ fn open(name: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
         if looks_encrypted_ole(&bytes) {
             return Err(ReadError::Password);
         }
+        super::ole::check(&bytes).map_err(ReadError::DamagedOle)?;
         return match Xls::new(Cursor::new(bytes)) {
             Ok(wb) => Ok(Sheets::Xls(wb)),
             Err(calamine::XlsError::Password) => Err(ReadError::Password),

@@ -50,6 +50,9 @@ impl Staging {
     /// Point `<out>/<period>` at the version folder, remove stale versions, and give the
     /// period folder's path.
     pub fn commit(mut self) -> io::Result<PathBuf> {
+        // Checked again at the last moment: what is not journeygap's is never replaced.
+        super::outdir::check_period(&self.out, &self.period)
+            .map_err(|e| io::Error::other(format!("{e:#}")))?;
         switch(&self.out, &self.period, &self.version, &self.nonce)?;
         self.committed = true;
         remove_stale(&self.out, &self.period, &self.version);
@@ -81,6 +84,41 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     written
+}
+
+/// Whether `name` is one of this period's version folders (`.2026Q4.<pid>-<nanos>`).
+pub fn is_version_name(name: &str, period: &str) -> bool {
+    name.strip_prefix('.')
+        .and_then(|n| n.strip_prefix(period))
+        .and_then(|n| n.strip_prefix('.'))
+        .is_some_and(is_nonce)
+}
+
+/// `<pid>-<nanos>`, as [`nonce`] makes it.
+fn is_nonce(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// Whether `name` is something journeygap makes beside the period while it writes it: a
+/// version folder, or the link or old folder of a switch.
+fn is_own_name(name: &str, period: &str) -> bool {
+    let Some(rest) = name
+        .strip_prefix('.')
+        .and_then(|n| n.strip_prefix(period))
+        .and_then(|n| n.strip_prefix('.'))
+    else {
+        return false;
+    };
+    let rest = rest
+        .strip_prefix("link-")
+        .or_else(|| rest.strip_prefix("old-"))
+        .unwrap_or(rest);
+    is_nonce(rest)
 }
 
 fn nonce() -> String {
@@ -163,15 +201,16 @@ fn switch(out: &Path, period: &str, version: &str, nonce: &str) -> io::Result<()
     Ok(())
 }
 
-/// Remove the versions of this period that the link no longer points at.
+/// Remove the versions of this period that the link no longer points at (of crashed runs;
+/// another run cannot be writing: the report folder's lock is held). Only names journeygap
+/// makes are touched.
 fn remove_stale(out: &Path, period: &str, keep: &str) {
-    let prefix = format!(".{period}.");
     let Ok(entries) = fs::read_dir(out) else {
         return;
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix) && name != keep {
+        if is_own_name(&name, period) && name != keep {
             let p = e.path();
             let _ = if p.is_dir() && !p.is_symlink() {
                 fs::remove_dir_all(&p)
@@ -243,10 +282,34 @@ mod tests {
     }
 
     #[test]
-    fn a_plain_folder_from_before_is_replaced() {
+    fn a_plain_folder_not_written_by_journeygap_is_never_replaced() {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("2026Q1")).unwrap();
-        fs::write(dir.path().join("2026Q1/old.txt"), b"x").unwrap();
+        fs::write(dir.path().join("2026Q1/export.csv"), b"x").unwrap();
+        let file = OutputFile {
+            path: "new.txt".into(),
+            bytes: b"y".to_vec(),
+        };
+        let e = write_period(dir.path(), "2026Q1", &[file]).unwrap_err();
+        assert!(e.to_string().contains("did not write"), "{e}");
+        assert_eq!(
+            fs::read(dir.path().join("2026Q1/export.csv")).unwrap(),
+            b"x"
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the staging is gone"
+        );
+    }
+
+    #[test]
+    fn a_plain_report_folder_from_before_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("2026Q1")).unwrap();
+        let summary = br#"{"tool":"journeygap","schema_version":1,"tool_version":"0.1.0"}"#;
+        fs::write(dir.path().join("2026Q1/summary.json"), summary).unwrap();
+        fs::write(dir.path().join("2026Q1/report.md"), b"x").unwrap();
         write_period(
             dir.path(),
             "2026Q1",
@@ -257,6 +320,6 @@ mod tests {
         )
         .unwrap();
         assert!(dir.path().join("2026Q1/new.txt").exists());
-        assert!(!dir.path().join("2026Q1/old.txt").exists());
+        assert!(!dir.path().join("2026Q1/report.md").exists());
     }
 }

@@ -6,6 +6,7 @@
 pub mod atomic;
 pub mod document;
 pub mod findings;
+pub mod outdir;
 pub mod respondents;
 pub mod xlsx;
 
