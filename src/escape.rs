@@ -51,6 +51,15 @@ pub fn csv_cell(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A cell as journeygap wrote it read back: the `'` that [`csv_cell`] put before a formula-like
+/// text taken off again (for the earlier periods' `respondents.csv`).
+pub fn csv_uncell(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if is_formula_like(rest) => rest,
+        _ => s,
+    }
+}
+
 /// A plain decimal number (`-3`, `+0.5`, `-1e-9`): the tables' own numbers stay numbers.
 fn is_number(s: &str) -> bool {
     let t = s.trim_start_matches(['+', '-']);
@@ -93,6 +102,67 @@ pub fn markdown(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Where a text from the data begins and ends inside a report sentence (private-use
+/// characters, taken out of the data itself): the sentence's own markup (`*…*`, `` `…` ``)
+/// stays markup, the data between them is escaped by each renderer.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// A text from the exports or the config, marked for a report sentence.
+pub fn data(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 6);
+    out.push(OPEN);
+    out.extend(s.chars().filter(|&c| c != OPEN && c != CLOSE));
+    out.push(CLOSE);
+    out
+}
+
+/// A report sentence as Markdown: the data in it escaped by [`markdown`], the markers gone.
+pub fn markdown_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line;
+    while let Some(i) = rest.find(OPEN) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + OPEN.len_utf8()..];
+        let end = after.find(CLOSE).unwrap_or(after.len());
+        out.push_str(&markdown(&after[..end]));
+        rest = after.get(end + CLOSE.len_utf8()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A report sentence as HTML: everything escaped, the sentence's own `*…*` as `<em>…</em>`
+/// (a `*` inside the data is a star), the markers gone.
+pub fn html_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 16);
+    let (mut in_data, mut em) = (false, false);
+    for c in line.chars() {
+        match c {
+            OPEN => in_data = true,
+            CLOSE => in_data = false,
+            '*' if !in_data => {
+                out.push_str(if em { "</em>" } else { "<em>" });
+                em = !em;
+            }
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    if em {
+        out.push_str("</em>");
+    }
+    out
+}
+
+/// A report sentence as plain text: the markers gone.
+pub fn plain_line(line: &str) -> String {
+    line.chars().filter(|&c| c != OPEN && c != CLOSE).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +185,8 @@ mod tests {
         }
         assert_eq!(csv_cell("-inf"), "'-inf");
         assert_eq!(csv_cell("--1"), "'--1");
+        assert_eq!(csv_uncell("'=1+1"), "=1+1");
+        assert_eq!(csv_uncell("'plain"), "'plain");
     }
 
     #[test]
@@ -130,6 +202,20 @@ mod tests {
         assert_eq!(markdown("Web search"), "Web search");
         assert_eq!(markdown("# title"), "\\# title");
         assert_eq!(markdown("a_b *c*"), "a\\_b \\*c\\*");
+    }
+
+    #[test]
+    fn data_in_a_sentence_is_escaped_by_each_renderer() {
+        let line = format!("Clients use *{}* where the firm is absent.", data("<b>x*y</b>"));
+        assert_eq!(
+            markdown_line(&line),
+            "Clients use *&lt;b&gt;x\\*y&lt;/b&gt;* where the firm is absent."
+        );
+        assert_eq!(
+            html_line(&line),
+            "Clients use <em>&lt;b&gt;x*y&lt;/b&gt;</em> where the firm is absent."
+        );
+        assert_eq!(plain_line(&line), "Clients use *<b>x*y</b>* where the firm is absent.");
     }
 
     #[test]

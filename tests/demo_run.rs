@@ -251,8 +251,12 @@ fn corrupt_workbook_is_named_and_nothing_is_written() {
     )
     .unwrap();
     let out = tmp.path().join("reports");
-    std::fs::create_dir_all(out.join("2026Q1")).unwrap();
-    std::fs::write(out.join("2026Q1/earlier.txt"), b"from an earlier run").unwrap();
+    // An earlier run's folder, made before the broken file came.
+    let broken = std::fs::read(input.join("broken.xlsx")).unwrap();
+    std::fs::remove_file(input.join("broken.xlsx")).unwrap();
+    run_with(&input, &demo().join("journeygap.toml"), &out, &[]).success();
+    std::fs::write(input.join("broken.xlsx"), broken).unwrap();
+    let earlier = snapshot(&out.join("2026Q1"));
     journeygap()
         .arg("run")
         .arg(&input)
@@ -266,10 +270,8 @@ fn corrupt_workbook_is_named_and_nothing_is_written() {
             "broken.xlsx: not a readable workbook",
         ))
         .stderr(predicates::str::contains("nothing was written"));
-    let left: Vec<_> = journeygap::ingest::walk_all(&out);
-    assert_eq!(
-        left,
-        vec![out.join("2026Q1/earlier.txt")],
+    assert!(
+        snapshot(&out.join("2026Q1")) == earlier,
         "the earlier folder is untouched"
     );
     // With --skip-bad-files the run goes on without it.
@@ -285,7 +287,7 @@ fn corrupt_workbook_is_named_and_nothing_is_written() {
         .success()
         .stderr(predicates::str::contains("broken.xlsx"));
     assert!(
-        !out.join("2026Q1/earlier.txt").exists(),
+        snapshot(&out.join("2026Q1")) != earlier,
         "the period folder was replaced whole"
     );
 }

@@ -53,6 +53,8 @@ pub struct Summary {
     pub min_base: f64,
     pub weighted: bool,
     pub inputs: Vec<InputRow>,
+    /// The files that could not be read and were skipped (`--skip-bad-files`), with why.
+    pub skipped_files: Vec<SkippedFile>,
     /// The `[[lookups]]` joined to the respondents, with their SHA-256 (for `verify`).
     pub lookups: Vec<LookupInput>,
     pub stage_labels: Vec<StageLabel>,
@@ -67,6 +69,14 @@ pub struct Summary {
     /// Every table (but `respondents`), their keys beside these.
     #[serde(flatten)]
     pub tables: Tables,
+}
+
+/// A file `--skip-bad-files` skipped: its name relative to the input folder, and why it could
+/// not be read.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, PartialEq)]
+pub struct SkippedFile {
+    pub source_file: String,
+    pub reason: String,
 }
 
 /// A lookup file: as the config names it, the path it was read from, and its SHA-256.
@@ -85,6 +95,8 @@ pub struct RunInfo<'a> {
     pub inputs: Vec<InputRow>,
     /// Whether respondent ids and panel keys are hashed in the outputs.
     pub ids_hashed: bool,
+    /// The keyed hash of `--hash-ids`.
+    pub pseudonyms: Option<&'a crate::privacy::Pseudonyms>,
     /// The input folder as given on the command line.
     pub input_folder: String,
     /// The earlier periods under the report folder, oldest first.
@@ -93,6 +105,8 @@ pub struct RunInfo<'a> {
     pub history_warnings: Vec<String>,
     /// What raking did, when the config rakes.
     pub raking: Option<crate::classify::rake::RakeReport>,
+    /// The files `--skip-bad-files` skipped, with why.
+    pub skipped: Vec<crate::ingest::IngestError>,
 }
 
 /// A group of respondents the analyses run on: `all`, or one segment value.
@@ -235,7 +249,7 @@ pub fn analyse(cfg: &Config, c: &Classified, run: RunInfo) -> Summary {
 fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) -> Summary {
     let period = run.period;
     let mut tables = Tables {
-        data_quality: data_quality(c, period),
+        data_quality: data_quality(c, period, &run.skipped),
         cell_problems: cell_problems(c, period),
         weighting: run
             .raking
@@ -244,6 +258,9 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
             .unwrap_or_default(),
         ..period_tables(cfg, c, period, max_cells)
     };
+    if run.pseudonyms.is_some() {
+        leave_out_personal_data(cfg, &mut tables);
+    }
     let mut s = Summary {
         tool: crate::TOOL_NAME.to_string(),
         schema_version: SCHEMA_VERSION,
@@ -255,6 +272,14 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         min_base: cfg.report.min_base,
         weighted: cfg.weighted(),
         inputs: run.inputs,
+        skipped_files: run
+            .skipped
+            .iter()
+            .map(|e| SkippedFile {
+                source_file: e.file.clone(),
+                reason: e.reason.clone(),
+            })
+            .collect(),
         stage_labels: Stage::ALL
             .iter()
             .map(|s| StageLabel {
@@ -284,7 +309,7 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
     std::mem::swap(&mut s.tables, &mut tables);
     s.tables.trends = trends::trends(run.earlier, &s);
     if cfg.roles.panel_key.is_some() {
-        let current = panel_stages(c, cfg, run.ids_hashed);
+        let current = panel_stages(c, cfg, run.pseudonyms);
         s.tables.transitions =
             transitions::transitions(run.earlier, period, &current, s.confidence);
     }
@@ -464,7 +489,42 @@ impl Ctx<'_> {
     }
 }
 
-fn data_quality(c: &Classified, period: &str) -> Vec<DataQualityRow> {
+/// With `--hash-ids`: the uncoded words (free text can name people) left out, and the examples
+/// of bad cells in the id fields, or that look like an e-mail, phone number or IP address.
+fn leave_out_personal_data(cfg: &Config, t: &mut Tables) {
+    t.uncoded_words.clear();
+    let ids: Vec<&str> = [cfg.roles.respondent_id, cfg.roles.panel_key]
+        .into_iter()
+        .flatten()
+        .map(|f| cfg.fields[f].name.as_str())
+        .collect();
+    for p in &mut t.cell_problems {
+        if ids.contains(&p.field.as_str()) {
+            p.examples.clear();
+            continue;
+        }
+        let kept: Vec<&str> = p
+            .examples
+            .split(" | ")
+            .filter(|e| !crate::privacy::looks_personal(e))
+            .collect();
+        p.examples = kept.join(" | ");
+    }
+}
+
+/// One row per table read, then one per file skipped.
+fn data_quality(
+    c: &Classified,
+    period: &str,
+    skipped: &[crate::ingest::IngestError],
+) -> Vec<DataQualityRow> {
+    let skipped = skipped.iter().map(|e| DataQualityRow {
+        period: period.into(),
+        source_file: e.file.clone(),
+        layout: "skipped".into(),
+        skipped_reason: e.reason.clone(),
+        ..DataQualityRow::default()
+    });
     c.tables
         .iter()
         .zip(&c.accounting)
@@ -485,7 +545,9 @@ fn data_quality(c: &Classified, period: &str) -> Vec<DataQualityRow> {
                 .flatten()
                 .copied()
                 .reduce(|a, b| a + b),
+            skipped_reason: String::new(),
         })
+        .chain(skipped)
         .collect()
 }
 
@@ -533,7 +595,11 @@ fn attribute_scales(cfg: &Config, c: &Classified) -> Vec<AttributeScale> {
 
 /// The (panel key, stage) of each respondent that is not excluded and has a panel key, in
 /// file order, as `respondents.csv` has them: what the transitions compare across periods.
-pub fn panel_stages(c: &Classified, cfg: &Config, hash_ids: bool) -> Vec<(String, String)> {
+pub fn panel_stages(
+    c: &Classified,
+    cfg: &Config,
+    ids: Option<&crate::privacy::Pseudonyms>,
+) -> Vec<(String, String)> {
     let parts: Vec<&[Respondent]> = c.respondent_parts().collect();
     parts
         .par_iter()
@@ -543,7 +609,7 @@ pub fn panel_stages(c: &Classified, cfg: &Config, hash_ids: bool) -> Vec<(String
                 if o.excluded {
                     return None;
                 }
-                let key = shown_id(c.panel_key(r), hash_ids);
+                let key = shown_id(c.panel_key(r), ids);
                 (!key.is_empty()).then(|| (key.into_owned(), o.stage.to_string()))
             })
         })

@@ -28,6 +28,9 @@ pub struct DataQualityRow {
     /// Rows whose key matched no row of the `[[lookups]]` (empty: no lookup, or the table has
     /// no key column).
     pub lookup_unmatched: Option<u64>,
+    /// Why the file could not be read, for a file `--skip-bad-files` skipped (layout
+    /// `skipped`, no rows); else empty.
+    pub skipped_reason: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

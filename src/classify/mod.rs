@@ -30,7 +30,7 @@ use crate::ingest::{self, IngestError, InputRow, Table};
 pub use mapping::{AttrSource, Attribute};
 pub use merge::{classify_part, merge, Part};
 pub use outcome::{
-    hash_id, shown_id, Accounting, CellProblem, Outcome, OutcomeColumns, Respondent, TableInfo,
+    shown_id, Accounting, CellProblem, Outcome, OutcomeColumns, Respondent, TableInfo,
 };
 pub use store::{Classified, Respondents};
 pub use values::Val;

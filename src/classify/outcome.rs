@@ -158,15 +158,13 @@ impl Outcome {
     }
 }
 
-/// A stable pseudonym for an id: `h` and the first 16 hex digits of its SHA-256.
-pub fn hash_id(s: &str) -> String {
-    format!("h{}", &crate::ingest::sha256_hex(s.as_bytes())[..16])
-}
-
-/// An id as the outputs show it: hashed when asked, empty when missing.
-pub fn shown_id(v: Option<&str>, hash: bool) -> std::borrow::Cow<'_, str> {
+/// An id as the outputs show it: its keyed pseudonym with `--hash-ids`, empty when missing.
+pub fn shown_id<'a>(
+    v: Option<&'a str>,
+    ids: Option<&crate::privacy::Pseudonyms>,
+) -> std::borrow::Cow<'a, str> {
     match v {
-        Some(s) if hash => hash_id(s).into(),
+        Some(s) if ids.is_some() => ids.map(|p| p.of(s)).unwrap_or_default().into(),
         Some(s) => s.into(),
         None => "".into(),
     }

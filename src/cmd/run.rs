@@ -22,13 +22,19 @@ pub fn run(a: &RunArgs) -> Result<()> {
 
 fn run_in_pool(a: &RunArgs) -> Result<()> {
     let mut clock = Timings::start();
-    // Before anything is read: `--out` apart from the exports, locked for this run, and the
-    // period folder (when its name is known yet) one journeygap wrote.
-    let out = report::outdir::OutDir::open(&a.input, &a.out)?;
+    // Before anything is read: `--out` apart from the exports, and the period folder (when its
+    // name is known yet) one journeygap wrote; then, the config read, `--out` locked for the run.
+    report::outdir::check(&a.input, &a.out)?;
     if let Ok(period) = crate::period::decide(a.period.as_deref(), &a.input, std::iter::empty()) {
-        out.check_period(&period)?;
+        report::outdir::check_period(&a.out, &period)?;
     }
     let (cfg, paths) = super::open_inputs(&a.input, a.config.as_deref())?;
+    let pseudonyms = a
+        .hash_ids
+        .then(|| crate::privacy::Pseudonyms::from_secret(cfg.secret.as_deref()))
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let out = report::outdir::OutDir::open(&a.input, &a.out)?;
     for lk in cfg.lookup_tables.iter().filter(|l| !l.repeated.is_empty()) {
         eprintln!(
             "warning: {}: {} keys are on more than one row; the last row of each is used (`check` lists them)",
@@ -53,10 +59,12 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         period: &period,
         inputs: read.inputs,
         ids_hashed: a.hash_ids,
+        pseudonyms: pseudonyms.as_ref(),
         input_folder: a.input.display().to_string(),
         earlier: &earlier,
         history_warnings,
         raking,
+        skipped: read.unreadable,
     };
     // `respondents.csv` needs the classification only: it is made beside the analysis and
     // written into the hidden folder as it is made.
@@ -64,7 +72,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         || analysis::analyse(&cfg, &classified, info),
         || {
             let mut file = staging.create("tables/respondents.csv")?;
-            let lines = report::respondents::line_parts(&classified, &cfg, &period, a.hash_ids);
+            let lines = report::respondents::line_parts(&classified, &cfg, &period, pseudonyms.as_ref());
             report::respondents::write(lines, &mut file)
         },
     );
@@ -109,7 +117,7 @@ fn read_and_classify(
             );
         }
         eprintln!(
-            "skipped {} unreadable file(s):\n{}",
+            "skipped {} unreadable file(s) (recorded in data_quality.csv, summary.json and the report):\n{}",
             list.len(),
             list.join("\n")
         );

@@ -45,6 +45,18 @@ pub struct RawConfig {
     /// CRM or pipeline exports joined to the respondents by a key field.
     #[serde(default)]
     pub lookups: Vec<Spanned<RawLookup>>,
+    /// `[privacy]`: the secret that keys the hashes of `--hash-ids`.
+    #[serde(default)]
+    pub privacy: RawPrivacy,
+}
+
+/// `[privacy]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPrivacy {
+    /// Keys the HMAC-SHA-256 pseudonyms of `--hash-ids` (the environment variable
+    /// `JOURNEYGAP_SECRET` wins over it).
+    pub secret: Option<String>,
 }
 
 /// `[weighting]`: rake the classified respondents to target shares.

@@ -153,6 +153,7 @@ pub(super) fn resolve(
     Ok(Config {
         weighting,
         lookups,
+        secret: raw.privacy.secret.clone(),
         lookup_tables: Default::default(),
         journey,
         services,

@@ -77,7 +77,7 @@ fn read_panel(path: &Path) -> Vec<(String, String)> {
         .filter(|rec| rec.get(x) == Some("false") && !rec.get(k).unwrap_or("").is_empty())
         .map(|rec| {
             (
-                rec.get(k).unwrap_or("").to_string(),
+                crate::escape::csv_uncell(rec.get(k).unwrap_or("")).to_string(),
                 rec.get(s).unwrap_or("").to_string(),
             )
         })

@@ -10,6 +10,18 @@ pub enum ReadError {
     Binary,
     #[error("record {record}: malformed CSV ({detail})")]
     MalformedCsv { record: usize, detail: String },
+    #[error("line {line}: a quote opens a cell and is never closed, so the {lines} lines from there to the end of the file would be one cell; close the quote, or export the file again")]
+    UnterminatedQuote { line: usize, lines: usize },
+    #[error("line {line}: a quote opens a cell that runs on to line {to_line}, swallowing the records between (they would be one cell); close the quote where the cell ends, or export the file again")]
+    SwallowingQuote { line: usize, to_line: usize },
+    #[error("line {line}: the record is longer than the {limit_mib} MiB journeygap reads in one record; the file is damaged, or split the export")]
+    RecordTooLong { line: usize, limit_mib: usize },
+    #[error("line {line}, column {column}: the cell is longer than the {limit_mib} MiB journeygap reads in one cell")]
+    CellTooLong {
+        line: usize,
+        column: String,
+        limit_mib: usize,
+    },
     #[error("record {record} has {columns} columns, more than the {MAX_COLUMNS} journeygap reads")]
     TooManyFields { record: usize, columns: usize },
     #[error("no data: the file holds no cells")]

@@ -9,6 +9,7 @@ pub mod error;
 pub mod grid;
 pub mod layout;
 pub mod ole;
+pub mod quotes;
 
 pub mod text;
 pub mod workbook;

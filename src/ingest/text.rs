@@ -26,6 +26,9 @@ pub fn read_text(
     } else {
         sniff_delimiter(&text)
     };
+    // Before the csv crate: a quote never closed, or one swallowing records, and records or
+    // cells too long to read are refused, naming the line.
+    super::quotes::check(text.as_bytes(), delimiter)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -127,6 +127,12 @@ fn top_level(w: &mut String, g: &Guess, skipped: &[IngestError]) {
             ""
         }
     );
+    let _ = writeln!(
+        w,
+        "# The key of `run --hash-ids` (HMAC-SHA-256 pseudonyms of ids, panel keys and the values in\n# reasons): without it nobody can match a hashed id against a list of e-mails. Keep this file\n# private, keep the secret the same every quarter (transitions link the hashed panel keys), or\n# delete it here and set the environment variable {} instead.\n[privacy]\nsecret = \"{}\"\n",
+        crate::privacy::SECRET_ENV,
+        crate::privacy::new_secret()
+    );
 }
 
 /// Every field, the value maps of label scales, and the attribute pairs.
@@ -305,7 +311,13 @@ fn one_line(s: &str) -> String {
     }
 }
 
-/// A few sample values: the range of numbers, or the most frequent answers.
+use crate::privacy::looks_personal;
+
+/// What stands for samples that are all personal data.
+const PERSONAL: &str = "(personal data: e-mails, phone numbers or IP addresses, not shown)";
+
+/// A few sample values: the range of numbers, or the most frequent answers (none that looks
+/// like an e-mail address, a phone number or an IP address).
 fn samples(p: &Profile) -> String {
     let kind = p.kind();
     match (kind, p.min, p.max) {
@@ -317,11 +329,26 @@ fn samples(p: &Profile) -> String {
             format!("{}–{}", num(lo), num(hi))
         }
         (Kind::Id, _, _) => {
-            let first: Vec<&str> = p.answers.keys().take(2).map(String::as_str).collect();
-            format!("{} …", one_line(&first.join(", ")))
+            let first: Vec<&str> = p
+                .answers
+                .keys()
+                .filter(|a| !looks_personal(a))
+                .take(2)
+                .map(String::as_str)
+                .collect();
+            if first.is_empty() {
+                PERSONAL.to_string()
+            } else {
+                format!("{} …", one_line(&first.join(", ")))
+            }
         }
         _ => {
-            let mut top: Vec<(&String, &usize)> = p.answers.iter().collect();
+            // Never an e-mail, phone number or IP address in the config.
+            let mut top: Vec<(&String, &usize)> =
+                p.answers.iter().filter(|(a, _)| !looks_personal(a)).collect();
+            if top.is_empty() && !p.answers.is_empty() {
+                return PERSONAL.to_string();
+            }
             top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             let v: Vec<String> = top
                 .iter()

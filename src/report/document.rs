@@ -9,6 +9,7 @@ use super::findings::{sections, Section};
 use super::OutputFile;
 use crate::analysis::Summary;
 use crate::chart::DrawnChart;
+use crate::escape::{data as d, html_line, markdown_line};
 
 /// Facts for the data-quality section.
 struct Quality {
@@ -42,7 +43,12 @@ fn quality(s: &Summary, reasons: BTreeMap<String, u64>) -> Quality {
     }
     Quality {
         files: s.inputs.len(),
-        tables: s.tables.data_quality.len(),
+        tables: s
+            .tables
+            .data_quality
+            .iter()
+            .filter(|d| d.skipped_reason.is_empty())
+            .count(),
         read: sum(&|d| d.rows_read),
         excluded: sum(&|d| d.rows_excluded),
         classified: sum(&|d| d.rows_classified),
@@ -61,15 +67,26 @@ fn quality_lines(q: &Quality, s: &Summary) -> Vec<String> {
         q.classified,
         q.unclassified
     )];
+    if !s.skipped_files.is_empty() {
+        let list: Vec<String> = s
+            .skipped_files
+            .iter()
+            .map(|f| format!("{} ({})", d(&f.source_file), d(&f.reason)))
+            .collect();
+        out.push(format!(
+            "Skipped, unreadable (`--skip-bad-files`): {}. Their rows are not in this report.",
+            list.join("; ")
+        ));
+    }
     if !q.reasons.is_empty() {
-        let list: Vec<String> = q.reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        let list: Vec<String> = q.reasons.iter().map(|(r, n)| format!("{} {n}", d(r))).collect();
         out.push(format!("Excluded: {}.", list.join(", ")));
     }
     if q.unclassified > 0 {
         out.push(format!("{} rows matched no stage rule: see `tables/respondents.csv` for the values the rules saw.", q.unclassified));
     }
     if !q.problems.is_empty() {
-        let list: Vec<String> = q.problems.iter().map(|(p, n)| format!("{p} {n}")).collect();
+        let list: Vec<String> = q.problems.iter().map(|(p, n)| format!("{} {n}", d(p))).collect();
         out.push(format!(
             "Cells read as missing: {} (details in `tables/cell_problems.csv`).",
             list.join(", ")
@@ -77,7 +94,7 @@ fn quality_lines(q: &Quality, s: &Summary) -> Vec<String> {
     }
     out.extend(lookup_lines(s));
     out.extend(weighting_lines(s));
-    out.extend(s.history_warnings.iter().map(|w| format!("Warning: {w}")));
+    out.extend(s.history_warnings.iter().map(|w| format!("Warning: {}", d(w))));
     out
 }
 
@@ -86,7 +103,7 @@ fn lookup_lines(s: &Summary) -> Vec<String> {
     if s.lookups.is_empty() {
         return Vec::new();
     }
-    let files: Vec<&str> = s.lookups.iter().map(|l| l.file.as_str()).collect();
+    let files: Vec<String> = s.lookups.iter().map(|l| d(&l.file)).collect();
     let tables: Vec<String> = s
         .tables
         .data_quality
@@ -97,7 +114,7 @@ fn lookup_lines(s: &Summary) -> Vec<String> {
                 &r.source_file,
                 (!r.sheet.is_empty()).then_some(r.sheet.as_str()),
             );
-            Some(format!("{name}: {n} of {} rows not found", r.rows_read))
+            Some(format!("{}: {n} of {} rows not found", d(&name), r.rows_read))
         })
         .collect();
     vec![format!(
@@ -130,7 +147,7 @@ fn weighting_lines(s: &Summary) -> Vec<String> {
                 .map(|r| {
                     format!(
                         "{} target {}, sample {} (n={}), weighted {}",
-                        r.value,
+                        d(&r.value),
                         pct(r.target),
                         pct(r.unweighted_share),
                         r.n,
@@ -138,7 +155,7 @@ fn weighting_lines(s: &Summary) -> Vec<String> {
                     )
                 })
                 .collect();
-            format!("Raked on *{f}*: {}.", values.join("; "))
+            format!("Raked on *{}*: {}.", d(f), values.join("; "))
         })
         .collect();
     out.push(format!(
@@ -176,7 +193,7 @@ fn overview(s: &Summary, q: &Quality) -> String {
         [one] => format!(
             "{} respondents, all {}, from {files}",
             q.classified,
-            one.label.to_lowercase()
+            d(&one.label.to_lowercase())
         ),
         _ => format!(
             "{} respondents classified into stages from {files}",
@@ -199,32 +216,38 @@ fn method_lines(s: &Summary) -> Vec<String> {
 fn title(s: &Summary, title: Option<&str>) -> String {
     format!(
         "{} — {}",
-        title.unwrap_or("Client journey report"),
+        d(title.unwrap_or("Client journey report")),
         s.period
     )
 }
 
 /// Markdown with `*emphasis*` kept; charts linked.
 fn markdown(s: &Summary, secs: &[Section], q: &Quality, heading: &str) -> String {
-    let mut md = format!("# {heading}\n\n{}.\n\n", overview(s, q));
+    // Text from the exports and the config is escaped for Markdown (and HTML inside it):
+    // `markdown_line` escapes what the sentences mark as data.
+    let mut md = format!(
+        "# {}\n\n{}.\n\n",
+        markdown_line(heading),
+        markdown_line(&overview(s, q))
+    );
     for sec in secs {
         md.push_str(&format!("## {}\n\n", sec.title));
         for c in &sec.charts {
             md.push_str(&format!("![{c}](charts/{c}.png)\n\n"));
         }
         for f in &sec.findings {
-            md.push_str(&format!("- {f}\n"));
+            md.push_str(&format!("- {}\n", markdown_line(f)));
         }
         md.push('\n');
     }
     md.push_str("## Data quality\n\n");
     quality_lines(q, s)
         .iter()
-        .for_each(|l| md.push_str(&format!("- {l}\n")));
+        .for_each(|l| md.push_str(&format!("- {}\n", markdown_line(l))));
     md.push_str("\n## Method\n\n");
     method_lines(s)
         .iter()
-        .for_each(|l| md.push_str(&format!("- {l}\n")));
+        .for_each(|l| md.push_str(&format!("- {}\n", markdown_line(l))));
     md
 }
 
@@ -233,19 +256,6 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-/// Escaped text with `*x*` as `<em>x</em>`.
-fn inline(s: &str) -> String {
-    let mut out = String::new();
-    for (i, part) in escape(s).split('*').enumerate() {
-        if i % 2 == 1 {
-            out.push_str(&format!("<em>{part}</em>"));
-        } else {
-            out.push_str(part);
-        }
-    }
-    out
 }
 
 const CSS: &str = "body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;color:#222;line-height:1.5}\
@@ -262,9 +272,9 @@ fn html(
     let b64 = base64::engine::general_purpose::STANDARD;
     let mut h = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title><style>{CSS}</style></head><body>\n<h1>{t}</h1>\n<p class=\"meta\">{}; period {}.</p>\n",
-        escape(&overview(s, q)),
+        html_line(&overview(s, q)),
         escape(&s.period),
-        t = escape(heading)
+        t = html_line(heading)
     );
     for sec in secs {
         h.push_str(&format!("<h2>{}</h2>\n", escape(&sec.title)));
@@ -280,7 +290,7 @@ fn html(
         h.push_str("<ul>\n");
         sec.findings
             .iter()
-            .for_each(|f| h.push_str(&format!("<li>{}</li>\n", inline(f))));
+            .for_each(|f| h.push_str(&format!("<li>{}</li>\n", html_line(f))));
         h.push_str("</ul>\n");
     }
     for (name, lines) in [
@@ -290,7 +300,7 @@ fn html(
         h.push_str(&format!("<h2>{name}</h2>\n<ul>\n"));
         lines
             .iter()
-            .for_each(|l| h.push_str(&format!("<li>{}</li>\n", inline(&l.replace('`', "")))));
+            .for_each(|l| h.push_str(&format!("<li>{}</li>\n", html_line(&l.replace('`', "")))));
         h.push_str("</ul>\n");
     }
     // Records, once the page has loaded, how many charts the browser decoded (checked by the

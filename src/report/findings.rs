@@ -15,8 +15,15 @@ pub struct Section {
     pub findings: Vec<String>,
 }
 
+/// A stage's label (the config's words), marked as data for the renderers.
 fn label(s: &Summary, st: &str) -> String {
-    crate::chart::spec::label(s, st)
+    d(&crate::chart::spec::label(s, st))
+}
+
+/// A text from the exports or the config inside a sentence: escaped by each renderer
+/// ([`crate::escape::data`]).
+fn d(text: &str) -> String {
+    crate::escape::data(text)
 }
 
 fn pct(x: f64) -> String {
@@ -71,12 +78,12 @@ fn stage_mix(s: &Summary) -> Vec<String> {
         return vec![format!(
             "All {} classified respondents are {}: the files hold no other stage, so this report has no stage comparisons.",
             top.n,
-            top.label.to_lowercase()
+            d(&top.label.to_lowercase())
         )];
     }
     let mut out = vec![format!(
         "{} are the largest group: {} of the {} classified respondents (n = {}).",
-        top.label,
+        d(&top.label),
         pct(top.share.unwrap_or(0.0)),
         top.base,
         top.n
@@ -84,7 +91,7 @@ fn stage_mix(s: &Summary) -> Vec<String> {
     let rest: Vec<String> = rows
         .iter()
         .filter(|r| r.stage != top.stage)
-        .map(|r| format!("{} {}", r.label.to_lowercase(), pct(r.share.unwrap_or(0.0))))
+        .map(|r| format!("{} {}", d(&r.label.to_lowercase()), pct(r.share.unwrap_or(0.0))))
         .collect();
     if !rest.is_empty() {
         out.push(format!("The others: {}.", rest.join(", ")));
@@ -124,6 +131,9 @@ fn conversion(s: &Summary) -> Vec<String> {
 
 /// `s` with its first letter in lower case, for a label inside a sentence.
 fn lower_first(s: &str) -> String {
+    if let Some(rest) = s.strip_prefix('\u{E000}') {
+        return format!("\u{E000}{}", lower_first(rest));
+    }
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
@@ -174,13 +184,13 @@ fn gaps(s: &Summary) -> Vec<String> {
     sig.iter()
         .take(5)
         .map(|g| {
-            let d = g.gap_mean.unwrap_or(0.0);
-            let side = if d < 0.0 { "below" } else { "above" };
+            let gap = g.gap_mean.unwrap_or(0.0);
+            let side = if gap < 0.0 { "below" } else { "above" };
             format!(
                 "{} rate *{}* {:.2} points {side} its importance ({}, {}).",
                 label(s, &g.stage),
-                g.attribute,
-                d.abs(),
+                d(&g.attribute),
+                gap.abs(),
                 q_text("q", g.q_value.unwrap_or(1.0)),
                 base(g.n, g.low_base)
             )
@@ -248,10 +258,10 @@ fn drivers(s: &Summary) -> Vec<String> {
     let low = (top.n_complete as f64) < s.min_base;
     vec![format!(
         "*{}* has the largest share of what the {} experience ratings explain of likelihood to recommend: {} (next, *{}*: {}; R² = {:.2}; Johnson's relative weights; {} who rated them all).",
-        top.attribute,
+        d(&top.attribute),
         rows.len(),
         pct(top.relative_weight_share.unwrap_or(0.0)),
-        next.attribute,
+        d(&next.attribute),
         pct(next.relative_weight_share.unwrap_or(0.0)),
         top.r_squared.unwrap_or(0.0),
         base(top.n_complete, low)
@@ -287,7 +297,7 @@ fn awareness(s: &Summary) -> Vec<String> {
         out.push(format!(
             "Only {} of clients know the firm offers *{}* ({}).",
             pct(r.share.unwrap_or(0.0)),
-            r.service,
+            d(&r.service),
             base(r.n, r.low_base)
         ));
     }
@@ -314,7 +324,7 @@ fn touchpoints(s: &Summary) -> Vec<String> {
             format!(
                 "{} use *{}* ({} of {}{low}) where the firm is absent.",
                 label(s, &r.stage),
-                r.channel,
+                d(&r.channel),
                 pct(r.share.unwrap_or(0.0)),
                 r.n
             )
@@ -334,7 +344,7 @@ fn touchpoints(s: &Summary) -> Vec<String> {
                     "The firm puts {} of its {} spend on *{}*, which {} of them use.",
                     pct(r.firm_spend_share.unwrap_or(0.0)),
                     r.stage,
-                    r.channel,
+                    d(&r.channel),
                     pct(r.share.unwrap_or(0.0))
                 )
             }),
@@ -364,7 +374,7 @@ fn why(s: &Summary) -> Vec<String> {
             format!(
                 "{} most often mention *{}* ({} of {} answers{low}).",
                 label(s, &r.stage),
-                r.theme,
+                d(&r.theme),
                 pct(r.share.unwrap_or(0.0)),
                 r.answers
             )
@@ -382,7 +392,7 @@ fn trends(s: &Summary) -> Vec<String> {
             let what = if t.attribute.is_empty() {
                 t.metric.clone()
             } else {
-                format!("{} ({})", t.metric, t.attribute)
+                format!("{} ({})", t.metric, d(&t.attribute))
             };
             let who = if t.stage.is_empty() {
                 String::new()
@@ -543,7 +553,10 @@ mod tests {
             low_base: true,
             ..Default::default()
         }];
-        let said = stage_mix(&s);
+        let plain = |lines: Vec<String>| -> Vec<String> {
+            lines.iter().map(|l| crate::escape::plain_line(l)).collect()
+        };
+        let said = plain(stage_mix(&s));
         assert_eq!(said.len(), 1);
         assert!(
             said[0].starts_with("All 12 classified respondents are clients"),
@@ -563,7 +576,7 @@ mod tests {
             low_base: true,
             ..Default::default()
         }];
-        let g = gaps(&s);
+        let g = plain(gaps(&s));
         assert!(
             g[0].contains("n = 12, a low base: read with caution"),
             "{g:?}"

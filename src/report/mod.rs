@@ -75,7 +75,8 @@ fn cell(v: &Value) -> String {
             (_, _, Some(f)) => plain_number(f),
             _ => String::new(),
         },
-        Value::String(s) => s.clone(),
+        // Never a formula (PRODUCT §7): text from the data that a spreadsheet would run.
+        Value::String(s) => crate::escape::csv_cell(s).into_owned(),
         other => other.to_string(),
     }
 }

@@ -24,16 +24,10 @@ pub struct OutDir {
 }
 
 impl OutDir {
-    /// Check that `out` is neither the input folder, nor holds it, nor lies inside it; make it;
-    /// take its lock, or refuse when another run holds it.
+    /// Check that `out` is neither the input folder, nor holds it, nor lies inside it ([`check`]);
+    /// make it; take its lock, or refuse when another run holds it.
     pub fn open(input: &Path, out: &Path) -> Result<OutDir> {
-        if out.exists() && !out.is_dir() {
-            bail!(
-                "{}: exists and is not a folder; pass --out with the folder reports go into",
-                out.display()
-            );
-        }
-        check_apart(input, out)?;
+        check(input, out)?;
         fs::create_dir_all(out).with_context(|| format!("cannot make {}", out.display()))?;
         let path = out.join(LOCK_FILE);
         let lock = fs::OpenOptions::new()
@@ -136,6 +130,17 @@ fn foreign_file(dir: &Path) -> Option<PathBuf> {
         }
     }
     None
+}
+
+/// Refuse an `--out` that is a file, or is the input folder, holds it or lies inside it.
+pub fn check(input: &Path, out: &Path) -> Result<()> {
+    if out.exists() && !out.is_dir() {
+        bail!(
+            "{}: exists and is not a folder; pass --out with the folder reports go into",
+            out.display()
+        );
+    }
+    check_apart(input, out)
 }
 
 /// Refuse an `--out` that is the input folder, holds it or lies inside it.

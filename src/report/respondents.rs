@@ -42,7 +42,8 @@ pub struct RespondentLine<'a> {
     pub stage: &'a str,
     pub rule: &'a str,
     pub excluded: bool,
-    pub reason: &'a str,
+    /// Owned only when hashed (the values the rules saw replaced by their pseudonyms).
+    pub reason: Cow<'a, str>,
     pub panel_key: Cow<'a, str>,
     pub weight: f64,
 }
@@ -65,7 +66,7 @@ impl RespondentLine<'_> {
             field(s, false);
         }
         field(if self.excluded { "true" } else { "false" }, false);
-        field(self.reason, false);
+        field(&self.reason, false);
         field(&self.panel_key, false);
         number.clear();
         write_plain_number(number, self.weight);
@@ -85,17 +86,20 @@ impl RespondentLine<'_> {
             Text(Borrowed(self.stage)),
             Text(Borrowed(self.rule)),
             Bool(self.excluded),
-            Text(Borrowed(self.reason)),
+            Text(Borrowed(&self.reason)),
             Text(Borrowed(&self.panel_key)),
             Real(self.weight),
         ]
     }
 }
 
-/// A CSV field as the csv crate writes it with the tables' settings: in quotes, each quote
+/// A CSV field as the csv crate writes it with the tables' settings, after
+/// [`crate::escape::csv_cell`]: in quotes, each quote
 /// doubled, when it holds a `,`, a `"`, a `\r` or a `\n` (the bytes csv-core quotes for a `\n`
 /// terminator), else as it is.
 fn push_csv_field(out: &mut Vec<u8>, s: &str) {
+    // Never a formula (PRODUCT §7): text from the data that a spreadsheet would run gets a `'`.
+    let s = &*crate::escape::csv_cell(s);
     let special = |b: &u8| matches!(b, b',' | b'"' | b'\r' | b'\n');
     if !s.as_bytes().iter().any(special) {
         out.extend_from_slice(s.as_bytes());
@@ -117,7 +121,7 @@ pub fn line_parts<'a>(
     c: &'a Classified,
     cfg: &'a Config,
     period: &'a str,
-    hash_ids: bool,
+    ids: Option<&'a crate::privacy::Pseudonyms>,
 ) -> Vec<impl ExactSizeIterator<Item = RespondentLine<'a>> + Send + 'a> {
     let line = move |r: &'a Respondent| {
         let t = &c.tables[r.table as usize];
@@ -127,12 +131,15 @@ pub fn line_parts<'a>(
             source_file: &t.source_file,
             sheet: t.sheet.as_deref().unwrap_or(""),
             row: r.row as u64,
-            respondent_id: shown_id(c.respondent_id(r), hash_ids),
+            respondent_id: shown_id(c.respondent_id(r), ids),
             stage: o.stage,
             rule: o.rule,
             excluded: o.excluded,
-            reason: o.reason,
-            panel_key: shown_id(c.panel_key(r), hash_ids),
+            reason: match ids {
+                Some(p) => p.reason(o.reason),
+                None => Cow::Borrowed(o.reason),
+            },
+            panel_key: shown_id(c.panel_key(r), ids),
             weight: r.weight,
         }
     };
@@ -173,7 +180,7 @@ where
         if batch.is_empty() {
             break;
         }
-        type Piece<'a> = (Vec<u8>, Vec<RespondentLine<'a>>, Vec<&'a str>);
+        type Piece<'a> = (Vec<u8>, Vec<RespondentLine<'a>>, Vec<Cow<'a, str>>);
         let pieces: Vec<Piece<'a>> = batch
             .into_par_iter()
             .map(|lines| {
@@ -183,7 +190,7 @@ where
                 for r in lines {
                     r.push_csv(&mut w, &mut number);
                     if r.excluded {
-                        excluded.push(r.reason);
+                        excluded.push(r.reason.clone());
                     }
                     if keep {
                         rows.push(r);
@@ -204,7 +211,7 @@ where
     }
     Ok(Respondents {
         sheet: sheet.and_then(|s| s.map(xlsx::Sheet::finish).transpose()),
-        reasons: document::exclusion_reasons(excluded.into_iter()),
+        reasons: document::exclusion_reasons(excluded.iter().map(|r| r.as_ref())),
     })
 }
 

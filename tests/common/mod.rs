@@ -140,6 +140,8 @@ pub fn run_with(
     extra: &[&str],
 ) -> assert_cmd::assert::Assert {
     journeygap()
+        // The key of `--hash-ids` (a test's own; a user's comes from `init`).
+        .env("JOURNEYGAP_SECRET", "a test secret, not a real one")
         .arg("run")
         .arg(input)
         .arg("--config")
