@@ -206,7 +206,10 @@ mod tests {
 
     #[test]
     fn data_in_a_sentence_is_escaped_by_each_renderer() {
-        let line = format!("Clients use *{}* where the firm is absent.", data("<b>x*y</b>"));
+        let line = format!(
+            "Clients use *{}* where the firm is absent.",
+            data("<b>x*y</b>")
+        );
         assert_eq!(
             markdown_line(&line),
             "Clients use *&lt;b&gt;x\\*y&lt;/b&gt;* where the firm is absent."
@@ -215,7 +218,10 @@ mod tests {
             html_line(&line),
             "Clients use <em>&lt;b&gt;x*y&lt;/b&gt;</em> where the firm is absent."
         );
-        assert_eq!(plain_line(&line), "Clients use *<b>x*y</b>* where the firm is absent.");
+        assert_eq!(
+            plain_line(&line),
+            "Clients use *<b>x*y</b>* where the firm is absent."
+        );
     }
 
     #[test]

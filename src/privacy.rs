@@ -41,7 +41,9 @@ impl Pseudonyms {
 
     /// The secret from the environment, else the config's, checked; `None` with why.
     pub fn from_secret(config_secret: Option<&str>) -> Result<Pseudonyms, String> {
-        let env = std::env::var(SECRET_ENV).ok().filter(|s| !s.trim().is_empty());
+        let env = std::env::var(SECRET_ENV)
+            .ok()
+            .filter(|s| !s.trim().is_empty());
         let Some(secret) = env.as_deref().or(config_secret) else {
             return Err(format!(
                 "--hash-ids needs a secret to key the hashes with: set [privacy] secret in the config (`journeygap init` writes a random one) or the environment variable {SECRET_ENV}; keep it, and use the same one every quarter"
@@ -95,11 +97,7 @@ pub fn new_secret() -> String {
     if getrandom::fill(&mut bytes).is_err() {
         // No system randomness: the clock and the process, hashed. Still unguessable from
         // the outside in practice, and the user can replace it.
-        let seed = format!(
-            "{:?}{}",
-            std::time::SystemTime::now(),
-            std::process::id()
-        );
+        let seed = format!("{:?}{}", std::time::SystemTime::now(), std::process::id());
         bytes.copy_from_slice(&sha2::Digest::finalize(
             <Sha256 as sha2::Digest>::new_with_prefix(seed),
         ));
@@ -131,9 +129,9 @@ fn has_ip(s: &str) -> bool {
         .any(|w| {
             let parts: Vec<&str> = w.split('.').collect();
             parts.len() == 4
-                && parts
-                    .iter()
-                    .all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u16>().is_ok_and(|n| n <= 255))
+                && parts.iter().all(|p| {
+                    !p.is_empty() && p.len() <= 3 && p.parse::<u16>().is_ok_and(|n| n <= 255)
+                })
         });
     let v6 = s
         .split(|c: char| !(c.is_ascii_hexdigit() || c == ':'))
@@ -157,7 +155,9 @@ fn has_phone(s: &str) -> bool {
 fn is_date(run: &str) -> bool {
     let parts: Vec<&str> = run.split(['-', '.', '/']).collect();
     parts.len() == 3
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         && (parts[0].len() == 4 || parts[2].len() == 4)
 }
 
@@ -189,8 +189,14 @@ mod tests {
         let p = Pseudonyms::new("a secret of some length");
         let r = r#"no stage rule matched (ip = "203.0.113.86"; name = "Nguyen"; outcome empty)"#;
         let shown = p.reason(r);
-        assert!(!shown.contains("203.0.113.86") && !shown.contains("Nguyen"), "{shown}");
-        assert!(shown.contains("ip = \"h") && shown.contains("outcome empty"), "{shown}");
+        assert!(
+            !shown.contains("203.0.113.86") && !shown.contains("Nguyen"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("ip = \"h") && shown.contains("outcome empty"),
+            "{shown}"
+        );
         assert_eq!(p.reason("unfinished"), "unfinished");
     }
 
@@ -207,8 +213,16 @@ mod tests {
             assert!(looks_personal(s), "{s}");
         }
         for s in [
-            "4", "3.5", "1234567", "2026-03-14", "Very satisfied", "Q3_2", "10:30", "1.2.3",
-            "@home", "a@b",
+            "4",
+            "3.5",
+            "1234567",
+            "2026-03-14",
+            "Very satisfied",
+            "Q3_2",
+            "10:30",
+            "1.2.3",
+            "@home",
+            "a@b",
         ] {
             assert!(!looks_personal(s), "{s}");
         }

@@ -20,7 +20,8 @@ pub fn check(a: &CheckArgs) -> Result<()> {
         .filter(|t| cfg.input.wants_sheet(t.sheet.as_deref()))
         .collect();
     let report = inspect::inspect(&cfg, &tables, &bad);
-    print!("{}", report.render(a.quiet));
+    // File, sheet and column names come from the exports: shown, never obeyed by the terminal.
+    print!("{}", crate::escape::shown_lines(&report.render(a.quiet)));
     let errors = report.count(Level::Error);
     if errors > 0 {
         bail!(

@@ -72,7 +72,8 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         || analysis::analyse(&cfg, &classified, info),
         || {
             let mut file = staging.create("tables/respondents.csv")?;
-            let lines = report::respondents::line_parts(&classified, &cfg, &period, pseudonyms.as_ref());
+            let lines =
+                report::respondents::line_parts(&classified, &cfg, &period, pseudonyms.as_ref());
             report::respondents::write(lines, &mut file)
         },
     );

@@ -122,8 +122,40 @@ pub(super) fn resolve_channels(
     }))
 }
 
+/// Most themes a codebook may hold: each is a compiled pattern (about 140 KiB), and memory is
+/// bounded (2,000 small themes on a 2-row file: a peak of 300 MiB).
+pub const MAX_THEMES: usize = 2000;
+/// Most characters all the keywords of a codebook may hold together.
+pub const MAX_KEYWORD_CHARS: usize = 200_000;
+
 pub(super) fn resolve_themes(ctx: &Ctx, raw: &RawConfig) -> Result<Vec<Theme>, ConfigError> {
     let mut out = Vec::new();
+    let mut chars = 0;
+    for (i, t) in raw.themes.iter().enumerate() {
+        chars += t
+            .get_ref()
+            .keywords
+            .iter()
+            .map(|k| k.chars().count())
+            .sum::<usize>();
+        if chars > MAX_KEYWORD_CHARS {
+            return ctx.err(
+                t.span().start,
+                &format!("themes[{i}].keywords"),
+                format!("the codebook's keywords run past {MAX_KEYWORD_CHARS} characters, more than journeygap matches; shorten or merge them"),
+            );
+        }
+    }
+    if let Some(t) = raw.themes.get(MAX_THEMES) {
+        return ctx.err(
+            t.span().start,
+            &format!("themes[{MAX_THEMES}]"),
+            format!(
+                "the codebook holds {} themes, more than the {MAX_THEMES} journeygap matches; merge themes, or list more keywords per theme",
+                raw.themes.len()
+            ),
+        );
+    }
     for (i, t) in raw.themes.iter().enumerate() {
         let at = t.span().start;
         let r = t.get_ref();
@@ -147,7 +179,9 @@ pub(super) fn resolve_themes(ctx: &Ctx, raw: &RawConfig) -> Result<Vec<Theme>, C
             alternatives.join("|")
         ))
         .case_insensitive(true)
-        .size_limit(1 << 22)
+        .size_limit(1 << 20)
+        // The lazy DFA's cache, per pattern and thread: small, so a large codebook stays small.
+        .dfa_size_limit(1 << 16)
         .build()
         .or_else(|e| {
             ctx.err(

@@ -18,12 +18,22 @@ pub use raw::{FieldKind, MapValue};
 
 use crate::stage::Stage;
 
+/// `s`, cut to at most `n` characters with an ellipsis: a message quotes at most a line of the
+/// input, however long the input.
+fn at_most(s: &str, n: usize) -> std::borrow::Cow<'_, str> {
+    if s.chars().count() <= n {
+        s.into()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>()).into()
+    }
+}
+
 /// The config file name looked for.
 pub const FILE_NAME: &str = "journeygap.toml";
 
 /// A config that cannot be used: where, which key, and what was expected.
 #[derive(Debug, Clone, thiserror::Error, PartialEq)]
-#[error("{file}{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+#[error("{file}{}: {}", line.map(|l| format!(", line {l}")).unwrap_or_default(), at_most(message, 400))]
 pub struct ConfigError {
     pub file: String,
     pub line: Option<usize>,
@@ -445,7 +455,7 @@ impl Config {
             let line = e.span().map(|s| line_of(text, s.start));
             let snippet = line
                 .and_then(|l| text.lines().nth(l - 1))
-                .map(|l| format!(" (at `{}`)", l.trim()))
+                .map(|l| format!(" (at `{}`)", at_most(l.trim(), 120)))
                 .unwrap_or_default();
             ConfigError {
                 file: shown.clone(),

@@ -274,6 +274,11 @@ fn resolve_field(
             "the date field must be kind = \"date\"",
         );
     }
+    // A weight below 0 is a bad cell (counted as out of scale), never a silent 0.
+    let scale = match scale {
+        None if name == "weight" => Some((0.0, f64::MAX)),
+        s => s,
+    };
     Ok(Field {
         name: name.to_string(),
         headers: f.headers.iter().map(|h| fold(h)).collect(),

@@ -135,8 +135,7 @@ impl Scan<'_> {
                 }
                 Some(i) if rest[i] == b'\n' => {
                     self.at += i + 1;
-                    if self.line > open_line && record_width.is_some_and(|w| delimiters + 1 >= w)
-                    {
+                    if self.line > open_line && record_width.is_some_and(|w| delimiters + 1 >= w) {
                         record_like += 1;
                     }
                     self.line += 1;
@@ -205,14 +204,26 @@ mod tests {
             text.push_str(&format!("{i},{why}\n"));
         }
         let e = ok(&text).unwrap_err();
-        assert_eq!(e, ReadError::UnterminatedQuote { line: 11, lines: 91 });
+        assert_eq!(
+            e,
+            ReadError::UnterminatedQuote {
+                line: 11,
+                lines: 91
+            }
+        );
     }
 
     #[test]
     fn a_quote_swallowing_records_is_refused() {
         let text = "id,why,score\n1,\"opened,3\n2,fine,4\n3,fine,5\n4,closed here\",5\n5,ok,6\n";
         let e = ok(text).unwrap_err();
-        assert_eq!(e, ReadError::SwallowingQuote { line: 2, to_line: 5 });
+        assert_eq!(
+            e,
+            ReadError::SwallowingQuote {
+                line: 2,
+                to_line: 5
+            }
+        );
         // Free text over a few lines, commas and all, is a cell.
         ok("id,why,score\n1,\"good, fast\nand cheap, too\nreally\",3\n").unwrap();
     }

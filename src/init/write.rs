@@ -344,8 +344,11 @@ fn samples(p: &Profile) -> String {
         }
         _ => {
             // Never an e-mail, phone number or IP address in the config.
-            let mut top: Vec<(&String, &usize)> =
-                p.answers.iter().filter(|(a, _)| !looks_personal(a)).collect();
+            let mut top: Vec<(&String, &usize)> = p
+                .answers
+                .iter()
+                .filter(|(a, _)| !looks_personal(a))
+                .collect();
             if top.is_empty() && !p.answers.is_empty() {
                 return PERSONAL.to_string();
             }

@@ -79,14 +79,22 @@ fn quality_lines(q: &Quality, s: &Summary) -> Vec<String> {
         ));
     }
     if !q.reasons.is_empty() {
-        let list: Vec<String> = q.reasons.iter().map(|(r, n)| format!("{} {n}", d(r))).collect();
+        let list: Vec<String> = q
+            .reasons
+            .iter()
+            .map(|(r, n)| format!("{} {n}", d(r)))
+            .collect();
         out.push(format!("Excluded: {}.", list.join(", ")));
     }
     if q.unclassified > 0 {
         out.push(format!("{} rows matched no stage rule: see `tables/respondents.csv` for the values the rules saw.", q.unclassified));
     }
     if !q.problems.is_empty() {
-        let list: Vec<String> = q.problems.iter().map(|(p, n)| format!("{} {n}", d(p))).collect();
+        let list: Vec<String> = q
+            .problems
+            .iter()
+            .map(|(p, n)| format!("{} {n}", d(p)))
+            .collect();
         out.push(format!(
             "Cells read as missing: {} (details in `tables/cell_problems.csv`).",
             list.join(", ")
@@ -94,7 +102,11 @@ fn quality_lines(q: &Quality, s: &Summary) -> Vec<String> {
     }
     out.extend(lookup_lines(s));
     out.extend(weighting_lines(s));
-    out.extend(s.history_warnings.iter().map(|w| format!("Warning: {}", d(w))));
+    out.extend(
+        s.history_warnings
+            .iter()
+            .map(|w| format!("Warning: {}", d(w))),
+    );
     out
 }
 
@@ -114,7 +126,11 @@ fn lookup_lines(s: &Summary) -> Vec<String> {
                 &r.source_file,
                 (!r.sheet.is_empty()).then_some(r.sheet.as_str()),
             );
-            Some(format!("{}: {n} of {} rows not found", d(&name), r.rows_read))
+            Some(format!(
+                "{}: {n} of {} rows not found",
+                d(&name),
+                r.rows_read
+            ))
         })
         .collect();
     vec![format!(

@@ -91,7 +91,13 @@ fn stage_mix(s: &Summary) -> Vec<String> {
     let rest: Vec<String> = rows
         .iter()
         .filter(|r| r.stage != top.stage)
-        .map(|r| format!("{} {}", d(&r.label.to_lowercase()), pct(r.share.unwrap_or(0.0))))
+        .map(|r| {
+            format!(
+                "{} {}",
+                d(&r.label.to_lowercase()),
+                pct(r.share.unwrap_or(0.0))
+            )
+        })
         .collect();
     if !rest.is_empty() {
         out.push(format!("The others: {}.", rest.join(", ")));

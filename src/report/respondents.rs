@@ -253,7 +253,7 @@ mod tests {
                 stage: t,
                 rule: other,
                 excluded: i % 2 == 0,
-                reason: t,
+                reason: Cow::Borrowed(*t),
                 panel_key: std::borrow::Cow::Borrowed(t),
                 weight: [1.0, 0.25, 1e-10, 12345.5, 0.0][i % 5],
             };
@@ -269,7 +269,7 @@ mod tests {
                     line.stage,
                     line.rule,
                     if line.excluded { "true" } else { "false" },
-                    line.reason,
+                    &line.reason,
                     &line.panel_key,
                     &weight,
                 ])
@@ -307,7 +307,7 @@ mod tests {
                     stage: t,
                     rule: other,
                     excluded: i % 3 == 0,
-                    reason: t,
+                    reason: Cow::Borrowed(t),
                     panel_key: std::borrow::Cow::Borrowed(t),
                     weight: weights[i % weights.len()],
                 }
