@@ -24,10 +24,11 @@ pub use error::ReadError;
 pub use grid::{Grid, RowRef};
 pub use layout::Layout;
 
-/// Largest input file read, in bytes: larger ones are refused with a message.
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// Largest input file read, in bytes: larger ones are refused with a message. A file is read
+/// whole, so this bounds the memory one input takes (PRODUCT §8: about 512 MiB).
+pub const MAX_FILE_BYTES: u64 = 512 << 20;
 /// Largest total a workbook's zip entries may unpack to, in bytes.
-pub const MAX_UNZIPPED_BYTES: u64 = 1 << 30;
+pub const MAX_UNZIPPED_BYTES: u64 = 512 << 20;
 /// Largest number of cells one sheet may hold.
 pub const MAX_SHEET_CELLS: u64 = 200_000_000;
 /// Largest number of columns one sheet may hold.
