@@ -202,14 +202,6 @@ fn output_is_byte_identical_whatever_the_thread_count() {
     assert_eq!(snapshot(&again), sa);
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for p in journeygap::ingest::walk_all(from) {
-        let dest = to.join(p.strip_prefix(from).unwrap());
-        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-        std::fs::copy(&p, &dest).unwrap();
-    }
-}
-
 #[test]
 fn period_comes_from_dates_when_the_folder_name_says_nothing() {
     let tmp = tempfile::tempdir().unwrap();

@@ -103,20 +103,15 @@ fn hostile_study(dir: &Path) {
 }
 
 fn run_in(dir: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
-    journeygap()
-        .current_dir(dir)
-        .env("JOURNEYGAP_SECRET", "a test secret, not a real one")
-        .args([
-            "run",
-            "exports",
-            "--config",
-            "journeygap.toml",
-            "--out",
-            "out",
-        ])
-        .args(["--period", "2026Q1", "--quiet"])
-        .args(extra)
-        .assert()
+    run_exports_with(dir, "2026Q1", extra)
+}
+
+/// The hostile study in a new folder, run once with `extra`, which must succeed.
+fn hostile_run(extra: &[&str]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    hostile_study(tmp.path());
+    run_in(tmp.path(), extra).success();
+    tmp
 }
 
 fn stderr(a: assert_cmd::assert::Assert) -> String {
@@ -138,14 +133,6 @@ fn outputs(period: &Path) -> Vec<(String, String)> {
             )
         })
         .collect()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for f in journeygap::ingest::walk_all(from) {
-        let dest = to.join(f.strip_prefix(from).unwrap());
-        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-        std::fs::copy(&f, &dest).unwrap();
-    }
 }
 
 fn demo() -> PathBuf {
@@ -255,9 +242,7 @@ fn a_second_run_into_one_out_is_refused() {
 /// No CSV cell of any output starts a formula, and leading tabs are kept as data.
 #[test]
 fn no_formula_from_data_in_any_csv() {
-    let tmp = tempfile::tempdir().unwrap();
-    hostile_study(tmp.path());
-    run_in(tmp.path(), &[]).success();
+    let tmp = hostile_run(&[]);
     let tables = tmp.path().join("out/2026Q1/tables");
     let mut checked = 0;
     for path in journeygap::ingest::walk_all(&tables) {
@@ -294,9 +279,7 @@ fn no_formula_from_data_in_any_csv() {
 /// image, a link or a tag.
 #[test]
 fn no_markup_from_data_in_report_md() {
-    let tmp = tempfile::tempdir().unwrap();
-    hostile_study(tmp.path());
-    run_in(tmp.path(), &[]).success();
+    let tmp = hostile_run(&[]);
     let md = std::fs::read_to_string(tmp.path().join("out/2026Q1/report.md")).unwrap();
     assert!(!md.contains("<img") && !md.contains("<b>"), "{md}");
     assert!(!md.contains("](javascript"), "{md}");
@@ -370,9 +353,7 @@ fn skipped_files_are_recorded() {
 /// A period folder copied into the exports is skipped with a warning, not read as 6,666 rows.
 #[test]
 fn a_report_folder_in_the_exports_is_not_read() {
-    let tmp = tempfile::tempdir().unwrap();
-    hostile_study(tmp.path());
-    run_in(tmp.path(), &[]).success();
+    let tmp = hostile_run(&[]);
     let rows = |dir: &Path| -> u64 {
         read_csv(&dir.join("out/2026Q1/tables/data_quality.csv"))
             .iter()
@@ -396,9 +377,7 @@ fn a_report_folder_in_the_exports_is_not_read() {
 /// reasons name fields and pseudonyms; the uncoded words are left out.
 #[test]
 fn hashed_ids_leak_no_personal_data() {
-    let tmp = tempfile::tempdir().unwrap();
-    hostile_study(tmp.path());
-    run_in(tmp.path(), &["--hash-ids"]).success();
+    let tmp = hostile_run(&["--hash-ids"]);
     let period = tmp.path().join("out/2026Q1");
     let personal = [
         "203.0.113.86",
@@ -510,9 +489,7 @@ fn init_writes_no_personal_data_into_the_config() {
 /// A weight of −1 is a counted bad cell, not a silent 0.
 #[test]
 fn a_negative_weight_is_a_counted_bad_cell() {
-    let tmp = tempfile::tempdir().unwrap();
-    hostile_study(tmp.path());
-    run_in(tmp.path(), &[]).success();
+    let tmp = hostile_run(&[]);
     let problems = read_csv(&tmp.path().join("out/2026Q1/tables/cell_problems.csv"));
     let w = problems
         .iter()

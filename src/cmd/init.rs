@@ -1,6 +1,7 @@
 //! `journeygap init`: guess a config from the folder's files and write it, never over an
 //! existing one unless `--force`.
 
+use crate::escape::shown;
 use anyhow::{bail, Context, Result};
 
 use crate::cli::InitArgs;
@@ -32,7 +33,7 @@ pub fn init(a: &InitArgs) -> Result<()> {
     atomic::write_file(&out, text.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
     for e in &skipped {
-        eprintln!("warning: not read: {e}");
+        eprintln!("warning: not read: {}", shown(&e.to_string()));
     }
     // The written config must load: a guess that does not is a bug, said even with --quiet.
     let cfg = match crate::config::Config::parse(&text, &out) {
@@ -57,7 +58,7 @@ pub fn init(a: &InitArgs) -> Result<()> {
                 .collect();
             println!(
                 "\nwhat `journeygap run` would do with it:\n{}",
-                crate::inspect::preview(&cfg, &wanted)
+                crate::escape::shown_lines(&crate::inspect::preview(&cfg, &wanted))
             );
         }
         let config = if a.output.is_some() {

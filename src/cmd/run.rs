@@ -79,7 +79,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     );
     let respondents = respondents.with_context(cannot_write)?;
     for w in &summary.history_warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", crate::escape::shown_lines(w));
     }
     clock.mark("analyse");
     let charts = draw_charts(&summary, &cfg, a.format, a.quiet)?;
@@ -109,7 +109,11 @@ fn read_and_classify(
     let read = classify::read_and_classify(cfg, root, paths, &|| bar.inc());
     bar.finish();
     if !read.unreadable.is_empty() {
-        let list: Vec<String> = read.unreadable.iter().map(|e| format!("  {e}")).collect();
+        let list: Vec<String> = read
+            .unreadable
+            .iter()
+            .map(|e| format!("  {}", crate::escape::shown(&e.to_string())))
+            .collect();
         if !skip_bad {
             bail!(
                 "{} file(s) cannot be read; nothing was written (fix or remove them, or pass --skip-bad-files):\n{}",

@@ -69,11 +69,14 @@ fn header(w: &mut String, folder: &str, tables: &[TableLine], skipped: &[IngestE
         let _ = writeln!(
             w,
             "#   {} — {}{enc}, {} rows, {} columns",
-            t.name, t.layout, t.rows, t.columns
+            crate::escape::shown(&t.name),
+            t.layout,
+            t.rows,
+            t.columns
         );
     }
     for b in skipped {
-        let _ = writeln!(w, "#   not read: {b}");
+        let _ = writeln!(w, "#   not read: {}", crate::escape::shown(&b.to_string()));
     }
 }
 

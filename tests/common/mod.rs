@@ -28,8 +28,14 @@ pub fn journeygap() -> Command {
 
 /// `journeygap run exports --config journeygap.toml --out out --period PERIOD --quiet` in `dir`.
 fn run_exports_assert(dir: &Path, period: &str) -> assert_cmd::assert::Assert {
+    run_exports_with(dir, period, &[])
+}
+
+/// [`run_exports_assert`] with more arguments (and the key of `--hash-ids` in the environment).
+pub fn run_exports_with(dir: &Path, period: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
     journeygap()
         .current_dir(dir)
+        .env("JOURNEYGAP_SECRET", "a test secret, not a real one")
         .args([
             "run",
             "exports",
@@ -39,7 +45,17 @@ fn run_exports_assert(dir: &Path, period: &str) -> assert_cmd::assert::Assert {
             "out",
         ])
         .args(["--period", period, "--quiet"])
+        .args(extra)
         .assert()
+}
+
+/// Copy every file below `from` to the same place below `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for p in journeygap::ingest::walk_all(from) {
+        let dest = to.join(p.strip_prefix(from).unwrap());
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&p, &dest).unwrap();
+    }
 }
 
 /// [`run_exports_assert`], which must succeed; the period's `tables` folder.
