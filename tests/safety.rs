@@ -308,7 +308,10 @@ fn an_unterminated_quote_stops_run_and_check_naming_the_line() {
         err.contains("broken.csv: line 11: a quote opens a cell and is never closed"),
         "{err}"
     );
-    assert!(!tmp.path().join("out/2026Q1").exists());
+    assert!(
+        !tmp.path().join("out").exists(),
+        "nothing written, not even a folder"
+    );
     let out = check_exports_assert(tmp.path()).failure();
     let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned()
         + &String::from_utf8_lossy(&out.get_output().stderr);

@@ -19,8 +19,29 @@ pub const LOCK_FILE: &str = ".journeygap.lock";
 /// A report folder held for one run.
 pub struct OutDir {
     out: PathBuf,
+    /// Whether this run made the folder: a run that fails leaves no folder behind it then.
+    made: bool,
     /// Held open for the run: closing it releases the lock.
     _lock: fs::File,
+}
+
+impl Drop for OutDir {
+    /// A folder this run made and left holding nothing but the lock (the run failed) is
+    /// removed: a failed run writes nothing.
+    fn drop(&mut self) {
+        if !self.made {
+            return;
+        }
+        let only_lock = fs::read_dir(&self.out).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .all(|e| e.file_name().to_str() == Some(LOCK_FILE))
+        });
+        if only_lock {
+            let _ = fs::remove_file(self.out.join(LOCK_FILE));
+            let _ = fs::remove_dir(&self.out);
+        }
+    }
 }
 
 impl OutDir {
@@ -28,6 +49,7 @@ impl OutDir {
     /// make it; take its lock, or refuse when another run holds it.
     pub fn open(input: &Path, out: &Path) -> Result<OutDir> {
         check(input, out)?;
+        let made = !out.exists();
         fs::create_dir_all(out).with_context(|| format!("cannot make {}", out.display()))?;
         let path = out.join(LOCK_FILE);
         let lock = fs::OpenOptions::new()
@@ -48,13 +70,9 @@ impl OutDir {
         }
         Ok(OutDir {
             out: out.to_path_buf(),
+            made,
             _lock: lock,
         })
-    }
-
-    /// The folder.
-    pub fn path(&self) -> &Path {
-        &self.out
     }
 
     /// Refuse `<out>/<period>` when it exists and journeygap did not write it.
@@ -261,6 +279,13 @@ mod tests {
         let e = OutDir::open(&input, &out).err().unwrap().to_string();
         assert!(e.contains("another journeygap run"), "{e}");
         drop(first);
-        OutDir::open(&input, &out).unwrap();
+        assert!(
+            !out.exists(),
+            "a folder the run made and left empty is removed"
+        );
+        let again = OutDir::open(&input, &out).unwrap();
+        fs::write(out.join("kept.txt"), b"x").unwrap();
+        drop(again);
+        assert!(out.join("kept.txt").exists());
     }
 }
