@@ -299,7 +299,18 @@ pub fn read_file_wanting(
     let sha256 = sha256_hex(&bytes);
     let ext = extension(path);
     let tables = if WORKBOOK_EXT.contains(&ext.as_str()) {
-        workbook::read_workbook(&name, bytes, wanted).map_err(|e| fail(e.to_string()))?
+        // A reader's panic on a hostile workbook is this file's error, never the run's end.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            workbook::read_workbook(&name, bytes, wanted)
+        }));
+        match read {
+            Ok(tables) => tables.map_err(|e| fail(e.to_string()))?,
+            Err(_) => {
+                return Err(fail(
+                    "the workbook reader failed on this file (it is damaged or hostile); open it in Excel or LibreOffice and save it again as .xlsx".into(),
+                ))
+            }
+        }
     } else {
         vec![text::read_text(&name, &bytes, &ext, wanted).map_err(|e| fail(e.to_string()))?]
     };
