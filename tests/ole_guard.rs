@@ -64,8 +64,19 @@ fn compound_file(dir_next: u32, fat_len: u32) -> Vec<u8> {
     b
 }
 
-/// The two hostile files of the issue, each alone in a folder: `run` names the file and the
-/// broken chain and writes nothing (calamine 0.38 alone grows without bound on the first).
+/// [`compound_file`] with a third sector, the mini FAT, whose FAT entry points back at it, and
+/// a header claiming 2³¹ mini FAT sectors.
+fn looping_mini_fat() -> Vec<u8> {
+    let mut b = compound_file(ENDOFCHAIN, 1);
+    b.extend([0u8; 512]);
+    b[60..64].copy_from_slice(&2u32.to_le_bytes());
+    b[64..68].copy_from_slice(&(1u32 << 31).to_le_bytes());
+    b[520..524].copy_from_slice(&2u32.to_le_bytes());
+    b
+}
+
+/// The hostile files of the issue, each alone in a folder: `run` names the file and the broken
+/// chain and writes nothing (calamine 0.38 alone grows without bound on the first and third).
 #[test]
 fn a_looping_or_oversized_compound_file_is_refused_by_run() {
     let cases = [
@@ -77,6 +88,7 @@ fn a_looping_or_oversized_compound_file_is_refused_by_run() {
             compound_file(ENDOFCHAIN, 1 << 31),
             "claims 2147483648 FAT sectors",
         ),
+        (looping_mini_fat(), "claims 2147483648 mini FAT sectors"),
     ];
     for (bytes, says) in cases {
         let dir = tempfile::tempdir().unwrap();

@@ -6,8 +6,10 @@
 //! past the end of the FAT indexes out of bounds. A 1.5 KB file takes all memory that way.
 //! [`check`] walks every chain calamine will walk — the DIFAT, the directory, the mini FAT, the
 //! mini stream and each stream's own chain — with a visited set and the file's own sector count
-//! as the bound, so a hostile file is refused in one pass over its bytes, before calamine is
-//! given it. Keep it until a calamine release bounds its chains.
+//! as the bound, and checks the header's FAT and mini FAT sector counts against the file's, so a
+//! hostile file is refused in one pass over its bytes, before calamine is given it. (A header
+//! claiming 2³¹ mini FAT sectors over a mini FAT chain that loops makes calamine read up to a
+//! TiB.) Keep it until a calamine release bounds its chains.
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const FREESECT: u32 = 0xFFFF_FFFF;
@@ -48,6 +50,12 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
         .map(|c| Entry::read(c, sector))
         .collect();
     let mini_fat_len = u32_at(bytes, 64) as usize;
+    if mini_fat_len > n_sectors {
+        // calamine reads the mini FAT chain up to this many sectors' bytes.
+        return Err(format!(
+            "the header claims {mini_fat_len} mini FAT sectors, but the file holds {n_sectors} sectors; the file is damaged or hostile"
+        ));
+    }
     let mut mini_fat = Vec::new();
     if mini_fat_len > 0 {
         let chain = file.chain(&fat, u32_at(bytes, 60), "mini FAT")?;
