@@ -119,8 +119,10 @@ pub struct RunArgs {
     /// the report).
     #[arg(long, value_enum, default_value_t = ChartFormat::Png)]
     pub format: ChartFormat,
-    /// Replace respondent ids and panel keys by a hash in every output, so that no client name
-    /// or email lands in a shared report (panel transitions still link the same hashed key).
+    /// Replace respondent ids, panel keys and the values in reasons by keyed pseudonyms
+    /// (HMAC-SHA-256 with JOURNEYGAP_SECRET or [privacy] secret) in every output, and leave out
+    /// the uncoded words and personal examples, so that no client name or e-mail lands in a
+    /// shared report (panel transitions still link the same key under the same secret).
     #[arg(long)]
     pub hash_ids: bool,
     /// Print nothing but errors.
