@@ -81,17 +81,31 @@ pub fn markdown(s: &str) -> Cow<'_, str> {
     if !s.contains(SPECIAL) && !s.starts_with(['-', '.', '=']) {
         return Cow::Borrowed(s);
     }
+    let chars: Vec<char> = s.chars().collect();
+    let word = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphanumeric())
+    };
     let mut out = String::with_capacity(s.len() + 8);
-    for (i, c) in s.chars().enumerate() {
+    for (i, &c) in chars.iter().enumerate() {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
+            // Only an `&` that could begin an entity (`&lt;`, `&#60;`) needs one.
+            '&' if chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("&amp;")
+            }
             '\n' | '\r' => out.push(' '),
             '-' | '.' | '=' if i == 0 => {
                 out.push('\\');
                 out.push(c);
             }
+            // An `_` inside a word (`company_size`) cannot open or close emphasis.
+            '_' if word(i.checked_sub(1)) && word(Some(i + 1)) => out.push(c),
+            '&' => out.push(c),
             c if SPECIAL.contains(&c) => {
                 out.push('\\');
                 out.push(c);
@@ -201,7 +215,10 @@ mod tests {
         );
         assert_eq!(markdown("Web search"), "Web search");
         assert_eq!(markdown("# title"), "\\# title");
-        assert_eq!(markdown("a_b *c*"), "a\\_b \\*c\\*");
+        assert_eq!(markdown("a_b *c*"), "a_b \\*c\\*");
+        assert_eq!(markdown("_a_ b_"), "\\_a\\_ b\\_");
+        assert_eq!(markdown("People & change"), "People & change");
+        assert_eq!(markdown("&lt;b&gt;"), "&amp;lt;b&amp;gt;");
     }
 
     #[test]
