@@ -12,6 +12,7 @@ mod derived;
 mod drivers;
 pub mod earlier;
 mod ipa;
+mod quality;
 pub mod rows;
 mod shares;
 pub mod tables;
@@ -249,8 +250,8 @@ pub fn analyse(cfg: &Config, c: &Classified, run: RunInfo) -> Summary {
 fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) -> Summary {
     let period = run.period;
     let mut tables = Tables {
-        data_quality: data_quality(c, period, &run.skipped),
-        cell_problems: cell_problems(c, period),
+        data_quality: quality::data_quality(c, period, &run.skipped),
+        cell_problems: quality::cell_problems(c, period),
         weighting: run
             .raking
             .as_ref()
@@ -259,7 +260,7 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         ..period_tables(cfg, c, period, max_cells)
     };
     if run.pseudonyms.is_some() {
-        leave_out_personal_data(cfg, &mut tables);
+        quality::leave_out_personal_data(cfg, &mut tables);
     }
     let mut s = Summary {
         tool: crate::TOOL_NAME.to_string(),
@@ -487,84 +488,6 @@ impl Ctx<'_> {
             })
             .collect()
     }
-}
-
-/// With `--hash-ids`: the uncoded words (free text can name people) left out, and the examples
-/// of bad cells in the id fields, or that look like an e-mail, phone number or IP address.
-fn leave_out_personal_data(cfg: &Config, t: &mut Tables) {
-    t.uncoded_words.clear();
-    let ids: Vec<&str> = [cfg.roles.respondent_id, cfg.roles.panel_key]
-        .into_iter()
-        .flatten()
-        .map(|f| cfg.fields[f].name.as_str())
-        .collect();
-    for p in &mut t.cell_problems {
-        if ids.contains(&p.field.as_str()) {
-            p.examples.clear();
-            continue;
-        }
-        let kept: Vec<&str> = p
-            .examples
-            .split(" | ")
-            .filter(|e| !crate::privacy::looks_personal(e))
-            .collect();
-        p.examples = kept.join(" | ");
-    }
-}
-
-/// One row per table read, then one per file skipped.
-fn data_quality(
-    c: &Classified,
-    period: &str,
-    skipped: &[crate::ingest::IngestError],
-) -> Vec<DataQualityRow> {
-    let skipped = skipped.iter().map(|e| DataQualityRow {
-        period: period.into(),
-        source_file: e.file.clone(),
-        layout: "skipped".into(),
-        skipped_reason: e.reason.clone(),
-        ..DataQualityRow::default()
-    });
-    c.tables
-        .iter()
-        .zip(&c.accounting)
-        .map(|(t, a)| DataQualityRow {
-            period: period.into(),
-            source_file: t.source_file.clone(),
-            sheet: t.sheet.clone().unwrap_or_default(),
-            layout: t.layout.name().into(),
-            rows_read: a.rows_read,
-            rows_excluded: a.excluded,
-            rows_classified: a.classified,
-            rows_unclassified: a.unclassified,
-            encoding: t.encoding.unwrap_or("").into(),
-            columns: (t.column_labels.len() - t.lookup_columns) as u64,
-            lookup_unmatched: t
-                .lookup_unmatched
-                .iter()
-                .flatten()
-                .copied()
-                .reduce(|a, b| a + b),
-            skipped_reason: String::new(),
-        })
-        .chain(skipped)
-        .collect()
-}
-
-fn cell_problems(c: &Classified, period: &str) -> Vec<CellProblemRow> {
-    c.cell_problems
-        .iter()
-        .map(|p| CellProblemRow {
-            period: period.into(),
-            source_file: c.tables[p.table].source_file.clone(),
-            sheet: c.tables[p.table].sheet.clone().unwrap_or_default(),
-            column: p.column.clone(),
-            field: p.field.clone(),
-            problem: p.problem.into(),
-            count: p.count,
-            examples: p.examples.join(" | "),
-        })
-        .collect()
 }
 
 /// The scale an attribute is rated on, where the config states one.
