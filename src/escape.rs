@@ -159,17 +159,30 @@ pub fn html_line(line: &str) -> String {
                 out.push_str(if em { "</em>" } else { "<em>" });
                 em = !em;
             }
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
+            c => push_html(&mut out, c),
         }
     }
     if em {
         out.push_str("</em>");
     }
     out
+}
+
+/// `s` with `&`, `<`, `>` and `"` as HTML entities.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    s.chars().for_each(|c| push_html(&mut out, c));
+    out
+}
+
+fn push_html(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        c => out.push(c),
+    }
 }
 
 /// A report sentence as plain text: the markers gone.

@@ -413,20 +413,7 @@ fn pseudonyms_depend_on_the_secret() {
     let tmp = tempfile::tempdir().unwrap();
     hostile_study(tmp.path());
     let ids = |secret: &str| -> Vec<String> {
-        journeygap()
-            .current_dir(tmp.path())
-            .env("JOURNEYGAP_SECRET", secret)
-            .args([
-                "run",
-                "exports",
-                "--config",
-                "journeygap.toml",
-                "--out",
-                "out",
-            ])
-            .args(["--period", "2026Q1", "--quiet", "--hash-ids"])
-            .assert()
-            .success();
+        run_exports_keyed(tmp.path(), "2026Q1", &["--hash-ids"], Some(secret)).success();
         read_csv(&tmp.path().join("out/2026Q1/tables/respondents.csv"))
             .iter()
             .map(|r| r["respondent_id"].clone())
@@ -438,20 +425,7 @@ fn pseudonyms_depend_on_the_secret() {
     let bare = format!("h{}", &journeygap::ingest::sha256_hex(b"r5")[..16]);
     assert!(!a.contains(&bare) && !b.contains(&bare));
     // No secret at all: refused before anything is read.
-    let out = journeygap()
-        .current_dir(tmp.path())
-        .env_remove("JOURNEYGAP_SECRET")
-        .args([
-            "run",
-            "exports",
-            "--config",
-            "journeygap.toml",
-            "--out",
-            "out2",
-        ])
-        .args(["--period", "2026Q1", "--quiet", "--hash-ids"])
-        .assert()
-        .failure();
+    let out = run_exports_keyed(tmp.path(), "2026Q1", &["--hash-ids"], None).failure();
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("--hash-ids needs a secret"), "{err}");
 }

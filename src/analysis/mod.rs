@@ -94,9 +94,7 @@ pub struct LookupInput {
 pub struct RunInfo<'a> {
     pub period: &'a str,
     pub inputs: Vec<InputRow>,
-    /// Whether respondent ids and panel keys are hashed in the outputs.
-    pub ids_hashed: bool,
-    /// The keyed hash of `--hash-ids`.
+    /// The keyed hash of `--hash-ids` (ids and panel keys are hashed in the outputs).
     pub pseudonyms: Option<&'a crate::privacy::Pseudonyms>,
     /// The input folder as given on the command line.
     pub input_folder: String,
@@ -289,7 +287,7 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
             })
             .collect(),
         attributes: c.attributes.iter().map(|a| a.name.clone()).collect(),
-        ids_hashed: run.ids_hashed,
+        ids_hashed: run.pseudonyms.is_some(),
         input_folder: run.input_folder,
         attribute_scales: attribute_scales(cfg, c),
         lookups: cfg

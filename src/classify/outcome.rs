@@ -163,9 +163,9 @@ pub fn shown_id<'a>(
     v: Option<&'a str>,
     ids: Option<&crate::privacy::Pseudonyms>,
 ) -> std::borrow::Cow<'a, str> {
-    match v {
-        Some(s) if ids.is_some() => ids.map(|p| p.of(s)).unwrap_or_default().into(),
-        Some(s) => s.into(),
-        None => "".into(),
+    match (v, ids) {
+        (Some(s), Some(p)) => p.of(s).into(),
+        (Some(s), None) => s.into(),
+        (None, _) => "".into(),
     }
 }

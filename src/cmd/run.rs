@@ -34,7 +34,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         .then(|| crate::privacy::Pseudonyms::from_secret(cfg.secret.as_deref()))
         .transpose()
         .map_err(anyhow::Error::msg)?;
-    let out = report::outdir::OutDir::open(&a.input, &a.out)?;
+    let out = report::outdir::OutDir::open(&a.out)?;
     for lk in cfg.lookup_tables.iter().filter(|l| !l.repeated.is_empty()) {
         eprintln!(
             "warning: {}: {} keys are on more than one row; the last row of each is used (`check` lists them)",
@@ -58,7 +58,6 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let info = RunInfo {
         period: &period,
         inputs: read.inputs,
-        ids_hashed: a.hash_ids,
         pseudonyms: pseudonyms.as_ref(),
         input_folder: a.input.display().to_string(),
         earlier: &earlier,

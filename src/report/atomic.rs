@@ -88,10 +88,14 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Whether `name` is one of this period's version folders (`.2026Q4.<pid>-<nanos>`).
 pub fn is_version_name(name: &str, period: &str) -> bool {
+    after_period(name, period).is_some_and(is_nonce)
+}
+
+/// What follows `.<period>.` in `name`.
+fn after_period<'a>(name: &'a str, period: &str) -> Option<&'a str> {
     name.strip_prefix('.')
         .and_then(|n| n.strip_prefix(period))
         .and_then(|n| n.strip_prefix('.'))
-        .is_some_and(is_nonce)
 }
 
 /// `<pid>-<nanos>`, as [`nonce`] makes it.
@@ -107,11 +111,7 @@ fn is_nonce(s: &str) -> bool {
 /// Whether `name` is something journeygap makes beside the period while it writes it: a
 /// version folder, or the link or old folder of a switch.
 fn is_own_name(name: &str, period: &str) -> bool {
-    let Some(rest) = name
-        .strip_prefix('.')
-        .and_then(|n| n.strip_prefix(period))
-        .and_then(|n| n.strip_prefix('.'))
-    else {
+    let Some(rest) = after_period(name, period) else {
         return false;
     };
     let rest = rest

@@ -9,7 +9,7 @@ use super::findings::{sections, Section};
 use super::OutputFile;
 use crate::analysis::Summary;
 use crate::chart::DrawnChart;
-use crate::escape::{data as d, html_line, markdown_line};
+use crate::escape::{data as d, html as escape, html_line, markdown_line};
 
 /// Facts for the data-quality section.
 struct Quality {
@@ -265,13 +265,6 @@ fn markdown(s: &Summary, secs: &[Section], q: &Quality, heading: &str) -> String
         .iter()
         .for_each(|l| md.push_str(&format!("- {}\n", markdown_line(l))));
     md
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 const CSS: &str = "body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;color:#222;line-height:1.5}\

@@ -1,8 +1,8 @@
 //! The report folder's safety: journeygap replaces only what it wrote, never writes into (or
 //! above) the exports it reads, and lets one run at a time write into one `--out`.
 //!
-//! [`OutDir::open`] checks where `--out` lies against the input folder before anything is read,
-//! makes it, and takes its lock (`<out>/.journeygap.lock`, an advisory lock the system releases
+//! [`check`] tells where `--out` lies against the input folder before anything is read;
+//! [`OutDir::open`] makes it and takes its lock (`<out>/.journeygap.lock`, an advisory lock the system releases
 //! when the process ends, however it ends). [`OutDir::check_period`] then refuses a
 //! `<out>/<period>` that journeygap did not write.
 
@@ -45,10 +45,9 @@ impl Drop for OutDir {
 }
 
 impl OutDir {
-    /// Check that `out` is neither the input folder, nor holds it, nor lies inside it ([`check`]);
-    /// make it; take its lock, or refuse when another run holds it.
-    pub fn open(input: &Path, out: &Path) -> Result<OutDir> {
-        check(input, out)?;
+    /// Make `out` (where [`check`] found it may be) and take its lock, or refuse when another
+    /// run holds it.
+    pub fn open(out: &Path) -> Result<OutDir> {
         let made = !out.exists();
         fs::create_dir_all(out).with_context(|| format!("cannot make {}", out.display()))?;
         let path = out.join(LOCK_FILE);
@@ -272,18 +271,16 @@ mod tests {
     #[test]
     fn a_second_run_into_one_out_is_refused_while_the_first_holds_it() {
         let dir = tempfile::tempdir().unwrap();
-        let input = dir.path().join("in");
-        fs::create_dir_all(&input).unwrap();
         let out = dir.path().join("out");
-        let first = OutDir::open(&input, &out).unwrap();
-        let e = OutDir::open(&input, &out).err().unwrap().to_string();
+        let first = OutDir::open(&out).unwrap();
+        let e = OutDir::open(&out).err().unwrap().to_string();
         assert!(e.contains("another journeygap run"), "{e}");
         drop(first);
         assert!(
             !out.exists(),
             "a folder the run made and left empty is removed"
         );
-        let again = OutDir::open(&input, &out).unwrap();
+        let again = OutDir::open(&out).unwrap();
         fs::write(out.join("kept.txt"), b"x").unwrap();
         drop(again);
         assert!(out.join("kept.txt").exists());

@@ -33,9 +33,22 @@ fn run_exports_assert(dir: &Path, period: &str) -> assert_cmd::assert::Assert {
 
 /// [`run_exports_assert`] with more arguments (and the key of `--hash-ids` in the environment).
 pub fn run_exports_with(dir: &Path, period: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
-    journeygap()
-        .current_dir(dir)
-        .env("JOURNEYGAP_SECRET", "a test secret, not a real one")
+    run_exports_keyed(dir, period, extra, Some("a test secret, not a real one"))
+}
+
+/// [`run_exports_with`] with the `--hash-ids` key `secret` (`None`: none in the environment).
+pub fn run_exports_keyed(
+    dir: &Path,
+    period: &str,
+    extra: &[&str],
+    secret: Option<&str>,
+) -> assert_cmd::assert::Assert {
+    let mut cmd = journeygap();
+    match secret {
+        Some(s) => cmd.env("JOURNEYGAP_SECRET", s),
+        None => cmd.env_remove("JOURNEYGAP_SECRET"),
+    };
+    cmd.current_dir(dir)
         .args([
             "run",
             "exports",
