@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::config::{fold, Config, ConfigError};
+use crate::config::{fold, Config, ConfigError, Weighting};
 use crate::stats::rake::{rake as ipf, RakeError};
 use crate::FxBuildHasher;
 
@@ -46,151 +46,20 @@ pub fn rake(cfg: &Config, c: &mut Classified) -> Result<Option<RakeReport>, Conf
     let Some(w) = &cfg.weighting else {
         return Ok(None);
     };
-    let kept = cfg.analysis_fields();
-    let err = |line: usize, key: String, message: String| ConfigError {
-        file: cfg.path.display().to_string(),
-        line: Some(line),
-        message: format!("key `{key}`: {message}"),
-    };
-    // Per classified respondent (file order), its target index on every rake field.
-    // Each classified respondent's index, and its target index on every rake field (flat).
-    let mut members: Vec<usize> = Vec::new();
-    let mut values: Vec<usize> = Vec::new();
-    let mut unknown: Vec<Vec<(String, u64)>> = vec![Vec::new(); w.rake.len()];
-    let mut answered = vec![0u64; w.rake.len()];
-    let slots: Vec<usize> = w
-        .rake
-        .iter()
-        .map(|f| {
-            kept.iter()
-                .position(|&k| k == f.field)
-                .unwrap_or(usize::MAX)
-        })
-        .collect();
-    // Per field, each value id's target (`None`: no target), decided once per distinct value.
-    let mut decided: Vec<HashMap<u32, Option<usize>, FxBuildHasher>> =
-        vec![HashMap::default(); w.rake.len()];
-    for r in c.respondents() {
-        if !matches!(r.outcome, Outcome::Classified { .. }) {
-            continue;
-        }
-        for (fi, f) in w.rake.iter().enumerate() {
-            let id = c.val_id(r, slots[fi]);
-            let text = || c.value(id).as_text();
-            let target = *decided[fi].entry(id).or_insert_with(|| {
-                let folded = fold(&text().unwrap_or_else(|| BLANK.to_string()));
-                f.targets.iter().position(|t| t.1 == folded)
-            });
-            if !c.value(id).is_missing() {
-                answered[fi] += 1;
-            }
-            match target {
-                Some(i) => values.push(i),
-                None => {
-                    let text = text().unwrap_or_else(|| BLANK.to_string());
-                    match unknown[fi].iter_mut().find(|u| u.0 == text) {
-                        Some(u) => u.1 += 1,
-                        None => unknown[fi].push((text, 1)),
-                    }
-                    values.push(usize::MAX);
-                }
-            }
-        }
-        members.push(r.index);
-    }
-    if members.is_empty() {
+    let m = Memberships::of(cfg, w, c);
+    if m.members.is_empty() {
         return Ok(None);
     }
-    for (fi, f) in w.rake.iter().enumerate() {
-        let name = &cfg.fields[f.field].name;
-        let key = format!("weighting.targets.{name}");
-        if answered[fi] == 0 {
-            return Err(err(
-                f.line,
-                format!("weighting.rake ({name})"),
-                format!(
-                    "none of the {} classified respondents answered '{name}'; check its headers",
-                    members.len()
-                ),
-            ));
-        }
-        if let Some((value, count)) = unknown[fi].first() {
-            let more = unknown[fi].len() - 1;
-            return Err(err(
-                f.line,
-                key,
-                format!(
-                    "value '{value}' ({count} classified respondents) has no target{}; give every value found a share",
-                    if more > 0 { format!(" (and {more} more values)") } else { String::new() }
-                ),
-            ));
-        }
-    }
+    m.check(cfg, w)?;
     let targets: Vec<Vec<f64>> = w
         .rake
         .iter()
         .map(|f| f.targets.iter().map(|t| t.2).collect())
         .collect();
-    let raked = match ipf(&values, &targets, w.cap) {
-        Ok(r) => r,
-        Err(RakeError::EmptyValue {
-            field,
-            value,
-            target,
-        }) => {
-            let f = &w.rake[field];
-            return Err(err(
-                f.line,
-                format!("weighting.targets.{}", cfg.fields[f.field].name),
-                format!(
-                    "'{}' has a target of {target} but no classified respondent has it",
-                    f.targets[value].0
-                ),
-            ));
-        }
-        Err(e) => {
-            return Err(err(
-                w.rake[0].line,
-                "weighting".into(),
-                format!("{e}; loosen the cap or check the targets"),
-            ))
-        }
-    };
-    let n = members.len() as u64;
-    let mut out = Vec::new();
-    for (fi, f) in w.rake.iter().enumerate() {
-        for (ti, (value, _, target)) in f.targets.iter().enumerate() {
-            let (mut k, mut sw) = (0u64, 0.0);
-            for (m, wt) in values.chunks(w.rake.len()).zip(&raked.weights) {
-                if m[fi] == ti {
-                    k += 1;
-                    sw += wt;
-                }
-            }
-            out.push(RakeValue {
-                field: cfg.fields[f.field].name.clone(),
-                value: value.clone(),
-                target: *target,
-                n: k,
-                unweighted_share: k as f64 / n as f64,
-                weighted_share: sw / n as f64,
-            });
-        }
-    }
-    let ws = &raked.weights;
-    let s: f64 = ws.iter().sum();
-    let s2: f64 = ws.iter().map(|x| x * x).sum();
-    let report = RakeReport {
-        values: out,
-        min: ws.iter().copied().fold(f64::INFINITY, f64::min),
-        max: ws.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-        mean: s / n as f64,
-        design_effect: n as f64 * s2 / (s * s),
-        iterations: raked.iterations,
-        n,
-    };
+    let raked = ipf(&m.values, &targets, w.cap).map_err(|e| ipf_error(cfg, w, e))?;
+    let report = m.report(cfg, w, &raked.weights, raked.iterations);
     // Respondents in file order meet the members in the same order.
-    let mut next = members.iter().zip(&raked.weights).peekable();
+    let mut next = m.members.iter().zip(&raked.weights).peekable();
     c.set_weights(|r| match next.peek() {
         Some((index, w)) if **index == r.index => {
             let w = **w;
@@ -200,4 +69,174 @@ pub fn rake(cfg: &Config, c: &mut Classified) -> Result<Option<RakeReport>, Conf
         _ => None,
     });
     Ok(Some(report))
+}
+
+/// A config error at `line` of the config, on `key`.
+fn config_error(cfg: &Config, line: usize, key: String, message: String) -> ConfigError {
+    ConfigError {
+        file: cfg.path.display().to_string(),
+        line: Some(line),
+        message: format!("key `{key}`: {message}"),
+    }
+}
+
+/// The classified respondents and their target on every rake field.
+struct Memberships {
+    /// Each classified respondent's index, in file order.
+    members: Vec<usize>,
+    /// Per member, its target index on every rake field (flat; `usize::MAX`: no target).
+    values: Vec<usize>,
+    /// Per rake field, the values with no target and how many have each.
+    unknown: Vec<Vec<(String, u64)>>,
+    /// Per rake field, how many members answered it.
+    answered: Vec<u64>,
+}
+
+impl Memberships {
+    fn of(cfg: &Config, w: &Weighting, c: &Classified) -> Memberships {
+        let kept = cfg.analysis_fields();
+        let mut m = Memberships {
+            members: Vec::new(),
+            values: Vec::new(),
+            unknown: vec![Vec::new(); w.rake.len()],
+            answered: vec![0u64; w.rake.len()],
+        };
+        let slots: Vec<usize> = w
+            .rake
+            .iter()
+            .map(|f| {
+                kept.iter()
+                    .position(|&k| k == f.field)
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
+        // Per field, each value id's target (`None`: no target), decided once per distinct value.
+        let mut decided: Vec<HashMap<u32, Option<usize>, FxBuildHasher>> =
+            vec![HashMap::default(); w.rake.len()];
+        for r in c.respondents() {
+            if !matches!(r.outcome, Outcome::Classified { .. }) {
+                continue;
+            }
+            for (fi, f) in w.rake.iter().enumerate() {
+                let id = c.val_id(r, slots[fi]);
+                let text = || c.value(id).as_text();
+                let target = *decided[fi].entry(id).or_insert_with(|| {
+                    let folded = fold(&text().unwrap_or_else(|| BLANK.to_string()));
+                    f.targets.iter().position(|t| t.1 == folded)
+                });
+                if !c.value(id).is_missing() {
+                    m.answered[fi] += 1;
+                }
+                match target {
+                    Some(i) => m.values.push(i),
+                    None => {
+                        let text = text().unwrap_or_else(|| BLANK.to_string());
+                        match m.unknown[fi].iter_mut().find(|u| u.0 == text) {
+                            Some(u) => u.1 += 1,
+                            None => m.unknown[fi].push((text, 1)),
+                        }
+                        m.values.push(usize::MAX);
+                    }
+                }
+            }
+            m.members.push(r.index);
+        }
+        m
+    }
+
+    /// A rake field nobody answered, or a value with no target, is an error.
+    fn check(&self, cfg: &Config, w: &Weighting) -> Result<(), ConfigError> {
+        for (fi, f) in w.rake.iter().enumerate() {
+            let name = &cfg.fields[f.field].name;
+            let key = format!("weighting.targets.{name}");
+            if self.answered[fi] == 0 {
+                return Err(config_error(
+                    cfg,
+                    f.line,
+                    format!("weighting.rake ({name})"),
+                    format!(
+                        "none of the {} classified respondents answered '{name}'; check its headers",
+                        self.members.len()
+                    ),
+                ));
+            }
+            if let Some((value, count)) = self.unknown[fi].first() {
+                let more = self.unknown[fi].len() - 1;
+                return Err(config_error(
+                    cfg,
+                    f.line,
+                    key,
+                    format!(
+                        "value '{value}' ({count} classified respondents) has no target{}; give every value found a share",
+                        if more > 0 { format!(" (and {more} more values)") } else { String::new() }
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Per rake field and value: target, respondents and shares; then the weights' summary.
+    fn report(&self, cfg: &Config, w: &Weighting, ws: &[f64], iterations: usize) -> RakeReport {
+        let n = self.members.len() as u64;
+        let mut out = Vec::new();
+        for (fi, f) in w.rake.iter().enumerate() {
+            for (ti, (value, _, target)) in f.targets.iter().enumerate() {
+                let (mut k, mut sw) = (0u64, 0.0);
+                for (m, wt) in self.values.chunks(w.rake.len()).zip(ws) {
+                    if m[fi] == ti {
+                        k += 1;
+                        sw += wt;
+                    }
+                }
+                out.push(RakeValue {
+                    field: cfg.fields[f.field].name.clone(),
+                    value: value.clone(),
+                    target: *target,
+                    n: k,
+                    unweighted_share: k as f64 / n as f64,
+                    weighted_share: sw / n as f64,
+                });
+            }
+        }
+        let s: f64 = ws.iter().sum();
+        let s2: f64 = ws.iter().map(|x| x * x).sum();
+        RakeReport {
+            values: out,
+            min: ws.iter().copied().fold(f64::INFINITY, f64::min),
+            max: ws.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+            mean: s / n as f64,
+            design_effect: n as f64 * s2 / (s * s),
+            iterations,
+            n,
+        }
+    }
+}
+
+/// What the raking's failure means for the config.
+fn ipf_error(cfg: &Config, w: &Weighting, e: RakeError) -> ConfigError {
+    match e {
+        RakeError::EmptyValue {
+            field,
+            value,
+            target,
+        } => {
+            let f = &w.rake[field];
+            config_error(
+                cfg,
+                f.line,
+                format!("weighting.targets.{}", cfg.fields[f.field].name),
+                format!(
+                    "'{}' has a target of {target} but no classified respondent has it",
+                    f.targets[value].0
+                ),
+            )
+        }
+        e => config_error(
+            cfg,
+            w.rake[0].line,
+            "weighting".into(),
+            format!("{e}; loosen the cap or check the targets"),
+        ),
+    }
 }

@@ -24,6 +24,31 @@ pub(super) fn compile(
     at: usize,
     key: &str,
 ) -> Result<Cond, ConfigError> {
+    let mut ops = field_ops(ctx, c, at, key)?;
+    ops.extend(combining_ops(ctx, c, at, key)?);
+    if ops.len() != 1 {
+        return ctx.err(
+            at,
+            key,
+            format!(
+                "expected exactly one of equals, one_of, contains, gt, ge, lt, le, empty, not_empty, \
+                 older_than_months, within_months, source, all, any, not, always = true; found {}",
+                ops.len()
+            ),
+        );
+    }
+    if matches!(ops[0], Cond::Months { .. }) && !ctx.names.iter().any(|n| n == "date") {
+        return ctx.err(
+            at,
+            key,
+            "a months condition compares with the response date: define [fields.date]",
+        );
+    }
+    Ok(ops.remove(0))
+}
+
+/// The conditions on one field's value that `c` states (each needs `field`).
+fn field_ops(ctx: &Ctx, c: &RawCondition, at: usize, key: &str) -> Result<Vec<Cond>, ConfigError> {
     let field = |op: &str| -> Result<FieldId, ConfigError> {
         match &c.field {
             Some(f) => ctx.field(f, at, &format!("{key}.field")),
@@ -67,32 +92,37 @@ pub(super) fn compile(
             });
         }
     }
-    if let Some(e) = c.empty {
-        ops.push(Cond::IsEmpty {
-            field: field("empty")?,
-            empty: e,
-        });
+    for (e, name, empty) in [(c.empty, "empty", true), (c.not_empty, "not_empty", false)] {
+        if let Some(e) = e {
+            ops.push(Cond::IsEmpty {
+                field: field(name)?,
+                empty: if empty { e } else { !e },
+            });
+        }
     }
-    if let Some(e) = c.not_empty {
-        ops.push(Cond::IsEmpty {
-            field: field("not_empty")?,
-            empty: !e,
-        });
+    for (m, name, older) in [
+        (c.older_than_months, "older_than_months", true),
+        (c.within_months, "within_months", false),
+    ] {
+        if let Some(months) = m {
+            ops.push(Cond::Months {
+                field: field(name)?,
+                months,
+                older,
+            });
+        }
     }
-    if let Some(m) = c.older_than_months {
-        ops.push(Cond::Months {
-            field: field("older_than_months")?,
-            months: m,
-            older: true,
-        });
-    }
-    if let Some(m) = c.within_months {
-        ops.push(Cond::Months {
-            field: field("within_months")?,
-            months: m,
-            older: false,
-        });
-    }
+    Ok(ops)
+}
+
+/// The conditions of `c` that combine others or stand alone: all, any, not, always, source.
+fn combining_ops(
+    ctx: &Ctx,
+    c: &RawCondition,
+    at: usize,
+    key: &str,
+) -> Result<Vec<Cond>, ConfigError> {
+    let mut ops: Vec<Cond> = Vec::new();
     if let Some(cs) = &c.all {
         ops.push(Cond::All(compile_list(ctx, cs, at, &format!("{key}.all"))?));
     }
@@ -126,25 +156,7 @@ pub(super) fn compile(
             }
         }
     }
-    if ops.len() != 1 {
-        return ctx.err(
-            at,
-            key,
-            format!(
-                "expected exactly one of equals, one_of, contains, gt, ge, lt, le, empty, not_empty, \
-                 older_than_months, within_months, source, all, any, not, always = true; found {}",
-                ops.len()
-            ),
-        );
-    }
-    if matches!(ops[0], Cond::Months { .. }) && !ctx.names.iter().any(|n| n == "date") {
-        return ctx.err(
-            at,
-            key,
-            "a months condition compares with the response date: define [fields.date]",
-        );
-    }
-    Ok(ops.remove(0))
+    Ok(ops)
 }
 
 fn compile_list(

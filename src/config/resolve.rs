@@ -75,51 +75,11 @@ pub(super) fn resolve(
         weight: ctx.names.iter().position(|n| n == "weight"),
         recommend: ctx.names.iter().position(|n| n == "recommend"),
     };
-    let mut exclusions = Vec::new();
-    for (i, ex) in raw.exclude.rules.iter().enumerate() {
-        let key = format!("exclude.rules[{i}]");
-        let when = super::condition::compile(&ctx, &ex.get_ref().when, ex.span().start, &key)?;
-        exclusions.push(Exclusion {
-            reason: ex.get_ref().reason.clone(),
-            when,
-        });
-    }
+    let mut exclusions = resolve_exclusions(&ctx, &raw)?;
     let mut stage_rules = resolve_rules(&ctx, &raw)?;
-    // Number the source conditions: a table's verdicts on them are found by that number.
-    let mut globs = Vec::new();
-    for c in exclusions
-        .iter_mut()
-        .map(|e: &mut super::Exclusion| &mut e.when)
-        .chain(stage_rules.iter_mut().map(|r| &mut r.when))
-    {
-        c.sources_mut(&mut globs);
-    }
-    let sources = globs
-        .into_iter()
-        .enumerate()
-        .map(|(id, g)| {
-            g.id = id;
-            g.clone()
-        })
-        .collect();
+    let sources = number_sources(&mut exclusions, &mut stage_rules);
     let stage_labels = resolve_labels(&ctx, &raw)?;
-    let mut attributes = Vec::new();
-    for (i, a) in raw.attributes.iter().enumerate() {
-        let key = format!("attributes[{i}]");
-        let at = a.span().start;
-        let r = a.get_ref();
-        let expectation = match &r.expectation {
-            Some(e) => Some(ctx.field(e, at, &format!("{key}.expectation"))?),
-            None => None,
-        };
-        let experience = ctx.field(&r.experience, at, &format!("{key}.experience"))?;
-        attributes.push(AttributeDef {
-            name: r.name.clone(),
-            dimension: r.dimension.clone(),
-            expectation,
-            experience,
-        });
-    }
+    let attributes = resolve_attributes(&ctx, &raw)?;
     let mut attribute_sets = Vec::new();
     for (i, s) in raw.attribute_sets.iter().enumerate() {
         attribute_sets.push(resolve_set(&ctx, s, i, &raw.value_maps)?);
@@ -129,20 +89,7 @@ pub(super) fn resolve(
         segments.push(ctx.field(s.get_ref(), s.span().start, "segments")?);
     }
     let report = resolve_report(&ctx, &raw)?;
-    let globs = |list: &[String], key: &str| -> Result<Vec<Regex>, ConfigError> {
-        list.iter()
-            .map(|g| {
-                super::glob_regex(g).or_else(|e| {
-                    ctx.err(0, key, format!("'{g}' is not a usable file pattern: {e}"))
-                })
-            })
-            .collect()
-    };
-    let input = super::InputFilter {
-        files: globs(&raw.input.files, "input.files")?,
-        skip_files: globs(&raw.input.skip_files, "input.skip_files")?,
-        sheets: raw.input.sheets.clone(),
-    };
+    let input = resolve_input(&ctx, &raw)?;
     let journey = super::analyses::resolve_journey(&ctx, &raw)?;
     let services = super::analyses::resolve_services(&ctx, &raw)?;
     let channels = super::analyses::resolve_channels(&ctx, &raw)?;
@@ -176,6 +123,82 @@ pub(super) fn resolve(
         attribute_sets,
         segments,
         report,
+    })
+}
+
+fn resolve_exclusions(ctx: &Ctx, raw: &RawConfig) -> Result<Vec<Exclusion>, ConfigError> {
+    let mut exclusions = Vec::new();
+    for (i, ex) in raw.exclude.rules.iter().enumerate() {
+        let key = format!("exclude.rules[{i}]");
+        let when = super::condition::compile(ctx, &ex.get_ref().when, ex.span().start, &key)?;
+        exclusions.push(Exclusion {
+            reason: ex.get_ref().reason.clone(),
+            when,
+        });
+    }
+    Ok(exclusions)
+}
+
+/// Number the source conditions of the exclusions and stage rules: a table's verdicts on them
+/// are found by that number.
+fn number_sources(
+    exclusions: &mut [Exclusion],
+    stage_rules: &mut [StageRule],
+) -> Vec<super::SourceGlob> {
+    let mut globs = Vec::new();
+    for c in exclusions
+        .iter_mut()
+        .map(|e: &mut super::Exclusion| &mut e.when)
+        .chain(stage_rules.iter_mut().map(|r| &mut r.when))
+    {
+        c.sources_mut(&mut globs);
+    }
+    globs
+        .into_iter()
+        .enumerate()
+        .map(|(id, g)| {
+            g.id = id;
+            g.clone()
+        })
+        .collect()
+}
+
+fn resolve_attributes(ctx: &Ctx, raw: &RawConfig) -> Result<Vec<AttributeDef>, ConfigError> {
+    let mut attributes = Vec::new();
+    for (i, a) in raw.attributes.iter().enumerate() {
+        let key = format!("attributes[{i}]");
+        let at = a.span().start;
+        let r = a.get_ref();
+        let expectation = match &r.expectation {
+            Some(e) => Some(ctx.field(e, at, &format!("{key}.expectation"))?),
+            None => None,
+        };
+        let experience = ctx.field(&r.experience, at, &format!("{key}.experience"))?;
+        attributes.push(AttributeDef {
+            name: r.name.clone(),
+            dimension: r.dimension.clone(),
+            expectation,
+            experience,
+        });
+    }
+    Ok(attributes)
+}
+
+/// `[input]`: which files are read and skipped, by glob, and which sheets.
+fn resolve_input(ctx: &Ctx, raw: &RawConfig) -> Result<super::InputFilter, ConfigError> {
+    let globs = |list: &[String], key: &str| -> Result<Vec<Regex>, ConfigError> {
+        list.iter()
+            .map(|g| {
+                super::glob_regex(g).or_else(|e| {
+                    ctx.err(0, key, format!("'{g}' is not a usable file pattern: {e}"))
+                })
+            })
+            .collect()
+    };
+    Ok(super::InputFilter {
+        files: globs(&raw.input.files, "input.files")?,
+        skip_files: globs(&raw.input.skip_files, "input.skip_files")?,
+        sheets: raw.input.sheets.clone(),
     })
 }
 

@@ -50,6 +50,13 @@ fn qualtrics_csv(people: &[Person]) -> Vec<u8> {
 
 /// The Qualtrics export as rows of text: three header rows, then one row per person.
 pub(super) fn qualtrics_rows(people: &[Person]) -> Vec<Vec<String>> {
+    let mut rows = qualtrics_header();
+    rows.extend(people.iter().map(qualtrics_row));
+    rows
+}
+
+/// The three Qualtrics header rows: column ids, question texts, ImportIds.
+fn qualtrics_header() -> Vec<Vec<String>> {
     let mut ids: Vec<String> = [
         "StartDate",
         "EndDate",
@@ -128,49 +135,50 @@ pub(super) fn qualtrics_rows(people: &[Person]) -> Vec<Vec<String>> {
             }
         })
         .collect();
-    let mut rows = vec![ids, texts, imports];
-    for p in people {
-        let when = p.when.format("%Y-%m-%d %H:%M:%S").to_string();
-        let unfinished = p.excluded == Some("unfinished");
-        let mut r = vec![
-            when.clone(),
-            when.clone(),
-            if p.excluded == Some("preview/test") {
-                "Survey Preview"
-            } else {
-                "IP Address"
-            }
-            .into(),
-            if unfinished { "40" } else { "100" }.into(),
-            s(p.duration_s),
-            if unfinished { "False" } else { "True" }.into(),
-            when,
-            p.id.clone(),
-            p.email.clone(),
-            p.account.clone(),
-            p.relationship.into(),
-            p.last_project
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            p.would_return.into(),
-        ];
-        r.extend(p.importance.iter().map(s));
-        if unfinished {
-            r.extend(std::iter::repeat_n(String::new(), 14));
+    vec![ids, texts, imports]
+}
+
+/// One respondent's Qualtrics row.
+fn qualtrics_row(p: &Person) -> Vec<String> {
+    let when = p.when.format("%Y-%m-%d %H:%M:%S").to_string();
+    let unfinished = p.excluded == Some("unfinished");
+    let mut r = vec![
+        when.clone(),
+        when.clone(),
+        if p.excluded == Some("preview/test") {
+            "Survey Preview"
         } else {
-            r.extend(p.performance.iter().map(s));
-            r.extend([
-                s(p.recommend),
-                p.industry.into(),
-                p.size.into(),
-                p.why.into(),
-            ]);
-            r.extend([p.known.join(","), p.bought.join(","), p.channels.join(",")]);
-            r.push(s(p.deliverables));
+            "IP Address"
         }
-        rows.push(r);
+        .into(),
+        if unfinished { "40" } else { "100" }.into(),
+        s(p.duration_s),
+        if unfinished { "False" } else { "True" }.into(),
+        when,
+        p.id.clone(),
+        p.email.clone(),
+        p.account.clone(),
+        p.relationship.into(),
+        p.last_project
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        p.would_return.into(),
+    ];
+    r.extend(p.importance.iter().map(s));
+    if unfinished {
+        r.extend(std::iter::repeat_n(String::new(), 14));
+    } else {
+        r.extend(p.performance.iter().map(s));
+        r.extend([
+            s(p.recommend),
+            p.industry.into(),
+            p.size.into(),
+            p.why.into(),
+        ]);
+        r.extend([p.known.join(","), p.bought.join(","), p.channels.join(",")]);
+        r.push(s(p.deliverables));
     }
-    rows
+    r
 }
 
 const IMPORTANCE_LABELS: [&str; 5] = [
