@@ -137,7 +137,8 @@ fn step(name: &str, root: &Path, paths: &[PathBuf], cfg: &Config) -> usize {
                 .len(),
             _ => {
                 let f = ingest::read_file_wanting(root, p, Some(&wanted)).expect("read");
-                let tables: Vec<&ingest::Table> = f.tables.iter().collect();
+                let tables: Vec<classify::Joined> =
+                    f.tables.iter().map(classify::Joined::plain).collect();
                 let part = classify::classify_part(cfg, &tables);
                 if name == "keep" {
                     kept.lock().expect("lock").push(part);

@@ -16,6 +16,7 @@ pub mod history;
 pub mod ingest;
 pub mod init;
 pub mod inspect;
+pub mod lexicon;
 pub mod period;
 pub mod privacy;
 pub mod progress;

@@ -106,6 +106,8 @@ pub struct RunInfo<'a> {
     pub raking: Option<crate::classify::rake::RakeReport>,
     /// The files `--skip-bad-files` skipped, with why.
     pub skipped: Vec<crate::ingest::IngestError>,
+    /// The lookups joined to the exports.
+    pub lookups: &'a [crate::ingest::lookup::LookupFile],
 }
 
 /// A group of respondents the analyses run on: `all`, or one segment value.
@@ -253,7 +255,7 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         weighting: run
             .raking
             .as_ref()
-            .map(|r| WeightingRow::of(period, r))
+            .map(|r| rows::weighting_rows(period, r))
             .unwrap_or_default(),
         ..period_tables(cfg, c, period, max_cells)
     };
@@ -290,12 +292,12 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         ids_hashed: run.pseudonyms.is_some(),
         input_folder: run.input_folder,
         attribute_scales: attribute_scales(cfg, c),
-        lookups: cfg
-            .lookup_tables
+        lookups: run
+            .lookups
             .iter()
             .map(|t| LookupInput {
                 file: t.file().to_string(),
-                path: t.def.file.display().to_string(),
+                path: t.path.display().to_string(),
                 sha256: t.sha256.clone(),
             })
             .collect(),
@@ -546,22 +548,23 @@ mod tests {
     #[test]
     fn cells_and_per_group_passes_agree() {
         let dir = std::path::Path::new("fixtures/demo/2026Q3");
-        let (cfg, paths) = crate::cmd::open_inputs(dir, None).expect("demo config");
+        let inputs = crate::cmd::open_inputs(dir, None).expect("demo config");
+        let (cfg, paths) = (&inputs.cfg, &inputs.paths);
         assert!(
             !cfg.segments.is_empty(),
             "the demo has segments, so cells are used"
         );
-        let read = crate::classify::read_and_classify(&cfg, dir, &paths, &|| ());
+        let read = crate::classify::read_and_classify(cfg, &inputs.joins(), dir, paths, &|| ());
         assert!(read.unreadable.is_empty(), "demo reads");
-        let c = crate::classify::merge(&cfg, read.parts);
+        let c = crate::classify::merge(cfg, read.parts);
         let run = || RunInfo {
             period: "2026Q3",
             inputs: read.inputs.clone(),
             raking: None,
             ..RunInfo::default()
         };
-        let by_cell = analyse_with(&cfg, &c, run(), attrs::MAX_CELLS);
-        let by_group = analyse_with(&cfg, &c, run(), 0);
+        let by_cell = analyse_with(cfg, &c, run(), attrs::MAX_CELLS);
+        let by_group = analyse_with(cfg, &c, run(), 0);
         let t = &by_cell.tables;
         assert!(!t.gaps.is_empty() && !t.drivers.is_empty());
         assert!(!t.awareness.is_empty() && !t.touchpoints.is_empty());

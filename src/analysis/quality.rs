@@ -54,9 +54,10 @@ pub(super) fn data_quality(
             rows_classified: a.classified,
             rows_unclassified: a.unclassified,
             encoding: t.encoding.unwrap_or("").into(),
-            columns: (t.column_labels.len() - t.lookup_columns) as u64,
+            columns: (t.column_labels.len() - t.join.added_columns) as u64,
             lookup_unmatched: t
-                .lookup_unmatched
+                .join
+                .unmatched
                 .iter()
                 .flatten()
                 .copied()

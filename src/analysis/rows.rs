@@ -362,43 +362,16 @@ pub struct TransitionRow {
     pub ci_high: Option<f64>,
 }
 
-/// Raking (PRODUCT §6.13): per rake field and value, its target and shares; beside them the
-/// weights' summary, repeated on every row.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct WeightingRow {
-    pub period: String,
-    pub field: String,
-    pub value: String,
-    pub target: f64,
-    pub n: u64,
-    pub unweighted_share: f64,
-    pub weighted_share: f64,
-    pub weights_min: f64,
-    pub weights_max: f64,
-    pub weights_mean: f64,
-    pub design_effect: f64,
-    pub iterations: u64,
-}
+/// Raking (PRODUCT §6.13): the row raking reports, with the period written.
+pub use crate::classify::rake::WeightingRow;
 
-impl WeightingRow {
-    /// The rows of what raking did.
-    pub fn of(period: &str, r: &crate::classify::rake::RakeReport) -> Vec<WeightingRow> {
-        r.values
-            .iter()
-            .map(|v| WeightingRow {
-                period: period.into(),
-                field: v.field.clone(),
-                value: v.value.clone(),
-                target: v.target,
-                n: v.n,
-                unweighted_share: v.unweighted_share,
-                weighted_share: v.weighted_share,
-                weights_min: r.min,
-                weights_max: r.max,
-                weights_mean: r.mean,
-                design_effect: r.design_effect,
-                iterations: r.iterations as u64,
-            })
-            .collect()
-    }
+/// The rows of what raking did, in a period.
+pub fn weighting_rows(period: &str, r: &crate::classify::rake::RakeReport) -> Vec<WeightingRow> {
+    r.values
+        .iter()
+        .map(|v| WeightingRow {
+            period: period.into(),
+            ..v.clone()
+        })
+        .collect()
 }

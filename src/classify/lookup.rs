@@ -1,164 +1,124 @@
 //! `[[lookups]]` (PRODUCT §4): a CRM or pipeline export joined to the respondents by a key.
 //!
-//! The lookup is read once. Each export table with a column of the key field gets the lookup's
-//! columns that some field's headers or patterns match, added on its right: a row whose key
-//! (trimmed, case-insensitive; a number matches its text) is in the lookup takes that lookup
-//! row's cells, any other row blanks, and is counted as unmatched. From there the added columns
-//! are columns like any other: fields find them by header, rules and segments read them. The
-//! lookup's own rows are never respondents.
+//! The lookups are read once, by `ingest::lookup`. [`prepare`] readies a file's tables for
+//! classification, for `run` and `check` alike: each table with a column of a lookup's key field
+//! gets the lookup's columns that some field's headers or patterns match, added on its right (a
+//! row whose key — trimmed, case-insensitive; a number matches its text — is in the lookup takes
+//! that lookup row's cells, any other row blanks, and is counted as unmatched); then the sheets
+//! `[input]` leaves out are left out. What the join did is the table's [`JoinRecord`]. From there
+//! the added columns are columns like any other: fields find them by header, rules and segments
+//! read them. The lookup's own rows are never respondents.
 
-use std::collections::HashMap;
-use std::path::Path;
+use crate::config::{Config, Lookup};
+use crate::ingest::lookup::{key_of, LookupFile};
+use crate::ingest::{Column, Table};
 
-use crate::config::{Config, ConfigError, Lookup};
-use crate::ingest::{self, Cell, Column, Table};
-
-/// A lookup file read and indexed by its key.
-#[derive(Debug, Clone)]
-pub struct LookupTable {
-    /// Its `[[lookups]]` entry.
-    pub def: Lookup,
-    /// The file's SHA-256.
-    pub sha256: String,
-    pub table: Table,
-    pub key_column: usize,
-    /// The columns joined to the exports: those some field's headers or patterns match, the
-    /// key column aside.
+/// One lookup as it joins: its entry in the config, the file read, and the columns joined to the
+/// exports (those some field's headers or patterns match, the key column aside).
+#[derive(Debug)]
+pub struct Join<'a> {
+    pub def: &'a Lookup,
+    pub file: &'a LookupFile,
     pub joined: Vec<usize>,
-    /// Key → the last lookup row that has it.
-    index: HashMap<String, usize>,
-    /// Keys found on more than one row, with how many rows (the last row wins).
-    pub repeated: Vec<(String, u64)>,
 }
 
-impl LookupTable {
-    /// The file as the config names it.
-    pub fn file(&self) -> &str {
-        &self.def.file_shown
-    }
-
-    /// Whether a key (as [`key_of`] gives it) is in the lookup.
-    pub fn has(&self, key: &str) -> bool {
-        self.index.contains_key(key)
-    }
+/// Every lookup of a config, in its order.
+#[derive(Debug, Default)]
+pub struct Joins<'a> {
+    pub lookups: Vec<Join<'a>>,
 }
 
-/// A key as compared: trimmed and lower-cased; a whole number without decimals; `None` blank.
-pub fn key_of(c: &Cell) -> Option<String> {
-    let t = match c {
-        Cell::Empty | Cell::Error(_) => return None,
-        Cell::Number(x) => ingest::cell::format_number(*x),
-        other => other.text().trim().to_lowercase(),
-    };
-    (!t.is_empty()).then_some(t)
-}
-
-/// Read every lookup of the config. A file that is missing or unreadable, a sheet or key column
-/// that is not there is an error naming the config's file, line and key.
-pub fn load(cfg: &Config) -> Result<Vec<LookupTable>, ConfigError> {
-    cfg.lookups
-        .iter()
-        .enumerate()
-        .map(|(i, l)| load_one(cfg, i, l))
-        .collect()
-}
-
-fn load_one(cfg: &Config, i: usize, l: &Lookup) -> Result<LookupTable, ConfigError> {
-    let err = |key: &str, message: String| ConfigError {
-        file: cfg.path.display().to_string(),
-        line: Some(l.line),
-        message: format!("key `lookups[{i}].{key}`: {message}"),
-    };
-    let root = l.file.parent().unwrap_or(Path::new(""));
-    let read = ingest::read_file(root, &l.file).map_err(|e| {
-        err(
-            "file",
-            format!(
-                "cannot read the lookup {} ({}): {}",
-                l.file_shown,
-                l.file.display(),
-                e.reason
-            ),
-        )
-    })?;
-    let sheets: Vec<String> = read.tables.iter().filter_map(|t| t.sheet.clone()).collect();
-    let table = match &l.sheet {
-        Some(s) => read
-            .tables
-            .into_iter()
-            .find(|t| {
-                t.sheet
-                    .as_deref()
-                    .is_some_and(|n| n.trim().eq_ignore_ascii_case(s.trim()))
+impl<'a> Joins<'a> {
+    /// The config's lookups (`cfg.lookups`) with the files read for them, in the same order.
+    pub fn new(cfg: &'a Config, files: &'a [LookupFile]) -> Joins<'a> {
+        let lookups = cfg
+            .lookups
+            .iter()
+            .zip(files)
+            .map(|(def, file)| Join {
+                def,
+                file,
+                joined: (0..file.table.columns.len())
+                    .filter(|&c| {
+                        c != file.key_column
+                            && super::mapping::any_field_matches(cfg, &file.table.columns[c])
+                    })
+                    .collect(),
             })
-            .ok_or_else(|| {
-                err(
-                    "sheet",
-                    format!(
-                        "{} has no sheet '{s}' (sheets: {})",
-                        l.file_shown,
-                        sheets.join(", ")
-                    ),
-                )
-            })?,
-        None => read
-            .tables
-            .into_iter()
-            .next()
-            .ok_or_else(|| err("file", format!("{} holds no table", l.file_shown)))?,
-    };
-    let want = crate::config::fold(&l.column);
-    let key_column = table
-        .columns
-        .iter()
-        .position(|c| c.names.iter().any(|n| crate::config::fold(n) == want))
-        .ok_or_else(|| {
-            let names: Vec<&str> = table.columns.iter().map(Column::label).collect();
-            err(
-                "column",
-                format!(
-                    "{} has no column '{}' (columns: {})",
-                    ingest::table_label(&l.file_shown, table.sheet.as_deref()),
-                    l.column,
-                    names.join(", ")
-                ),
-            )
-        })?;
-    let mut index = HashMap::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    for (r, row) in table.rows.iter().enumerate() {
-        if let Some(k) = row.get(key_column).and_then(key_of) {
-            *seen.entry(k.clone()).or_default() += 1;
-            index.insert(k, r);
+            .collect();
+        Joins { lookups }
+    }
+}
+
+/// What joining the lookups did to one table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JoinRecord {
+    /// Per lookup: the rows whose key found no lookup row (`None`: the table has no column of the
+    /// key field and was not joined).
+    pub unmatched: Vec<Option<u64>>,
+    /// How many of the table's last columns come from lookups, not from the file.
+    pub added_columns: usize,
+}
+
+/// The record of a table no lookup was joined to.
+pub static NOT_JOINED: JoinRecord = JoinRecord {
+    unmatched: Vec::new(),
+    added_columns: 0,
+};
+
+/// A table ready to classify, with what the join did to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Joined<'a> {
+    pub table: &'a Table,
+    pub join: &'a JoinRecord,
+}
+
+impl<'a> Joined<'a> {
+    /// A table no lookup was joined to.
+    pub fn plain(table: &'a Table) -> Joined<'a> {
+        Joined {
+            table,
+            join: &NOT_JOINED,
         }
     }
-    let mut repeated: Vec<(String, u64)> = seen.into_iter().filter(|(_, n)| *n > 1).collect();
-    repeated.sort();
-    let joined = (0..table.columns.len())
-        .filter(|&c| c != key_column && super::mapping::any_field_matches(cfg, &table.columns[c]))
-        .collect();
-    Ok(LookupTable {
-        def: l.clone(),
-        sha256: read.sha256,
-        table,
-        key_column,
-        joined,
-        index,
-        repeated,
-    })
 }
 
-/// Join every lookup to one export table (see the module's comment).
-pub fn join(cfg: &Config, t: &mut Table) {
-    let lookups = &cfg.lookup_tables;
-    if lookups.is_empty() {
-        return;
+/// Tables with the lookups joined: see [`prepare`].
+#[derive(Debug, Default)]
+pub struct Prepared {
+    tables: Vec<Table>,
+    joins: Vec<JoinRecord>,
+}
+
+impl Prepared {
+    /// The tables to classify: those the `[input]` sheet filter keeps, in their order.
+    pub fn tables<'a>(&'a self, cfg: &Config) -> Vec<Joined<'a>> {
+        self.tables
+            .iter()
+            .zip(&self.joins)
+            .filter(|(t, _)| cfg.input.wants_sheet(t.sheet.as_deref()))
+            .map(|(table, join)| Joined { table, join })
+            .collect()
+    }
+}
+
+/// Ready tables for classification: every lookup joined to each (see the module's comment).
+pub fn prepare(cfg: &Config, joins: &Joins, mut tables: Vec<Table>) -> Prepared {
+    let joins = tables.iter_mut().map(|t| join(cfg, joins, t)).collect();
+    Prepared { tables, joins }
+}
+
+/// Join every lookup to one table.
+fn join(cfg: &Config, joins: &Joins, t: &mut Table) -> JoinRecord {
+    let mut record = JoinRecord::default();
+    if joins.lookups.is_empty() {
+        return record;
     }
     let map = super::mapping::map_table(cfg, &[], t);
     let mut extra = Vec::new();
-    for lk in lookups.iter() {
+    for lk in &joins.lookups {
         let Some(&key_col) = map.fields.get(lk.def.key).and_then(|c| c.first()) else {
-            t.lookup_unmatched.push(None);
+            record.unmatched.push(None);
             continue;
         };
         let found: Vec<Option<usize>> = t
@@ -167,26 +127,29 @@ pub fn join(cfg: &Config, t: &mut Table) {
             .map(|row| {
                 row.get(key_col)
                     .and_then(key_of)
-                    .and_then(|k| lk.index.get(&k).copied())
+                    .and_then(|k| lk.file.row_of(&k))
             })
             .collect();
-        t.lookup_unmatched
+        record
+            .unmatched
             .push(Some(found.iter().filter(|f| f.is_none()).count() as u64));
+        let file = &lk.file.table;
         for &c in &lk.joined {
-            let col = &lk.table.columns[c];
+            let col = &file.columns[c];
             let ids = found
                 .iter()
-                .map(|f| f.map_or(0, |r| lk.table.rows.row(r).id(c)))
+                .map(|f| f.map_or(0, |r| file.rows.row(r).id(c)))
                 .collect();
-            extra.push((lk.table.rows.distinct(c).to_vec(), ids));
+            extra.push((file.rows.distinct(c).to_vec(), ids));
             t.columns.push(Column {
                 names: col.names.clone(),
                 option: col.option.clone(),
-                letter: format!("{}!{}", lk.file(), col.letter),
+                letter: format!("{}!{}", lk.file.file(), col.letter),
             });
         }
     }
-    t.lookup_columns += extra.len();
+    record.added_columns = extra.len();
     let rows = std::mem::take(&mut t.rows);
     t.rows = rows.with_columns(extra);
+    record
 }

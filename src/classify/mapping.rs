@@ -67,10 +67,7 @@ pub fn wanted_columns(
     layout: crate::ingest::Layout,
     columns: &[Column],
 ) -> Vec<bool> {
-    let qualtrics = matches!(
-        layout,
-        crate::ingest::Layout::Qualtrics | crate::ingest::Layout::QualtricsLegacy
-    );
+    let qualtrics = layout.response_flags();
     columns
         .iter()
         .map(|c| {
@@ -271,10 +268,7 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
 
 /// A Qualtrics table's `Status` and `Finished` columns (`None` for other layouts).
 pub fn qualtrics_flags(t: &Table) -> (Option<usize>, Option<usize>) {
-    let qualtrics = matches!(
-        t.layout,
-        crate::ingest::Layout::Qualtrics | crate::ingest::Layout::QualtricsLegacy
-    );
+    let qualtrics = t.layout.response_flags();
     let flag = |name: &str| {
         t.columns.iter().position(|c| {
             c.names

@@ -3,6 +3,7 @@
 use rayon::prelude::*;
 
 use super::duplicates::mark_duplicates;
+use super::lookup::Joined;
 use super::mapping;
 use super::outcome::{account, CellProblem, Respondent, TableInfo};
 use super::store::{narrow, Chunk, Classified, Ids, Row};
@@ -32,7 +33,9 @@ pub struct Part {
 }
 
 /// Classify the rows of these tables; respondents' `table` indexes count from 0 within the part.
-pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
+pub fn classify_part(cfg: &Config, joined: &[Joined]) -> Part {
+    let tables: Vec<&Table> = joined.iter().map(|j| j.table).collect();
+    let tables = &tables[..];
     let found = mapping::set_names(cfg, tables);
     let attributes = mapping::attributes_from(cfg, &found);
     let per_table: Vec<TableRows> = tables
@@ -76,17 +79,16 @@ pub fn classify_part(cfg: &Config, tables: &[&Table]) -> Part {
     pool.seal();
     texts.shrink_to_fit();
     Part {
-        tables: tables
+        tables: joined
             .iter()
-            .map(|t| TableInfo {
+            .map(|&Joined { table: t, join }| TableInfo {
                 source_file: t.source_file.clone(),
                 sheet: t.sheet.clone(),
                 layout: t.layout,
                 encoding: t.encoding,
                 column_labels: t.columns.iter().map(|c| c.label().to_string()).collect(),
                 column_letters: t.columns.iter().map(|c| c.letter.clone()).collect(),
-                lookup_unmatched: t.lookup_unmatched.clone(),
-                lookup_columns: t.lookup_columns,
+                join: join.clone(),
             })
             .collect(),
         found,

@@ -26,7 +26,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::ingest::{self, IngestError, InputRow, Table};
+use crate::ingest::{self, IngestError, InputRow};
+pub use lookup::{prepare, JoinRecord, Joined, Joins, Prepared};
 pub use mapping::{AttrSource, Attribute};
 pub use merge::{classify_part, merge, Part};
 pub use outcome::{
@@ -36,7 +37,7 @@ pub use store::{Classified, Respondents};
 pub use values::Val;
 
 /// Classify every row of every table (tables in parallel; results in table order).
-pub fn classify(cfg: &Config, tables: &[&Table]) -> Classified {
+pub fn classify(cfg: &Config, tables: &[Joined]) -> Classified {
     merge(cfg, vec![classify_part(cfg, tables)])
 }
 
@@ -55,6 +56,7 @@ pub struct ReadClassified {
 /// once per file, as it is finished.
 pub fn read_and_classify(
     cfg: &Config,
+    joins: &Joins,
     root: &Path,
     paths: &[PathBuf],
     done: &(dyn Fn() + Sync),
@@ -67,16 +69,9 @@ pub fn read_and_classify(
         .map(|p| {
             let f = ingest::read_file_wanting(root, p, Some(&wanted));
             done();
-            let mut f = f?;
-            for t in &mut f.tables {
-                lookup::join(cfg, t);
-            }
-            let tables: Vec<&Table> = f
-                .tables
-                .iter()
-                .filter(|t| cfg.input.wants_sheet(t.sheet.as_deref()))
-                .collect();
-            let part = classify_part(cfg, &tables);
+            let f = f?;
+            let prepared = lookup::prepare(cfg, joins, f.tables);
+            let part = classify_part(cfg, &prepared.tables(cfg));
             let input = InputRow {
                 source_file: f.source_file,
                 sha256: f.sha256,
@@ -137,7 +132,7 @@ when = {{ field = "kind", equals = "client" }}
 
     fn part(cfg: &Config, name: &str, csv: &str) -> Part {
         let t = read_text(name, csv.as_bytes(), "csv", None).expect("table");
-        classify_part(cfg, &[&t])
+        classify_part(cfg, &[Joined::plain(&t)])
     }
 
     /// These (name, CSV text) files, each read as its own part, merged in order.
@@ -326,7 +321,10 @@ headers = ["Stamp"]"#,
             let classify = |f: &crate::ingest::InputFile| {
                 format!(
                     "{:?}",
-                    classify_part(&cfg, &f.tables.iter().collect::<Vec<_>>())
+                    classify_part(
+                        &cfg,
+                        &f.tables.iter().map(Joined::plain).collect::<Vec<_>>()
+                    )
                 )
             };
             assert!(

@@ -75,10 +75,8 @@ pub struct TableInfo {
     pub encoding: Option<&'static str>,
     pub column_labels: Vec<String>,
     pub column_letters: Vec<String>,
-    /// Per lookup: rows whose key found no lookup row (`None`: not joined, no key column).
-    pub lookup_unmatched: Vec<Option<u64>>,
-    /// How many of the last columns come from lookups.
-    pub lookup_columns: usize,
+    /// What joining the lookups did to it.
+    pub join: super::lookup::JoinRecord,
 }
 
 impl TableInfo {

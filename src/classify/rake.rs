@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::config::{fold, Config, ConfigError, Weighting};
 use crate::stats::rake::{rake as ipf, RakeError};
+use crate::stats::weights::{self, Tally};
 use crate::FxBuildHasher;
 
 use super::{Classified, Outcome};
@@ -14,9 +15,12 @@ use super::{Classified, Outcome};
 /// The value of a missing answer in the targets.
 pub const BLANK: &str = "(blank)";
 
-/// One rake field's value: its target and the shares before and after raking.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RakeValue {
+/// One rake field's value (a line of `tables/weighting.csv`, PRODUCT §6.13): its target and
+/// the shares before and after raking; beside them the weights' summary, repeated on every row.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, PartialEq)]
+pub struct WeightingRow {
+    /// Empty in a [`RakeReport`]; the analysis writes the period.
+    pub period: String,
     pub field: String,
     /// As the targets write it.
     pub value: String,
@@ -24,12 +28,18 @@ pub struct RakeValue {
     pub n: u64,
     pub unweighted_share: f64,
     pub weighted_share: f64,
+    pub weights_min: f64,
+    pub weights_max: f64,
+    pub weights_mean: f64,
+    pub design_effect: f64,
+    pub iterations: u64,
 }
 
 /// What raking did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RakeReport {
-    pub values: Vec<RakeValue>,
+    /// Per rake field and value.
+    pub values: Vec<WeightingRow>,
     pub min: f64,
     pub max: f64,
     pub mean: f64,
@@ -179,34 +189,42 @@ impl Memberships {
     /// Per rake field and value: target, respondents and shares; then the weights' summary.
     fn report(&self, cfg: &Config, w: &Weighting, ws: &[f64], iterations: usize) -> RakeReport {
         let n = self.members.len() as u64;
+        let min = ws.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = ws.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let mean = ws.iter().sum::<f64>() / n as f64;
+        let design_effect = weights::design_effect(ws);
         let mut out = Vec::new();
         for (fi, f) in w.rake.iter().enumerate() {
             for (ti, (value, _, target)) in f.targets.iter().enumerate() {
-                let (mut k, mut sw) = (0u64, 0.0);
-                for (m, wt) in self.values.chunks(w.rake.len()).zip(ws) {
+                let mut tally = Tally::default();
+                for (m, &wt) in self.values.chunks(w.rake.len()).zip(ws) {
                     if m[fi] == ti {
-                        k += 1;
-                        sw += wt;
+                        tally.add(wt);
                     }
                 }
-                out.push(RakeValue {
+                let (unweighted_share, weighted_share) = tally.shares_of(n);
+                out.push(WeightingRow {
+                    period: String::new(),
                     field: cfg.fields[f.field].name.clone(),
                     value: value.clone(),
                     target: *target,
-                    n: k,
-                    unweighted_share: k as f64 / n as f64,
-                    weighted_share: sw / n as f64,
+                    n: tally.n,
+                    unweighted_share,
+                    weighted_share,
+                    weights_min: min,
+                    weights_max: max,
+                    weights_mean: mean,
+                    design_effect,
+                    iterations: iterations as u64,
                 });
             }
         }
-        let s: f64 = ws.iter().sum();
-        let s2: f64 = ws.iter().map(|x| x * x).sum();
         RakeReport {
             values: out,
-            min: ws.iter().copied().fold(f64::INFINITY, f64::min),
-            max: ws.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-            mean: s / n as f64,
-            design_effect: n as f64 * s2 / (s * s),
+            min,
+            max,
+            mean,
+            design_effect,
             iterations,
             n,
         }

@@ -3,23 +3,21 @@
 
 use anyhow::{bail, Result};
 
+use crate::classify;
 use crate::cli::CheckArgs;
-use crate::ingest::Table;
 use crate::inspect::{self, Level};
 
 /// `journeygap check`.
 pub fn check(a: &CheckArgs) -> Result<()> {
-    let (cfg, paths) = super::open_inputs(&a.input, a.config.as_deref())?;
-    let (mut files, bad) = super::read_files(&a.input, &paths, a.quiet);
-    for t in files.iter_mut().flat_map(|f| f.tables.iter_mut()) {
-        crate::classify::lookup::join(&cfg, t);
-    }
-    let tables: Vec<&Table> = files
-        .iter()
-        .flat_map(|f| f.tables.iter())
-        .filter(|t| cfg.input.wants_sheet(t.sheet.as_deref()))
-        .collect();
-    let report = inspect::inspect(&cfg, &tables, &bad);
+    let inputs = super::open_inputs(&a.input, a.config.as_deref())?;
+    let (cfg, joins) = (&inputs.cfg, inputs.joins());
+    let (files, bad) = super::read_files(&a.input, &inputs.paths, a.quiet);
+    let prepared = classify::prepare(
+        cfg,
+        &joins,
+        files.into_iter().flat_map(|f| f.tables).collect(),
+    );
+    let report = inspect::inspect(cfg, &joins, &prepared.tables(cfg), &bad);
     // File, sheet and column names come from the exports: shown, never obeyed by the terminal.
     print!("{}", crate::escape::shown_lines(&report.render(a.quiet)));
     let errors = report.count(Level::Error);

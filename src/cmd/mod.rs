@@ -13,8 +13,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
+use crate::classify::Joins;
 use crate::cli::{Args, Command};
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
+use crate::ingest::lookup::{LookupFile, LookupSpec};
 use crate::ingest::{self, IngestError, InputFile};
 use crate::progress::Progress;
 
@@ -73,8 +75,25 @@ pub(crate) fn export_files(folder: &Path) -> Result<Vec<PathBuf>> {
     Ok(walked.files)
 }
 
-/// The config for `input` and the data files under it that the config's `[input]` allows.
-pub fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<PathBuf>)> {
+/// What a command reads before the exports: the config, the lookups it names, and the data
+/// files under the input folder that its `[input]` allows.
+pub struct Inputs {
+    pub cfg: Config,
+    /// The config's `[[lookups]]` read, in its order.
+    pub lookups: Vec<LookupFile>,
+    pub paths: Vec<PathBuf>,
+}
+
+impl Inputs {
+    /// The lookups as classification joins them.
+    pub fn joins(&self) -> Joins<'_> {
+        Joins::new(&self.cfg, &self.lookups)
+    }
+}
+
+/// The config for `input`, its lookups read, and the data files under `input` that the
+/// config's `[input]` allows.
+pub fn open_inputs(input: &Path, config: Option<&Path>) -> Result<Inputs> {
     let all = export_files(input)?;
     let cfg_path = Config::locate(config, input).with_context(|| {
         format!(
@@ -83,10 +102,10 @@ pub fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<P
             input.display()
         )
     })?;
-    let mut cfg = Config::load(&cfg_path)?;
-    cfg.lookup_tables = std::sync::Arc::new(crate::classify::lookup::load(&cfg)?);
+    let cfg = Config::load(&cfg_path)?;
+    let lookups = read_lookups(&cfg)?;
     // A lookup inside the input folder is not an export: its rows are not respondents.
-    let lookups: Vec<PathBuf> = cfg
+    let lookup_paths: Vec<PathBuf> = cfg
         .lookups
         .iter()
         .filter_map(|l| l.file.canonicalize().ok())
@@ -94,7 +113,10 @@ pub fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<P
     let paths: Vec<_> = all
         .into_iter()
         .filter(|p| cfg.input.wants_file(&ingest::relative_name(input, p)))
-        .filter(|p| p.canonicalize().map_or(true, |c| !lookups.contains(&c)))
+        .filter(|p| {
+            p.canonicalize()
+                .map_or(true, |c| !lookup_paths.contains(&c))
+        })
         .collect();
     if paths.is_empty() {
         bail!(
@@ -103,7 +125,30 @@ pub fn open_inputs(input: &Path, config: Option<&Path>) -> Result<(Config, Vec<P
             cfg_path.display()
         );
     }
-    Ok((cfg, paths))
+    Ok(Inputs {
+        cfg,
+        lookups,
+        paths,
+    })
+}
+
+/// Read every lookup of the config. A file that is missing or unreadable, a sheet or key column
+/// that is not there is an error naming the config's file, line and key.
+fn read_lookups(cfg: &Config) -> Result<Vec<LookupFile>, ConfigError> {
+    let read = |(i, l): (usize, &crate::config::Lookup)| {
+        ingest::lookup::read(LookupSpec {
+            path: &l.file,
+            shown: &l.file_shown,
+            sheet: l.sheet.as_deref(),
+            key_column: &l.column,
+        })
+        .map_err(|e| ConfigError {
+            file: cfg.path.display().to_string(),
+            line: Some(l.line),
+            message: format!("key `lookups[{i}].{}`: {}", e.part, e.message),
+        })
+    };
+    cfg.lookups.iter().enumerate().map(read).collect()
 }
 
 /// Read every file in parallel, with a progress bar when it takes a while: the files read, and

@@ -28,25 +28,33 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     if let Ok(period) = crate::period::decide(a.period.as_deref(), &a.input, std::iter::empty()) {
         report::outdir::check_period(&a.out, &period)?;
     }
-    let (cfg, paths) = super::open_inputs(&a.input, a.config.as_deref())?;
+    let inputs = super::open_inputs(&a.input, a.config.as_deref())?;
+    let (cfg, joins) = (&inputs.cfg, inputs.joins());
     let pseudonyms = a
         .hash_ids
         .then(|| crate::privacy::Pseudonyms::from_secret(cfg.secret.as_deref()))
         .transpose()
         .map_err(anyhow::Error::msg)?;
     let out = report::outdir::OutDir::open(&a.out)?;
-    for lk in cfg.lookup_tables.iter().filter(|l| !l.repeated.is_empty()) {
+    for lk in inputs.lookups.iter().filter(|l| !l.repeated.is_empty()) {
         eprintln!(
             "warning: {}: {} keys are on more than one row; the last row of each is used (`check` lists them)",
             lk.file(),
             lk.repeated.len()
         );
     }
-    let read = read_and_classify(&cfg, &a.input, &paths, a.skip_bad_files, a.quiet)?;
+    let read = read_and_classify(
+        cfg,
+        &joins,
+        &a.input,
+        &inputs.paths,
+        a.skip_bad_files,
+        a.quiet,
+    )?;
     clock.mark("read_classify");
-    let mut classified = classify::merge(&cfg, read.parts);
+    let mut classified = classify::merge(cfg, read.parts);
     clock.mark("merge");
-    let raking = classify::rake::rake(&cfg, &mut classified)?;
+    let raking = classify::rake::rake(cfg, &mut classified)?;
     let period = decide_period(a, &classified)?;
     out.check_period(&period)?;
     let cannot_write = || format!("cannot write {}", a.out.join(&period).display());
@@ -64,15 +72,16 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         history_warnings,
         raking,
         skipped: read.unreadable,
+        lookups: &inputs.lookups,
     };
     // `respondents.csv` needs the classification only: it is made beside the analysis and
     // written into the hidden folder as it is made.
     let (summary, respondents) = rayon::join(
-        || analysis::analyse(&cfg, &classified, info),
+        || analysis::analyse(cfg, &classified, info),
         || {
             let mut file = staging.create("tables/respondents.csv")?;
             let lines =
-                report::respondents::line_parts(&classified, &cfg, &period, pseudonyms.as_ref());
+                report::respondents::line_parts(&classified, cfg, &period, pseudonyms.as_ref());
             report::respondents::write(lines, &mut file)
         },
     );
@@ -81,7 +90,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         eprintln!("warning: {}", crate::escape::shown_lines(w));
     }
     clock.mark("analyse");
-    let charts = draw_charts(&summary, &cfg, a.format, a.quiet)?;
+    let charts = draw_charts(&summary, cfg, a.format, a.quiet)?;
     clock.mark("charts");
     let files = report::period_files(&summary, respondents, charts, cfg.report.title.as_deref())?;
     clock.mark("report");
@@ -99,13 +108,14 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
 /// (listing all of them) unless `skip_bad` is set.
 fn read_and_classify(
     cfg: &Config,
+    joins: &classify::Joins,
     root: &Path,
     paths: &[std::path::PathBuf],
     skip_bad: bool,
     quiet: bool,
 ) -> Result<ReadClassified> {
     let bar = Progress::new(paths.len(), "reading files", quiet);
-    let read = classify::read_and_classify(cfg, root, paths, &|| bar.inc());
+    let read = classify::read_and_classify(cfg, joins, root, paths, &|| bar.inc());
     bar.finish();
     if !read.unreadable.is_empty() {
         let list: Vec<String> = read

@@ -399,8 +399,6 @@ pub struct Config {
     pub lookups: Vec<Lookup>,
     /// `[privacy] secret`: keys the pseudonyms of `--hash-ids`.
     pub secret: Option<String>,
-    /// The lookups read ([`crate::classify::lookup::load`]; empty until they are).
-    pub lookup_tables: std::sync::Arc<Vec<crate::classify::lookup::LookupTable>>,
 }
 
 impl Config {

@@ -101,7 +101,6 @@ pub(super) fn resolve(
         weighting,
         lookups,
         secret: raw.privacy.secret.clone(),
-        lookup_tables: Default::default(),
         journey,
         services,
         channels,

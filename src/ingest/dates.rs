@@ -233,7 +233,7 @@ pub fn column_order(
     cols: &[usize],
     configured: Option<DateOrder>,
 ) -> (DateOrder, DateWhy) {
-    use super::{Cell, Layout};
+    use super::Cell;
     let texts = cols
         .iter()
         .flat_map(|&c| t.rows.distinct(c))
@@ -243,10 +243,7 @@ pub fn column_order(
         });
     let locale = Locale {
         comma_decimals: t.decimal_comma,
-        us_platform: matches!(
-            t.layout,
-            Layout::Qualtrics | Layout::QualtricsLegacy | Layout::SurveyMonkey
-        ),
+        us_platform: t.layout.us_dates(),
         non_english: t.columns.iter().any(|c| {
             c.label()
                 .chars()

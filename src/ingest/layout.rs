@@ -37,6 +37,62 @@ impl Layout {
             Layout::CodeLabel => "code-and-label",
         }
     }
+
+    /// Whether the platform writes its own dates month first (US order) whatever the
+    /// respondent's language: Qualtrics and SurveyMonkey do; the others write the locale's order
+    /// or leave the dates as the user typed them.
+    pub fn us_dates(self) -> bool {
+        match self {
+            Layout::Qualtrics | Layout::QualtricsLegacy | Layout::SurveyMonkey => true,
+            Layout::SingleHeader
+            | Layout::GoogleForms
+            | Layout::MicrosoftForms
+            | Layout::CodeLabel => false,
+        }
+    }
+
+    /// Whether the export has Qualtrics' `Status` and `Finished` columns, which mark previews,
+    /// tests, spam and unfinished responses.
+    pub fn response_flags(self) -> bool {
+        match self {
+            Layout::Qualtrics | Layout::QualtricsLegacy => true,
+            Layout::SingleHeader
+            | Layout::SurveyMonkey
+            | Layout::GoogleForms
+            | Layout::MicrosoftForms
+            | Layout::CodeLabel => false,
+        }
+    }
+
+    /// Which of a column's header rows ([`Column::names`]) holds its question text, where the
+    /// export puts a code or id above it (`Q3_2` over "How important is…"); `None` where the
+    /// first row is the question (or the question and its option, as SurveyMonkey has them).
+    pub fn question_row(self) -> Option<usize> {
+        match self {
+            Layout::Qualtrics | Layout::QualtricsLegacy | Layout::CodeLabel => Some(1),
+            Layout::SingleHeader
+            | Layout::SurveyMonkey
+            | Layout::GoogleForms
+            | Layout::MicrosoftForms => None,
+        }
+    }
+
+    /// A column's id, where the export gives each column one above its question text.
+    pub fn column_id(self, col: &Column) -> Option<&str> {
+        match (self.question_row(), col.names.as_slice()) {
+            (Some(_), [id, _, ..]) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The header a column is shown and grouped under: the question text where the export has
+    /// codes above it, else its label.
+    pub fn shown_header(self, col: &Column) -> &str {
+        match self.question_row().and_then(|r| col.names.get(r)) {
+            Some(q) if !q.is_empty() => q,
+            _ => col.label(),
+        }
+    }
 }
 
 /// Normalise a header for matching: tags dropped, whitespace (newlines, tabs, no-break spaces)
@@ -71,16 +127,15 @@ pub fn normalize_header(s: &str) -> String {
     out
 }
 
-/// Google Forms' `Timestamp` header in the languages it is exported in.
-const TIMESTAMP_HEADERS: [&str; 7] = [
-    "timestamp",
-    "marca temporal",
-    "horodateur",
-    "zeitstempel",
-    "타임스탬프",
-    "carimbo de data/hora",
-    "informazioni cronologiche",
-];
+/// Google Forms' `Timestamp` header in languages that have no lexicon yet (Portuguese,
+/// Italian); the others are each language's (`crate::lexicon`).
+const OTHER_TIMESTAMP_HEADERS: [&str; 2] = ["carimbo de data/hora", "informazioni cronologiche"];
+
+/// Whether a header is Google Forms' `Timestamp` in one of the languages it is exported in.
+fn is_timestamp_header(h: &str) -> bool {
+    let lower = h.to_lowercase();
+    crate::lexicon::is_timestamp_header(&lower) || OTHER_TIMESTAMP_HEADERS.contains(&lower.as_str())
+}
 
 fn text_at(grid: &[Vec<Cell>], r: usize, c: usize) -> String {
     grid.get(r)
@@ -122,8 +177,6 @@ pub fn build_table(
         columns,
         rows: grid.skip_rows(data_start),
         first_row_number: row_offset + data_start + 1,
-        lookup_unmatched: Vec::new(),
-        lookup_columns: 0,
     }
 }
 
@@ -274,10 +327,7 @@ fn repeated_below(row: &[String], below: &[Vec<Cell>]) -> bool {
 /// One header row: Google Forms, Microsoft Forms, or a sheet of the team's own.
 fn detect_single(grid: &[Vec<Cell>], width: usize) -> (Layout, usize, Vec<Column>) {
     let r0 = row_texts(grid, 0, width);
-    let layout = if r0
-        .first()
-        .is_some_and(|h| TIMESTAMP_HEADERS.contains(&h.to_lowercase().as_str()))
-    {
+    let layout = if r0.first().is_some_and(|h| is_timestamp_header(h)) {
         Layout::GoogleForms
     } else if r0.len() >= 3
         && r0[0].eq_ignore_ascii_case("ID")

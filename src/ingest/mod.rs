@@ -8,6 +8,7 @@ pub mod dates;
 pub mod error;
 pub mod grid;
 pub mod layout;
+pub mod lookup;
 pub mod ole;
 pub mod quotes;
 
@@ -84,12 +85,6 @@ pub struct Table {
     pub rows: Grid,
     /// The 1-based record number of `rows[0]` as a spreadsheet program shows it.
     pub first_row_number: usize,
-    /// Per `[[lookups]]` entry: the rows whose key found no lookup row (`None`: the table has no
-    /// key column and was not joined). The joined columns
-    /// are the last of `columns`; see `classify::lookup`.
-    pub lookup_unmatched: Vec<Option<u64>>,
-    /// How many of the last `columns` come from lookups, not from the file.
-    pub lookup_columns: usize,
 }
 
 /// `file` or `file [sheet]`: how a table is named in messages and reports.

@@ -5,7 +5,6 @@
 
 pub mod cond;
 pub mod guess;
-pub mod lexicon;
 pub mod likert;
 pub mod profile;
 pub mod write;

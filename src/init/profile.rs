@@ -287,7 +287,7 @@ impl Profile {
             && lo >= 0.0
             && hi <= 10.0
             && (hi > 5.0 || lo == 0.0)
-            && super::lexicon::RECOMMEND.is_match(header)
+            && crate::lexicon::words().recommend.is_match(header)
         {
             return Kind::Recommend;
         }
@@ -339,15 +339,7 @@ fn split_list(text: &str) -> Vec<&str> {
 /// The header a column is shown and grouped under: the question text where the export has
 /// codes above it (Qualtrics, SoSci Survey, LimeSurvey).
 pub fn display_header(layout: Layout, col: &Column) -> String {
-    let worded = matches!(
-        layout,
-        Layout::Qualtrics | Layout::QualtricsLegacy | Layout::CodeLabel
-    );
-    if worded && col.names.len() > 1 && !col.names[1].is_empty() {
-        col.names[1].clone()
-    } else {
-        col.label().to_string()
-    }
+    layout.shown_header(col).to_string()
 }
 
 /// Which rows of a table are responses: not a Qualtrics preview, test or spam (`Status`), not

@@ -50,15 +50,11 @@ pub(super) fn columns_read(
 /// A column as `check` names it: `C "question text" (Q3_2)`, the id where the export has one.
 fn column_name(t: &Table, c: usize) -> String {
     let col = &t.columns[c];
-    let id = match (t.layout, col.names.as_slice()) {
-        (
-            crate::ingest::Layout::Qualtrics
-            | crate::ingest::Layout::QualtricsLegacy
-            | crate::ingest::Layout::CodeLabel,
-            [id, _, ..],
-        ) => format!(" ({id})"),
-        _ => String::new(),
-    };
+    let id = t
+        .layout
+        .column_id(col)
+        .map(|id| format!(" ({id})"))
+        .unwrap_or_default();
     let label = col
         .names
         .get(1)

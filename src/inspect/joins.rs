@@ -1,8 +1,9 @@
 //! What `check` says of raking and lookups.
 
 use super::{error, info, warn, Finding};
-use crate::classify::{lookup, mapping, rake, Classified};
+use crate::classify::{mapping, rake, Classified, Joined, Joins};
 use crate::config::Config;
+use crate::ingest::lookup::{key_of, LookupFile};
 use crate::ingest::Table;
 
 /// At most this many unmatched keys or repeated keys are listed.
@@ -11,12 +12,12 @@ const LISTED: usize = 10;
 /// Each lookup: what it holds and which columns joined; its repeated keys (a warning); per
 /// table, the rows whose key it does not have, listed by key, or that the table has no key
 /// column.
-pub(super) fn lookups(cfg: &Config, tables: &[&Table]) -> Vec<Finding> {
+pub(super) fn lookups(cfg: &Config, joins: &Joins, tables: &[Joined]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (li, lk) in cfg.lookup_tables.iter().enumerate() {
-        let l = &lk.def;
+    for (li, join) in joins.lookups.iter().enumerate() {
+        let (l, lk) = (join.def, join.file);
         let key_field = &cfg.fields[l.key].name;
-        let joined: Vec<&str> = lk
+        let joined: Vec<&str> = join
             .joined
             .iter()
             .map(|&c| lk.table.columns[c].label())
@@ -51,8 +52,8 @@ pub(super) fn lookups(cfg: &Config, tables: &[&Table]) -> Vec<Finding> {
                 }
             )));
         }
-        for t in tables {
-            match t.lookup_unmatched.get(li).copied().flatten() {
+        for &Joined { table: t, join } in tables {
+            match join.unmatched.get(li).copied().flatten() {
                 None => out.push(info(format!(
                     "{}: no column of field '{key_field}', not joined to {}",
                     t.label(),
@@ -77,7 +78,7 @@ pub(super) fn lookups(cfg: &Config, tables: &[&Table]) -> Vec<Finding> {
 }
 
 /// The keys of a table's rows that a lookup does not have (`(blank)` for none), the first few.
-fn unmatched_keys(cfg: &Config, key: usize, lk: &lookup::LookupTable, t: &Table) -> Vec<String> {
+fn unmatched_keys(cfg: &Config, key: usize, lk: &LookupFile, t: &Table) -> Vec<String> {
     let map = mapping::map_table(cfg, &[], t);
     let Some(&col) = map.fields.get(key).and_then(|c| c.first()) else {
         return Vec::new();
@@ -85,7 +86,7 @@ fn unmatched_keys(cfg: &Config, key: usize, lk: &lookup::LookupTable, t: &Table)
     let mut out: Vec<String> = t
         .rows
         .iter()
-        .filter_map(|row| match row.get(col).and_then(lookup::key_of) {
+        .filter_map(|row| match row.get(col).and_then(key_of) {
             Some(k) if lk.has(&k) => None,
             Some(_) => Some(row[col].as_text()),
             None => Some("(blank)".to_string()),

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use crate::classify::{self, mapping, Classified, Outcome};
+use crate::classify::{self, mapping, Classified, Joined, Joins, Outcome};
 use crate::config::{fold, Cond, Config, FieldId, FieldKind};
 use crate::ingest::{Cell, IngestError, Table};
 use crate::stage::Stage;
@@ -100,7 +100,8 @@ fn error(text: String) -> Finding {
 /// What a run with `cfg` would do with these tables: rows read, excluded by reason, classified
 /// by stage, unclassified with the top reasons (what `init` ends with).
 pub fn preview(cfg: &Config, tables: &[&Table]) -> String {
-    let c = classify::classify(cfg, tables);
+    let joined: Vec<Joined> = tables.iter().map(|t| Joined::plain(t)).collect();
+    let c = classify::classify(cfg, &joined);
     let mut s = String::new();
     for f in rows(&c).into_iter().chain(bases(cfg, &c)) {
         let tag = if f.level > Level::Info {
@@ -113,9 +114,12 @@ pub fn preview(cfg: &Config, tables: &[&Table]) -> String {
     s
 }
 
-/// Inspect the tables read (and the files that could not be read) under `cfg`.
-pub fn inspect(cfg: &Config, tables: &[&Table], bad: &[IngestError]) -> Report {
-    let mut classified = classify::classify(cfg, tables);
+/// Inspect the tables read, the lookups joined to them (and the files that could not be read)
+/// under `cfg`.
+pub fn inspect(cfg: &Config, joins: &Joins, joined: &[Joined], bad: &[IngestError]) -> Report {
+    let mut classified = classify::classify(cfg, joined);
+    let tables: Vec<&Table> = joined.iter().map(|j| j.table).collect();
+    let tables = &tables[..];
     let weighting = joins::weighting(cfg, &mut classified);
     let maps: Vec<mapping::TableMap> = tables
         .iter()
@@ -135,7 +139,8 @@ pub fn inspect(cfg: &Config, tables: &[&Table], bad: &[IngestError]) -> Report {
     r.sections.push(("Rows", rows(&classified)));
     r.sections.push(("Bases", bases(cfg, &classified)));
     r.sections.push(("Weighting", weighting));
-    r.sections.push(("Lookups", joins::lookups(cfg, tables)));
+    r.sections
+        .push(("Lookups", joins::lookups(cfg, joins, joined)));
     r
 }
 

@@ -53,6 +53,12 @@ impl Tally {
         self.sw2 += w * w;
     }
 
+    /// Its share of `n` observations whose weights average 1 (as raked weights do): unweighted
+    /// (its count over n) and weighted (its weights' sum over n).
+    pub fn shares_of(&self, n: u64) -> (f64, f64) {
+        (self.n as f64 / n as f64, self.sw / n as f64)
+    }
+
     /// Count the observations of another tally too.
     #[inline]
     pub fn merge(&mut self, other: &Tally) {
@@ -60,6 +66,14 @@ impl Tally {
         self.sw += other.sw;
         self.sw2 += other.sw2;
     }
+}
+
+/// Kish's design effect of weighting, `n Σw² / (Σw)²` (= n / n_eff; 1 when every weight is
+/// equal), summed in the weights' order.
+pub fn design_effect(w: &[f64]) -> f64 {
+    let s: f64 = w.iter().sum();
+    let s2: f64 = w.iter().map(|x| x * x).sum();
+    w.len() as f64 * s2 / (s * s)
 }
 
 /// True when every weight is exactly 1 (the data are unweighted).

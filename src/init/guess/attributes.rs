@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{re, typed, Guess, Picker};
-use crate::init::lexicon;
 use crate::init::likert::LikertSet;
 use crate::init::profile::{Kind, Profile};
+use crate::lexicon;
 
 /// An attribute's name and its expectation and experience columns.
 type Pair = (String, Vec<usize>, Vec<usize>);

@@ -3,24 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use super::{re, text_field, typed, GRule, Guess, Picker};
+use super::{text_field, typed, GRule, Guess, Picker};
 use crate::init::cond;
 use crate::init::profile::{Kind, Profile};
-
-/// An e-mail header, in the seven languages.
-const EMAIL: &str = r"e-?mail|correo|courriel|poczta|surel|이메일";
+use crate::lexicon::words;
 
 /// The respondent id (or e-mail) and the panel key.
 pub(super) fn ids(g: &mut Guess, pk: &mut Picker) {
-    let id_re = re(
-        r"^(response ?id|respondent ?id|id|interviewee|participant( id)?|record ?id|submission ?id)$",
-    );
-    let email_re = re(EMAIL);
-    let panel_re =
-        re(r"^(account|client|customer|company|organi[sz]ation|panel)[ _]?(id|key|no\.?|number)$");
-    let ids = pk.take(&|p, _| p.is_named(&id_re));
-    let emails = pk.take(&|p, k| p.is_named(&email_re) && *k == Kind::Id);
-    let panel = pk.take(&|p, _| p.is_named(&panel_re));
+    let w = words();
+    let (id_re, email_re, panel_re) = (&w.respondent_id, &w.email, &w.panel_key);
+    let ids = pk.take(&|p, _| p.is_named(id_re));
+    let emails = pk.take(&|p, k| p.is_named(email_re) && *k == Kind::Id);
+    let panel = pk.take(&|p, _| p.is_named(panel_re));
     if !ids.is_empty() || !emails.is_empty() {
         let mut h = pk.headers(&ids);
         h.extend(pk.headers(&emails));
@@ -45,14 +39,11 @@ pub(super) fn ids(g: &mut Guess, pk: &mut Picker) {
 /// The response date; gives the columns of the end of the last engagement (a field once the
 /// journey questions are known).
 pub(super) fn dates(g: &mut Guess, pk: &mut Picker) -> Vec<usize> {
-    let last_re = re(
-        r"(last|most recent|latest|previous).*(engagement|project|assignment)|(engagement|project).*(end|finish)",
-    );
-    let last = pk.take(&|p, k| *k == Kind::Date && last_re.is_match(&p.header));
+    let w = words();
+    let last = pk.take(&|p, k| *k == Kind::Date && w.last_engagement.is_match(&p.header));
     let dates = pk.take(&|p, k| {
-        *k == Kind::Date && !re(r"start").is_match(&p.header)
-            || re(r"^(timestamp|completion time|submitted|end ?date|recorded ?date)$")
-                .is_match(p.header.trim())
+        *k == Kind::Date && !w.start.is_match(&p.header)
+            || w.response_date.is_match(p.header.trim())
     });
     if !dates.is_empty() {
         g.fields
@@ -67,9 +58,8 @@ pub(super) fn dates(g: &mut Guess, pk: &mut Picker) -> Vec<usize> {
 /// domain whose name is in the questions).
 pub(super) fn exclusions(g: &mut Guess, pk: &mut Picker) {
     let profiles = pk.profiles;
-    let duration_re =
-        re(r"duration|seconds|dauer|sekunden|durée|duración|czas trwania|durasi|소요");
-    let durations = pk.take(&|p, k| *k == Kind::Number && p.is_named(&duration_re));
+    let duration_re = &words().duration;
+    let durations = pk.take(&|p, k| *k == Kind::Number && p.is_named(duration_re));
     if let Some(median) = durations.first().and_then(|&i| profiles[i].median()) {
         g.fields.push(typed(
             "duration",
@@ -85,9 +75,9 @@ pub(super) fn exclusions(g: &mut Guess, pk: &mut Picker) {
             why: format!("faster than a fifth of the median duration ({median:.0} s)"),
         });
     }
-    let email_re = re(EMAIL);
+    let email_re = &words().email;
     let all_emails: Vec<usize> = (0..profiles.len())
-        .filter(|&i| profiles[i].is_named(&email_re))
+        .filter(|&i| profiles[i].is_named(email_re))
         .collect();
     if let Some(domain) = own_domain(profiles, &all_emails) {
         g.fields.push(text_field(

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{by_count, re, text_field, unique, GField, Guess, Picker};
-use crate::init::lexicon;
+use super::{by_count, text_field, unique, GField, Guess, Picker};
 use crate::init::profile::Kind;
+use crate::lexicon::{self, words};
 
 /// A multi-select question: its text, its options (or parts) with their counts, its columns.
 type Group = (String, BTreeMap<String, usize>, Vec<usize>);
@@ -43,12 +43,10 @@ fn groups(pk: &Picker) -> Vec<Group> {
 /// over option columns.
 pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
     let groups = groups(pk);
-    let service = &lexicon::SERVICE;
-    let known_re = &lexicon::KNOWN;
-    let bought_re = &lexicon::BOUGHT;
+    let w = words();
+    let (service, known_re, bought_re) = (&w.service, &w.known, &w.bought);
     // Where buyers look: a question that asks it, never platform metadata.
-    let channel_re =
-        |q: &str| lexicon::CHANNEL_QUESTION.is_match(q) && !lexicon::METADATA.is_match(q);
+    let channel_re = |q: &str| w.channel_question.is_match(q) && !w.metadata.is_match(q);
     let mut take = |pred: &dyn Fn(&str) -> bool| -> (Vec<String>, BTreeMap<String, usize>) {
         let mut headers = Vec::new();
         let mut options = BTreeMap::new();
@@ -103,9 +101,7 @@ pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
 /// The open-text "why" questions, with their most frequent words to start a codebook.
 pub(super) fn open_text(g: &mut Guess, pk: &mut Picker) {
     let why = pk.take(&|p, k| {
-        matches!(k, Kind::FreeText | Kind::Category)
-            && re(r"why|reason|anything else|comment|quote|feedback|explain|tell us|warum|grund|kommentar|anmerkung|pourquoi|raison|commentaire|por qué|motivo|comentario|dlaczego|powód|komentarz|uwagi|mengapa|alasan|komentar|saran|이유|왜|의견")
-                .is_match(&p.header)
+        matches!(k, Kind::FreeText | Kind::Category) && words().free_text.is_match(&p.header)
     });
     if !why.is_empty() {
         g.fields.push(text_field(
@@ -133,7 +129,7 @@ pub(super) fn segments(g: &mut Guess, pk: &mut Picker) {
         *k == Kind::Category
             && (2..=12).contains(&p.answers.len())
             && !p.overflow
-            && !lexicon::METADATA.is_match(&p.header)
+            && !words().metadata.is_match(&p.header)
             && lexicon::firmographic(&p.header).is_some()
     };
     let found: Vec<usize> = (0..pk.profiles.len())

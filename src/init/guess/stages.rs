@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use super::{re, text_field, typed, GRule, Guess, Picker};
 use crate::config::raw::RawCondition;
+use crate::init::cond;
 use crate::init::profile::{Kind, Profile};
-use crate::init::{cond, lexicon};
+use crate::lexicon::{self, words};
 
 /// One table the folder holds, for rules on the source.
 #[derive(Debug, Clone)]
@@ -17,16 +18,6 @@ pub struct Source {
     pub file: String,
     pub sheet: Option<String>,
 }
-
-/// A header that names the relationship with the firm, in the seven languages.
-const RELATIONSHIP_HEADER: &str = r"relationship|beziehung|relation|relación|relacja|hubungan|관계";
-/// A header that names the outcome of a buyer's search.
-const OUTCOME_HEADER: &str = r"outcome|result|decision|ergebnis|entscheidung|résultat|décision|resultado|decisión|wynik|decyzj|hasil|keputusan|결과|결정";
-/// A header that names a stage, status or type column.
-const STAGE_HEADER: &str =
-    r"stage|status|type|segment|phase|étape|etapa|etap|tahap|단계|relationship|relation";
-/// A would-return question.
-const RETURN_HEADER: &str = r"again|return|rehire|come back|wieder|à nouveau|de nouveau|de nuevo|volver|ponownie|lagi|kembali|다시";
 
 /// Share of a column's answers (weighted by how often each is given) that `f` codes.
 fn share_by(p: &Profile, f: &dyn Fn(&str) -> Option<&'static str>) -> f64 {
@@ -61,23 +52,21 @@ struct JourneyColumns {
 }
 
 fn rel(a: &str) -> Option<&'static str> {
-    lexicon::code_of(a, &lexicon::RELATIONSHIP)
+    lexicon::code_of(a, &words().relationship)
 }
 
 fn out(a: &str) -> Option<&'static str> {
-    lexicon::code_of(a, &lexicon::OUTCOME)
+    lexicon::code_of(a, &words().outcome)
 }
 
 /// Take the journey columns: categories, not metadata, not a "why" question whose reasons use
 /// the same words, with few answers, most of them coded.
 fn journey_columns(pk: &mut Picker) -> JourneyColumns {
-    let reason = re(
-        r"\b(why|reason|explain)|warum|grund|pourquoi|raison|por qué|motivo|razón|dlaczego|powód|mengapa|alasan|이유|왜",
-    );
+    let w = words();
     let not_meta = |p: &Profile| {
-        !lexicon::METADATA.is_match(&p.header) && !reason.is_match(&p.header) && p.distinct() <= 20
+        !w.metadata.is_match(&p.header) && !w.reason.is_match(&p.header) && p.distinct() <= 20
     };
-    let stage_header = re(STAGE_HEADER);
+    let stage_header = &w.stage_header;
     let stage = pk.take(&|p, k| {
         let codes = codes_by(p, &lexicon::stage_answer);
         *k == Kind::Category
@@ -91,11 +80,10 @@ fn journey_columns(pk: &mut Picker) -> JourneyColumns {
                 && (header.is_match(&p.header) && share_by(p, f) >= 0.3
                     || share_by(p, f) >= 0.6 && codes_by(p, f).len() >= 2)
         };
-    let rel_header = re(RELATIONSHIP_HEADER);
-    let relationship = pk.take(&|p, k| *k == Kind::Category && by_phrase(p, &rel_header, &rel));
-    let out_header = re(OUTCOME_HEADER);
-    let outcome = pk.take(&|p, k| *k == Kind::Category && by_phrase(p, &out_header, &out));
-    let return_header = re(RETURN_HEADER);
+    let relationship =
+        pk.take(&|p, k| *k == Kind::Category && by_phrase(p, &w.relationship_header, &rel));
+    let outcome = pk.take(&|p, k| *k == Kind::Category && by_phrase(p, &w.outcome_header, &out));
+    let return_header = &w.would_return;
     let returns = pk.take(&|p, k| {
         let yes_no = *k == Kind::YesNo
             || *k == Kind::Category && p.answers.keys().any(|a| a.eq_ignore_ascii_case("no"));
@@ -271,7 +259,7 @@ fn source_rules(
     let asked = |s: &Source| -> Option<(&'static str, String)> {
         let mut found: Vec<(&'static str, String)> = Vec::new();
         for p in profiles.iter().filter(|p| p.tables.contains(&s.label)) {
-            if let Some(st) = lexicon::code_of(&p.header, &lexicon::STAGE_QUESTIONS) {
+            if let Some(st) = lexicon::code_of(&p.header, &words().stage_questions) {
                 found.push((st, p.header.clone()));
             }
         }

@@ -1,0 +1,383 @@
+//! The words journeygap reads headers, answers and file names by, one file per language: a
+//! [`Lexicon`] value each ([`en`], [`de`], [`fr`], [`es`], [`pl`], [`id`], [`ko`]), listed once in
+//! [`LANGUAGES`]. A `Lexicon` is a struct literal, so a language file that leaves out a concept
+//! does not compile; a concept a language has no words for yet is an empty list, in plain sight.
+//!
+//! The readers — `init`'s guesses, its rating scales, the layout sniffing of `ingest` — read the
+//! concepts of [`words`], never a language: each concept is one case-insensitive regular
+//! expression made of every language's words, compiled once. Stems are matched as word
+//! beginnings where the language has spaces, so that "rate" finds "rate" and "rating" but not
+//! "separate".
+//!
+//! The lexicon is its own module, not `init`'s, because `ingest` reads it too (the platforms'
+//! headers in each language), and `ingest` sits below `init`.
+//!
+//! Adding a language: one file like `en.rs`, and its name in the `languages!` line.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Each language's module and its [`Lexicon`], declared together.
+macro_rules! languages {
+    ($($module:ident :: $lexicon:ident),* $(,)?) => {
+        $(pub mod $module;)*
+        /// Every language, in the order their words are tried (it matters only for the rating
+        /// scales: the first of two equally short scales that hold a column's answers is taken).
+        pub static LANGUAGES: &[&Lexicon] = &[$(&$module::$lexicon),*];
+    };
+}
+
+languages!(en::EN, de::DE, fr::FR, es::ES, pl::PL, id::ID, ko::KO);
+
+/// A list of regular-expression alternatives (or plain words, where a field says so).
+pub type Words = &'static [&'static str];
+
+/// Everything one language says that journeygap reads.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// The language's English name.
+    pub name: &'static str,
+    /// Words of headers and question stems, by what the column holds.
+    pub headers: Headers,
+    /// Firmographic headers, by concept.
+    pub firmographics: Firmographics,
+    /// The platforms' own headers in this language.
+    pub platform: Platform,
+    /// The stages as a whole answer (a CRM stage column, a sheet of a coded interview workbook,
+    /// a file name's word): the stage name, plurals and the usual synonyms; whole-answer
+    /// patterns.
+    pub stage_names: StageNames,
+    /// Questions only one stage is asked: a file that asks them is a file of that stage.
+    pub stage_questions: StageQuestions,
+    /// Relationship answers, by the code the stage rules read.
+    pub relationship: Relationship,
+    /// Outcome answers of a buyer's search, by the code the outcome rules read.
+    pub outcome: Outcome,
+    /// Labelled rating scales: `name: point; point; …` from the lowest point, the wordings of a
+    /// point separated by `|` (plain text, not patterns).
+    pub scales: Words,
+    /// Answers that say "no answer" in a rating column (plain text, compared without case).
+    pub no_answer: Words,
+}
+
+/// Header and question-stem words.
+#[derive(Debug)]
+pub struct Headers {
+    /// A stem asking what matters: importance, priority.
+    pub importance: Words,
+    /// A stem about expectations (the expectation side unless it also asks how the firm did).
+    pub expectation: Words,
+    /// A stem asking how the firm did: rating, performance, satisfaction, experience.
+    pub experience: Words,
+    /// Likelihood to recommend.
+    pub recommend: Words,
+    /// A multi-select question about where buyers look, hear, find or learn.
+    pub channel_question: Words,
+    /// A question about the services the firm offers.
+    pub service: Words,
+    /// Services the respondent knows of.
+    pub known: Words,
+    /// Services the respondent bought or used.
+    pub bought: Words,
+    /// An open question whose answers are reasons or comments.
+    pub free_text: Words,
+    /// A "why" question (its answers use the journey's words without being journey answers).
+    pub reason: Words,
+    /// The relationship question.
+    pub relationship: Words,
+    /// The outcome of a buyer's search.
+    pub outcome: Words,
+    /// A stage, status or type column.
+    pub stage: Words,
+    /// A would-return question.
+    pub would_return: Words,
+    /// The respondent id: whole-header patterns.
+    pub respondent_id: Words,
+    /// An e-mail address.
+    pub email: Words,
+    /// The same client across quarters: whole-header patterns.
+    pub panel_key: Words,
+    /// The response date: whole-header patterns.
+    pub response_date: Words,
+    /// A date that is a start, not the response date.
+    pub start: Words,
+    /// The end of the last engagement.
+    pub last_engagement: Words,
+    /// Seconds taken.
+    pub duration: Words,
+}
+
+/// Firmographic headers, in the order they are tried.
+#[derive(Debug)]
+pub struct Firmographics {
+    pub industry: Words,
+    pub sector: Words,
+    pub company_size: Words,
+    pub employees: Words,
+    pub revenue: Words,
+    pub region: Words,
+    pub country: Words,
+    pub role: Words,
+    pub seniority: Words,
+}
+
+/// The platforms' own headers.
+#[derive(Debug)]
+pub struct Platform {
+    /// Platform metadata: never a channel, a segment or a journey question.
+    pub metadata: Words,
+    /// Google Forms' first header (`Timestamp`) as it is exported in this language (plain text,
+    /// lower case).
+    pub timestamp: Words,
+}
+
+/// Stage names, in the order they are tried.
+#[derive(Debug)]
+pub struct StageNames {
+    pub got_away: Words,
+    pub former: Words,
+    pub betweener: Words,
+    pub prospect: Words,
+    pub client: Words,
+}
+
+/// Questions only one stage is asked, in the order they are tried.
+#[derive(Debug)]
+pub struct StageQuestions {
+    pub former: Words,
+    pub got_away: Words,
+    pub client: Words,
+    pub prospect: Words,
+}
+
+/// Relationship answers, in the order they are tried (the first that matches decides, so the
+/// negations come first): `former` (will not return, no longer works with the firm),
+/// `betweener` (worked with it before and would again), `prospect` (never worked with it),
+/// `client` (working with it now), `past` (worked with it before, no more said).
+#[derive(Debug)]
+pub struct Relationship {
+    pub former: Words,
+    pub betweener: Words,
+    pub prospect: Words,
+    pub client: Words,
+    pub past: Words,
+}
+
+/// Outcome answers, in the order they are tried: a named other firm (`got-away`) before
+/// `not-now` (on hold, postponed), `open` (still comparing or deciding), `hired` (chose the
+/// firm), and last the bare "went with", "chose", "lost" (`got-away`).
+#[derive(Debug)]
+pub struct Outcome {
+    pub other_firm: Words,
+    pub not_now: Words,
+    pub open: Words,
+    pub hired: Words,
+    pub lost: Words,
+}
+
+/// Every concept, compiled from every language.
+pub struct Compiled {
+    pub importance: Regex,
+    pub expectation: Regex,
+    pub experience: Regex,
+    pub recommend: Regex,
+    pub channel_question: Regex,
+    pub service: Regex,
+    pub known: Regex,
+    pub bought: Regex,
+    pub free_text: Regex,
+    pub reason: Regex,
+    pub relationship_header: Regex,
+    pub outcome_header: Regex,
+    pub stage_header: Regex,
+    pub would_return: Regex,
+    pub respondent_id: Regex,
+    pub email: Regex,
+    pub panel_key: Regex,
+    pub response_date: Regex,
+    pub start: Regex,
+    pub last_engagement: Regex,
+    pub duration: Regex,
+    pub metadata: Regex,
+    /// Firmographic concepts: the field name each gives, and its header words.
+    pub firmographics: Vec<(&'static str, Regex)>,
+    /// Whole answers that name a stage, by stage code.
+    pub stage_names: Vec<(&'static str, Regex)>,
+    pub stage_questions: Vec<(&'static str, Regex)>,
+    pub relationship: Vec<(&'static str, Regex)>,
+    pub outcome: Vec<(&'static str, Regex)>,
+}
+
+/// Every language's words of one concept, in [`LANGUAGES`] order.
+fn all(concept: impl Fn(&Lexicon) -> Words) -> Vec<&'static str> {
+    LANGUAGES
+        .iter()
+        .flat_map(|l| concept(l).iter().copied())
+        .collect()
+}
+
+/// Any of a concept's words, found anywhere.
+fn any(concept: impl Fn(&Lexicon) -> Words) -> Regex {
+    Regex::new(&format!("(?i){}", all(concept).join("|"))).expect("built-in lexicon compiles")
+}
+
+/// One of a concept's words as the whole text.
+fn whole(concept: impl Fn(&Lexicon) -> Words) -> Regex {
+    Regex::new(&format!("(?i)^(?:{})$", all(concept).join("|"))).expect("built-in lexicon compiles")
+}
+
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled {
+    importance: any(|l| l.headers.importance),
+    expectation: any(|l| l.headers.expectation),
+    experience: any(|l| l.headers.experience),
+    recommend: any(|l| l.headers.recommend),
+    channel_question: any(|l| l.headers.channel_question),
+    service: any(|l| l.headers.service),
+    known: any(|l| l.headers.known),
+    bought: any(|l| l.headers.bought),
+    free_text: any(|l| l.headers.free_text),
+    reason: any(|l| l.headers.reason),
+    relationship_header: any(|l| l.headers.relationship),
+    outcome_header: any(|l| l.headers.outcome),
+    stage_header: any(|l| l.headers.stage),
+    would_return: any(|l| l.headers.would_return),
+    respondent_id: whole(|l| l.headers.respondent_id),
+    email: any(|l| l.headers.email),
+    panel_key: whole(|l| l.headers.panel_key),
+    response_date: whole(|l| l.headers.response_date),
+    start: any(|l| l.headers.start),
+    last_engagement: any(|l| l.headers.last_engagement),
+    duration: any(|l| l.headers.duration),
+    metadata: any(|l| l.platform.metadata),
+    firmographics: vec![
+        ("industry", any(|l| l.firmographics.industry)),
+        ("sector", any(|l| l.firmographics.sector)),
+        ("company_size", any(|l| l.firmographics.company_size)),
+        ("employees", any(|l| l.firmographics.employees)),
+        ("revenue", any(|l| l.firmographics.revenue)),
+        ("region", any(|l| l.firmographics.region)),
+        ("country", any(|l| l.firmographics.country)),
+        ("role", any(|l| l.firmographics.role)),
+        ("seniority", any(|l| l.firmographics.seniority)),
+    ],
+    stage_names: vec![
+        ("got-away", whole(|l| l.stage_names.got_away)),
+        ("former", whole(|l| l.stage_names.former)),
+        ("betweener", whole(|l| l.stage_names.betweener)),
+        ("prospect", whole(|l| l.stage_names.prospect)),
+        ("client", whole(|l| l.stage_names.client)),
+    ],
+    stage_questions: vec![
+        ("former", any(|l| l.stage_questions.former)),
+        ("got-away", any(|l| l.stage_questions.got_away)),
+        ("client", any(|l| l.stage_questions.client)),
+        ("prospect", any(|l| l.stage_questions.prospect)),
+    ],
+    relationship: vec![
+        ("former", any(|l| l.relationship.former)),
+        ("betweener", any(|l| l.relationship.betweener)),
+        ("prospect", any(|l| l.relationship.prospect)),
+        ("client", any(|l| l.relationship.client)),
+        ("past", any(|l| l.relationship.past)),
+    ],
+    outcome: vec![
+        ("got-away", any(|l| l.outcome.other_firm)),
+        ("not-now", any(|l| l.outcome.not_now)),
+        ("open", any(|l| l.outcome.open)),
+        ("hired", any(|l| l.outcome.hired)),
+        ("got-away", any(|l| l.outcome.lost)),
+    ],
+});
+
+/// Every concept, compiled once.
+pub fn words() -> &'static Compiled {
+    &COMPILED
+}
+
+/// Every language's rating scales, in [`LANGUAGES`] order.
+pub fn scales() -> impl Iterator<Item = &'static str> {
+    LANGUAGES.iter().flat_map(|l| l.scales.iter().copied())
+}
+
+/// Every language's "no answer" words.
+pub fn no_answers() -> impl Iterator<Item = &'static str> {
+    LANGUAGES.iter().flat_map(|l| l.no_answer.iter().copied())
+}
+
+/// Whether a header (lower-cased) is Google Forms' `Timestamp` in some language.
+pub fn is_timestamp_header(lower: &str) -> bool {
+    LANGUAGES
+        .iter()
+        .any(|l| l.platform.timestamp.contains(&lower))
+}
+
+/// The side a question stem is on: `Some(0)` expectation (importance words, or expectation
+/// words without experience words), `Some(1)` experience.
+pub fn side_of(stem: &str) -> Option<usize> {
+    let w = words();
+    if w.importance.is_match(stem) {
+        Some(0)
+    } else if w.experience.is_match(stem) {
+        Some(1)
+    } else if w.expectation.is_match(stem) {
+        Some(0)
+    } else {
+        None
+    }
+}
+
+/// The firmographic concept a header names, if any: a short header (a long one is a question
+/// that mentions staff or size in passing).
+pub fn firmographic(header: &str) -> Option<&'static str> {
+    if header.chars().count() > 60 {
+        return None;
+    }
+    code_of(header, &words().firmographics)
+}
+
+/// The code of the first group whose words a text holds.
+pub fn code_of(text: &str, table: &[(&'static str, Regex)]) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(_, re)| re.is_match(text))
+        .map(|(c, _)| *c)
+}
+
+/// The stage a whole answer names (`"Got-away"`, `"Closed lost"`, `"Ehemalige Kunden"`).
+pub fn stage_answer(answer: &str) -> Option<&'static str> {
+    let a = answer.trim().trim_end_matches(['.', ':']).trim();
+    let a: String = a.split_whitespace().collect::<Vec<_>>().join(" ");
+    code_of(&a, &words().stage_names)
+}
+
+/// The stage a file or sheet name names, and how surely: `true` for the narrow stages
+/// (got-away, former, betweener), whose name says who every row is; `false` for "client" and
+/// "prospect", which also name surveys of several stages ("client survey", "prospect study").
+pub fn stage_in_name(name: &str) -> Option<(&'static str, bool)> {
+    let base = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches(|c: char| c != '.' && !c.is_alphanumeric());
+    let stem = base
+        .rsplit_once('.')
+        .filter(|(_, ext)| ext.len() <= 4 && ext.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map_or(base, |(s, _)| s);
+    let words: Vec<String> = stem
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .flat_map(|w| w.split('-').map(str::to_string).chain([w.to_string()]))
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    // Pairs of words first ("former clients", "got aways"), then single words.
+    let pairs = words.windows(2).map(|w| format!("{} {}", w[0], w[1]));
+    let found = pairs
+        .chain(words.iter().cloned())
+        .find_map(|w| stage_answer(&w))?;
+    Some((found, matches!(found, "got-away" | "former" | "betweener")))
+}
+
+#[cfg(test)]
+mod tests;

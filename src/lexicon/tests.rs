@@ -1,0 +1,216 @@
+//! The lexicon read as the guesses read it: stems, metadata, firmographics, stage names and
+//! the relationship and outcome phrases, in the seven languages.
+
+use super::*;
+
+#[test]
+fn stems_in_seven_languages() {
+    for s in [
+        "How important is each of the following?",
+        "Wie wichtig sind Ihnen die folgenden Punkte?",
+        "Quelle importance accordez-vous à",
+        "¿Qué tan importante es",
+        "Jak ważne są dla Państwa",
+        "Seberapa penting",
+        "다음 항목은 얼마나 중요합니까",
+        "What matters most when choosing an adviser",
+        "What did you expect",
+    ] {
+        assert_eq!(side_of(s), Some(0), "{s}");
+    }
+    for s in [
+        "How did Northwind do on",
+        "Please rate our performance",
+        "Wie zufrieden waren Sie mit",
+        "Comment évaluez-vous",
+        "¿Qué tan satisfecho está con",
+        "Jak oceniają Państwo",
+        "Seberapa puas Anda",
+        "만족도",
+        "How well did we meet your expectations?",
+    ] {
+        assert_eq!(side_of(s), Some(1), "{s}");
+    }
+    assert!(!words().experience.is_match("separate the items"));
+}
+
+#[test]
+fn metadata_and_firmographics() {
+    for h in [
+        "Distribution Channel",
+        "DistributionChannel",
+        "Collector ID",
+        "IP Address",
+        "LocationLatitude",
+        "Consent to take part",
+    ] {
+        assert!(words().metadata.is_match(h), "{h}");
+    }
+    assert!(!words().metadata.is_match("Industry"));
+    assert_eq!(
+        firmographic("What industry is your company in?"),
+        Some("industry")
+    );
+    assert_eq!(firmographic("Unternehmensgröße"), Some("company_size"));
+    assert_eq!(firmographic("업종"), Some("industry"));
+    assert_eq!(firmographic("How satisfied are you"), None);
+}
+
+#[test]
+fn stage_names_in_answers_and_file_names() {
+    assert_eq!(stage_answer("Got-away"), Some("got-away"));
+    assert_eq!(stage_answer("Closed lost"), Some("got-away"));
+    assert_eq!(stage_answer("Ehemalige Kunden"), Some("former"));
+    assert_eq!(stage_answer("Cliente"), Some("client"));
+    assert_eq!(stage_answer("Lead"), Some("prospect"));
+    assert_eq!(stage_answer("Client satisfaction"), None);
+    for (a, st) in [
+        ("Closed Won", "client"),
+        ("Qualified lead", "prospect"),
+        ("Proposal sent", "prospect"),
+        ("Active", "client"),
+        ("Inactive", "betweener"),
+        ("Ex-customer", "former"),
+        ("Lost deal", "got-away"),
+    ] {
+        assert_eq!(stage_answer(a), Some(st), "{a}");
+    }
+    assert_eq!(
+        stage_in_name("crm/former-clients-2026Q3.csv"),
+        Some(("former", true))
+    );
+    assert_eq!(stage_in_name("Got-aways"), Some(("got-away", true)));
+    assert_eq!(
+        stage_in_name("client_survey_2026Q1.csv"),
+        Some(("client", false))
+    );
+    assert_eq!(
+        stage_in_name("verlorene_Ausschreibungen.xlsx"),
+        Some(("got-away", true))
+    );
+    assert_eq!(stage_in_name("survey.csv"), None);
+}
+
+#[test]
+fn relationship_and_outcome_phrases() {
+    let r = |a: &str| code_of(a, &words().relationship);
+    assert_eq!(r("We are currently working with Northwind"), Some("client"));
+    assert_eq!(r("We have worked with Northwind in the past"), Some("past"));
+    assert_eq!(
+        r("Worked with them before and would again"),
+        Some("betweener")
+    );
+    assert_eq!(
+        r("Worked with them before, will not return"),
+        Some("former")
+    );
+    assert_eq!(r("We no longer work with them"), Some("former"));
+    assert_eq!(r("We have never worked with them"), Some("prospect"));
+    assert_eq!(r("Wir arbeiten derzeit mit ihnen"), Some("client"));
+    assert_eq!(r("Nous ne travaillons plus avec eux"), Some("former"));
+    assert_eq!(r("Nunca hemos trabajado con ellos"), Some("prospect"));
+    assert_eq!(
+        r("Współpracowaliśmy wcześniej i chętnie ponownie"),
+        Some("betweener")
+    );
+    assert_eq!(r("Saat ini bekerja sama"), Some("client"));
+    assert_eq!(r("현재 거래 중"), Some("client"));
+    let o = |a: &str| code_of(a, &words().outcome);
+    assert_eq!(o("We chose another firm"), Some("got-away"));
+    assert_eq!(o("Went with a competitor"), Some("got-away"));
+    assert_eq!(o("We have put the project on hold"), Some("not-now"));
+    assert_eq!(o("Still comparing offers"), Some("open"));
+    assert_eq!(o("We hired Northwind Advisory"), Some("hired"));
+    assert_eq!(
+        o("Wir haben uns für einen anderen Anbieter entschieden"),
+        Some("got-away")
+    );
+    assert_eq!(o("Projekt verschoben"), Some("not-now"));
+    assert_eq!(o("Nous avons choisi votre cabinet"), Some("hired"));
+    assert_eq!(o("Elegimos otra consultora"), Some("got-away"));
+    assert_eq!(o("다른 회사를 선택했습니다"), Some("got-away"));
+}
+
+/// Every language's words compile on their own (a new language's bad pattern is caught here,
+/// by name), and its scales have a name and at least four points.
+#[test]
+fn every_language_compiles_on_its_own() {
+    for l in LANGUAGES {
+        let h = &l.headers;
+        let f = &l.firmographics;
+        let (sn, sq, r, o) = (
+            &l.stage_names,
+            &l.stage_questions,
+            &l.relationship,
+            &l.outcome,
+        );
+        let concepts: [Words; 45] = [
+            h.importance,
+            h.expectation,
+            h.experience,
+            h.recommend,
+            h.channel_question,
+            h.service,
+            h.known,
+            h.bought,
+            h.free_text,
+            h.reason,
+            h.relationship,
+            h.outcome,
+            h.stage,
+            h.would_return,
+            h.respondent_id,
+            h.email,
+            h.panel_key,
+            h.response_date,
+            h.start,
+            h.last_engagement,
+            h.duration,
+            f.industry,
+            f.sector,
+            f.company_size,
+            f.employees,
+            f.revenue,
+            f.region,
+            f.country,
+            f.role,
+            f.seniority,
+            l.platform.metadata,
+            sn.got_away,
+            sn.former,
+            sn.betweener,
+            sn.prospect,
+            sn.client,
+            sq.former,
+            sq.got_away,
+            sq.client,
+            sq.prospect,
+            r.former,
+            r.betweener,
+            r.prospect,
+            r.client,
+            r.past,
+        ];
+        let outcomes = [o.other_firm, o.not_now, o.open, o.hired, o.lost];
+        for words in concepts.iter().chain(&outcomes) {
+            for w in words.iter() {
+                assert!(
+                    Regex::new(&format!("(?i){w}")).is_ok(),
+                    "{}: {w} does not compile",
+                    l.name
+                );
+            }
+        }
+        for s in l.scales {
+            let (name, points) = s.split_once(':').expect("a scale has a name");
+            assert!(!name.trim().is_empty(), "{}: {s}", l.name);
+            assert!(points.split(';').count() >= 4, "{}: {s}", l.name);
+        }
+        assert_eq!(l.code.len(), 2, "{}", l.name);
+        assert!(
+            l.platform.timestamp.iter().all(|t| t.to_lowercase() == *t),
+            "{}: timestamp headers are written in lower case",
+            l.name
+        );
+    }
+}
