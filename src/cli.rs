@@ -1,4 +1,5 @@
-//! Command-line flags and help text (clap derive). Only flags here; behaviour is in `app`.
+//! Command-line flags and help text (clap derive). Only flags here; what each command does is in
+//! [`crate::cmd`], one file per command.
 
 use std::path::PathBuf;
 

@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod init;
 pub mod inspect;
 pub mod lexicon;
+pub mod messages;
 pub mod period;
 pub mod privacy;
 pub mod progress;

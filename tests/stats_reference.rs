@@ -168,7 +168,7 @@ fn ones(n: usize) -> Vec<f64> {
 
 #[test]
 fn welch_matches_scipy_ttest_ind() {
-    use journeygap::stats::tests::welch;
+    use journeygap::stats::two_group::welch;
     for (i, case) in reference()["welch"].as_array().unwrap().iter().enumerate() {
         let (a, b) = (nums(&case["a"]), nums(&case["b"]));
         let wa = opt_nums(&case["wa"]).unwrap_or_else(|| ones(a.len()));
@@ -187,7 +187,7 @@ fn welch_matches_scipy_ttest_ind() {
 
 #[test]
 fn two_proportion_z_matches_statsmodels() {
-    use journeygap::stats::tests::two_proportion_z;
+    use journeygap::stats::two_group::two_proportion_z;
     for (i, case) in reference()["ztest"].as_array().unwrap().iter().enumerate() {
         let f = |k: &str| case[k].as_f64().unwrap();
         let r = two_proportion_z(f("pa"), f("na"), f("pb"), f("nb"));
@@ -203,7 +203,7 @@ fn two_proportion_z_matches_statsmodels() {
 
 #[test]
 fn chi_square_matches_scipy_without_continuity_correction() {
-    use journeygap::stats::tests::chi_square;
+    use journeygap::stats::two_group::chi_square;
     for (i, case) in reference()["chi"].as_array().unwrap().iter().enumerate() {
         let table: Vec<Vec<f64>> = case["table"].as_array().unwrap().iter().map(nums).collect();
         let r = chi_square(&table);

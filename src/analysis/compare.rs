@@ -11,7 +11,7 @@ use crate::config::{fold, FieldKind};
 use crate::stage::Stage;
 use crate::stats::mean::{weighted_mean, weighted_mean_grouped, MeanEstimate};
 use crate::stats::nps::{nps_difference_test, nps_grouped, NpsEstimate};
-use crate::stats::tests::{chi_square, two_proportion_z, welch, TestResult};
+use crate::stats::two_group::{chi_square, two_proportion_z, welch, TestResult};
 use crate::stats::weights::kish_n_eff;
 use crate::stats::weights::Tally;
 

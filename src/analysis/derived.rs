@@ -11,7 +11,6 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::shares::options;
-use super::themes::theme_fields;
 use super::Ctx;
 use crate::classify::{Respondent, Val};
 use crate::config::fold;
@@ -220,7 +219,7 @@ pub(crate) struct Derived {
     pub(crate) channels: Bits,
     /// The outcome answers (when the journey has an outcome field): hired, got away, not now.
     pub(crate) outcome: Bits,
-    /// Per theme field (in [`theme_fields`] order): over that field's themes, in config order.
+    /// Per theme field (in [`Config::theme_fields`](crate::config::Config::theme_fields) order): over that field's themes, in config order.
     pub(crate) themes: Vec<Bits>,
     /// Per theme field: the words of each answer no theme coded.
     pub(crate) uncoded: Vec<Words>,
@@ -397,7 +396,7 @@ pub(crate) fn derive(ctx: &Ctx, channels: &[String]) -> Derived {
             Some((0..3).filter(|&k| codes[k].contains(&c)).collect())
         });
     }
-    for field in theme_fields(ctx) {
+    for field in ctx.cfg.theme_fields() {
         let themes: Vec<&crate::config::Theme> =
             ctx.cfg.themes.iter().filter(|t| t.field == field).collect();
         let values = FieldValues::of(ctx, rs, field);

@@ -72,6 +72,18 @@ pub struct Summary {
     pub tables: Tables,
 }
 
+impl Summary {
+    /// The label a stage key is shown by (the config's `[stages.labels]`, recorded here): the
+    /// one place the charts and the report take it from.
+    pub fn stage_label(&self, st: &str) -> String {
+        self.stage_labels
+            .iter()
+            .find(|l| l.stage == st)
+            .map(|l| l.label.clone())
+            .unwrap_or_else(|| st.to_string())
+    }
+}
+
 /// A file `--skip-bad-files` skipped: its name relative to the input folder, and why it could
 /// not be read.
 #[derive(Debug, Clone, Default, Serialize, serde::Deserialize, PartialEq)]
@@ -548,7 +560,8 @@ mod tests {
     #[test]
     fn cells_and_per_group_passes_agree() {
         let dir = std::path::Path::new("fixtures/demo/2026Q3");
-        let inputs = crate::cmd::open_inputs(dir, None).expect("demo config");
+        let inputs = crate::cmd::open_inputs(dir, None, &crate::messages::Warnings::new())
+            .expect("demo config");
         let (cfg, paths) = (&inputs.cfg, &inputs.paths);
         assert!(
             !cfg.segments.is_empty(),

@@ -8,21 +8,10 @@ use crate::config::FieldId;
 use crate::stage::Stage;
 use crate::stats::weights::Tally;
 
-/// The open-text fields the codebook names, in first-use order.
-pub(crate) fn theme_fields(ctx: &Ctx) -> Vec<FieldId> {
-    let mut out = Vec::new();
-    for t in &ctx.cfg.themes {
-        if !out.contains(&t.field) {
-            out.push(t.field);
-        }
-    }
-    out
-}
-
 /// One open-text field's answers at one stage, with which themes each answer mentions.
 struct Coded<'a> {
     field: FieldId,
-    /// Its position in [`theme_fields`].
+    /// Its position in [`Config::theme_fields`](crate::config::Config::theme_fields).
     fi: usize,
     stage: Stage,
     themes: Vec<&'a crate::config::Theme>,
@@ -35,7 +24,7 @@ struct Coded<'a> {
 /// Every (field, stage) with answers, in field then stage order.
 fn coded<'a>(ctx: &'a Ctx, g: &'a Group) -> Vec<Coded<'a>> {
     let mut out = Vec::new();
-    for (fi, field) in theme_fields(ctx).into_iter().enumerate() {
+    for (fi, field) in ctx.cfg.theme_fields().into_iter().enumerate() {
         let themes: Vec<&crate::config::Theme> =
             ctx.cfg.themes.iter().filter(|t| t.field == field).collect();
         let bits = &ctx.derived.themes[fi];

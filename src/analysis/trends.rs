@@ -8,7 +8,7 @@ use crate::analysis::{Summary, TrendRow};
 use crate::stats::mean::MeanEstimate;
 use crate::stats::multiple::bh_qvalues;
 use crate::stats::nps::{nps_difference_z, NpsEstimate};
-use crate::stats::tests::{two_proportion_z, welch};
+use crate::stats::two_group::{two_proportion_z, welch};
 
 /// One point of a series, with what its test against the previous point needs.
 #[derive(Debug, Clone)]

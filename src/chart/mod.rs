@@ -4,10 +4,10 @@
 //! hatched, with a note under the chart.
 
 pub mod draw;
-pub mod spec;
+pub mod specs;
 
 use crate::analysis::Summary;
-pub use spec::{Bar, BarChart, Heatmap, LineChart, Scatter, Section, Series, ValueFormat};
+pub use specs::{Bar, BarChart, Heatmap, LineChart, Scatter, Section, Series, ValueFormat};
 
 /// A chart that could not be drawn (plotters or the PNG encoder failed).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -79,7 +79,7 @@ impl Chart {
 
 /// Every chart of the period.
 pub fn all_charts(s: &Summary) -> Vec<Chart> {
-    use spec::{bar, heatmap, line, scatter};
+    use specs::{bar, heatmap, line, scatter};
     let mut out: Vec<Chart> = bar::charts(s).into_iter().map(Chart::Bar).collect();
     out.extend(scatter::ipa(s).into_iter().map(Chart::Scatter));
     match scatter::drivers(s) {

@@ -9,7 +9,8 @@ use crate::inspect::{self, Level};
 
 /// `journeygap check`.
 pub fn check(a: &CheckArgs) -> Result<()> {
-    let inputs = super::open_inputs(&a.input, a.config.as_deref())?;
+    let warnings = crate::messages::Warnings::new();
+    let inputs = super::open_inputs(&a.input, a.config.as_deref(), &warnings)?;
     let (cfg, joins) = (&inputs.cfg, inputs.joins());
     let (files, bad) = super::read_files(&a.input, &inputs.paths, a.quiet);
     let prepared = classify::prepare(

@@ -1,7 +1,6 @@
 //! `journeygap init`: guess a config from the folder's files and write it, never over an
 //! existing one unless `--force`.
 
-use crate::escape::shown;
 use anyhow::{bail, Context, Result};
 
 use crate::cli::InitArgs;
@@ -10,7 +9,8 @@ use crate::report::atomic;
 
 /// `journeygap init`.
 pub fn init(a: &InitArgs) -> Result<()> {
-    let paths = super::export_files(&a.folder)?;
+    let warnings = crate::messages::Warnings::new();
+    let paths = super::export_files(&a.folder, &warnings)?;
     let out = a
         .output
         .clone()
@@ -33,13 +33,13 @@ pub fn init(a: &InitArgs) -> Result<()> {
     atomic::write_file(&out, text.as_bytes())
         .with_context(|| format!("cannot write {}", out.display()))?;
     for e in &skipped {
-        eprintln!("warning: not read: {}", shown(&e.to_string()));
+        warnings.warn(format!("not read: {e}"));
     }
     // The written config must load: a guess that does not is a bug, said even with --quiet.
     let cfg = match crate::config::Config::parse(&text, &out) {
         Ok(cfg) => Some(cfg),
         Err(e) => {
-            eprintln!("warning: the written config does not load: {e}");
+            warnings.warn(format!("the written config does not load: {e}"));
             None
         }
     };

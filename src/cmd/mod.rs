@@ -18,6 +18,7 @@ use crate::cli::{Args, Command};
 use crate::config::{Config, ConfigError};
 use crate::ingest::lookup::{LookupFile, LookupSpec};
 use crate::ingest::{self, IngestError, InputFile};
+use crate::messages::Warnings;
 use crate::progress::Progress;
 
 /// Run the parsed command line.
@@ -51,7 +52,7 @@ pub(crate) fn in_pool<T: Send>(
 }
 
 /// Every data file below `folder`, which must be a folder.
-pub(crate) fn export_files(folder: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn export_files(folder: &Path, warnings: &Warnings) -> Result<Vec<PathBuf>> {
     if !folder.is_dir() {
         bail!(
             "{}: not a folder; give the folder of one period's exports",
@@ -67,10 +68,10 @@ pub(crate) fn export_files(folder: &Path) -> Result<Vec<PathBuf>> {
                 crate::escape::shown(&dir.display().to_string())
             );
         }
-        eprintln!(
-            "warning: {}: skipped, a journeygap report folder (it holds journeygap's summary.json), not exports",
-            crate::escape::shown(&dir.display().to_string())
-        );
+        warnings.warn(format!(
+            "{}: skipped, a journeygap report folder (it holds journeygap's summary.json), not exports",
+            dir.display()
+        ));
     }
     Ok(walked.files)
 }
@@ -93,8 +94,8 @@ impl Inputs {
 
 /// The config for `input`, its lookups read, and the data files under `input` that the
 /// config's `[input]` allows.
-pub fn open_inputs(input: &Path, config: Option<&Path>) -> Result<Inputs> {
-    let all = export_files(input)?;
+pub fn open_inputs(input: &Path, config: Option<&Path>, warnings: &Warnings) -> Result<Inputs> {
+    let all = export_files(input, warnings)?;
     let cfg_path = Config::locate(config, input).with_context(|| {
         format!(
             "no journeygap.toml found in {}, next to it, or in the working directory; write one with `journeygap init {}` or pass --config FILE",

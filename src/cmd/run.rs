@@ -11,6 +11,7 @@ use crate::chart::{self, DrawnChart};
 use crate::classify::{self, Classified, ReadClassified};
 use crate::cli::{ChartFormat, RunArgs};
 use crate::config::Config;
+use crate::messages::Warnings;
 use crate::progress::Progress;
 use crate::report::{self, atomic};
 use crate::timings::Timings;
@@ -28,7 +29,8 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     if let Ok(period) = crate::period::decide(a.period.as_deref(), &a.input, std::iter::empty()) {
         report::outdir::check_period(&a.out, &period)?;
     }
-    let inputs = super::open_inputs(&a.input, a.config.as_deref())?;
+    let warnings = Warnings::new();
+    let inputs = super::open_inputs(&a.input, a.config.as_deref(), &warnings)?;
     let (cfg, joins) = (&inputs.cfg, inputs.joins());
     let pseudonyms = a
         .hash_ids
@@ -37,20 +39,13 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         .map_err(anyhow::Error::msg)?;
     let out = report::outdir::OutDir::open(&a.out)?;
     for lk in inputs.lookups.iter().filter(|l| !l.repeated.is_empty()) {
-        eprintln!(
-            "warning: {}: {} keys are on more than one row; the last row of each is used (`check` lists them)",
+        warnings.warn(format!(
+            "{}: {} keys are on more than one row; the last row of each is used (`check` lists them)",
             lk.file(),
             lk.repeated.len()
-        );
+        ));
     }
-    let read = read_and_classify(
-        cfg,
-        &joins,
-        &a.input,
-        &inputs.paths,
-        a.skip_bad_files,
-        a.quiet,
-    )?;
+    let read = read_and_classify(a, cfg, &joins, &inputs.paths, &warnings)?;
     clock.mark("read_classify");
     let mut classified = classify::merge(cfg, read.parts);
     clock.mark("merge");
@@ -87,7 +82,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     );
     let respondents = respondents.with_context(cannot_write)?;
     for w in &summary.history_warnings {
-        eprintln!("warning: {}", crate::escape::shown_lines(w));
+        warnings.warn(w);
     }
     clock.mark("analyse");
     let charts = draw_charts(&summary, cfg, a.format, a.quiet)?;
@@ -107,14 +102,14 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
 /// [`classify::read_and_classify`] with a progress bar. Any unreadable file stops the run
 /// (listing all of them) unless `skip_bad` is set.
 fn read_and_classify(
+    a: &RunArgs,
     cfg: &Config,
     joins: &classify::Joins,
-    root: &Path,
     paths: &[std::path::PathBuf],
-    skip_bad: bool,
-    quiet: bool,
+    warnings: &Warnings,
 ) -> Result<ReadClassified> {
-    let bar = Progress::new(paths.len(), "reading files", quiet);
+    let (root, skip_bad) = (&a.input, a.skip_bad_files);
+    let bar = Progress::new(paths.len(), "reading files", a.quiet);
     let read = classify::read_and_classify(cfg, joins, root, paths, &|| bar.inc());
     bar.finish();
     if !read.unreadable.is_empty() {
@@ -130,11 +125,11 @@ fn read_and_classify(
                 list.join("\n")
             );
         }
-        eprintln!(
+        warnings.warn(format!(
             "skipped {} unreadable file(s) (recorded in data_quality.csv, summary.json and the report):\n{}",
             list.len(),
             list.join("\n")
-        );
+        ));
     }
     if read.inputs.is_empty() {
         bail!("no readable file in {}", root.display());

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use super::ctx::Ctx;
 use super::raw::{PlanValue, RawConfig};
-use super::resolve::Ctx;
 use super::{
     fold, Channels, Comparisons, ConfigError, FieldKind, Journey, PlanEntry, Services, Theme,
 };

@@ -1,7 +1,7 @@
 //! Compiling stage and exclusion conditions: exactly one operator each, fields checked.
 
+use super::ctx::Ctx;
 use super::raw::{MapValue, RawCondition};
-use super::resolve::Ctx;
 use super::{fold, CmpOp, Cond, ConfigError, FieldId, Target};
 
 fn target(v: &MapValue) -> Target {

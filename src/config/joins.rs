@@ -1,7 +1,7 @@
 //! `[weighting]` (raking targets) and `[[lookups]]` (tables joined by a key), resolved.
 
+use super::ctx::Ctx;
 use super::raw::RawConfig;
-use super::resolve::Ctx;
 use super::{fold, line_of, ConfigError, Field, Lookup, RakeField, Weighting};
 
 /// Targets of a field must sum to 1 within this.

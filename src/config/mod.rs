@@ -4,6 +4,7 @@
 
 mod analyses;
 mod condition;
+mod ctx;
 mod joins;
 pub mod raw;
 mod resolve;
@@ -402,6 +403,17 @@ pub struct Config {
 }
 
 impl Config {
+    /// The open-text fields the codebook (`[[themes]]`) names, in first-use order.
+    pub fn theme_fields(&self) -> Vec<FieldId> {
+        let mut out = Vec::new();
+        for t in &self.themes {
+            if !out.contains(&t.field) {
+                out.push(t.field);
+            }
+        }
+        out
+    }
+
     /// Display label of a stage.
     pub fn label(&self, s: Stage) -> &str {
         &self.stage_labels[s.index()]

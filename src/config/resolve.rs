@@ -6,52 +6,13 @@ use std::collections::BTreeMap;
 use regex::Regex;
 use toml::Spanned;
 
+use super::ctx::Ctx;
 use super::raw::{MapValue, RawAttributeSet, RawConfig, RawField};
 use super::{
-    fold, line_of, AttributeDef, AttributeSet, Config, ConfigError, Exclusion, Field, FieldId,
-    FieldKind, Report, Roles, StageRule,
+    fold, AttributeDef, AttributeSet, Config, ConfigError, Exclusion, Field, FieldKind, Report,
+    Roles, StageRule,
 };
 use crate::stage::Stage;
-
-pub(super) struct Ctx<'a> {
-    pub(super) text: &'a str,
-    pub(super) file: &'a str,
-    pub(super) names: Vec<String>,
-}
-
-impl Ctx<'_> {
-    pub(super) fn err<T>(
-        &self,
-        offset: usize,
-        key: &str,
-        message: impl Into<String>,
-    ) -> Result<T, ConfigError> {
-        Err(ConfigError {
-            file: self.file.to_string(),
-            line: Some(line_of(self.text, offset)),
-            message: format!("key `{key}`: {}", message.into()),
-        })
-    }
-
-    pub(super) fn field(
-        &self,
-        name: &str,
-        offset: usize,
-        key: &str,
-    ) -> Result<FieldId, ConfigError> {
-        match self.names.iter().position(|n| n == name) {
-            Some(i) => Ok(i),
-            None => self.err(
-                offset,
-                key,
-                format!(
-                    "no field named '{name}'; define it under [fields.{name}] (fields defined: {})",
-                    self.names.join(", ")
-                ),
-            ),
-        }
-    }
-}
 
 pub(super) fn resolve(
     raw: RawConfig,

@@ -17,7 +17,7 @@ pub struct Section {
 
 /// A stage's label (the config's words), marked as data for the renderers.
 fn label(s: &Summary, st: &str) -> String {
-    d(&crate::chart::spec::label(s, st))
+    d(&s.stage_label(st))
 }
 
 /// A text from the exports or the config inside a sentence: escaped by each renderer
@@ -569,7 +569,7 @@ mod tests {
             "{said:?}"
         );
         assert!(
-            crate::chart::spec::bar::charts(&s).is_empty(),
+            crate::chart::specs::bar::charts(&s).is_empty(),
             "no one-bar stage mix"
         );
         s.tables.gaps = vec![GapRow {

@@ -15,7 +15,7 @@ pub mod prec;
 pub mod proportion;
 pub mod rake;
 pub mod relweight;
-pub mod tests;
+pub mod two_group;
 pub mod weights;
 pub mod wilcoxon;
 pub mod words;

@@ -91,9 +91,12 @@ pub fn nps_difference_z(a: &NpsEstimate, b: &NpsEstimate) -> Option<f64> {
 
 /// The stage-vs-stage (or period-vs-period) NPS difference as a test: `NPS_a − NPS_b`, its z
 /// ([`nps_difference_z`], unadjusted variances) and the two-sided normal p-value.
-pub fn nps_difference_test(a: &NpsEstimate, b: &NpsEstimate) -> Option<super::tests::TestResult> {
+pub fn nps_difference_test(
+    a: &NpsEstimate,
+    b: &NpsEstimate,
+) -> Option<super::two_group::TestResult> {
     let z = nps_difference_z(a, b)?;
-    Some(super::tests::TestResult {
+    Some(super::two_group::TestResult {
         difference: Some(a.nps? - b.nps?),
         statistic: Some(z),
         df: None,

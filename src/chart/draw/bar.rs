@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::coord::types::RangedCoordf64;
 
 use super::canvas::{family, fit, frame, plot_svg, px, tick, Area, DrawResult, FONT};
-use crate::chart::spec::{Bar, BarChart};
+use crate::chart::specs::{Bar, BarChart};
 use crate::chart::ChartError;
 
 /// Draw the chart as plotters' SVG of `size` pixels, its text named by family (the canvas

@@ -8,7 +8,7 @@ use resvg::usvg;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::chart::spec::ValueFormat;
+use crate::chart::specs::ValueFormat;
 use crate::chart::ChartError;
 
 pub(crate) const FONT: &str = "sans-serif";

@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::canvas::{family, frame, plot_svg, px, wrap2, Area, DrawResult, FONT};
-use crate::chart::spec::{CellMark, Heatmap};
+use crate::chart::specs::{CellMark, Heatmap};
 use crate::chart::ChartError;
 
 /// Draw the chart as plotters' SVG of `size` pixels, its text named by family (the canvas

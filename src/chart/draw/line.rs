@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::canvas::{family, fit, frame, plot_svg, px, tick, Area, DrawResult, FONT};
-use crate::chart::spec::LineChart;
+use crate::chart::specs::LineChart;
 use crate::chart::ChartError;
 
 /// Draw the chart as plotters' SVG of `size` pixels, its text named by family (the canvas

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::coord::types::RangedCoordf64;
 
 use super::canvas::{family, fixed, frame, plot_svg, FONT};
-use crate::chart::spec::Scatter;
+use crate::chart::specs::Scatter;
 use crate::chart::ChartError;
 
 /// A tick label with as many decimals as the axis span needs; never `-0`.

@@ -1,7 +1,7 @@
 //! Scatter specs: the importance–performance quadrant per stage, and the drivers chart
 //! (derived against stated importance).
 
-use super::{label, Section};
+use super::Section;
 use crate::analysis::Summary;
 use crate::stage::Stage;
 
@@ -86,7 +86,7 @@ pub fn ipa(s: &Summary) -> Vec<Scatter> {
             section: Section::Gaps,
             title: format!(
                 "{}: importance against performance — {}",
-                label(s, st.key()),
+                s.stage_label(st.key()),
                 s.period
             ),
             subtitle: if derived {

@@ -82,15 +82,6 @@ pub fn charts(s: &Summary) -> Vec<BarChart> {
     out
 }
 
-/// Display label of a stage key.
-pub(crate) fn label(s: &Summary, st: &str) -> String {
-    s.stage_labels
-        .iter()
-        .find(|l| l.stage == st)
-        .map(|l| l.label.clone())
-        .unwrap_or_else(|| st.to_string())
-}
-
 fn stage_rgb(st: &str) -> (u8, u8, u8) {
     Stage::from_key(st)
         .map(Stage::rgb)
@@ -195,7 +186,7 @@ pub fn gaps(s: &Summary, st: Stage) -> Option<BarChart> {
         section: Section::Gaps,
         title: format!(
             "{}: experience against expectation — {}",
-            label(s, st.key()),
+            s.stage_label(st.key()),
             s.period
         ),
         subtitle: "Below zero: the firm falls short of what these buyers expect".into(),
@@ -221,7 +212,7 @@ pub fn nps(s: &Summary) -> Option<BarChart> {
     let bars: Vec<Bar> = rows
         .iter()
         .map(|r| Bar {
-            label: label(s, &r.stage),
+            label: s.stage_label(&r.stage),
             value: r.nps.unwrap_or(0.0),
             ci: r.nps_ci_low.zip(r.nps_ci_high),
             rgb: stage_rgb(&r.stage),
@@ -404,9 +395,9 @@ mod tests {
 
     #[test]
     fn touchpoint_matrix_marks_gaps_and_presence() {
-        let m = crate::chart::spec::heatmap::touchpoint_matrix(&summary()).unwrap();
+        let m = crate::chart::specs::heatmap::touchpoint_matrix(&summary()).unwrap();
         assert_eq!(m.cols, vec!["Events", "LinkedIn"]);
-        use crate::chart::spec::CellMark;
+        use crate::chart::specs::CellMark;
         assert_eq!(m.marks, vec![vec![CellMark::Gap, CellMark::Present]]);
         assert_eq!(m.cells[0][0], Some((0.5, 50)));
     }

@@ -1,6 +1,6 @@
 //! Trend line specs: every headline metric per period.
 
-use super::{label, Section, ValueFormat};
+use super::{Section, ValueFormat};
 use crate::analysis::Summary;
 use crate::stage::Stage;
 
@@ -123,7 +123,7 @@ pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
         Stage::ALL
             .iter()
             .filter_map(|st| {
-                series(s, &periods, label(s, st.key()), st.rgb(), &|t| {
+                series(s, &periods, s.stage_label(st.key()), st.rgb(), &|t| {
                     t.metric == metric && t.stage == st.key() && t.attribute.is_empty()
                 })
             })
@@ -196,7 +196,7 @@ pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
             section: Section::History,
             title: format!(
                 "{}: experience − expectation over time, {span}",
-                label(s, st.key())
+                s.stage_label(st.key())
             ),
             subtitle: "Mean gap per attribute with t intervals; below zero the firm falls short"
                 .into(),

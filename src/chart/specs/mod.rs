@@ -6,7 +6,6 @@ pub mod heatmap;
 pub mod line;
 pub mod scatter;
 
-pub(crate) use bar::label;
 pub use bar::{Bar, BarChart, ValueFormat};
 pub use heatmap::{CellMark, Heatmap};
 pub use line::{LineChart, Series, TrendPoint};

@@ -1,7 +1,7 @@
 //! Heatmap specs: awareness (stage × service), touchpoint coverage (stage × channel), themes
 //! (stage × theme) and the stage transitions between periods.
 
-use super::{label, Section};
+use super::Section;
 use crate::analysis::Summary;
 use crate::stage::Stage;
 
@@ -152,7 +152,8 @@ pub fn transition_heatmap(s: &Summary) -> Option<Heatmap> {
             vec![(base as f64) < s.min_base; to.len()]
         })
         .collect();
-    let show = |x: &String| Stage::from_key(x).map_or_else(|| x.clone(), |st| label(s, st.key()));
+    let show =
+        |x: &String| Stage::from_key(x).map_or_else(|| x.clone(), |st| s.stage_label(st.key()));
     Some(Heatmap {
         name: format!("transitions_{}_{}", last.0, last.1),
         section: Section::History,
@@ -249,7 +250,7 @@ pub fn awareness_heatmap(s: &Summary) -> Option<Heatmap> {
             ),
             subtitle: "Share of respondents aware of each service; n = respondents who answered"
                 .into(),
-            rows: stages.iter().map(|st| label(s, st.key())).collect(),
+            rows: stages.iter().map(|st| s.stage_label(st.key())).collect(),
             cols: services,
             row_label: "Stage".into(),
             col_label: "Service".into(),
@@ -288,7 +289,7 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
         marks: grid(&stages, &channels, &find, mark),
         title: format!("Where buyers look, and where the firm is — {}", s.period),
         subtitle: "Share of each stage using each channel".into(),
-        rows: stages.iter().map(|st| label(s, st.key())).collect(),
+        rows: stages.iter().map(|st| s.stage_label(st.key())).collect(),
         cols: channels,
         row_label: "Stage".into(),
         col_label: "Channel".into(),
@@ -321,7 +322,7 @@ pub fn theme_heatmaps(s: &Summary) -> Vec<Heatmap> {
                 cells: grid(&stages, &themes, &find, |r| r.map(|r| (r.share.unwrap_or(0.0), r.answers))),
                 title: format!("Why: themes of the '{f}' answers — {}", s.period),
                 subtitle: "Share of each stage's answers mentioning each theme (an answer can mention several)".into(),
-                rows: stages.iter().map(|st| label(s, st.key())).collect(),
+                rows: stages.iter().map(|st| s.stage_label(st.key())).collect(),
                 cols: themes,
                 row_label: "Stage".into(),
                 col_label: "Theme".into(),
