@@ -186,60 +186,79 @@ fn fields(
     c: &Classified,
 ) -> Vec<Finding> {
     let by_rule = rule_fields(cfg);
-    let mut out = Vec::new();
-    for (f, field) in cfg.fields.iter().enumerate() {
-        // header → (tables, option columns)
-        let mut places: Vec<(String, usize, usize)> = Vec::new();
-        let mut n_tables = 0;
-        for (t, m) in tables.iter().zip(maps) {
-            let cols = &m.fields[f];
-            let Some(&first) = cols.first() else {
-                continue;
-            };
-            n_tables += 1;
-            let col = &t.columns[first];
-            let header = match (&col.option, col.names.get(1)) {
-                (Some(_), Some(question)) if cols.len() > 1 => question.clone(),
-                _ => crate::init::profile::display_header(t.layout, col),
-            };
-            match places.iter_mut().find(|p| p.0 == header) {
-                Some(p) => p.1 += 1,
-                None => places.push((header, 1, cols.len())),
-            }
-        }
-        if !places.is_empty() {
-            let list: Vec<String> = places
-                .iter()
-                .map(|(h, n, cols)| {
-                    let opts = if *cols > 1 {
-                        format!(", {cols} option columns")
-                    } else {
-                        String::new()
-                    };
-                    format!("\"{}\" ({n}{opts})", short(h))
-                })
-                .collect();
-            out.push(info(format!(
-                "{} — in {n_tables} of {} tables: {}",
-                field.name,
-                tables.len(),
-                list.join("; ")
-            )));
+    let mut out: Vec<Finding> = (0..cfg.fields.len())
+        .map(|f| field_finding(cfg, tables, maps, &by_rule, f))
+        .collect();
+    out.extend(attribute_findings(cfg, maps, c));
+    out.extend(tables_no_rule_reads(tables, maps, &by_rule));
+    out
+}
+
+/// Where one field was found (its headers, in how many tables), or that it was found nowhere: an
+/// error when a stage rule reads it.
+fn field_finding(
+    cfg: &Config,
+    tables: &[&Table],
+    maps: &[mapping::TableMap],
+    by_rule: &BTreeMap<FieldId, String>,
+    f: FieldId,
+) -> Finding {
+    let field = &cfg.fields[f];
+    // header → (tables, option columns)
+    let mut places: Vec<(String, usize, usize)> = Vec::new();
+    let mut n_tables = 0;
+    for (t, m) in tables.iter().zip(maps) {
+        let cols = &m.fields[f];
+        let Some(&first) = cols.first() else {
             continue;
-        }
-        let fix = format!(
-            "add its header as the files name it to [fields.{}] headers in {}",
-            field.name,
-            cfg.path.display()
-        );
-        match by_rule.get(&f) {
-            Some(rule) => out.push(error(format!(
-                "{}: used by stage rule \"{rule}\" but found in no file; {fix}",
-                field.name
-            ))),
-            None => out.push(warn(format!("{}: found in no file; {fix}", field.name))),
+        };
+        n_tables += 1;
+        let col = &t.columns[first];
+        let header = match (&col.option, col.names.get(1)) {
+            (Some(_), Some(question)) if cols.len() > 1 => question.clone(),
+            _ => crate::init::profile::display_header(t.layout, col),
+        };
+        match places.iter_mut().find(|p| p.0 == header) {
+            Some(p) => p.1 += 1,
+            None => places.push((header, 1, cols.len())),
         }
     }
+    if !places.is_empty() {
+        let list: Vec<String> = places
+            .iter()
+            .map(|(h, n, cols)| {
+                let opts = if *cols > 1 {
+                    format!(", {cols} option columns")
+                } else {
+                    String::new()
+                };
+                format!("\"{}\" ({n}{opts})", short(h))
+            })
+            .collect();
+        return info(format!(
+            "{} — in {n_tables} of {} tables: {}",
+            field.name,
+            tables.len(),
+            list.join("; ")
+        ));
+    }
+    let fix = format!(
+        "add its header as the files name it to [fields.{}] headers in {}",
+        field.name,
+        cfg.path.display()
+    );
+    match by_rule.get(&f) {
+        Some(rule) => error(format!(
+            "{}: used by stage rule \"{rule}\" but found in no file; {fix}",
+            field.name
+        )),
+        None => warn(format!("{}: found in no file; {fix}", field.name)),
+    }
+}
+
+/// Each attribute: on which sides it was found, and whether a gap can be measured.
+fn attribute_findings(cfg: &Config, maps: &[mapping::TableMap], c: &Classified) -> Vec<Finding> {
+    let mut out = Vec::new();
     for (a, attr) in c.attributes.iter().enumerate() {
         let found = |side: usize| {
             maps.iter()
@@ -276,6 +295,16 @@ fn fields(
             )));
         }
     }
+    out
+}
+
+/// The tables with no column that a stage rule reads: every row of theirs is unclassified.
+fn tables_no_rule_reads(
+    tables: &[&Table],
+    maps: &[mapping::TableMap],
+    by_rule: &BTreeMap<FieldId, String>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
     if !by_rule.is_empty() {
         for (t, m) in tables.iter().zip(maps) {
             if by_rule.keys().all(|&f| m.fields[f].is_empty()) && !t.rows.is_empty() {

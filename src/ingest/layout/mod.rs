@@ -1,7 +1,72 @@
 //! Header layouts of survey platforms: how many header rows, and what each column is called.
+//!
+//! Each platform is recognised in a file of its own ([`qualtrics`], [`code_label`],
+//! [`surveymonkey`], [`google_forms`], [`microsoft_forms`]), listed once below in the order they
+//! are tried; what a layout means for the rest of the program ([`Layout`]'s methods) is answered
+//! here, in exhaustive matches, so that a new layout does not compile until each is answered.
+//! Adding a layout: its file, its variant, its arms, its place in [`PLATFORMS`] or [`ONE_ROW`].
 
 use super::cell::Cell;
 use super::{column_letter, Column, Grid, Table};
+
+mod code_label;
+mod google_forms;
+mod microsoft_forms;
+mod qualtrics;
+mod surveymonkey;
+
+/// A layout found: the layout, how many header rows it has, and its columns.
+type Found = (Layout, usize, Vec<Column>);
+
+/// A one-row platform's test of the first header row.
+type OneRow = fn(&[String]) -> Option<Layout>;
+
+/// The first three rows of a table as header texts, and the cells they came from.
+pub(super) struct Head<'a> {
+    pub(super) grid: &'a [Vec<Cell>],
+    pub(super) rows: [Vec<String>; 3],
+}
+
+/// Whether any of a row's headers is one of `names` (ASCII case aside).
+pub(super) fn has(row: &[String], names: &[&str]) -> bool {
+    row.iter()
+        .any(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
+}
+
+/// The multi-row platform layouts, tried in this order on the first three rows.
+const PLATFORMS: [fn(&Head) -> Option<Found>; 3] =
+    [qualtrics::detect, code_label::detect, surveymonkey::detect];
+
+/// The platforms of one header row, tried in this order on the first row.
+const ONE_ROW: [OneRow; 2] = [google_forms::detect, microsoft_forms::detect];
+
+/// The multi-row platform layouts, recognised from the first three rows.
+fn detect_platform(grid: &[Vec<Cell>], width: usize) -> Option<Found> {
+    let head = Head {
+        grid,
+        rows: [0, 1, 2].map(|r| row_texts(grid, r, width)),
+    };
+    PLATFORMS.iter().find_map(|detect| detect(&head))
+}
+
+/// One header row: Google Forms, Microsoft Forms, or a sheet of the team's own.
+fn detect_single(grid: &[Vec<Cell>], width: usize) -> Found {
+    let r0 = row_texts(grid, 0, width);
+    let layout = ONE_ROW
+        .iter()
+        .find_map(|detect| detect(&r0))
+        .unwrap_or(Layout::SingleHeader);
+    let columns = r0
+        .iter()
+        .enumerate()
+        .map(|(i, h)| Column {
+            names: vec![h.clone()],
+            option: None,
+            letter: column_letter(i),
+        })
+        .collect();
+    (layout, 1, columns)
+}
 
 /// The export layout a table was recognised as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -127,24 +192,14 @@ pub fn normalize_header(s: &str) -> String {
     out
 }
 
-/// Google Forms' `Timestamp` header in languages that have no lexicon yet (Portuguese,
-/// Italian); the others are each language's (`crate::lexicon`).
-const OTHER_TIMESTAMP_HEADERS: [&str; 2] = ["carimbo de data/hora", "informazioni cronologiche"];
-
-/// Whether a header is Google Forms' `Timestamp` in one of the languages it is exported in.
-fn is_timestamp_header(h: &str) -> bool {
-    let lower = h.to_lowercase();
-    crate::lexicon::is_timestamp_header(&lower) || OTHER_TIMESTAMP_HEADERS.contains(&lower.as_str())
-}
-
-fn text_at(grid: &[Vec<Cell>], r: usize, c: usize) -> String {
+pub(super) fn text_at(grid: &[Vec<Cell>], r: usize, c: usize) -> String {
     grid.get(r)
         .and_then(|row| row.get(c))
         .map(|cell| normalize_header(&cell.as_text()))
         .unwrap_or_default()
 }
 
-fn row_texts(grid: &[Vec<Cell>], r: usize, width: usize) -> Vec<String> {
+pub(super) fn row_texts(grid: &[Vec<Cell>], r: usize, width: usize) -> Vec<String> {
     (0..width).map(|c| text_at(grid, r, c)).collect()
 }
 
@@ -204,154 +259,9 @@ fn header_row(grid: &[Vec<Cell>], width: usize) -> usize {
     0
 }
 
-/// The multi-row platform layouts, recognised from the first three rows.
-fn detect_platform(grid: &[Vec<Cell>], width: usize) -> Option<(Layout, usize, Vec<Column>)> {
-    let r0 = row_texts(grid, 0, width);
-    let r1 = row_texts(grid, 1, width);
-    let r2 = row_texts(grid, 2, width);
-    let has = |row: &[String], names: &[&str]| {
-        row.iter()
-            .any(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
-    };
-    let import_id = r2
-        .iter()
-        .any(|h| h.starts_with("{\"ImportId\"") || h.starts_with("{'ImportId'"));
-    if import_id
-        && has(
-            &r0,
-            &[
-                "StartDate",
-                "ResponseId",
-                "ResponseID",
-                "Status",
-                "Finished",
-            ],
-        )
-    {
-        return Some((Layout::Qualtrics, 3, two_level(&r0, &r1)));
-    }
-    if r0.first().map(String::as_str) == Some("V1") && has(&r1, &["ResponseID", "ResponseSet"]) {
-        return Some((Layout::QualtricsLegacy, 2, two_level(&r0, &r1)));
-    }
-    if has(&r0, &["StartDate", "ResponseId"]) && has(&r1, &["Start Date", "Response ID"]) {
-        return Some((Layout::Qualtrics, 2, two_level(&r0, &r1)));
-    }
-    if code_and_label(&r0, &r1, grid.get(1).map(Vec::as_slice))
-        && !repeated_below(&r1, grid.get(2..).unwrap_or(&[]))
-    {
-        return Some((Layout::CodeLabel, 2, two_level(&r0, &r1)));
-    }
-    let sm_second = has(&r1, &["Response", "Open-Ended Response"]);
-    let sm_first = has(&r0, &["Respondent ID", "RespondentID"]) || r0.iter().any(String::is_empty);
-    if sm_second && sm_first {
-        return Some((Layout::SurveyMonkey, 2, survey_monkey(&r0, &r1)));
-    }
-    None
-}
-
-/// A variable code: a letter or `_` first, then letters, digits and `_ . - [ ]`, at most 32
-/// characters, no space (`A001_01`, `Q2[SQ001]`, `v_12`, `CASE`).
-fn is_code(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && s.len() <= 32
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '[' | ']'))
-}
-
-/// Whether the first two rows are a code row and a label row: nearly every cell of the first a
-/// variable code, and a third of them numbered (`A001_01`, `v_3`, `Q2`: the mark of a
-/// platform's codes, which a team's own `id, stage, why` lacks); the second as full, all text,
-/// no number among it, mostly unlike the codes above it, and worded (with spaces) as questions
-/// are.
-fn code_and_label(codes: &[String], labels: &[String], label_cells: Option<&[Cell]>) -> bool {
-    let filled: Vec<(&String, &String)> = codes
-        .iter()
-        .zip(labels)
-        .filter(|(c, _)| !c.is_empty())
-        .collect();
-    let n = filled.len();
-    if n < 3 {
-        return false;
-    }
-    let coded = filled.iter().filter(|(c, _)| is_code(c)).count();
-    let numbered = filled
-        .iter()
-        .filter(|(c, _)| c.chars().any(|ch| ch.is_ascii_digit() || ch == '_'))
-        .count();
-    let labelled = filled.iter().filter(|(_, l)| !l.is_empty()).count();
-    let differs = filled
-        .iter()
-        .filter(|(c, l)| !l.is_empty() && !l.eq_ignore_ascii_case(c))
-        .count();
-    let worded = filled
-        .iter()
-        .filter(|(_, l)| l.trim().contains(' '))
-        .count();
-    let all_text = label_cells.is_some_and(|cells| {
-        cells.iter().all(|c| match c {
-            Cell::Text(t) => super::cell::parse_number(t, false).is_none(),
-            Cell::Empty => true,
-            _ => false,
-        })
-    });
-    coded * 10 >= n * 9
-        && numbered * 3 >= n
-        && labelled * 10 >= n * 8
-        && differs * 2 >= n
-        && worded * 3 >= n
-        && all_text
-}
-
-/// Whether a quarter or more of a row's texts come again in the same column in the rows below
-/// it: answers repeat down a column (`Strongly agree`), a question's label does not.
-fn repeated_below(row: &[String], below: &[Vec<Cell>]) -> bool {
-    let filled: Vec<(usize, &String)> = row
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| !t.is_empty())
-        .collect();
-    let again = filled
-        .iter()
-        .filter(|(c, t)| {
-            below.iter().any(|r| {
-                r.get(*c)
-                    .is_some_and(|cell| cell.as_text().trim() == t.as_str())
-            })
-        })
-        .count();
-    again * 4 >= filled.len().max(1)
-}
-
-/// One header row: Google Forms, Microsoft Forms, or a sheet of the team's own.
-fn detect_single(grid: &[Vec<Cell>], width: usize) -> (Layout, usize, Vec<Column>) {
-    let r0 = row_texts(grid, 0, width);
-    let layout = if r0.first().is_some_and(|h| is_timestamp_header(h)) {
-        Layout::GoogleForms
-    } else if r0.len() >= 3
-        && r0[0].eq_ignore_ascii_case("ID")
-        && r0[1].eq_ignore_ascii_case("Start time")
-        && r0[2].eq_ignore_ascii_case("Completion time")
-    {
-        Layout::MicrosoftForms
-    } else {
-        Layout::SingleHeader
-    };
-    let columns = r0
-        .iter()
-        .enumerate()
-        .map(|(i, h)| Column {
-            names: vec![h.clone()],
-            option: None,
-            letter: column_letter(i),
-        })
-        .collect();
-    (layout, 1, columns)
-}
-
-/// Qualtrics: a column is found by its id (`Q3_2`) or by its question text.
-fn two_level(ids: &[String], texts: &[String]) -> Vec<Column> {
+/// Two header rows, a code or id above the question text (Qualtrics, the code-and-label
+/// exports): a column is found by either.
+pub(super) fn two_level(ids: &[String], texts: &[String]) -> Vec<Column> {
     ids.iter()
         .zip(texts)
         .enumerate()
@@ -367,46 +277,6 @@ fn two_level(ids: &[String], texts: &[String]) -> Vec<Column> {
             }
         })
         .collect()
-}
-
-/// SurveyMonkey: the question runs on over blank header cells; the second row names the option.
-fn survey_monkey(questions: &[String], subs: &[String]) -> Vec<Column> {
-    let mut current = String::new();
-    let mut out = Vec::with_capacity(questions.len());
-    for (i, (q, sub)) in questions.iter().zip(subs).enumerate() {
-        if !q.is_empty() {
-            current = q.clone();
-        }
-        let plain = sub.is_empty()
-            || sub.eq_ignore_ascii_case("Response")
-            || sub.eq_ignore_ascii_case("Open-Ended Response");
-        let column = if plain {
-            let name = if current.is_empty() {
-                sub.clone()
-            } else {
-                current.clone()
-            };
-            Column {
-                names: vec![name],
-                option: None,
-                letter: column_letter(i),
-            }
-        } else if current.is_empty() {
-            Column {
-                names: vec![sub.clone()],
-                option: None,
-                letter: column_letter(i),
-            }
-        } else {
-            Column {
-                names: vec![format!("{current} - {sub}"), current.clone()],
-                option: Some(sub.clone()),
-                letter: column_letter(i),
-            }
-        };
-        out.push(column);
-    }
-    out
 }
 
 #[cfg(test)]
