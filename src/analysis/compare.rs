@@ -150,7 +150,6 @@ pub(crate) fn comparisons(
     g: &Group,
     stats: &super::attrs::AttrStats,
 ) -> Vec<ComparisonRow> {
-    let c = ctx.c;
     let mut out = Vec::new();
     let mut numbers: std::collections::BTreeMap<Stage, StageNumbers> = Default::default();
     for &(sa, sb) in &ctx.cfg.comparisons.pairs {
@@ -168,83 +167,110 @@ pub(crate) fn comparisons(
         if p.a.is_empty() || p.b.is_empty() {
             continue;
         }
-        let (na, nb) = (&numbers[&sa], &numbers[&sb]);
         let stages = (sa, sb);
-        let mut push = |metric: &str, test: &str, res: Option<(TestResult, usize, usize)>| {
+        let tests = stage_tests(ctx, &numbers[&sa], &numbers[&sb])
+            .into_iter()
+            .chain(
+                ctx.cfg
+                    .comparisons
+                    .fields
+                    .iter()
+                    .flat_map(|&f| field_tests(ctx, &p, f)),
+            );
+        for (metric, test, res) in tests {
             if let Some((t, na, nb)) = res {
-                out.push(row(ctx, g, metric, stages, test, (na, nb), t));
+                out.push(row(ctx, g, &metric, stages, test, (na, nb), t));
             }
-        };
-        for (ai, attr) in c.attributes.iter().enumerate() {
-            push(
-                &format!("experience: {}", attr.name),
+        }
+    }
+    out
+}
+
+/// One test of a comparison: the metric, the test's name, and its result with the two bases.
+type Test = (String, &'static str, Option<(TestResult, usize, usize)>);
+
+/// The tests on what each stage's numbers hold: experience of every attribute, likelihood to
+/// recommend, the promoter share and NPS.
+fn stage_tests(ctx: &Ctx, na: &StageNumbers, nb: &StageNumbers) -> Vec<Test> {
+    let mut out: Vec<Test> = ctx
+        .c
+        .attributes
+        .iter()
+        .enumerate()
+        .map(|(ai, attr)| {
+            (
+                format!("experience: {}", attr.name),
                 "welch t",
                 welch_of(&na.experience[ai], &nb.experience[ai]),
-            );
+            )
+        })
+        .collect();
+    if ctx.cfg.roles.recommend.is_some() {
+        out.push((
+            "recommend (0-10)".into(),
+            "welch t",
+            welch_of(&na.recommend, &nb.recommend),
+        ));
+        let (a, b) = (&na.promoters, &nb.promoters);
+        if let (Some(pa), Some(pb)) = (a.share, b.share) {
+            out.push((
+                "promoter share".into(),
+                "two-proportion z",
+                Some((
+                    two_proportion_z(pa, a.base, pb, b.base),
+                    a.n as usize,
+                    b.n as usize,
+                )),
+            ));
         }
-        if ctx.cfg.roles.recommend.is_some() {
-            push(
-                "recommend (0-10)",
-                "welch t",
-                welch_of(&na.recommend, &nb.recommend),
-            );
-            let (a, b) = (&na.promoters, &nb.promoters);
-            if let (Some(pa), Some(pb)) = (a.share, b.share) {
-                push(
-                    "promoter share",
-                    "two-proportion z",
-                    Some((
-                        two_proportion_z(pa, a.base, pb, b.base),
-                        a.n as usize,
-                        b.n as usize,
-                    )),
-                );
-            }
-            let (a, b) = (&na.nps, &nb.nps);
-            push(
-                "NPS",
-                "nps z",
-                nps_difference_test(a, b).map(|t| (t, a.n, b.n)),
-            );
-        }
-        for &f in &ctx.cfg.comparisons.fields {
-            let name = &ctx.cfg.fields[f].name;
-            if ctx.cfg.fields[f].kind == FieldKind::Number {
-                push(
-                    name,
-                    "welch t",
-                    welch_on(ctx, &p, &|r| ctx.val(r, f).as_num()),
-                );
-                continue;
-            }
-            let text = |r: &Respondent| match ctx.val(r, f) {
-                Val::Missing => None,
-                v => v.as_text(),
-            };
-            push(name, "chi-square", chi_on(&p, &text));
-            let cats: BTreeSet<String> =
-                p.a.iter()
-                    .chain(p.b)
-                    .filter_map(|r| text(r))
-                    .map(|t| fold(&t))
-                    .collect();
-            let positive = ctx.cfg.comparisons.positive.get(&f).cloned().or_else(|| {
-                (cats.len() == 2).then(|| {
-                    ["yes", "true", "1"]
-                        .iter()
-                        .map(|s| s.to_string())
-                        .find(|s| cats.contains(s))
-                        .unwrap_or_else(|| cats.iter().next().cloned().unwrap_or_default())
-                })
-            });
-            if let Some(pos) = positive {
-                push(
-                    &format!("{name} = {pos}"),
-                    "two-proportion z",
-                    z_on(ctx, &p, &|r| text(r).map(|t| fold(&t) == pos)),
-                );
-            }
-        }
+        let (a, b) = (&na.nps, &nb.nps);
+        out.push((
+            "NPS".into(),
+            "nps z",
+            nps_difference_test(a, b).map(|t| (t, a.n, b.n)),
+        ));
+    }
+    out
+}
+
+/// The tests on one `[comparisons] fields` field: Welch's t on a number; on a category the
+/// chi-square test, and the two-proportion z of its positive answer (the configured one, else
+/// yes / true / 1 or the first of two answers).
+fn field_tests(ctx: &Ctx, p: &Pair, f: crate::config::FieldId) -> Vec<Test> {
+    let name = &ctx.cfg.fields[f].name;
+    if ctx.cfg.fields[f].kind == FieldKind::Number {
+        return vec![(
+            name.clone(),
+            "welch t",
+            welch_on(ctx, p, &|r| ctx.val(r, f).as_num()),
+        )];
+    }
+    let text = |r: &Respondent| match ctx.val(r, f) {
+        Val::Missing => None,
+        v => v.as_text(),
+    };
+    let mut out: Vec<Test> = vec![(name.clone(), "chi-square", chi_on(p, &text))];
+    let cats: BTreeSet<String> =
+        p.a.iter()
+            .chain(p.b)
+            .filter_map(|r| text(r))
+            .map(|t| fold(&t))
+            .collect();
+    let positive = ctx.cfg.comparisons.positive.get(&f).cloned().or_else(|| {
+        (cats.len() == 2).then(|| {
+            ["yes", "true", "1"]
+                .iter()
+                .map(|s| s.to_string())
+                .find(|s| cats.contains(s))
+                .unwrap_or_else(|| cats.iter().next().cloned().unwrap_or_default())
+        })
+    });
+    if let Some(pos) = positive {
+        out.push((
+            format!("{name} = {pos}"),
+            "two-proportion z",
+            z_on(ctx, p, &|r| text(r).map(|t| fold(&t) == pos)),
+        ));
     }
     out
 }

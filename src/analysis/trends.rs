@@ -42,14 +42,26 @@ fn mean_est(mean: Option<f64>, sd: Option<f64>, n: u64, base_eff: Option<f64>) -
 /// Every series point of one period's summary.
 fn points(s: &Summary) -> Vec<(Key, Point)> {
     let mut out = Vec::new();
-    let key = |m: &str, seg: &str, st: &str, a: &str| {
-        (
-            m.to_string(),
-            seg.to_string(),
-            st.to_string(),
-            a.to_string(),
-        )
-    };
+    stage_mix_points(s, &mut out);
+    conversion_points(s, &mut out);
+    gap_points(s, &mut out);
+    nps_points(s, &mut out);
+    awareness_points(s, &mut out);
+    out
+}
+
+/// A series' key: metric, segment, stage, attribute.
+fn key(m: &str, seg: &str, st: &str, a: &str) -> Key {
+    (
+        m.to_string(),
+        seg.to_string(),
+        st.to_string(),
+        a.to_string(),
+    )
+}
+
+/// The share of each stage.
+fn stage_mix_points(s: &Summary, out: &mut Vec<(Key, Point)>) {
     for r in &s.tables.stage_mix {
         let stat = Stat::Share {
             p: r.share.unwrap_or(0.0),
@@ -65,6 +77,10 @@ fn points(s: &Summary) -> Vec<(Key, Point)> {
             },
         ));
     }
+}
+
+/// The conversion rates.
+fn conversion_points(s: &Summary, out: &mut Vec<(Key, Point)>) {
     for r in &s.tables.conversion {
         let stat = Stat::Share {
             p: r.share.unwrap_or(0.0),
@@ -80,6 +96,10 @@ fn points(s: &Summary) -> Vec<(Key, Point)> {
             },
         ));
     }
+}
+
+/// The mean gap of each attribute at each stage.
+fn gap_points(s: &Summary, out: &mut Vec<(Key, Point)>) {
     for r in &s.tables.gaps {
         let stat = Stat::Mean(mean_est(r.gap_mean, r.gap_sd, r.n, r.base_eff));
         out.push((
@@ -92,6 +112,10 @@ fn points(s: &Summary) -> Vec<(Key, Point)> {
             },
         ));
     }
+}
+
+/// NPS at each stage.
+fn nps_points(s: &Summary, out: &mut Vec<(Key, Point)>) {
     for r in &s.tables.nps {
         let n_eff = r.base_eff.unwrap_or(r.n as f64);
         let est = NpsEstimate {
@@ -111,6 +135,10 @@ fn points(s: &Summary) -> Vec<(Key, Point)> {
             },
         ));
     }
+}
+
+/// How many services each stage knows of, and the typecast rate.
+fn awareness_points(s: &Summary, out: &mut Vec<(Key, Point)>) {
     for r in &s.tables.awareness_breadth {
         let stat = Stat::Mean(mean_est(r.breadth_mean, r.breadth_sd, r.n, None));
         out.push((
@@ -138,7 +166,6 @@ fn points(s: &Summary) -> Vec<(Key, Point)> {
             ));
         }
     }
-    out
 }
 
 /// The test of a change between two points: its name and p-value.

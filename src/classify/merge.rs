@@ -137,29 +137,7 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         .zip(remaps)
         .zip(starts)
         .enumerate()
-        .map(|(ci, ((mut p, ids), (t0, i0)))| {
-            let offset = u32::try_from(t0).unwrap_or(u32::MAX);
-            let id = |i: u32| ids.get(i as usize).copied().unwrap_or(0);
-            let same = p
-                .attributes
-                .iter()
-                .map(String::as_str)
-                .eq(names.iter().copied());
-            let cols = if same {
-                // Renumbered as they are: the common case.
-                p.cols.renumber(id, narrow)
-            } else {
-                Ids::collect(reshape(&p, &shape, &names, &id).into_iter(), narrow)
-            };
-            p.cols = Ids::default();
-            for (local, r) in p.respondents.iter_mut().enumerate() {
-                r.table = r.table.saturating_add(offset);
-                r.index = i0 + local;
-                r.chunk = u32::try_from(ci).unwrap_or(u32::MAX);
-                r.local = u32::try_from(local).unwrap_or(u32::MAX);
-            }
-            (p, cols)
-        })
+        .map(|(ci, ((p, ids), start))| renumber_part(p, &ids, start, ci, &names, &shape, narrow))
         .collect();
     for (p, cols) in renumbered {
         let offset = tables.len();
@@ -192,6 +170,41 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         pool,
         nums,
     }
+}
+
+/// One part renumbered into the merged pool (`ids`: its value ids there) and laid out for the
+/// merged attributes; its respondents' tables offset by the tables before it, their indexes
+/// by the respondents before it (`start`), and marked with the chunk `ci` they are in.
+fn renumber_part(
+    mut p: Part,
+    ids: &[u32],
+    (t0, i0): (usize, usize),
+    ci: usize,
+    names: &[&str],
+    shape: &Row,
+    narrow: bool,
+) -> (Part, Ids) {
+    let offset = u32::try_from(t0).unwrap_or(u32::MAX);
+    let id = |i: u32| ids.get(i as usize).copied().unwrap_or(0);
+    let same = p
+        .attributes
+        .iter()
+        .map(String::as_str)
+        .eq(names.iter().copied());
+    let cols = if same {
+        // Renumbered as they are: the common case.
+        p.cols.renumber(id, narrow)
+    } else {
+        Ids::collect(reshape(&p, &shape, &names, &id).into_iter(), narrow)
+    };
+    p.cols = Ids::default();
+    for (local, r) in p.respondents.iter_mut().enumerate() {
+        r.table = r.table.saturating_add(offset);
+        r.index = i0 + local;
+        r.chunk = u32::try_from(ci).unwrap_or(u32::MAX);
+        r.local = u32::try_from(local).unwrap_or(u32::MAX);
+    }
+    (p, cols)
 }
 
 /// A part's rows of ids, renumbered by `id` and laid out for the merged attributes `names`

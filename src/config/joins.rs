@@ -64,29 +64,7 @@ pub(super) fn resolve_weighting(
             );
         };
         let tat = t.span().start;
-        let mut targets = Vec::new();
-        for (value, &share) in t.get_ref() {
-            if !(0.0..=1.0).contains(&share) {
-                return ctx.err(
-                    tat,
-                    &format!("{key}.\"{value}\""),
-                    format!("{share} is not a share; expected a number from 0 to 1"),
-                );
-            }
-            let folded = fold(value);
-            if targets.iter().any(|(_, f, _)| *f == folded) {
-                return ctx.err(tat, &key, format!("'{value}' is given twice"));
-            }
-            targets.push((value.clone(), folded, share));
-        }
-        let sum: f64 = targets.iter().map(|t| t.2).sum();
-        if (sum - 1.0).abs() > TARGET_SUM_TOLERANCE {
-            return ctx.err(
-                tat,
-                &key,
-                format!("the targets sum to {sum}; expected 1 (±{TARGET_SUM_TOLERANCE:e})"),
-            );
-        }
+        let targets = resolve_targets(ctx, &key, t)?;
         rake.push(RakeField {
             field,
             targets,
@@ -94,6 +72,39 @@ pub(super) fn resolve_weighting(
         });
     }
     Ok(Some(Weighting { rake, cap: r.cap }))
+}
+
+/// One rake field's targets: each value's share, from 0 to 1, no value twice, summing to 1.
+fn resolve_targets(
+    ctx: &Ctx,
+    key: &str,
+    t: &toml::Spanned<std::collections::BTreeMap<String, f64>>,
+) -> Result<Vec<(String, String, f64)>, ConfigError> {
+    let tat = t.span().start;
+    let mut targets = Vec::new();
+    for (value, &share) in t.get_ref() {
+        if !(0.0..=1.0).contains(&share) {
+            return ctx.err(
+                tat,
+                &format!("{key}.\"{value}\""),
+                format!("{share} is not a share; expected a number from 0 to 1"),
+            );
+        }
+        let folded = fold(value);
+        if targets.iter().any(|(_, f, _)| *f == folded) {
+            return ctx.err(tat, key, format!("'{value}' is given twice"));
+        }
+        targets.push((value.clone(), folded, share));
+    }
+    let sum: f64 = targets.iter().map(|t| t.2).sum();
+    if (sum - 1.0).abs() > TARGET_SUM_TOLERANCE {
+        return ctx.err(
+            tat,
+            &key,
+            format!("the targets sum to {sum}; expected 1 (±{TARGET_SUM_TOLERANCE:e})"),
+        );
+    }
+    Ok(targets)
 }
 
 pub(super) fn resolve_lookups(

@@ -312,6 +312,14 @@ pub(super) fn months_before(d: NaiveDateTime, m: u32) -> NaiveDate {
 /// Qualtrics client survey: clients, betweeners, former clients, plus rows to exclude.
 fn qualtrics(rng: &mut ChaCha8Rng, q: usize) -> Vec<Person> {
     let mut out = Vec::new();
+    qualtrics_stages(rng, q, &mut out);
+    qualtrics_to_exclude(rng, q, &mut out);
+    out
+}
+
+/// The Qualtrics survey's clients, betweeners (twenty of them last quarter's clients) and
+/// former clients.
+fn qualtrics_stages(rng: &mut ChaCha8Rng, q: usize, out: &mut Vec<Person>) {
     for i in 0..120 {
         let mut p = person(
             rng,
@@ -369,6 +377,11 @@ fn qualtrics(rng: &mut ChaCha8Rng, q: usize) -> Vec<Person> {
         }
         out.push(p);
     }
+}
+
+/// The Qualtrics rows a run leaves out or cannot place: "Other" relationships, previews,
+/// unfinished responses, speeders and submissions made twice.
+fn qualtrics_to_exclude(rng: &mut ChaCha8Rng, q: usize, out: &mut Vec<Person>) {
     for i in 0..4 {
         let mut p = person(
             rng,
@@ -423,7 +436,6 @@ fn qualtrics(rng: &mut ChaCha8Rng, q: usize) -> Vec<Person> {
         dup.excluded = Some("duplicate");
         out.push(dup);
     }
-    out
 }
 
 /// SurveyMonkey prospect survey: got-aways, prospects (not now / still deciding), a few hires.

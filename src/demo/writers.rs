@@ -121,8 +121,14 @@ fn qualtrics_header() -> Vec<Vec<String>> {
         ids.push(id.into());
         texts.push(t.into());
     }
-    let imports: Vec<String> = ids
-        .iter()
+    let imports = import_ids(&ids);
+    vec![ids, texts, imports]
+}
+
+/// Qualtrics' third header row: each column's ImportId (metadata columns by name, with their
+/// time zone; questions by their QID).
+fn import_ids(ids: &[String]) -> Vec<String> {
+    ids.iter()
         .enumerate()
         .map(|(i, id)| {
             if i < 10 {
@@ -134,8 +140,7 @@ fn qualtrics_header() -> Vec<Vec<String>> {
                 format!("{{\"ImportId\":\"QID{}\"}}", id.trim_start_matches('Q'))
             }
         })
-        .collect();
-    vec![ids, texts, imports]
+        .collect()
 }
 
 /// One respondent's Qualtrics row.

@@ -1,10 +1,11 @@
 //! Trend line charts: a line per series over the periods, labels at the line ends.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::canvas::{family, fit, frame, plot_svg, px, tick, Area, DrawResult, FONT};
-use crate::chart::specs::LineChart;
+use crate::chart::specs::{LineChart, Series, ValueFormat};
 use crate::chart::ChartError;
 
 /// Draw the chart as plotters' SVG of `size` pixels, its text named by family (the canvas
@@ -56,50 +57,77 @@ where
     }
     let mut ends = Vec::new();
     for s in &c.series {
-        let colour = RGBColor(s.rgb.0, s.rgb.1, s.rgb.2);
-        let pts: Vec<(f64, f64)> = s
-            .points
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| p.map(|(v, _, _)| (i as f64, v)))
-            .collect();
-        chart.draw_series(std::iter::once(PathElement::new(
-            pts.clone(),
-            colour.stroke_width(px(h, 4.0).max(1) as u32),
-        )))?;
-        for (i, p) in s.points.iter().enumerate() {
-            let Some((v, ci, significant)) = p else {
-                continue;
-            };
-            let x = i as f64;
-            if let Some((lo, hi)) = ci {
-                let st = colour.stroke_width(2);
-                chart.draw_series([
-                    PathElement::new(vec![(x, *lo), (x, *hi)], st),
-                    PathElement::new(vec![(x - 0.03, *lo), (x + 0.03, *lo)], st),
-                    PathElement::new(vec![(x - 0.03, *hi), (x + 0.03, *hi)], st),
-                ])?;
-            }
-            let r = px(h, 9.0);
-            chart.draw_series(std::iter::once(Circle::new((x, *v), r, WHITE.filled())))?;
-            let marker = if *significant {
-                colour.filled()
-            } else {
-                colour.stroke_width(3)
-            };
-            chart.draw_series(std::iter::once(Circle::new((x, *v), r, marker)))?;
-        }
-        if let Some(&(x, v)) = pts.last() {
-            let (px_x, px_y) = chart.backend_coord(&(x, v));
-            ends.push((
-                px_y,
-                px_x,
-                format!("{} {} (n={})", s.label, fmt.show(v), s.last_n),
-                colour,
-            ));
-        }
+        ends.extend(draw_series(&mut chart, s, fmt, h)?);
     }
-    // Labels at the line ends, pushed apart so that they never overlap.
+    end_labels(root, ends, h)
+}
+
+/// A chart over the periods (x) and the values (y).
+type Plot<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Where a line ends (its pixel y and x), the label written there and the line's colour.
+type End = (i32, i32, String, RGBColor);
+
+/// One series: its line, each point's interval and marker (filled when the change is
+/// significant); where it ends, when it has a point.
+fn draw_series<DB: DrawingBackend>(
+    chart: &mut Plot<DB>,
+    s: &Series,
+    fmt: ValueFormat,
+    h: u32,
+) -> Result<Option<End>, DrawingAreaErrorKind<DB::ErrorType>>
+where
+    DB::ErrorType: 'static,
+{
+    let colour = RGBColor(s.rgb.0, s.rgb.1, s.rgb.2);
+    let pts: Vec<(f64, f64)> = s
+        .points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.map(|(v, _, _)| (i as f64, v)))
+        .collect();
+    chart.draw_series(std::iter::once(PathElement::new(
+        pts.clone(),
+        colour.stroke_width(px(h, 4.0).max(1) as u32),
+    )))?;
+    for (i, p) in s.points.iter().enumerate() {
+        let Some((v, ci, significant)) = p else {
+            continue;
+        };
+        let x = i as f64;
+        if let Some((lo, hi)) = ci {
+            let st = colour.stroke_width(2);
+            chart.draw_series([
+                PathElement::new(vec![(x, *lo), (x, *hi)], st),
+                PathElement::new(vec![(x - 0.03, *lo), (x + 0.03, *lo)], st),
+                PathElement::new(vec![(x - 0.03, *hi), (x + 0.03, *hi)], st),
+            ])?;
+        }
+        let r = px(h, 9.0);
+        chart.draw_series(std::iter::once(Circle::new((x, *v), r, WHITE.filled())))?;
+        let marker = if *significant {
+            colour.filled()
+        } else {
+            colour.stroke_width(3)
+        };
+        chart.draw_series(std::iter::once(Circle::new((x, *v), r, marker)))?;
+    }
+    Ok(pts.last().map(|&(x, v)| {
+        let (px_x, px_y) = chart.backend_coord(&(x, v));
+        (
+            px_y,
+            px_x,
+            format!("{} {} (n={})", s.label, fmt.show(v), s.last_n),
+            colour,
+        )
+    }))
+}
+
+/// The labels at the line ends, pushed apart so that they never overlap.
+fn end_labels<DB: DrawingBackend>(root: &Area<DB>, mut ends: Vec<End>, h: u32) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
     ends.sort_by_key(|e| e.0);
     let gap = px(h, 26.0);
     for i in 1..ends.len() {

@@ -160,53 +160,65 @@ pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
             notes: vec![sig.clone()],
         });
     }
-    for st in Stage::ALL {
-        let mut attrs: Vec<String> = s
-            .tables
-            .trends
+    out.extend(
+        Stage::ALL
             .iter()
-            .filter(|t| t.metric == "mean gap" && t.stage == st.key())
-            .map(|t| t.attribute.clone())
-            .collect();
-        attrs.dedup();
-        let mut uniq = Vec::new();
-        for a in attrs {
-            if !uniq.contains(&a) {
-                uniq.push(a);
-            }
-        }
-        let lines: Vec<Series> = uniq
-            .iter()
-            .enumerate()
-            .filter_map(|(i, a)| {
-                series(
-                    s,
-                    &periods,
-                    a.clone(),
-                    ATTRIBUTE_COLOURS[i % ATTRIBUTE_COLOURS.len()],
-                    &|t| t.metric == "mean gap" && t.stage == st.key() && &t.attribute == a,
-                )
-            })
-            .collect();
-        if lines.is_empty() {
-            continue;
-        }
-        out.push(LineChart {
-            name: format!("trend_gaps_{}", st.key()),
-            section: Section::History,
-            title: format!(
-                "{}: experience − expectation over time, {span}",
-                s.stage_label(st.key())
-            ),
-            subtitle: "Mean gap per attribute with t intervals; below zero the firm falls short"
-                .into(),
-            y_label: "Mean gap (scale points)".into(),
-            y_range: range(&lines, 0.5, (f64::NEG_INFINITY, f64::INFINITY)),
-            periods: periods.clone(),
-            series: lines,
-            format: ValueFormat::Signed2,
-            notes: vec![sig.clone()],
-        });
-    }
+            .filter_map(|&st| gap_trend(s, &periods, st, &span, &sig)),
+    );
     out
+}
+
+/// One stage's mean gaps over time, a line per attribute.
+fn gap_trend(
+    s: &Summary,
+    periods: &[String],
+    st: Stage,
+    span: &str,
+    sig: &str,
+) -> Option<LineChart> {
+    let mut attrs: Vec<String> = s
+        .tables
+        .trends
+        .iter()
+        .filter(|t| t.metric == "mean gap" && t.stage == st.key())
+        .map(|t| t.attribute.clone())
+        .collect();
+    attrs.dedup();
+    let mut uniq = Vec::new();
+    for a in attrs {
+        if !uniq.contains(&a) {
+            uniq.push(a);
+        }
+    }
+    let lines: Vec<Series> = uniq
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            series(
+                s,
+                periods,
+                a.clone(),
+                ATTRIBUTE_COLOURS[i % ATTRIBUTE_COLOURS.len()],
+                &|t| t.metric == "mean gap" && t.stage == st.key() && &t.attribute == a,
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    Some(LineChart {
+        name: format!("trend_gaps_{}", st.key()),
+        section: Section::History,
+        title: format!(
+            "{}: experience − expectation over time, {span}",
+            s.stage_label(st.key())
+        ),
+        subtitle: "Mean gap per attribute with t intervals; below zero the firm falls short".into(),
+        y_label: "Mean gap (scale points)".into(),
+        y_range: range(&lines, 0.5, (f64::NEG_INFINITY, f64::INFINITY)),
+        periods: periods.to_vec(),
+        series: lines,
+        format: ValueFormat::Signed2,
+        notes: vec![sig.to_string()],
+    })
 }

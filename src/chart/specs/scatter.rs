@@ -49,87 +49,88 @@ fn padded(values: impl Iterator<Item = f64> + Clone, min_span: f64) -> (f64, f64
 
 /// IPA per stage: performance across, importance up.
 pub fn ipa(s: &Summary) -> Vec<Scatter> {
-    let mut out = Vec::new();
-    for st in Stage::ALL {
-        let rows: Vec<_> = s
-            .tables
-            .ipa
-            .iter()
-            .filter(|r| r.segment == "all" && r.stage == st.key())
-            .collect();
-        let (Some(first), true) = (rows.first(), rows.len() >= 2) else {
-            continue;
-        };
-        let derived = first.importance == "derived";
-        let points: Vec<Point> = rows
-            .iter()
-            .filter_map(|r| {
-                let n = r.n_importance.min(r.n_performance);
-                Some(Point {
-                    // Derived importance has one base, the complete answers, said in the note.
-                    label: if derived {
-                        super::short(&r.attribute)
-                    } else {
-                        format!("{} (n={n})", super::short(&r.attribute))
-                    },
-                    x: r.performance_mean?,
-                    y: r.importance_mean?,
-                    low_base: (n as f64) < s.min_base,
-                })
-            })
-            .collect();
-        let cross = first.crosshair_performance.zip(first.crosshair_importance);
-        let xs = points.iter().map(|p| p.x).chain(cross.map(|c| c.0));
-        let ys = points.iter().map(|p| p.y).chain(cross.map(|c| c.1));
-        out.push(Scatter {
-            name: format!("ipa_{}", st.key()),
-            section: Section::Gaps,
-            title: format!(
-                "{}: importance against performance — {}",
-                s.stage_label(st.key()),
-                s.period
-            ),
-            subtitle: if derived {
-                format!(
-                    "Importance: each attribute's share of R² in recommending; performance: its mean rating; crosshairs at the {}",
-                    first.rule
-                )
-            } else {
-                format!(
-                    "Each attribute's mean ratings; crosshairs at the {}",
-                    first.rule
-                )
-            },
-            x_label: "Performance (mean experience rating)".into(),
-            y_label: if derived {
-                "Importance (share of R² in recommending)"
-            } else {
-                "Importance (mean expectation rating)"
-            }
-            .into(),
-            x_range: padded(xs, 0.6),
-            y_range: padded(ys, if derived { 0.1 } else { 0.6 }),
-            rgb: st.rgb(),
-            points,
-            crosshair: cross,
-            quadrants: [
-                "Concentrate here",
-                "Keep up the good work",
-                "Low priority",
-                "Possible overkill",
-            ]
-            .map(String::from),
-            notes: vec![
-                format!("A point on a crosshair counts as high. Hollow points: base below {:.0}, read with caution.", s.min_base),
-                if derived {
-                    format!("Importance: relative weights (Johnson 2000) of the experience ratings in likelihood to recommend, over the {} who rated them all.", first.n_importance)
+    Stage::ALL.iter().filter_map(|&st| ipa_of(s, st)).collect()
+}
+
+/// One stage's IPA, when it has two attributes or more.
+fn ipa_of(s: &Summary, st: Stage) -> Option<Scatter> {
+    let rows: Vec<_> = s
+        .tables
+        .ipa
+        .iter()
+        .filter(|r| r.segment == "all" && r.stage == st.key())
+        .collect();
+    let (Some(first), true) = (rows.first(), rows.len() >= 2) else {
+        return None;
+    };
+    let derived = first.importance == "derived";
+    let points: Vec<Point> = rows
+        .iter()
+        .filter_map(|r| {
+            let n = r.n_importance.min(r.n_performance);
+            Some(Point {
+                // Derived importance has one base, the complete answers, said in the note.
+                label: if derived {
+                    super::short(&r.attribute)
                 } else {
-                    "n: the smaller of the attribute's two bases; each mean counts everyone who rated that item (the gap chart counts those who rated both).".into()
+                    format!("{} (n={n})", super::short(&r.attribute))
                 },
-            ],
-        });
-    }
-    out
+                x: r.performance_mean?,
+                y: r.importance_mean?,
+                low_base: (n as f64) < s.min_base,
+            })
+        })
+        .collect();
+    let cross = first.crosshair_performance.zip(first.crosshair_importance);
+    let xs = points.iter().map(|p| p.x).chain(cross.map(|c| c.0));
+    let ys = points.iter().map(|p| p.y).chain(cross.map(|c| c.1));
+    Some(Scatter {
+        name: format!("ipa_{}", st.key()),
+        section: Section::Gaps,
+        title: format!(
+            "{}: importance against performance — {}",
+            s.stage_label(st.key()),
+            s.period
+        ),
+        subtitle: if derived {
+            format!(
+                "Importance: each attribute's share of R² in recommending; performance: its mean rating; crosshairs at the {}",
+                first.rule
+            )
+        } else {
+            format!(
+                "Each attribute's mean ratings; crosshairs at the {}",
+                first.rule
+            )
+        },
+        x_label: "Performance (mean experience rating)".into(),
+        y_label: if derived {
+            "Importance (share of R² in recommending)"
+        } else {
+            "Importance (mean expectation rating)"
+        }
+        .into(),
+        x_range: padded(xs, 0.6),
+        y_range: padded(ys, if derived { 0.1 } else { 0.6 }),
+        rgb: st.rgb(),
+        points,
+        crosshair: cross,
+        quadrants: [
+            "Concentrate here",
+            "Keep up the good work",
+            "Low priority",
+            "Possible overkill",
+        ]
+        .map(String::from),
+        notes: vec![
+            format!("A point on a crosshair counts as high. Hollow points: base below {:.0}, read with caution.", s.min_base),
+            if derived {
+                format!("Importance: relative weights (Johnson 2000) of the experience ratings in likelihood to recommend, over the {} who rated them all.", first.n_importance)
+            } else {
+                "n: the smaller of the attribute's two bases; each mean counts everyone who rated that item (the gap chart counts those who rated both).".into()
+            },
+        ],
+    })
 }
 
 /// One attribute's derived importance over everyone classified: its relative-weight share of

@@ -100,61 +100,13 @@ fn journey_columns(pk: &mut Picker) -> JourneyColumns {
 /// The journey questions and the stage rules they allow, then the rules on the source (file
 /// and sheet names, questions only one stage is asked), then the default.
 pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources: &[Source]) {
-    let JourneyColumns {
-        stage: stage_col,
-        relationship,
-        outcome,
-        returns,
-    } = journey_columns(pk);
-    let stage_codes = coded(pk.profiles, &stage_col, &lexicon::stage_answer);
-    let rel_codes = coded(pk.profiles, &relationship, &rel);
-    let out_codes = coded(pk.profiles, &outcome, &out);
-    let push = |g: &mut Guess, name: &str, ix: &[usize], why: &str, values: &[(String, String)]| {
-        if !ix.is_empty() {
-            let mut f = text_field(name, pk.headers(ix), why);
-            f.values = values.to_vec();
-            g.fields.push(f);
-        }
-    };
-    push(
-        g,
-        "journey_stage",
-        &stage_col,
-        "the stage, named in the answers",
-        &stage_codes,
-    );
-    push(
-        g,
-        "relationship",
-        &relationship,
-        "relationship with the firm",
-        &rel_codes,
-    );
-    push(
-        g,
-        "outcome",
-        &outcome,
-        "outcome of the buyer's search",
-        &out_codes,
-    );
-    g.outcome = !outcome.is_empty();
-    if !last.is_empty() {
-        g.fields.push(typed(
-            "last_project",
-            pk.headers(&last),
-            "date",
-            "end of the last engagement",
-        ));
-    }
-    push(
-        g,
-        "would_return",
-        &returns,
-        "would hire the firm again",
-        &[],
-    );
+    let cols = journey_columns(pk);
+    let stage_codes = coded(pk.profiles, &cols.stage, &lexicon::stage_answer);
+    let rel_codes = coded(pk.profiles, &cols.relationship, &rel);
+    let out_codes = coded(pk.profiles, &cols.outcome, &out);
+    journey_fields(g, pk, &cols, [&stage_codes, &rel_codes, &out_codes], &last);
     // Tables whose rows the columns can place.
-    let evidence: Vec<usize> = [&stage_col, &relationship, &outcome]
+    let evidence: Vec<usize> = [&cols.stage, &cols.relationship, &cols.outcome]
         .into_iter()
         .flatten()
         .copied()
@@ -170,10 +122,16 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
     g.stages.extend(outcome_rules(&out_codes));
     g.stages.extend(relationship_rules(
         &rel_codes,
-        !returns.is_empty(),
+        !cols.returns.is_empty(),
         !last.is_empty(),
     ));
     g.stages.extend(weak);
+    default_or_unplaced(g, sources, &covered);
+}
+
+/// Without any rule, the default (`client`, said in the report as a guess); else the tables no
+/// rule places, said as missing.
+fn default_or_unplaced(g: &mut Guess, sources: &[Source], covered: &dyn Fn(&str) -> bool) {
     let unplaced: Vec<&str> = sources
         .iter()
         .filter(|s| {
@@ -195,6 +153,61 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
             unplaced.join(", ")
         ));
     }
+}
+
+/// The journey fields: the stage, relationship and outcome columns with the codes their answers
+/// map to, the end of the last engagement, the would-return question.
+fn journey_fields(
+    g: &mut Guess,
+    pk: &Picker,
+    cols: &JourneyColumns,
+    [stage_codes, rel_codes, out_codes]: [&[(String, String)]; 3],
+    last: &[usize],
+) {
+    let push = |g: &mut Guess, name: &str, ix: &[usize], why: &str, values: &[(String, String)]| {
+        if !ix.is_empty() {
+            let mut f = text_field(name, pk.headers(ix), why);
+            f.values = values.to_vec();
+            g.fields.push(f);
+        }
+    };
+    push(
+        g,
+        "journey_stage",
+        &cols.stage,
+        "the stage, named in the answers",
+        stage_codes,
+    );
+    push(
+        g,
+        "relationship",
+        &cols.relationship,
+        "relationship with the firm",
+        rel_codes,
+    );
+    push(
+        g,
+        "outcome",
+        &cols.outcome,
+        "outcome of the buyer's search",
+        out_codes,
+    );
+    g.outcome = !cols.outcome.is_empty();
+    if !last.is_empty() {
+        g.fields.push(typed(
+            "last_project",
+            pk.headers(last),
+            "date",
+            "end of the last engagement",
+        ));
+    }
+    push(
+        g,
+        "would_return",
+        &cols.returns,
+        "would hire the firm again",
+        &[],
+    );
 }
 
 /// Whether a source glob matches a table.
