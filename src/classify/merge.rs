@@ -195,7 +195,7 @@ fn renumber_part(
         // Renumbered as they are: the common case.
         p.cols.renumber(id, narrow)
     } else {
-        Ids::collect(reshape(&p, &shape, &names, &id).into_iter(), narrow)
+        Ids::collect(reshape(&p, shape, names, &id).into_iter(), narrow)
     };
     p.cols = Ids::default();
     for (local, r) in p.respondents.iter_mut().enumerate() {
