@@ -100,7 +100,7 @@ fn resolve_targets(
     if (sum - 1.0).abs() > TARGET_SUM_TOLERANCE {
         return ctx.err(
             tat,
-            &key,
+            key,
             format!("the targets sum to {sum}; expected 1 (±{TARGET_SUM_TOLERANCE:e})"),
         );
     }
