@@ -1,11 +1,12 @@
 //! `[[lookups]]` (PRODUCT §4): a CRM or pipeline export joined to the respondents by a key.
 //!
 //! The lookups are read once, by `ingest::lookup`. [`prepare`] readies a file's tables for
-//! classification, for `run` and `check` alike: each table with a column of a lookup's key field
-//! gets the lookup's columns that some field's headers or patterns match, added on its right (a
-//! row whose key — trimmed, case-insensitive; a number matches its text — is in the lookup takes
-//! that lookup row's cells, any other row blanks, and is counted as unmatched); then the sheets
-//! `[input]` leaves out are left out. What the join did is the table's [`JoinRecord`]. From there
+//! classification, for `run` and `check` alike: the sheets `[input]` leaves out are left out;
+//! then each table with a column of a lookup's key field gets the lookup's columns that some
+//! field's headers or patterns match, added on its right (a row whose key — trimmed,
+//! case-insensitive; a number matches its text — is in the lookup takes that lookup row's cells,
+//! any other row blanks, and is counted as unmatched). What the join did is the table's
+//! [`JoinRecord`]. From there
 //! the added columns are columns like any other: fields find them by header, rules and segments
 //! read them. The lookup's own rows are never respondents.
 
@@ -91,19 +92,20 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// The tables to classify: those the `[input]` sheet filter keeps, in their order.
-    pub fn tables<'a>(&'a self, cfg: &Config) -> Vec<Joined<'a>> {
+    /// The tables to classify, in their order.
+    pub fn tables(&self) -> Vec<Joined<'_>> {
         self.tables
             .iter()
             .zip(&self.joins)
-            .filter(|(t, _)| cfg.input.wants_sheet(t.sheet.as_deref()))
             .map(|(table, join)| Joined { table, join })
             .collect()
     }
 }
 
-/// Ready tables for classification: every lookup joined to each (see the module's comment).
+/// Ready tables for classification: the sheets `[input]` keeps, every lookup joined to each
+/// (see the module's comment).
 pub fn prepare(cfg: &Config, joins: &Joins, mut tables: Vec<Table>) -> Prepared {
+    tables.retain(|t| cfg.input.wants_sheet(t.sheet.as_deref()));
     let joins = tables.iter_mut().map(|t| join(cfg, joins, t)).collect();
     Prepared { tables, joins }
 }

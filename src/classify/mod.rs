@@ -71,7 +71,7 @@ pub fn read_and_classify(
             done();
             let f = f?;
             let prepared = lookup::prepare(cfg, joins, f.tables);
-            let part = classify_part(cfg, &prepared.tables(cfg));
+            let part = classify_part(cfg, &prepared.tables());
             let input = InputRow {
                 source_file: f.source_file,
                 sha256: f.sha256,

@@ -18,7 +18,7 @@ pub fn check(a: &CheckArgs) -> Result<()> {
         &joins,
         files.into_iter().flat_map(|f| f.tables).collect(),
     );
-    let report = inspect::inspect(cfg, &joins, &prepared.tables(cfg), &bad);
+    let report = inspect::inspect(cfg, &joins, &prepared.tables(), &bad);
     // File, sheet and column names come from the exports: shown, never obeyed by the terminal.
     print!("{}", crate::escape::shown_lines(&report.render(a.quiet)));
     let errors = report.count(Level::Error);
