@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 use sha2::{Digest, Sha256};
 
+/// Normalise an answer or header for comparison (ingest's, where headers are read first).
+pub use crate::ingest::layout::fold;
 pub use raw::{FieldKind, MapValue};
 
 use crate::stage::Stage;
@@ -511,23 +513,6 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
-}
-
-/// Normalise an answer or header for comparison: whitespace folded, lower-cased.
-pub fn fold(s: &str) -> String {
-    // Fast path: plain ASCII with single inner spaces needs only lower-casing (this runs for
-    // every text cell a value map or a rule reads).
-    let b = s.as_bytes();
-    let plain = !b.is_empty()
-        && b[0] != b' '
-        && b[b.len() - 1] != b' '
-        && b.iter()
-            .all(|&c| c.is_ascii() && c != b'<' && (c == b' ' || !c.is_ascii_whitespace()))
-        && !s.contains("  ");
-    if plain {
-        return s.to_ascii_lowercase();
-    }
-    crate::ingest::layout::normalize_header(s).to_lowercase()
 }
 
 #[cfg(test)]

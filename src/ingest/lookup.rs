@@ -142,7 +142,7 @@ pub fn read(spec: LookupSpec) -> Result<LookupFile, LookupError> {
 /// The column one of whose header rows is `header`, compared as headers are (spaces and case
 /// folded).
 fn find_column(table: &Table, header: &str) -> Option<usize> {
-    let fold = |s: &str| super::layout::normalize_header(s).to_lowercase();
+    use super::layout::fold;
     let want = fold(header);
     table
         .columns

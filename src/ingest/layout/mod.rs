@@ -192,6 +192,23 @@ pub fn normalize_header(s: &str) -> String {
     out
 }
 
+/// Normalise an answer or header for comparison: whitespace folded, lower-cased.
+pub fn fold(s: &str) -> String {
+    // Fast path: plain ASCII with single inner spaces needs only lower-casing (this runs for
+    // every text cell a value map or a rule reads).
+    let b = s.as_bytes();
+    let plain = !b.is_empty()
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && b.iter()
+            .all(|&c| c.is_ascii() && c != b'<' && (c == b' ' || !c.is_ascii_whitespace()))
+        && !s.contains("  ");
+    if plain {
+        return s.to_ascii_lowercase();
+    }
+    normalize_header(s).to_lowercase()
+}
+
 pub(super) fn text_at(grid: &[Vec<Cell>], r: usize, c: usize) -> String {
     grid.get(r)
         .and_then(|row| row.get(c))
