@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ingest::cell::parse_date_text;
-use crate::ingest::{Cell, Column, Layout, Table};
+use crate::ingest::{Cell, Table};
 
 use super::likert::{self, LikertSet};
 
@@ -336,12 +336,6 @@ fn split_list(text: &str) -> Vec<&str> {
     parts
 }
 
-/// The header a column is shown and grouped under: the question text where the export has
-/// codes above it (Qualtrics, SoSci Survey, LimeSurvey).
-pub fn display_header(layout: Layout, col: &Column) -> String {
-    layout.shown_header(col).to_string()
-}
-
 /// Which rows of a table are responses: not a Qualtrics preview, test or spam (`Status`), not
 /// unfinished (`Finished`), as `run` excludes them by default. Their numbers would distort the
 /// medians, the speeders' median duration above all.
@@ -366,7 +360,7 @@ pub fn profile(tables: &[&Table]) -> Vec<Profile> {
         let name = t.label();
         let keep = responses(t);
         for (c, col) in t.columns.iter().enumerate() {
-            let header = display_header(t.layout, col);
+            let header = t.layout.shown_header(col).to_string();
             if header.is_empty() {
                 continue;
             }
@@ -422,7 +416,7 @@ mod tests {
             csv.push_str(&format!("2026-10-01 09:00:00,IP Address,False,12,U_{i}\n"));
         }
         let t = crate::ingest::text::read_text("q.csv", csv.as_bytes(), "csv", None).unwrap();
-        assert_eq!(t.layout, Layout::Qualtrics);
+        assert_eq!(t.layout, crate::ingest::Layout::Qualtrics);
         let profiles = profile(&[&t]);
         let d = profiles
             .iter()

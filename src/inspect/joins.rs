@@ -10,9 +10,14 @@ use crate::ingest::Table;
 const LISTED: usize = 10;
 
 /// Each lookup: what it holds and which columns joined; its repeated keys (a warning); per
-/// table, the rows whose key it does not have, listed by key, or that the table has no key
-/// column.
-pub(super) fn lookups(cfg: &Config, joins: &Joins, tables: &[Joined]) -> Vec<Finding> {
+/// table (with where its fields were found, `maps`), the rows whose key it does not have, listed
+/// by key, or that the table has no key column.
+pub(super) fn lookups(
+    cfg: &Config,
+    joins: &Joins,
+    tables: &[Joined],
+    maps: &[mapping::TableMap],
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for (li, join) in joins.lookups.iter().enumerate() {
         let (l, lk) = (join.def, join.file);
@@ -52,7 +57,7 @@ pub(super) fn lookups(cfg: &Config, joins: &Joins, tables: &[Joined]) -> Vec<Fin
                 }
             )));
         }
-        for &Joined { table: t, join } in tables {
+        for (&Joined { table: t, join }, map) in tables.iter().zip(maps) {
             match join.unmatched.get(li).copied().flatten() {
                 None => out.push(info(format!(
                     "{}: no column of field '{key_field}', not joined to {}",
@@ -69,7 +74,7 @@ pub(super) fn lookups(cfg: &Config, joins: &Joins, tables: &[Joined]) -> Vec<Fin
                     t.label(),
                     t.rows.len(),
                     lk.file(),
-                    unmatched_keys(cfg, l.key, lk, t).join(", ")
+                    unmatched_keys(map, l.key, lk, t).join(", ")
                 ))),
             }
         }
@@ -78,8 +83,7 @@ pub(super) fn lookups(cfg: &Config, joins: &Joins, tables: &[Joined]) -> Vec<Fin
 }
 
 /// The keys of a table's rows that a lookup does not have (`(blank)` for none), the first few.
-fn unmatched_keys(cfg: &Config, key: usize, lk: &LookupFile, t: &Table) -> Vec<String> {
-    let map = mapping::map_table(cfg, &[], t);
+fn unmatched_keys(map: &mapping::TableMap, key: usize, lk: &LookupFile, t: &Table) -> Vec<String> {
     let Some(&col) = map.fields.get(key).and_then(|c| c.first()) else {
         return Vec::new();
     };

@@ -140,7 +140,7 @@ pub fn inspect(cfg: &Config, joins: &Joins, joined: &[Joined], bad: &[IngestErro
     r.sections.push(("Bases", bases(cfg, &classified)));
     r.sections.push(("Weighting", weighting));
     r.sections
-        .push(("Lookups", joins::lookups(cfg, joins, joined)));
+        .push(("Lookups", joins::lookups(cfg, joins, joined, &maps)));
     r
 }
 
@@ -216,7 +216,7 @@ fn field_finding(
         let col = &t.columns[first];
         let header = match (&col.option, col.names.get(1)) {
             (Some(_), Some(question)) if cols.len() > 1 => question.clone(),
-            _ => crate::init::profile::display_header(t.layout, col),
+            _ => t.layout.shown_header(col).to_string(),
         };
         match places.iter_mut().find(|p| p.0 == header) {
             Some(p) => p.1 += 1,
@@ -333,7 +333,7 @@ fn unused(tables: &[&Table], maps: &[mapping::TableMap]) -> Vec<Finding> {
             .enumerate()
             .filter(|(i, c)| !used.contains(i) && !c.label().is_empty())
             .map(|(_, c)| {
-                let h = crate::init::profile::display_header(t.layout, c);
+                let h = t.layout.shown_header(c).to_string();
                 format!("{} \"{}\"", c.letter, short(&h))
             })
             .collect();
