@@ -211,86 +211,87 @@ pub struct Compiled {
     pub outcome: Vec<(&'static str, Regex)>,
 }
 
-/// Every language's words of one concept, in [`LANGUAGES`] order.
-fn all(concept: impl Fn(&Lexicon) -> Words) -> Vec<&'static str> {
-    LANGUAGES
+/// The words of one concept in these languages, in their order.
+fn all(langs: &[&Lexicon], concept: fn(&Lexicon) -> Words) -> Vec<&'static str> {
+    langs
         .iter()
         .flat_map(|l| concept(l).iter().copied())
         .collect()
 }
 
-/// Any of a concept's words, found anywhere.
-fn any(concept: impl Fn(&Lexicon) -> Words) -> Regex {
-    Regex::new(&format!("(?i){}", all(concept).join("|"))).expect("built-in lexicon compiles")
+impl Compiled {
+    /// Every concept of these languages, compiled: each as any of its words found anywhere, or
+    /// (ids, dates, stage names) as one of its words being the whole text.
+    pub fn of(langs: &[&Lexicon]) -> Result<Compiled, regex::Error> {
+        let any = |concept| Regex::new(&format!("(?i){}", all(langs, concept).join("|")));
+        let whole = |concept| Regex::new(&format!("(?i)^(?:{})$", all(langs, concept).join("|")));
+        Ok(Compiled {
+            importance: any(|l| l.headers.importance)?,
+            expectation: any(|l| l.headers.expectation)?,
+            experience: any(|l| l.headers.experience)?,
+            recommend: any(|l| l.headers.recommend)?,
+            channel_question: any(|l| l.headers.channel_question)?,
+            service: any(|l| l.headers.service)?,
+            known: any(|l| l.headers.known)?,
+            bought: any(|l| l.headers.bought)?,
+            free_text: any(|l| l.headers.free_text)?,
+            reason: any(|l| l.headers.reason)?,
+            relationship_header: any(|l| l.headers.relationship)?,
+            outcome_header: any(|l| l.headers.outcome)?,
+            stage_header: any(|l| l.headers.stage)?,
+            would_return: any(|l| l.headers.would_return)?,
+            respondent_id: whole(|l| l.headers.respondent_id)?,
+            email: any(|l| l.headers.email)?,
+            panel_key: whole(|l| l.headers.panel_key)?,
+            response_date: whole(|l| l.headers.response_date)?,
+            start: any(|l| l.headers.start)?,
+            last_engagement: any(|l| l.headers.last_engagement)?,
+            duration: any(|l| l.headers.duration)?,
+            metadata: any(|l| l.platform.metadata)?,
+            firmographics: vec![
+                ("industry", any(|l| l.firmographics.industry)?),
+                ("sector", any(|l| l.firmographics.sector)?),
+                ("company_size", any(|l| l.firmographics.company_size)?),
+                ("employees", any(|l| l.firmographics.employees)?),
+                ("revenue", any(|l| l.firmographics.revenue)?),
+                ("region", any(|l| l.firmographics.region)?),
+                ("country", any(|l| l.firmographics.country)?),
+                ("role", any(|l| l.firmographics.role)?),
+                ("seniority", any(|l| l.firmographics.seniority)?),
+            ],
+            stage_names: vec![
+                ("got-away", whole(|l| l.stage_names.got_away)?),
+                ("former", whole(|l| l.stage_names.former)?),
+                ("betweener", whole(|l| l.stage_names.betweener)?),
+                ("prospect", whole(|l| l.stage_names.prospect)?),
+                ("client", whole(|l| l.stage_names.client)?),
+            ],
+            stage_questions: vec![
+                ("former", any(|l| l.stage_questions.former)?),
+                ("got-away", any(|l| l.stage_questions.got_away)?),
+                ("client", any(|l| l.stage_questions.client)?),
+                ("prospect", any(|l| l.stage_questions.prospect)?),
+            ],
+            relationship: vec![
+                ("former", any(|l| l.relationship.former)?),
+                ("betweener", any(|l| l.relationship.betweener)?),
+                ("prospect", any(|l| l.relationship.prospect)?),
+                ("client", any(|l| l.relationship.client)?),
+                ("past", any(|l| l.relationship.past)?),
+            ],
+            outcome: vec![
+                ("got-away", any(|l| l.outcome.other_firm)?),
+                ("not-now", any(|l| l.outcome.not_now)?),
+                ("open", any(|l| l.outcome.open)?),
+                ("hired", any(|l| l.outcome.hired)?),
+                ("got-away", any(|l| l.outcome.lost)?),
+            ],
+        })
+    }
 }
 
-/// One of a concept's words as the whole text.
-fn whole(concept: impl Fn(&Lexicon) -> Words) -> Regex {
-    Regex::new(&format!("(?i)^(?:{})$", all(concept).join("|"))).expect("built-in lexicon compiles")
-}
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled {
-    importance: any(|l| l.headers.importance),
-    expectation: any(|l| l.headers.expectation),
-    experience: any(|l| l.headers.experience),
-    recommend: any(|l| l.headers.recommend),
-    channel_question: any(|l| l.headers.channel_question),
-    service: any(|l| l.headers.service),
-    known: any(|l| l.headers.known),
-    bought: any(|l| l.headers.bought),
-    free_text: any(|l| l.headers.free_text),
-    reason: any(|l| l.headers.reason),
-    relationship_header: any(|l| l.headers.relationship),
-    outcome_header: any(|l| l.headers.outcome),
-    stage_header: any(|l| l.headers.stage),
-    would_return: any(|l| l.headers.would_return),
-    respondent_id: whole(|l| l.headers.respondent_id),
-    email: any(|l| l.headers.email),
-    panel_key: whole(|l| l.headers.panel_key),
-    response_date: whole(|l| l.headers.response_date),
-    start: any(|l| l.headers.start),
-    last_engagement: any(|l| l.headers.last_engagement),
-    duration: any(|l| l.headers.duration),
-    metadata: any(|l| l.platform.metadata),
-    firmographics: vec![
-        ("industry", any(|l| l.firmographics.industry)),
-        ("sector", any(|l| l.firmographics.sector)),
-        ("company_size", any(|l| l.firmographics.company_size)),
-        ("employees", any(|l| l.firmographics.employees)),
-        ("revenue", any(|l| l.firmographics.revenue)),
-        ("region", any(|l| l.firmographics.region)),
-        ("country", any(|l| l.firmographics.country)),
-        ("role", any(|l| l.firmographics.role)),
-        ("seniority", any(|l| l.firmographics.seniority)),
-    ],
-    stage_names: vec![
-        ("got-away", whole(|l| l.stage_names.got_away)),
-        ("former", whole(|l| l.stage_names.former)),
-        ("betweener", whole(|l| l.stage_names.betweener)),
-        ("prospect", whole(|l| l.stage_names.prospect)),
-        ("client", whole(|l| l.stage_names.client)),
-    ],
-    stage_questions: vec![
-        ("former", any(|l| l.stage_questions.former)),
-        ("got-away", any(|l| l.stage_questions.got_away)),
-        ("client", any(|l| l.stage_questions.client)),
-        ("prospect", any(|l| l.stage_questions.prospect)),
-    ],
-    relationship: vec![
-        ("former", any(|l| l.relationship.former)),
-        ("betweener", any(|l| l.relationship.betweener)),
-        ("prospect", any(|l| l.relationship.prospect)),
-        ("client", any(|l| l.relationship.client)),
-        ("past", any(|l| l.relationship.past)),
-    ],
-    outcome: vec![
-        ("got-away", any(|l| l.outcome.other_firm)),
-        ("not-now", any(|l| l.outcome.not_now)),
-        ("open", any(|l| l.outcome.open)),
-        ("hired", any(|l| l.outcome.hired)),
-        ("got-away", any(|l| l.outcome.lost)),
-    ],
-});
+static COMPILED: LazyLock<Compiled> =
+    LazyLock::new(|| Compiled::of(LANGUAGES).expect("built-in lexicon compiles"));
 
 /// Every concept, compiled once.
 pub fn words() -> &'static Compiled {
