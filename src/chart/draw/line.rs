@@ -123,7 +123,8 @@ where
     }))
 }
 
-/// The labels at the line ends, pushed apart so that they never overlap.
+/// The labels at the line ends, pushed apart so that they never overlap, each on white so that
+/// no gridline or zero line runs through it.
 fn end_labels<DB: DrawingBackend>(root: &Area<DB>, mut ends: Vec<End>, h: u32) -> DrawResult
 where
     DB::ErrorType: 'static,
@@ -143,11 +144,18 @@ where
             .color(&colour)
             .pos(Pos::new(HPos::Left, VPos::Center));
         let room = (w as i32 - x_text - px(h, 20.0)).max(50) as u32;
-        root.draw(&Text::new(
-            fit(root, &text, &font(&text), room),
-            (x_text, y),
-            style,
+        let shown = fit(root, &text, &font(&text), room);
+        let (tw, th) = root.estimate_text_size(&shown, &font(&shown))?;
+        let pad = px(h, 4.0);
+        let half = th as i32 / 2 + pad;
+        root.draw(&Rectangle::new(
+            [
+                (x_text - pad, y - half),
+                (x_text + tw as i32 + pad, y + half),
+            ],
+            WHITE.filled(),
         ))?;
+        root.draw(&Text::new(shown, (x_text, y), style))?;
     }
     Ok(())
 }
