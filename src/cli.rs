@@ -162,6 +162,10 @@ pub struct CheckArgs {
     /// Print nothing but errors and warnings.
     #[arg(long, short)]
     pub quiet: bool,
+    /// The period `run` would be given (checked as `run` checks it; by default `check` decides
+    /// it as `run` does, from the folder's name or the response dates).
+    #[arg(long)]
+    pub period: Option<String>,
 }
 
 /// The chart file formats.

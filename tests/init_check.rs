@@ -163,7 +163,8 @@ fn check_reports_unknown_answers_and_exits_1_on_errors() {
 #[test]
 fn init_config_loads_without_a_relationship_question_and_with_a_bad_file() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("exports");
+    // Named after its quarter: with no dates, `check` (like `run`) needs the period from it.
+    let input = dir.path().join("2026Q4");
     std::fs::create_dir_all(&input).unwrap();
     let mut csv = String::from("ResponseId,Region,Rating of service,Recommend to a friend\n");
     for i in 0..40 {
@@ -207,7 +208,8 @@ fn init_config_loads_on_every_realdata_folder() {
             .assert()
             .success();
         let out = journeygap()
-            .args(["check", "-q", "--config"])
+            // The period as `run --period` would be given it: most of these folders name none.
+            .args(["check", "-q", "--period", "2026Q4", "--config"])
             .arg(&cfg)
             .arg(&f)
             .output()

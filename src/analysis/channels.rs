@@ -26,6 +26,8 @@ pub(crate) fn touchpoints(
         if answered.is_empty() {
             continue;
         }
+        // No plan for the stage: where the firm is, only the user knows; no verdict is drawn.
+        let planned = ch.plan.contains_key(&s);
         let plan = ch.plan.get(&s).cloned().unwrap_or_default();
         let total_spend: f64 = plan.iter().filter_map(|p| p.spend).sum();
         let by_spend = plan.iter().any(|p| p.spend.is_some()) && total_spend > 0.0;
@@ -44,6 +46,7 @@ pub(crate) fn touchpoints(
             };
             let used = sh.share.unwrap_or(0.0) >= ch.threshold;
             let verdict = match (used, present) {
+                _ if !planned => "no plan",
                 (true, false) => "gap",
                 (false, true) => "possible waste",
                 (true, true) => "covered",

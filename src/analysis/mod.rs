@@ -11,6 +11,7 @@ mod conversion;
 mod derived;
 mod drivers;
 pub mod earlier;
+pub mod guesses;
 mod ipa;
 mod quality;
 pub mod rows;
@@ -67,6 +68,16 @@ pub struct Summary {
     pub attribute_scales: Vec<AttributeScale>,
     /// What changed against earlier periods (config, attributes, scales).
     pub history_warnings: Vec<String>,
+    /// The config's unconfirmed guesses and the rows they decided.
+    pub guesses: guesses::Guesses,
+    /// The questions likelihood to recommend was read from, as the exports head them.
+    pub recommend_questions: Vec<String>,
+    /// Other questions about recommending, not read.
+    pub other_recommend_questions: Vec<String>,
+    /// The stage rows were taken as by an unconfirmed `[stages] default`, and how many.
+    pub assumed_default: Option<(String, u64)>,
+    /// Whether `[channels.plan]` says where the firm is present at some stage.
+    pub channel_plan: bool,
     /// Every table (but `respondents`), their keys beside these.
     #[serde(flatten)]
     pub tables: Tables,
@@ -314,6 +325,11 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
             })
             .collect(),
         history_warnings: Vec::new(),
+        guesses: guesses::guesses(cfg, c),
+        recommend_questions: guesses::recommend_questions(cfg, c).0,
+        other_recommend_questions: guesses::recommend_questions(cfg, c).1,
+        assumed_default: guesses::assumed_default(cfg, c),
+        channel_plan: cfg.channels.as_ref().is_some_and(|ch| !ch.plan.is_empty()),
         tables: Tables::default(),
     };
     // Against the earlier periods: what changed, the trends, the panel transitions.

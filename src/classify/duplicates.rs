@@ -75,6 +75,7 @@ pub(super) fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
             .and_then(|c| c.respondents.get_mut(l as usize))
         {
             r.outcome = Outcome::Excluded(reason);
+            r.guess = None;
         }
     }
 }

@@ -30,6 +30,8 @@ pub struct Part {
     pub(super) shape: Row,
     pub(super) pool: ValPool,
     pub(super) ids: Texts,
+    /// Per guess of the config, the rows of these tables it decided.
+    pub(super) guess_rows: Vec<u64>,
 }
 
 /// Classify the rows of these tables; respondents' `table` indexes count from 0 within the part.
@@ -58,8 +60,10 @@ pub fn classify_part(cfg: &Config, joined: &[Joined]) -> Part {
     );
     let mut texts = Texts::default();
     let mut cell_problems = Vec::new();
+    let mut guess_rows = vec![0; cfg.guesses.len()];
     for (ti, t) in per_table.into_iter().enumerate() {
         respondents.extend(t.respondents);
+        add_rows(&mut guess_rows, &t.guess_rows);
         texts.append(&t.ids);
         for ((col, field, problem), tally) in t.problems {
             cell_problems.push(CellProblem {
@@ -99,6 +103,14 @@ pub fn classify_part(cfg: &Config, joined: &[Joined]) -> Part {
         shape,
         pool,
         ids: texts,
+        guess_rows,
+    }
+}
+
+/// Add one tally of rows by guess to another.
+fn add_rows(to: &mut [u64], from: &[u64]) {
+    for (a, b) in to.iter_mut().zip(from) {
+        *a += b;
     }
 }
 
@@ -120,6 +132,7 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
     let mut cell_problems = Vec::new();
     let mut chunks = Vec::with_capacity(parts.len());
     let mut index = 0;
+    let mut guess_rows = vec![0; cfg.guesses.len()];
     // Every part's values into one pool first, so that the width of the ids is known.
     let remaps: Vec<Vec<u32>> = parts.iter().map(|p| pool.absorb(&p.pool)).collect();
     let narrow = narrow(&pool);
@@ -142,6 +155,7 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
     for (p, cols) in renumbered {
         let offset = tables.len();
         index += p.respondents.len();
+        add_rows(&mut guess_rows, &p.guess_rows);
         cell_problems.extend(p.cell_problems.into_iter().map(|mut c| {
             c.table += offset;
             c
@@ -169,6 +183,7 @@ pub fn merge(cfg: &Config, parts: Vec<Part>) -> Classified {
         shape,
         pool,
         nums,
+        guess_rows,
     }
 }
 

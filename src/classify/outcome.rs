@@ -39,6 +39,8 @@ pub struct Respondent {
     pub weight: f64,
     /// Likelihood to recommend, 0–10.
     pub recommend: Option<f64>,
+    /// The weakest unconfirmed guess of the config that decided its stage or exclusion.
+    pub guess: Option<crate::config::guesses::Level>,
 }
 
 impl Respondent {
@@ -55,6 +57,7 @@ impl Respondent {
             outcome: Outcome::Unclassified(String::new()),
             weight,
             recommend: None,
+            guess: None,
         }
     }
 

@@ -23,6 +23,9 @@ pub struct Classified {
     pub(super) pool: ValPool,
     /// Per value id: the number, when it is one (read by [`Classified::pair`], the hottest path).
     pub(super) nums: Vec<Option<f64>>,
+    /// Per guess of the config ([`Config::guesses`]), the rows whose stage or exclusion it
+    /// decided.
+    pub guess_rows: Vec<u64>,
 }
 
 /// The iterator of [`Classified::respondents`].

@@ -28,6 +28,7 @@ pub(super) fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &T
         pool: ValPool::default(),
         ids: Texts::with_capacity(2 * t.rows.len()),
         problems: Problems::new(),
+        guess_rows: Vec::new(),
     };
     for (ri, row) in t.rows.iter().enumerate() {
         let values = reads.row_ids(row, &mut out);
@@ -35,6 +36,7 @@ pub(super) fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &T
         let r = respondent(cfg, &mut flags, row, &values, at);
         out.respondents.push(r);
     }
+    out.guess_rows = std::mem::take(&mut flags.tally);
     out
 }
 
@@ -237,7 +239,7 @@ fn respondent(
         _ => None,
     });
     let weight = r.weight.map(|f| vals[f].as_num()).unwrap_or(Some(1.0));
-    let outcome = decide(cfg, flags, row, (vals, &v.texts), date, weight);
+    let (outcome, guess) = decide(cfg, flags, row, (vals, &v.texts), date, weight);
     Respondent {
         index: 0,
         table: u32::try_from(ti).unwrap_or(u32::MAX),
@@ -248,6 +250,7 @@ fn respondent(
         outcome,
         weight: weight.filter(|w| *w > 0.0).unwrap_or(0.0),
         recommend: r.recommend.and_then(|f| vals[f].as_num()),
+        guess,
     }
 }
 
@@ -260,4 +263,6 @@ pub(super) struct TableRows {
     pub(super) pool: ValPool,
     pub(super) ids: Texts,
     pub(super) problems: Problems,
+    /// Per guess of the config, the rows it decided.
+    pub(super) guess_rows: Vec<u64>,
 }

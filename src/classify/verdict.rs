@@ -8,6 +8,7 @@ use super::outcome::Outcome;
 use super::readers::CellVerdicts;
 use super::rules::RowView;
 use super::values::Val;
+use crate::config::guesses::{weakest, Level, RowGuesses};
 use crate::config::Config;
 use crate::ingest::{Cell, RowRef, Table};
 
@@ -19,6 +20,8 @@ pub(super) struct Flags {
     pub(super) unfinished: Option<Verdicts>,
     /// Per source condition of the config (by id): whether this table matches it.
     pub(super) sources: Vec<bool>,
+    /// Per guess of the config: the rows of this table it decided.
+    pub(super) tally: Vec<u64>,
 }
 
 impl Flags {
@@ -37,6 +40,7 @@ impl Flags {
                 .iter()
                 .map(|g| g.matches(&t.source_file, t.sheet.as_deref()))
                 .collect(),
+            tally: vec![0; cfg.guesses.len()],
         }
     }
 }
@@ -75,15 +79,15 @@ pub(super) fn decide(
     (vals, texts): (&[&Val], &[Option<&[String]>]),
     date: Option<NaiveDateTime>,
     weight: Option<f64>,
-) -> Outcome {
+) -> (Outcome, Option<Level>) {
     if row.iter().all(Cell::is_empty) {
-        return Outcome::Excluded("empty row".into());
+        return (Outcome::Excluded("empty row".into()), None);
     }
     if flags.preview.as_mut().is_some_and(|f| f.hit(row)) {
-        return Outcome::Excluded("preview/test".into());
+        return (Outcome::Excluded("preview/test".into()), None);
     }
     if flags.unfinished.as_mut().is_some_and(|f| f.hit(row)) {
-        return Outcome::Excluded("unfinished".into());
+        return (Outcome::Excluded("unfinished".into()), None);
     }
     let view = RowView {
         vals,
@@ -91,19 +95,66 @@ pub(super) fn decide(
         response_date: date,
         sources: &flags.sources,
     };
-    if let Some(ex) = cfg.exclusions.iter().find(|e| view.eval(&e.when)) {
-        return Outcome::Excluded(ex.reason.clone());
+    let g = &cfg.row_guesses;
+    if let Some(i) = cfg.exclusions.iter().position(|e| view.eval(&e.when)) {
+        let level = row_level(
+            g,
+            (&g.exclusions, &g.exclusion_value_fields),
+            i,
+            vals,
+            &mut flags.tally,
+        );
+        return (Outcome::Excluded(cfg.exclusions[i].reason.clone()), level);
     }
     if !weight.is_some_and(|w| w > 0.0) {
-        return Outcome::Excluded("no valid weight".into());
+        return (Outcome::Excluded("no valid weight".into()), None);
     }
     match cfg.stage_rules.iter().position(|r| view.eval(&r.when)) {
-        Some(i) => Outcome::Classified {
-            stage: cfg.stage_rules[i].stage,
-            rule: i,
-        },
-        None => Outcome::Unclassified(unmatched_reason(cfg, vals)),
+        Some(i) => (
+            Outcome::Classified {
+                stage: cfg.stage_rules[i].stage,
+                rule: i,
+            },
+            row_level(
+                g,
+                (&g.rules, &g.rule_value_fields),
+                i,
+                vals,
+                &mut flags.tally,
+            ),
+        ),
+        None => (Outcome::Unclassified(unmatched_reason(cfg, vals)), None),
     }
+}
+
+/// The weakest unconfirmed guess that decided a row matched by rule `i`: the rule's own (with
+/// the fields it reads), and the guessed codes of the row's answers in those fields. Each of
+/// them is counted in `tally` (rows decided, by guess).
+fn row_level(
+    g: &RowGuesses,
+    (rules, value_fields): (&[Vec<usize>], &[Vec<crate::config::FieldId>]),
+    i: usize,
+    vals: &[&Val],
+    tally: &mut [u64],
+) -> Option<Level> {
+    let mut level = None;
+    let mut hit = |id: usize| {
+        if let Some(t) = tally.get_mut(id) {
+            *t += 1;
+        }
+        level = weakest(level, g.levels.get(id).copied());
+    };
+    for &id in rules.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+        hit(id);
+    }
+    for &f in value_fields.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+        if let Val::Text { raw, .. } = vals[f] {
+            if let Some(&id) = g.values[f].get(&crate::config::fold(raw)) {
+                hit(id);
+            }
+        }
+    }
+    level
 }
 
 /// `no stage rule matched (relationship = "Vendor"; outcome empty)`.

@@ -18,7 +18,11 @@ pub fn check(a: &CheckArgs) -> Result<()> {
         &joins,
         files.into_iter().flat_map(|f| f.tables).collect(),
     );
-    let report = inspect::inspect(cfg, &joins, &prepared.tables(), &bad);
+    let period = inspect::PeriodArgs {
+        explicit: a.period.as_deref(),
+        input: &a.input,
+    };
+    let report = inspect::inspect(cfg, &joins, &prepared.tables(), &bad, Some(period));
     // File, sheet and column names come from the exports: shown, never obeyed by the terminal.
     print!("{}", crate::escape::shown_lines(&report.render(a.quiet)));
     let errors = report.count(Level::Error);

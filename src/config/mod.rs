@@ -5,6 +5,7 @@
 mod analyses;
 mod condition;
 mod ctx;
+pub mod guesses;
 mod joins;
 pub mod raw;
 mod resolve;
@@ -402,6 +403,10 @@ pub struct Config {
     pub lookups: Vec<Lookup>,
     /// `[privacy] secret`: keys the pseudonyms of `--hash-ids`.
     pub secret: Option<String>,
+    /// What `init` guessed that nobody confirmed, in file order by kind.
+    pub guesses: Vec<guesses::Guessed>,
+    /// The levels a row's `guess` column is made from.
+    pub row_guesses: guesses::RowGuesses,
 }
 
 impl Config {

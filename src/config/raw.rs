@@ -29,6 +29,8 @@ pub struct RawConfig {
     /// Field names to split every analysis by.
     #[serde(default)]
     pub segments: Vec<Spanned<String>>,
+    /// `init`'s guess of the segments, unconfirmed.
+    pub segments_guess: Option<String>,
     #[serde(default)]
     pub report: RawReport,
     /// Pre-purchase outcome codes for the conversion table.
@@ -129,6 +131,9 @@ pub struct RawServices {
     pub known: String,
     /// Multi-select field: services the respondent bought.
     pub bought: Option<String>,
+    /// What `init` guessed and nobody confirmed: `"sure|likely|unsure: evidence"`. Delete the
+    /// key to confirm.
+    pub guess: Option<String>,
 }
 
 /// The firm's presence in a channel at a stage: `true`, or its spend.
@@ -150,6 +155,9 @@ pub struct RawChannels {
     /// Stage → channel → `true` or spend.
     #[serde(default)]
     pub plan: BTreeMap<String, BTreeMap<String, PlanValue>>,
+    /// What `init` guessed and nobody confirmed: `"sure|likely|unsure: evidence"`. Delete the
+    /// key to confirm.
+    pub guess: Option<String>,
 }
 
 fn default_threshold() -> f64 {
@@ -270,6 +278,12 @@ pub struct RawField {
     pub separator: Option<String>,
     /// The order of text dates (`dmy`, `mdy`, `ymd`); by default decided per column.
     pub date_order: Option<crate::ingest::dates::DateOrder>,
+    /// What `init` guessed and nobody confirmed: `"sure|likely|unsure: evidence"`. Delete the
+    /// key to confirm.
+    pub guess: Option<String>,
+    /// Answer → guess, for the `values` entries (and the answers left uncoded) that are guesses.
+    #[serde(default)]
+    pub value_guesses: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -309,6 +323,9 @@ fn yes() -> bool {
 pub struct RawExclusion {
     pub reason: String,
     pub when: RawCondition,
+    /// What `init` guessed and nobody confirmed: `"sure|likely|unsure: evidence"`. Delete the
+    /// key to confirm.
+    pub guess: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -323,6 +340,8 @@ pub struct RawStages {
     /// The stage of a row no rule matches (rule `default`); without it such a row is
     /// unclassified.
     pub default: Option<String>,
+    /// The default is a guess: `"unsure: nothing in the folder names a stage"`.
+    pub default_guess: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -332,6 +351,9 @@ pub struct RawRule {
     pub name: Option<String>,
     pub stage: String,
     pub when: RawCondition,
+    /// What `init` guessed and nobody confirmed: `"sure|likely|unsure: evidence"`. Delete the
+    /// key to confirm.
+    pub guess: Option<String>,
 }
 
 /// One condition: exactly one operator, with `field` where the operator needs one. `init`
@@ -387,6 +409,9 @@ pub struct RawAttribute {
     pub expectation: Option<String>,
     /// Field holding the experience (or performance) rating.
     pub experience: String,
+    /// What `init` guessed and nobody confirmed: `"sure|likely|unsure: evidence"`. Delete the
+    /// key to confirm.
+    pub guess: Option<String>,
 }
 
 /// Attribute pairs found by pattern: the first capture group names the attribute.
@@ -401,6 +426,9 @@ pub struct RawAttributeSet {
     #[serde(default)]
     pub values: BTreeMap<String, MapValue>,
     pub value_map: Option<String>,
+    /// What `init` guessed and nobody confirmed: `"sure|likely|unsure: evidence"`. Delete the
+    /// key to confirm.
+    pub guess: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -39,6 +39,7 @@ pub(super) fn resolve(
     let mut exclusions = resolve_exclusions(&ctx, &raw)?;
     let mut stage_rules = resolve_rules(&ctx, &raw)?;
     let sources = number_sources(&mut exclusions, &mut stage_rules);
+    let (guesses, row_guesses) = super::guesses::resolve(&ctx, &raw, &stage_rules, &exclusions)?;
     let stage_labels = resolve_labels(&ctx, &raw)?;
     let attributes = resolve_attributes(&ctx, &raw)?;
     let mut attribute_sets = Vec::new();
@@ -62,6 +63,8 @@ pub(super) fn resolve(
         weighting,
         lookups,
         secret: raw.privacy.secret.clone(),
+        guesses,
+        row_guesses,
         journey,
         services,
         channels,

@@ -3,6 +3,7 @@
 //! questions with stage rules, the attribute pairs, likelihood to recommend, services, channels
 //! and segments.
 
+pub mod ask;
 pub mod cond;
 pub mod guess;
 pub mod likert;

@@ -93,6 +93,9 @@ pub struct Profile {
     joined: BTreeSet<String>,
     /// Email domains seen.
     pub domains: BTreeMap<String, usize>,
+    /// Per table (`file` or `file [sheet]`): its text answers and their counts (up to
+    /// `MAX_PER_TABLE` distinct), to tell what a journey column says in one table.
+    pub by_table: BTreeMap<String, BTreeMap<String, usize>>,
     pub text_chars: usize,
     pub texts: usize,
     /// Distinct non-empty values seen, as text, up to `MAX_DISTINCT + 1`.
@@ -353,6 +356,9 @@ fn responses(t: &Table) -> Vec<bool> {
 
 /// Profile every column of every table, merged by header (case-insensitive), in first-seen order.
 /// Medians count responses only (see [`responses`]); kinds and samples every row.
+/// Distinct answers kept per table in [`Profile::by_table`].
+const MAX_PER_TABLE: usize = 60;
+
 pub fn profile(tables: &[&Table]) -> Vec<Profile> {
     let mut out: Vec<Profile> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
@@ -381,7 +387,16 @@ pub fn profile(tables: &[&Table]) -> Vec<Profile> {
             p.names
                 .extend(col.names.iter().filter(|n| !n.is_empty()).cloned());
             for (row, &response) in t.rows.iter().zip(&keep) {
-                p.add(row.get(c).unwrap_or(&Cell::Empty), response);
+                let cell = row.get(c).unwrap_or(&Cell::Empty);
+                p.add(cell, response);
+                if let Cell::Text(_) = cell {
+                    let answers = p.by_table.entry(name.clone()).or_default();
+                    let text = cell.as_text();
+                    let text = text.trim();
+                    if answers.len() < MAX_PER_TABLE || answers.contains_key(text) {
+                        *answers.entry(text.to_string()).or_default() += 1;
+                    }
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use super::cond;
 use super::guess::{GField, Guess};
 use super::profile::{Kind, Profile};
+use crate::config::guesses::Level;
 use crate::ingest::IngestError;
 
 /// One table read, for the header comment.
@@ -15,6 +16,14 @@ pub struct TableLine {
     pub encoding: Option<&'static str>,
     pub rows: usize,
     pub columns: usize,
+}
+
+/// `guess = "level: evidence"`, the line that marks a guess (deleting it confirms the guess).
+fn guess_line(level: Level, evidence: &str) -> String {
+    format!(
+        "guess = {}",
+        q(&format!("{level}: {}", whole_line(evidence)))
+    )
 }
 
 fn q(s: &str) -> String {
@@ -110,9 +119,13 @@ fn top_level(w: &mut String, g: &Guess, skipped: &[IngestError]) {
     if !g.segments.is_empty() {
         let _ = writeln!(
             w,
-            "# Every analysis is also split by these fields.\nsegments = {}\n",
+            "# Every analysis is also split by these fields.\nsegments = {}",
             list(&g.segments)
         );
+        if let Some((level, why)) = &g.segments_level {
+            let _ = writeln!(w, "segments_{}", guess_line(*level, why));
+        }
+        let _ = writeln!(w);
     }
     if !skipped.is_empty() {
         let names: Vec<String> = skipped.iter().map(|e| e.file.replace('*', "?")).collect();
@@ -162,11 +175,16 @@ fn fields(w: &mut String, g: &Guess) {
             let _ = writeln!(w, "# Note: {n}.");
         }
         for (name, e, x) in &g.attributes {
+            let (level, why) = g.attribute_levels.get(name).cloned().unwrap_or((
+                Level::Likely,
+                "two rating questions over the same items".into(),
+            ));
+            let guess = guess_line(level, &why);
             match e {
                 Some(e) => {
                     let _ = writeln!(
                         w,
-                        "[[attributes]]\nname = {}\nexpectation = {}\nexperience = {}\n",
+                        "[[attributes]]\nname = {}\nexpectation = {}\nexperience = {}\n{guess}\n",
                         q(name),
                         q(e),
                         q(x)
@@ -175,7 +193,7 @@ fn fields(w: &mut String, g: &Guess) {
                 None => {
                     let _ = writeln!(
                         w,
-                        "[[attributes]]            # rated on experience only: drivers, not gaps\nname = {}\nexperience = {}\n",
+                        "[[attributes]]            # rated on experience only: drivers, not gaps\nname = {}\nexperience = {}\n{guess}\n",
                         q(name),
                         q(x)
                     );
@@ -192,10 +210,11 @@ fn rules(w: &mut String, g: &Guess) {
     for r in &g.exclusions {
         let _ = writeln!(
             w,
-            "# {}\n[[exclude.rules]]\nreason = {}\nwhen = {}\n",
+            "# {}\n[[exclude.rules]]\nreason = {}\nwhen = {}\n{}\n",
             r.why,
             q(&r.stage_or_reason),
-            cond::to_toml(&r.when)
+            cond::to_toml(&r.when),
+            guess_line(r.level, &r.why)
         );
     }
     let _ = writeln!(
@@ -205,16 +224,22 @@ fn rules(w: &mut String, g: &Guess) {
     if let Some(stage) = g.default_stage {
         let example = cond::to_toml(&cond::equals("relationship", "client"));
         let _ = writeln!(w, "# Nothing in these files points at a stage: no relationship, outcome or stage column, no file\n# or sheet named after a stage. A satisfaction survey of current clients is common, so every\n# respondent is a {stage}. Stage-dependent analyses (conversion, stage comparisons, transitions)\n# will be empty. If the folder holds other stages, write rules such as\n#   [[stages.rules]]\n#   name = \"current client\"\n#   stage = \"client\"\n#   when = {example}");
-        let _ = writeln!(w, "[stages]\ndefault = {}\n", q(stage));
+        let _ = writeln!(
+            w,
+            "[stages]\ndefault = {}\ndefault_{}\n",
+            q(stage),
+            guess_line(Level::Unsure, &g.default_why)
+        );
     }
     for r in &g.stages {
         let _ = writeln!(
             w,
-            "# {}\n[[stages.rules]]\nname = {}\nstage = {}\nwhen = {}\n",
+            "# {}\n[[stages.rules]]\nname = {}\nstage = {}\nwhen = {}\n{}\n",
             r.why,
             q(&r.name),
             q(&r.stage_or_reason),
-            cond::to_toml(&r.when)
+            cond::to_toml(&r.when),
+            guess_line(r.level, &r.why)
         );
     }
 }
@@ -239,11 +264,18 @@ fn journey(w: &mut String, g: &Guess) {
         if let Some(b) = bought {
             let _ = writeln!(w, "bought = {}", q(b));
         }
+        if let Some((level, why)) = &g.services_level {
+            let _ = writeln!(w, "{}", guess_line(*level, why));
+        }
         let _ = writeln!(w);
     }
     if let Some((used, names)) = &g.channels {
         let _ = writeln!(w, "# ---- Channels: where buyers look. Add the firm's plan per stage (true, or spend) ----\n");
-        let _ = writeln!(w, "[channels]\nused = {}\nthreshold = 0.2\n", q(used));
+        let _ = writeln!(w, "[channels]\nused = {}\nthreshold = 0.2", q(used));
+        if let Some((level, why)) = &g.channels_level {
+            let _ = writeln!(w, "{}", guess_line(*level, why));
+        }
+        let _ = writeln!(w);
         let _ = writeln!(w, "# [channels.plan.prospect]");
         for n in names {
             let _ = writeln!(w, "# {} = true", q(n));
@@ -283,6 +315,7 @@ fn field(w: &mut String, f: &GField) {
         }
         let _ = writeln!(w, "]");
     }
+    let _ = writeln!(w, "{}", guess_line(f.level, &f.why));
     if !f.values.is_empty() || !f.anchors.is_empty() {
         let _ = writeln!(w, "[fields.{}.values]", f.name);
         for (a, c) in &f.values {
@@ -290,6 +323,21 @@ fn field(w: &mut String, f: &GField) {
         }
         for (a, x) in &f.anchors {
             let _ = writeln!(w, "{} = {}", q(a), num(*x));
+        }
+    }
+    if !f.value_levels.is_empty() {
+        let _ = writeln!(
+            w,
+            "# How sure each answer's code is (delete a line to confirm it; an answer with no code\n# above stays unclassified until you give it one).\n[fields.{}.value_guesses]",
+            f.name
+        );
+        for (a, level, why) in &f.value_levels {
+            let _ = writeln!(
+                w,
+                "{} = {}",
+                q(a),
+                q(&format!("{level}: {}", whole_line(why)))
+            );
         }
     }
     let _ = writeln!(w);

@@ -147,5 +147,11 @@ pub static DE: Lexicon = Lexicon {
         "likely5_de: Sehr unwahrscheinlich | Äußerst unwahrscheinlich; Unwahrscheinlich | Eher unwahrscheinlich; Weder noch | Neutral | Weder wahrscheinlich noch unwahrscheinlich; Wahrscheinlich | Eher wahrscheinlich; Sehr wahrscheinlich | Äußerst wahrscheinlich",
         "frequency5_de: Nie | Niemals; Selten; Manchmal | Gelegentlich; Oft | Häufig; Immer | Sehr oft | Sehr häufig",
     ],
+    qualifiers: &[
+        r"\b(früher|ehemals|ehemalig\w*|nicht mehr|bis|gewechselt|beendet|zuvor|vorher)\b",
+        r"\b(ander\w*|neue\w*|wettbewerb\w*|konkurren\w*|intern)\b",
+        r"\b(potenziell\w*|möglich\w*|künftig\w*|zukünftig\w*|pausiert|verloren\w*)\b",
+        r"\b(nie|niemals|nicht|kein\w*)\b",
+    ],
     no_answer: &["keine angabe", "weiß nicht", "weiss nicht"],
 };

@@ -346,6 +346,12 @@ pub static EN: Lexicon = Lexicon {
         "sentiment7: Strongly negative | Very negative | Extremely negative; Negative; Somewhat negative | Slightly negative; Neutral | Neither positive nor negative | Neither negative nor positive; Somewhat positive | Slightly positive; Positive; Strongly positive | Very positive | Extremely positive",
         "performance5b: Very poor; Below average | Poor; Average; Above average | Good; Excellent | Very good",
     ],
+    qualifiers: &[
+        r"\b(used to|no longer|not any ?more|anymore|previously|formerly|in the past|until|left|moved|switched|stopped|ended)\b",
+        r"\b(another|other|different|new|competitor|competing|someone else|elsewhere|in-house)\b",
+        r"\b(potential|prospective|future|possible|would-be|target|lapsed|paused|on hold|leaving|lost|ex|past|old)\b",
+        r"\b(never|not|no|none)\b",
+    ],
     no_answer: &[
         "n/a",
         "na",

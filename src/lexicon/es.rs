@@ -141,5 +141,11 @@ pub static ES: Lexicon = Lexicon {
         "likely5_es: Muy improbable | Muy poco probable | Nada probable; Improbable | Poco probable; Ni probable ni improbable | Neutral; Probable | Algo probable; Muy probable | Extremadamente probable",
         "frequency5_es: Nunca; Rara vez | Casi nunca; A veces | Algunas veces | Ocasionalmente; A menudo | Frecuentemente | Casi siempre; Siempre",
     ],
+    qualifiers: &[
+        r"\b(antes|anteriormente|ya no|antigu\w*|hasta|dejamos|cambiamos|terminamos)\b",
+        r"\b(otr\w*|nuev\w*|competidor\w*|competencia|internamente)\b",
+        r"\b(potencial\w*|futur\w*|posible\w*|perdid\w*|en pausa)\b",
+        r"\b(nunca|no|ningún|ninguna)\b",
+    ],
     no_answer: &["no sé", "no aplica"],
 };

@@ -125,5 +125,11 @@ pub static FR: Lexicon = Lexicon {
         "likely5_fr: Très peu probable | Pas du tout probable; Peu probable; Ni probable ni improbable | Neutre; Probable | Assez probable | Plutôt probable; Très probable | Extrêmement probable",
         "frequency5_fr: Jamais; Rarement; Parfois | De temps en temps; Souvent; Toujours | Très souvent",
     ],
+    qualifiers: &[
+        r"\b(autrefois|auparavant|ne \w+ plus|plus maintenant|ancien\w*|jusqu|quitté|changé|arrêté)\b",
+        r"\b(autre\w*|nouveau|nouvel\w*|concurren\w*|en interne)\b",
+        r"\b(potentiel\w*|futur\w*|possible\w*|perdu\w*|en pause)\b",
+        r"\b(jamais|pas|aucun\w*)\b",
+    ],
     no_answer: &["ne sais pas", "sans opinion", "non applicable"],
 };

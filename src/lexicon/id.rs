@@ -124,5 +124,11 @@ pub static ID: Lexicon = Lexicon {
         "likely5_id: Sangat tidak mungkin; Tidak mungkin | Kurang mungkin; Netral | Ragu-ragu; Mungkin; Sangat mungkin",
         "frequency5_id: Tidak pernah; Jarang; Kadang-kadang | Kadang; Sering; Selalu | Sangat sering",
     ],
+    qualifiers: &[
+        r"\b(dulu|dahulu|sebelumnya|tidak lagi|bekas|mantan|sampai|pindah|berhenti)\b",
+        r"\b(lain|baru|pesaing|kompetitor)\b",
+        r"\b(potensial|calon|mungkin|ditunda)\b",
+        r"\b(tidak pernah|belum|tidak|bukan)\b",
+    ],
     no_answer: &["tidak tahu"],
 };

@@ -59,6 +59,10 @@ pub struct Lexicon {
     /// Labelled rating scales: `name: point; point; …` from the lowest point, the wordings of a
     /// point separated by `|` (plain text, not patterns).
     pub scales: Words,
+    /// Words that change what a stage word or a relationship phrase means: past (used to, no
+    /// longer), another party (another firm, a competitor), potential, paused or leaving, and
+    /// negation. A name or answer with one of them is not read as "client" or "prospect".
+    pub qualifiers: Words,
     /// Answers that say "no answer" in a rating column (plain text, compared without case).
     pub no_answer: Words,
 }
@@ -209,6 +213,8 @@ pub struct Compiled {
     pub stage_questions: Vec<(&'static str, Regex)>,
     pub relationship: Vec<(&'static str, Regex)>,
     pub outcome: Vec<(&'static str, Regex)>,
+    /// Past, another party, potential-paused-leaving, negation: each from every language.
+    pub qualifiers: Vec<Regex>,
 }
 
 /// The words of one concept in these languages, in their order.
@@ -286,6 +292,15 @@ impl Compiled {
                 ("hired", any(|l| l.outcome.hired)?),
                 ("got-away", any(|l| l.outcome.lost)?),
             ],
+            qualifiers: (0..4)
+                .map(|i| {
+                    let parts: Vec<&str> = langs
+                        .iter()
+                        .filter_map(|l| l.qualifiers.get(i).copied())
+                        .collect();
+                    Regex::new(&format!("(?i){}", parts.join("|")))
+                })
+                .collect::<Result<_, _>>()?,
         })
     }
 }
@@ -347,6 +362,19 @@ pub fn code_of(text: &str, table: &[(&'static str, Regex)]) -> Option<&'static s
         .map(|(c, _)| *c)
 }
 
+/// Whether a text holds a word that changes what `code` means: for "client" (and "hired") any
+/// qualifier — past, another party, potential, paused or leaving, negation; for "prospect" a
+/// past one.
+pub fn qualified(text: &str, code: &str) -> bool {
+    let q = &words().qualifiers;
+    match code {
+        "client" => q.iter().any(|r| r.is_match(text)),
+        "hired" => q[1].is_match(text) || q[3].is_match(text),
+        "prospect" => q[0].is_match(text),
+        _ => false,
+    }
+}
+
 /// The stage a whole answer names (`"Got-away"`, `"Closed lost"`, `"Ehemalige Kunden"`).
 pub fn stage_answer(answer: &str) -> Option<&'static str> {
     let a = answer.trim().trim_end_matches(['.', ':']).trim();
@@ -374,9 +402,16 @@ pub fn stage_in_name(name: &str) -> Option<(&'static str, bool)> {
         .collect();
     // Pairs of words first ("former clients", "got aways"), then single words.
     let pairs = words.windows(2).map(|w| format!("{} {}", w[0], w[1]));
-    let found = pairs
-        .chain(words.iter().cloned())
-        .find_map(|w| stage_answer(&w))?;
+    if let Some(found) = pairs.clone().find_map(|w| stage_answer(&w)) {
+        return Some((found, matches!(found, "got-away" | "former" | "betweener")));
+    }
+    let found = words.iter().find_map(|w| stage_answer(w))?;
+    // "potential-clients.csv", "clients-leaving.xlsx": a word that changes what "client" or
+    // "prospect" means makes the name say no stage.
+    let spaced = stem.replace(['-', '_', '.'], " ");
+    if matches!(found, "client" | "prospect") && qualified(&spaced, found) {
+        return None;
+    }
     Some((found, matches!(found, "got-away" | "former" | "betweener")))
 }
 

@@ -122,5 +122,11 @@ pub static PL: Lexicon = Lexicon {
         "likely5_pl: Bardzo mało prawdopodobne | Zdecydowanie nie; Mało prawdopodobne | Raczej nie; Trudno powiedzieć | Ani tak, ani nie; Prawdopodobne | Raczej tak; Bardzo prawdopodobne | Zdecydowanie tak",
         "frequency5_pl: Nigdy; Rzadko; Czasami | Czasem; Często; Zawsze | Bardzo często",
     ],
+    qualifiers: &[
+        r"\b(kiedyś|wcześniej|już nie|dawn\w*|były|była|byli|do czasu|zmieniliśmy|zakończyliśmy)\b",
+        r"\b(inn\w*|now\w*|konkurencj\w*|konkurent\w*)\b",
+        r"\b(potencjaln\w*|przyszł\w*|możliw\w*|utracon\w*|wstrzyman\w*)\b",
+        r"\b(nigdy|nie|żaden|żadna)\b",
+    ],
     no_answer: &["nie wiem", "nie dotyczy"],
 };

@@ -218,6 +218,58 @@ fn overview(s: &Summary, q: &Quality) -> String {
     }
 }
 
+/// The box that opens a report resting on guesses nobody confirmed: its heading, then one line
+/// per guess that decides what the report says (weakest first), then how to confirm them.
+fn provisional(s: &Summary) -> Option<(String, Vec<String>)> {
+    let g = &s.guesses;
+    if !g.provisional() {
+        return None;
+    }
+    let shown: Vec<&crate::analysis::guesses::GuessRow> = g
+        .unconfirmed
+        .iter()
+        .filter(|g| g.decides_findings)
+        .collect();
+    let n = g.unconfirmed.len();
+    let heading = format!(
+        "Provisional: this report rests on {n} guess{} nobody has confirmed.",
+        if n == 1 { "" } else { "es" }
+    );
+    let mut lines: Vec<String> = shown
+        .iter()
+        .take(12)
+        .map(|g| {
+            let rows = match g.rows {
+                0 => String::new(),
+                1 => ", deciding 1 row".into(),
+                r => format!(", deciding {r} rows"),
+            };
+            format!(
+                "{} ({}{rows}): {}",
+                d(&g.what),
+                g.confidence,
+                d(&g.evidence)
+            )
+        })
+        .collect();
+    if shown.len() > 12 {
+        lines.push(format!("… and {} more.", shown.len() - 12));
+    }
+    let r = &g.rows;
+    if r.sure + r.likely + r.unsure > 0 {
+        lines.push(format!(
+            "Rows by the weakest guess that decided their stage or exclusion: {} unsure, {} likely, {} sure, {} confirmed (column `guess` of `tables/respondents.csv`).",
+            r.unsure, r.likely, r.sure, r.confirmed
+        ));
+    }
+    lines.push(format!(
+        "Run `journeygap check {}` to see every guess, and `journeygap init {}` in a terminal to answer them; a guess is confirmed when its `guess` key is deleted from the config.",
+        d(&s.input_folder),
+        d(&s.input_folder)
+    ));
+    Some((heading, lines))
+}
+
 fn method_lines(s: &Summary) -> Vec<String> {
     let c = s.confidence * 100.0;
     vec![
@@ -246,6 +298,13 @@ fn markdown(s: &Summary, secs: &[Section], q: &Quality, heading: &str) -> String
         markdown_line(heading),
         markdown_line(&overview(s, q))
     );
+    if let Some((heading, lines)) = provisional(s) {
+        md.push_str(&format!("> **{}**\n>\n", markdown_line(&heading)));
+        for l in &lines {
+            md.push_str(&format!("> - {}\n", markdown_line(l)));
+        }
+        md.push('\n');
+    }
     for sec in secs {
         md.push_str(&format!("## {}\n\n", sec.title));
         for c in &sec.charts {
@@ -269,7 +328,8 @@ fn markdown(s: &Summary, secs: &[Section], q: &Quality, heading: &str) -> String
 
 const CSS: &str = "body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;color:#222;line-height:1.5}\
 h1{font-size:2em;border-bottom:3px solid #0072B2}h2{margin-top:2em;color:#0072B2}img{width:100%;border:1px solid #ddd;margin:.5em 0}\
-li{margin:.3em 0}.meta{color:#555}";
+li{margin:.3em 0}.meta{color:#555}\
+.provisional{border:2px solid #D55E00;background:#FFF4EC;padding:.3em 1em;margin:1em 0}";
 
 fn html(
     s: &Summary,
@@ -285,6 +345,16 @@ fn html(
         escape(&s.period),
         t = html_line(heading)
     );
+    if let Some((heading, lines)) = provisional(s) {
+        h.push_str(&format!(
+            "<div class=\"provisional\"><p><strong>{}</strong></p>\n<ul>\n",
+            html_line(&heading)
+        ));
+        lines
+            .iter()
+            .for_each(|l| h.push_str(&format!("<li>{}</li>\n", html_line(&l.replace('`', "")))));
+        h.push_str("</ul></div>\n");
+    }
     for sec in secs {
         h.push_str(&format!("<h2>{}</h2>\n", escape(&sec.title)));
         for c in &sec.charts {

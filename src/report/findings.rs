@@ -72,6 +72,15 @@ fn stage_mix(s: &Summary) -> Vec<String> {
     let Some(top) = rows.iter().max_by_key(|r| r.n) else {
         return vec!["No respondent was classified.".into()];
     };
+    if let Some((stage, n)) = &s.assumed_default {
+        let all = rows.len() == 1;
+        return vec![format!(
+            "{} {n} respondents were *taken as* {}: nothing in the files named their stage, so the config's `[stages] default` (a guess nobody confirmed) placed them{}.",
+            if all { "All" } else { "Of the classified," },
+            d(&label(s, stage).to_lowercase()),
+            if all { "; this report has no stage comparisons" } else { "" }
+        )];
+    }
     if rows.len() == 1 {
         // One stage: nothing to compare, and the report says so once instead of showing empty
         // stage comparisons.
@@ -225,6 +234,28 @@ fn nps(s: &Summary) -> Vec<String> {
             )
         })
         .collect();
+    if !rows.is_empty() {
+        if let Some(q) = s.recommend_questions.first() {
+            out.insert(
+                0,
+                format!(
+                    "Likelihood to recommend read from “{}”.",
+                    d(&short_question(q))
+                ),
+            );
+        }
+        if !s.other_recommend_questions.is_empty() {
+            let others: Vec<String> = s
+                .other_recommend_questions
+                .iter()
+                .map(|q| format!("“{}”", d(&short_question(q))))
+                .collect();
+            out.push(format!(
+                "Also asked, not read for NPS: {} (list it under [fields.recommend] headers to read it instead).",
+                others.join(", ")
+            ));
+        }
+    }
     // The stage differences are tested in `comparisons`, with q-values over that table.
     let alpha = alpha(s);
     for c in
@@ -310,7 +341,58 @@ fn awareness(s: &Summary) -> Vec<String> {
     out
 }
 
+/// A question cut to at most 80 characters, at a word.
+fn short_question(q: &str) -> String {
+    let q: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
+    if q.chars().count() <= 80 {
+        return q;
+    }
+    let cut: String = q.chars().take(79).collect();
+    let at = cut.rfind(' ').filter(|&i| i > 40).unwrap_or(cut.len());
+    format!("{}…", &cut[..at])
+}
+
+/// Without a channel plan: the channels each stage uses most, and that the plan is missing.
+fn channels_without_plan(s: &Summary) -> Vec<String> {
+    let mut out = Vec::new();
+    for st in crate::stage::Stage::ALL {
+        let mut rows: Vec<_> = s
+            .tables
+            .touchpoints
+            .iter()
+            .filter(|r| r.segment == "all" && r.stage == st.key() && r.n > 0)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        rows.sort_by(|a, b| {
+            b.share
+                .partial_cmp(&a.share)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let top: Vec<String> = rows
+            .iter()
+            .take(2)
+            .map(|r| format!("*{}* ({})", d(&r.channel), pct(r.share.unwrap_or(0.0))))
+            .collect();
+        out.push(format!(
+            "{} use most {} (n = {}{}).",
+            label(s, st.key()),
+            top.join(" and "),
+            rows[0].n,
+            caution(rows[0].low_base)
+        ));
+    }
+    if !out.is_empty() {
+        out.push("The config has no channel plan, so where the firm is present — and where it is absent — is not known: add `[channels.plan.<stage>]` (or answer `journeygap init`'s question).".into());
+    }
+    out
+}
+
 fn touchpoints(s: &Summary) -> Vec<String> {
+    if !s.channel_plan {
+        return channels_without_plan(s);
+    }
     // A channel every respondent of every stage named says nothing about where buyers look (a
     // metadata column such as Qualtrics' "Distribution Channel" = anonymous): no gap from it.
     let alike = |channel: &str| {

@@ -15,7 +15,7 @@ use crate::config::Config;
 pub const XLSX_RESPONDENTS: usize = 100_000;
 
 /// The columns of `respondents.csv`, in order: the fields of [`RespondentLine`].
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 12] = [
     "period",
     "source_file",
     "sheet",
@@ -27,6 +27,7 @@ pub const COLUMNS: [&str; 11] = [
     "reason",
     "panel_key",
     "weight",
+    "guess",
 ];
 
 /// One line of `respondents.csv`, its texts borrowed from the value store so that a million
@@ -46,6 +47,8 @@ pub struct RespondentLine<'a> {
     pub reason: Cow<'a, str>,
     pub panel_key: Cow<'a, str>,
     pub weight: f64,
+    /// The weakest unconfirmed guess that decided the stage or exclusion; empty when none did.
+    pub guess: &'a str,
 }
 
 impl RespondentLine<'_> {
@@ -70,11 +73,12 @@ impl RespondentLine<'_> {
         field(&self.panel_key, false);
         number.clear();
         write_plain_number(number, self.weight);
-        field(number, true);
+        field(number, false);
+        field(self.guess, true);
     }
 
     /// The line as the cells of the respondents sheet, in [`COLUMNS`] order.
-    pub fn cells(&self) -> [xlsx::XCell<'_>; 11] {
+    pub fn cells(&self) -> [xlsx::XCell<'_>; 12] {
         use xlsx::XCell::{Bool, Count, Real, Text};
         use Cow::Borrowed;
         [
@@ -89,6 +93,7 @@ impl RespondentLine<'_> {
             Text(Borrowed(&self.reason)),
             Text(Borrowed(&self.panel_key)),
             Real(self.weight),
+            Text(Borrowed(self.guess)),
         ]
     }
 }
@@ -141,6 +146,7 @@ pub fn line_parts<'a>(
             },
             panel_key: shown_id(c.panel_key(r), ids),
             weight: r.weight,
+            guess: r.guess.map_or("", |l| l.key()),
         }
     };
     c.respondent_parts().map(|p| p.iter().map(line)).collect()
@@ -256,6 +262,7 @@ mod tests {
                 reason: Cow::Borrowed(*t),
                 panel_key: std::borrow::Cow::Borrowed(t),
                 weight: [1.0, 0.25, 1e-10, 12345.5, 0.0][i % 5],
+                guess: ["", "sure", "likely", "unsure"][i % 4],
             };
             line.push_csv(&mut mine, &mut number);
             let (row, weight) = (line.row.to_string(), plain_number(line.weight));
@@ -272,6 +279,7 @@ mod tests {
                     &line.reason,
                     &line.panel_key,
                     &weight,
+                    line.guess,
                 ])
                 .unwrap();
         }
@@ -310,6 +318,7 @@ mod tests {
                     reason: Cow::Borrowed(t),
                     panel_key: std::borrow::Cow::Borrowed(t),
                     weight: weights[i % weights.len()],
+                    guess: ["", "unsure"][i % 2],
                 }
             })
             .collect()

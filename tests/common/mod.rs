@@ -83,11 +83,19 @@ pub fn run_exports_failing(dir: &Path, period: &str) -> String {
     String::from_utf8_lossy(&out.get_output().stderr).into_owned()
 }
 
-/// `journeygap check exports --config journeygap.toml` in `dir`.
+/// `journeygap check exports --config journeygap.toml --period 2026Q4` in `dir` (a folder named
+/// `exports` says no period, and `check` fails where `run` would).
 pub fn check_exports_assert(dir: &Path) -> assert_cmd::assert::Assert {
     journeygap()
         .current_dir(dir)
-        .args(["check", "exports", "--config", "journeygap.toml"])
+        .args([
+            "check",
+            "exports",
+            "--config",
+            "journeygap.toml",
+            "--period",
+            "2026Q4",
+        ])
         .assert()
 }
 

@@ -198,7 +198,7 @@ pub fn gaps(s: &Summary, st: Stage) -> Option<BarChart> {
     })
 }
 
-/// NPS by stage with normal intervals.
+/// NPS by stage with adjusted-Wald intervals, its subtitle naming the question read.
 pub fn nps(s: &Summary) -> Option<BarChart> {
     let rows: Vec<_> = s
         .tables
@@ -227,7 +227,21 @@ pub fn nps(s: &Summary) -> Option<BarChart> {
         name: "nps_by_stage".into(),
         section: Section::Advocacy,
         title: format!("Net Promoter Score by stage — {}", s.period),
-        subtitle: format!("With {:.0}% adjusted-Wald intervals", s.confidence * 100.0),
+        subtitle: match s.recommend_questions.first() {
+            Some(q) => {
+                let q: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
+                let q = if q.chars().count() > 70 {
+                    format!("{}…", q.chars().take(69).collect::<String>())
+                } else {
+                    q
+                };
+                format!(
+                    "“{q}” — with {:.0}% adjusted-Wald intervals",
+                    s.confidence * 100.0
+                )
+            }
+            None => format!("With {:.0}% adjusted-Wald intervals", s.confidence * 100.0),
+        },
         x_label: "NPS (−100 to +100)".into(),
         x_range: (-100.0, 100.0),
         format: ValueFormat::SignedInt,

@@ -287,13 +287,21 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
         low_base: grid(&stages, &channels, &find, |r| r.is_some_and(|r| r.low_base)),
         cells: grid(&stages, &channels, &find, |r| r.map(|r| (r.share.unwrap_or(0.0), r.n))),
         marks: grid(&stages, &channels, &find, mark),
-        title: format!("Where buyers look, and where the firm is — {}", s.period),
+        title: if rows.iter().any(|r| r.verdict != "no plan") {
+            format!("Where buyers look, and where the firm is — {}", s.period)
+        } else {
+            format!("Where buyers look — {}", s.period)
+        },
         subtitle: "Share of each stage using each channel".into(),
         rows: stages.iter().map(|st| s.stage_label(st.key())).collect(),
         cols: channels,
         row_label: "Stage".into(),
         col_label: "Channel".into(),
-        notes: vec!["● the firm is present (plan); orange frame: a gap — buyers use the channel (≥ threshold) and the firm is absent.".into()],
+        notes: if rows.iter().any(|r| r.verdict != "no plan") {
+            vec!["● the firm is present (plan); orange frame: a gap — buyers use the channel (≥ threshold) and the firm is absent.".into()]
+        } else {
+            vec!["No channel plan in the config: where the firm is present is not known, so no gap is marked ([channels.plan.<stage>]).".into()]
+        },
     }
     .capped())
 }

@@ -151,7 +151,7 @@ pub fn trend_charts(s: &Summary) -> Vec<LineChart> {
             name: "trend_nps".into(),
             section: Section::History,
             title: format!("Net Promoter Score by stage, {span}"),
-            subtitle: "With normal intervals".into(),
+            subtitle: "With adjusted-Wald intervals".into(),
             y_label: "NPS (−100 to +100)".into(),
             y_range: range(&nps, 20.0, (-100.0, 100.0)),
             periods: periods.clone(),

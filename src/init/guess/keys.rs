@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{text_field, typed, GRule, Guess, Picker};
+use super::{text_field, typed, GRule, Guess, Level, Picker};
 use crate::init::cond;
 use crate::init::profile::{Kind, Profile};
 use crate::lexicon::words;
@@ -73,6 +73,7 @@ pub(super) fn exclusions(g: &mut Guess, pk: &mut Picker) {
             stage_or_reason: "speeder".into(),
             when: cond::lt("duration", limit),
             why: format!("faster than a fifth of the median duration ({median:.0} s)"),
+            level: Level::Unsure,
         });
     }
     let email_re = &words().email;
@@ -90,6 +91,7 @@ pub(super) fn exclusions(g: &mut Guess, pk: &mut Picker) {
             stage_or_reason: "internal".into(),
             when: cond::contains("email", &format!("@{domain}")),
             why: "the firm's own domain: its name is in the questions".into(),
+            level: Level::Likely,
         });
     }
 }

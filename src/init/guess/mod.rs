@@ -16,6 +16,7 @@ use regex::Regex;
 
 use super::likert::LikertSet;
 use super::profile::{Kind, Profile};
+use crate::config::guesses::Level;
 use crate::config::raw::RawCondition;
 
 /// One guessed field.
@@ -33,6 +34,10 @@ pub struct GField {
     pub values: Vec<(String, String)>,
     /// Why this guess, written above the field.
     pub why: String,
+    /// How sure the columns are (written as the field's `guess`).
+    pub level: Level,
+    /// Per answer of a journey column: how sure its code is, and why (uncoded answers too).
+    pub value_levels: Vec<(String, Level, String)>,
 }
 
 /// One guessed exclusion or stage rule, its condition a value of the config's own type.
@@ -42,6 +47,7 @@ pub struct GRule {
     pub stage_or_reason: String,
     pub when: RawCondition,
     pub why: String,
+    pub level: Level,
 }
 
 /// Everything `init` guessed.
@@ -68,6 +74,14 @@ pub struct Guess {
     pub why: Option<(String, Vec<String>)>,
     /// What could not be guessed: the user must fill it in.
     pub missing: Vec<String>,
+    /// How sure the segments, services and channels are.
+    pub segments_level: Option<(Level, String)>,
+    pub services_level: Option<(Level, String)>,
+    pub channels_level: Option<(Level, String)>,
+    /// How sure each attribute pair is, by its name.
+    pub attribute_levels: BTreeMap<String, (Level, String)>,
+    /// Why the default stage is taken.
+    pub default_why: String,
 }
 
 pub(super) fn re(s: &str) -> Regex {
@@ -108,6 +122,25 @@ fn recommend(g: &mut Guess, pk: &mut Picker) {
             "0-10, for NPS",
         );
         f.scale = Some((0.0, 10.0));
+        // Two 0–10 recommend questions in one table: which one is about the firm is for the
+        // user to say.
+        let mut per_table: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in &recommend {
+            for t in &pk.profiles[i].tables {
+                *per_table.entry(t.as_str()).or_default() += 1;
+            }
+        }
+        let shared = per_table.iter().find(|(_, n)| **n > 1).map(|(t, _)| *t);
+        (f.level, f.why) = match shared {
+            Some(t) => (
+                Level::Unsure,
+                format!("0-10, for NPS: {t} has {} recommend questions; the first found is read — which one is about the firm?", per_table[t]),
+            ),
+            None => (
+                Level::Sure,
+                "0-10, for NPS: the header says recommend and the answers run 0-10".into(),
+            ),
+        };
         for &i in &recommend {
             for (a, x) in &pk.profiles[i].anchors {
                 if !f.anchors.iter().any(|(b, _)| b == a) {
@@ -158,6 +191,8 @@ pub(super) fn typed(name: &str, headers: Vec<String>, kind: &'static str, why: &
         anchors: Vec::new(),
         values: Vec::new(),
         why: why.into(),
+        level: Level::Likely,
+        value_levels: Vec::new(),
     }
 }
 

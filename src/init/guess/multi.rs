@@ -73,6 +73,8 @@ pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
         anchors: Vec::new(),
         values: Vec::new(),
         why: why.into(),
+        level: super::Level::Likely,
+        value_levels: Vec::new(),
     };
     if !known.is_empty() {
         g.fields.push(multi(
@@ -90,11 +92,19 @@ pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
             *all.entry(k).or_default() += n;
         }
         g.services = Some((by_count(all), "services_known".into(), bought_field));
+        g.services_level = Some((
+            super::Level::Likely,
+            "a multi-select question about the firm's services; keep in `offered` only the firm's own".into(),
+        ));
     }
     if !channels.is_empty() {
         g.fields
             .push(multi("channels_used", channels, "where buyers look"));
         g.channels = Some(("channels_used".into(), by_count(channel_opts)));
+        g.channels_level = Some((
+            super::Level::Likely,
+            "a multi-select question about where buyers look, hear or find; the firm's plan (where it is present) is missing: only you know it".into(),
+        ));
     }
 }
 
@@ -147,5 +157,11 @@ pub(super) fn segments(g: &mut Guess, pk: &mut Picker) {
             &format!("a segment to split by ({concept})"),
         ));
         g.segments.push(name);
+    }
+    if !g.segments.is_empty() {
+        g.segments_level = Some((
+            super::Level::Likely,
+            "categories of 2–12 answers whose headers name a firmographic".into(),
+        ));
     }
 }

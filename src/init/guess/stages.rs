@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{re, text_field, typed, GRule, Guess, Picker};
+use super::{re, text_field, typed, GRule, Guess, Level, Picker};
 use crate::config::raw::RawCondition;
 use crate::init::cond;
 use crate::init::profile::{Kind, Profile};
@@ -116,15 +116,47 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
             .iter()
             .any(|&i| pk.profiles[i].tables.contains(label))
     };
-    let (strong, weak) = source_rules(pk.profiles, sources, &covered);
+    // The stage families the columns' answers say, over the columns a table holds.
+    let said = |label: &str| -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = Vec::new();
+        let coders: [(&[usize], &Coder); 3] = [
+            (&cols.stage, &lexicon::stage_answer),
+            (&cols.relationship, &rel),
+            (&cols.outcome, &out),
+        ];
+        for (ix, code) in coders {
+            for &i in ix
+                .iter()
+                .filter(|&&i| pk.profiles[i].tables.contains(label))
+            {
+                if let Some(answers) = pk.profiles[i].by_table.get(label) {
+                    v.extend(answers.keys().filter_map(|a| code(a)).map(family));
+                }
+            }
+        }
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (strong, weak) = source_rules(pk.profiles, sources, &said);
     g.stages = strong;
-    g.stages.extend(stage_rules(&stage_codes));
-    g.stages.extend(outcome_rules(&out_codes));
-    g.stages.extend(relationship_rules(
+    // A rule from a code that names its stage is as sure as the code (each answer's code has
+    // its own guess); splitting past clients into former and betweener is a convention.
+    let mut from_codes = stage_rules(&stage_codes);
+    from_codes.extend(outcome_rules(&out_codes));
+    from_codes.extend(relationship_rules(
         &rel_codes,
         !cols.returns.is_empty(),
         !last.is_empty(),
     ));
+    for r in &mut from_codes {
+        r.level = if matches!(r.name.as_str(), "gone for good" | "between engagements") {
+            Level::Likely
+        } else {
+            Level::Sure
+        };
+    }
+    g.stages.extend(from_codes);
     g.stages.extend(weak);
     default_or_unplaced(g, sources, &covered);
 }
@@ -147,12 +179,88 @@ fn default_or_unplaced(g: &mut Guess, sources: &[Source], covered: &dyn Fn(&str)
         .collect();
     if g.stages.is_empty() {
         g.default_stage = Some("client");
+        g.default_why = "nothing in the folder names a stage (no relationship, outcome or stage column, no file or sheet named after one), so every row is taken as a client".into();
     } else if !unplaced.is_empty() {
         g.missing.push(format!(
             "the stage of the rows of {}: nothing in them names one, so they are unclassified until a rule covers them",
             unplaced.join(", ")
         ));
     }
+}
+
+/// What codes an answer: a lexicon lookup.
+type Coder = dyn Fn(&str) -> Option<&'static str>;
+
+/// The stage family a code places a row in: past clients (former, betweener, past) are one.
+fn family(code: &str) -> &str {
+    match code {
+        "former" | "betweener" | "past" => "past client",
+        "not-now" | "open" => "prospect",
+        "hired" => "client",
+        c => c,
+    }
+}
+
+/// Every code whose words a text holds, in a table of coded patterns.
+fn all_codes(text: &str, table: &[(&'static str, regex::Regex)]) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = table
+        .iter()
+        .filter(|(_, re)| re.is_match(text))
+        .map(|(c, _)| *c)
+        .collect();
+    v.dedup();
+    v
+}
+
+/// How sure the code of each answer of a journey column is, and why: `sure` when the header
+/// says what the column is and the answer's words name one stage with nothing that changes
+/// their sense; `likely` with one of the two; `unsure` when the words name several stages, a
+/// qualifier (past, another firm, potential, negation) contradicts the code, or nothing in the
+/// lexicon reads the answer.
+fn answer_levels(
+    p: &Profile,
+    header_agrees: bool,
+    table: Option<&[(&'static str, regex::Regex)]>,
+    code: &dyn Fn(&str) -> Option<&'static str>,
+) -> Vec<(String, Level, String)> {
+    p.answers
+        .iter()
+        .map(|(a, n)| {
+            let Some(c) = code(a) else {
+                return (
+                    a.clone(),
+                    Level::Unsure,
+                    format!("{n} row(s): nothing in the lexicon reads this answer, so its rows are unclassified until you code it"),
+                );
+            };
+            let codes = table.map(|t| all_codes(a, t)).unwrap_or_else(|| vec![c]);
+            let mut families: Vec<&str> = codes.iter().map(|c| family(c)).collect();
+            families.sort_unstable();
+            families.dedup();
+            let (level, why) = if families.len() > 1 {
+                (
+                    Level::Unsure,
+                    format!("{n} row(s): its words point at several stages ({})", codes.join(", ")),
+                )
+            } else if lexicon::qualified(a, c) {
+                (
+                    Level::Unsure,
+                    format!("{n} row(s): read as {c}, but a word in it (past, another firm, potential, not) may change that"),
+                )
+            } else if header_agrees {
+                (
+                    Level::Sure,
+                    format!("{n} row(s): the header and the answer's words agree on {c}"),
+                )
+            } else {
+                (
+                    Level::Likely,
+                    format!("{n} row(s): the answer's words say {c}; the header does not say what the question is"),
+                )
+            };
+            (a.clone(), level, why)
+        })
+        .collect()
 }
 
 /// The journey fields: the stage, relationship and outcome columns with the codes their answers
@@ -164,19 +272,57 @@ fn journey_fields(
     [stage_codes, rel_codes, out_codes]: [&[(String, String)]; 3],
     last: &[usize],
 ) {
-    let push = |g: &mut Guess, name: &str, ix: &[usize], why: &str, values: &[(String, String)]| {
-        if !ix.is_empty() {
-            let mut f = text_field(name, pk.headers(ix), why);
-            f.values = values.to_vec();
-            g.fields.push(f);
+    type Coded<'a> = (
+        &'a regex::Regex,
+        Option<&'a [(&'static str, regex::Regex)]>,
+        &'a dyn Fn(&str) -> Option<&'static str>,
+    );
+    let push = |g: &mut Guess,
+                name: &str,
+                ix: &[usize],
+                why: &str,
+                values: &[(String, String)],
+                (header, table, code): Coded| {
+        if ix.is_empty() {
+            return;
         }
+        let mut f = text_field(name, pk.headers(ix), why);
+        f.values = values.to_vec();
+        let agrees: Vec<bool> = ix
+            .iter()
+            .map(|&i| header.is_match(&pk.profiles[i].header))
+            .collect();
+        f.level = if agrees.iter().all(|&a| a) {
+            f.why = format!("{why}: the header says so and its answers read as stages");
+            Level::Sure
+        } else {
+            f.why = format!("{why}: its answers read as stages (the header does not say so)");
+            Level::Likely
+        };
+        for (&i, &agree) in ix.iter().zip(&agrees) {
+            for v in answer_levels(&pk.profiles[i], agree, table, code) {
+                if !f.value_levels.iter().any(|(a, _, _)| *a == v.0) {
+                    f.value_levels.push(v);
+                }
+            }
+        }
+        // A confirmed-looking answer needs no line: only the guesses weaker than sure, and
+        // every uncoded answer, are written.
+        f.value_levels.retain(|(_, l, _)| *l != Level::Sure);
+        g.fields.push(f);
     };
+    let w = words();
     push(
         g,
         "journey_stage",
         &cols.stage,
         "the stage, named in the answers",
         stage_codes,
+        (
+            &w.stage_header,
+            Some(&w.stage_names),
+            &lexicon::stage_answer,
+        ),
     );
     push(
         g,
@@ -184,6 +330,7 @@ fn journey_fields(
         &cols.relationship,
         "relationship with the firm",
         rel_codes,
+        (&w.relationship_header, Some(&w.relationship), &rel),
     );
     push(
         g,
@@ -191,6 +338,7 @@ fn journey_fields(
         &cols.outcome,
         "outcome of the buyer's search",
         out_codes,
+        (&w.outcome_header, Some(&w.outcome), &out),
     );
     g.outcome = !cols.outcome.is_empty();
     if !last.is_empty() {
@@ -201,13 +349,15 @@ fn journey_fields(
             "end of the last engagement",
         ));
     }
-    push(
-        g,
-        "would_return",
-        &cols.returns,
-        "would hire the firm again",
-        &[],
-    );
+    if !cols.returns.is_empty() {
+        let mut f = text_field(
+            "would_return",
+            pk.headers(&cols.returns),
+            "would hire the firm again: a yes/no question whose header says so",
+        );
+        f.level = Level::Sure;
+        g.fields.push(f);
+    }
 }
 
 /// Whether a source glob matches a table.
@@ -260,7 +410,7 @@ fn source_glob(s: &Source, sources: &[Source], same: &dyn Fn(&Source) -> bool) -
 fn source_rules(
     profiles: &[Profile],
     sources: &[Source],
-    covered: &dyn Fn(&str) -> bool,
+    said: &dyn Fn(&str) -> Vec<&'static str>,
 ) -> (Vec<GRule>, Vec<GRule>) {
     // Each table's stage by name: the sheet's, else the file's (folders included).
     let named = |s: &Source| {
@@ -285,22 +435,56 @@ fn source_rules(
     let mut strong = Vec::new();
     let mut weak = Vec::new();
     for s in sources {
-        let placed = covered(&s.label);
-        let (stage, why, sure) = match (named(s), placed) {
-            (Some((stage, true)), _) => (
-                stage,
-                format!("the name \"{}\" says every row is a {stage}", s.label),
-                true,
-            ),
-            (Some((stage, false)), false) => (
+        let families = said(&s.label);
+        let placed = !families.is_empty();
+        let asked_here = asked(s);
+        // (stage, why, before the column rules, level)
+        let (stage, why, sure, level) = match (named(s), placed) {
+            // "client" or "prospect" in the name of a table a column places: the name also
+            // names surveys of several stages ("client survey"); the column decides alone.
+            (Some((_, false)), true) => continue,
+            // The columns' answers agree with the name: two pieces that agree.
+            (Some((stage, _)), true) if families == [family(stage)] => (
                 stage,
                 format!(
-                    "the name \"{}\" says its rows are {stage}s, and no column says otherwise",
+                    "the name \"{}\" says every row is a {stage}, and the answers of its journey column agree",
                     s.label
                 ),
-                false,
+                true,
+                Level::Sure,
             ),
-            (_, false) => match asked(s) {
+            // The columns say other stages: they outweigh the name, which places only the rows
+            // they leave unplaced, as a conflict to be confirmed.
+            (Some((stage, _)), true) => (
+                stage,
+                format!(
+                    "conflict: the name \"{}\" says {stage}, but the answers of its journey column say {}; the column decides, this rule places only the rows it leaves",
+                    s.label,
+                    families.join(", ")
+                ),
+                false,
+                Level::Unsure,
+            ),
+            (Some((stage, _)), false) => {
+                let agrees = asked_here.as_ref().is_some_and(|(st, _)| *st == stage);
+                (
+                    stage,
+                    if agrees {
+                        format!(
+                            "the name \"{}\" says its rows are {stage}s, and it asks a question only a {stage} is asked",
+                            s.label
+                        )
+                    } else {
+                        format!(
+                            "the name \"{}\" says its rows are {stage}s (no column says which stage)",
+                            s.label
+                        )
+                    },
+                    false,
+                    if agrees { Level::Sure } else { Level::Likely },
+                )
+            }
+            (None, false) => match asked_here {
                 Some((stage, q)) => (
                     stage,
                     format!(
@@ -308,6 +492,7 @@ fn source_rules(
                         one_line(&q)
                     ),
                     false,
+                    Level::Likely,
                 ),
                 None => continue,
             },
@@ -322,12 +507,14 @@ fn source_rules(
         {
             continue;
         }
-        rules.push(rule(
+        let mut r = rule(
             &format!("{stage}: {}", s.label),
             stage,
             cond::source(&glob),
             &why,
-        ));
+        );
+        r.level = level;
+        rules.push(r);
     }
     (strong, weak)
 }
@@ -380,6 +567,7 @@ fn rule(name: &str, stage: &str, when: RawCondition, why: &str) -> GRule {
         stage_or_reason: stage.into(),
         when,
         why: why.into(),
+        level: Level::Likely,
     }
 }
 

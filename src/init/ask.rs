@@ -1,0 +1,531 @@
+//! `init`'s questions: what the written config still guesses, read back from the config itself
+//! (so that a rerun asks only what is still open and keeps the user's edits and comments), most
+//! rows first; each answer is written into the config as confirmed.
+//!
+//! The questions: the stage code of each guessed answer of a journey column (`value_guesses`),
+//! each unsure or likely stage rule on a file or sheet name, an unsure `[stages] default`, an
+//! unsure recommend question, and where the firm is present per stage (the channel plan).
+
+use toml_edit::{value, Array, DocumentMut, Item, Table, Value};
+
+/// What a question decides in the config.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Topic {
+    /// The code of one answer of a field.
+    Answer { field: String, answer: String },
+    /// Whether a stage rule (by index) stands.
+    Rule { index: usize },
+    /// The stage of every row no rule places.
+    Default,
+    /// The recommend field: which of its headers.
+    Recommend,
+    /// Where the firm is present at a stage: the channels.
+    Plan { stage: String },
+}
+
+/// One question, with its evidence and choices (the guess preselected).
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub topic: Topic,
+    /// The rows it decides (for the order), when known.
+    pub rows: u64,
+    pub prompt: String,
+    /// Lines shown above the choices.
+    pub evidence: Vec<String>,
+    /// The choices shown; for [`Topic::Plan`] several may be picked.
+    pub choices: Vec<String>,
+    /// The values written for each choice (codes, stages, headers, channels).
+    pub values: Vec<Option<String>>,
+    pub default: usize,
+    pub many: bool,
+}
+
+/// The first number in an evidence text ("14 row(s): …"), the rows it decides.
+fn rows_in(evidence: &str) -> u64 {
+    evidence
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|s| !s.is_empty())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+fn guess_text(t: &Table) -> Option<&str> {
+    t.get("guess").and_then(Item::as_str)
+}
+
+/// The codes a field is compared with anywhere in the stage rules (`equals`, `one_of`), in order.
+fn rule_codes(doc: &DocumentMut, field: &str) -> Vec<String> {
+    fn walk(v: &Value, field: &str, out: &mut Vec<String>) {
+        let Some(t) = v.as_inline_table() else {
+            if let Some(a) = v.as_array() {
+                a.iter().for_each(|x| walk(x, field, out));
+            }
+            return;
+        };
+        if t.get("field").and_then(Value::as_str) == Some(field) {
+            let mut push = |x: &Value| {
+                if let Some(s) = x.as_str() {
+                    if !out.iter().any(|o| o == s) {
+                        out.push(s.to_string());
+                    }
+                }
+            };
+            if let Some(e) = t.get("equals") {
+                push(e);
+            }
+            if let Some(a) = t.get("one_of").and_then(Value::as_array) {
+                a.iter().for_each(&mut push);
+            }
+        }
+        for (_, x) in t.iter() {
+            walk(x, field, out);
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(rules) = doc
+        .get("stages")
+        .and_then(|s| s.get("rules"))
+        .and_then(Item::as_array_of_tables)
+    {
+        for r in rules.iter() {
+            if let Some(w) = r.get("when").and_then(Item::as_value) {
+                walk(w, field, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// What a code means, shown beside it.
+fn code_label(code: &str) -> String {
+    let meaning = match code {
+        "client" => "a client now",
+        "prospect" => "never a client yet",
+        "former" => "a former client, gone",
+        "betweener" => "a past client who may return",
+        "past" => "a past client (former or betweener, by the rules)",
+        "got-away" => "chose another firm",
+        "not-now" => "postponed, on hold",
+        "open" => "still deciding",
+        "hired" => "hired the firm",
+        _ => "",
+    };
+    if meaning.is_empty() {
+        code.to_string()
+    } else {
+        format!("{code} — {meaning}")
+    }
+}
+
+const STAGES: [&str; 5] = ["prospect", "got-away", "client", "betweener", "former"];
+
+/// Every open question of the config, most rows first. `channels` are the channel names the
+/// folder's answers hold (for the plan).
+pub fn questions(doc: &DocumentMut, channels: &[String]) -> Vec<Question> {
+    let mut out = Vec::new();
+    if let Some(fields) = doc.get("fields").and_then(Item::as_table) {
+        for (name, f) in fields.iter() {
+            let Some(f) = f.as_table() else { continue };
+            let headers: Vec<String> = f
+                .get("headers")
+                .and_then(Item::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(vg) = f.get("value_guesses").and_then(Item::as_table) {
+                let mut codes = rule_codes(doc, name);
+                let current = |a: &str| {
+                    f.get("values")
+                        .and_then(|v| v.get(a))
+                        .and_then(Item::as_str)
+                        .map(str::to_string)
+                };
+                for (answer, g) in vg.iter() {
+                    if let Some(c) = current(answer) {
+                        if !codes.contains(&c) {
+                            codes.push(c);
+                        }
+                    }
+                    let _ = g;
+                }
+                for (answer, g) in vg.iter() {
+                    let evidence = g.as_str().unwrap_or("");
+                    let now = current(answer);
+                    let mut values: Vec<Option<String>> = codes.iter().cloned().map(Some).collect();
+                    values.push(None);
+                    let mut choices: Vec<String> = codes.iter().map(|c| code_label(c)).collect();
+                    choices.push("none of these: leave its rows unclassified".into());
+                    let default = now
+                        .as_ref()
+                        .and_then(|c| codes.iter().position(|x| x == c))
+                        .unwrap_or(codes.len());
+                    out.push(Question {
+                        topic: Topic::Answer {
+                            field: name.to_string(),
+                            answer: answer.to_string(),
+                        },
+                        rows: rows_in(evidence),
+                        prompt: format!("Which stage does the answer \"{answer}\" say?"),
+                        evidence: vec![
+                            format!("question: {}", headers.join(" | ")),
+                            format!("guess: {evidence}"),
+                        ],
+                        choices,
+                        values,
+                        default,
+                        many: false,
+                    });
+                }
+            }
+            if name == "recommend" && guess_text(f).is_some_and(|g| g.starts_with("unsure")) {
+                let mut values: Vec<Option<String>> = headers.iter().cloned().map(Some).collect();
+                values.push(None);
+                let mut choices = headers.clone();
+                choices.push("none of them is about the firm".into());
+                out.push(Question {
+                    topic: Topic::Recommend,
+                    rows: u64::MAX / 2,
+                    prompt: "Which question asks how likely they are to recommend the firm?".into(),
+                    evidence: vec![format!("guess: {}", guess_text(f).unwrap_or(""))],
+                    choices,
+                    values,
+                    default: 0,
+                    many: false,
+                });
+            }
+        }
+    }
+    if let Some(rules) = doc
+        .get("stages")
+        .and_then(|s| s.get("rules"))
+        .and_then(Item::as_array_of_tables)
+    {
+        for (i, r) in rules.iter().enumerate() {
+            let Some(g) = guess_text(r) else { continue };
+            let on_source = r
+                .get("when")
+                .and_then(Item::as_value)
+                .and_then(Value::as_inline_table)
+                .is_some_and(|w| w.contains_key("source"));
+            if !(g.starts_with("unsure") || on_source && g.starts_with("likely")) {
+                continue;
+            }
+            let stage = r.get("stage").and_then(Item::as_str).unwrap_or("");
+            let mut values: Vec<Option<String>> =
+                STAGES.iter().map(|s| Some(s.to_string())).collect();
+            values.push(None);
+            let mut choices: Vec<String> = STAGES.iter().map(|s| s.to_string()).collect();
+            choices.push("no: drop this rule".into());
+            out.push(Question {
+                topic: Topic::Rule { index: i },
+                rows: rows_in(g).max(1),
+                prompt: format!(
+                    "Rule \"{}\": are these rows {stage}s?",
+                    r.get("name").and_then(Item::as_str).unwrap_or("")
+                ),
+                evidence: vec![format!("guess: {g}")],
+                choices,
+                values,
+                default: STAGES.iter().position(|s| *s == stage).unwrap_or(0),
+                many: false,
+            });
+        }
+    }
+    if let Some(st) = doc.get("stages").and_then(Item::as_table) {
+        if let (Some(d), Some(g)) = (
+            st.get("default").and_then(Item::as_str),
+            st.get("default_guess").and_then(Item::as_str),
+        ) {
+            let mut values: Vec<Option<String>> =
+                STAGES.iter().map(|s| Some(s.to_string())).collect();
+            values.push(None);
+            let mut choices: Vec<String> = STAGES.iter().map(|s| s.to_string()).collect();
+            choices.push("several stages: no default (write stage rules)".into());
+            out.push(Question {
+                topic: Topic::Default,
+                rows: u64::MAX / 4,
+                prompt: "Nothing names a stage: which stage are all these respondents?".into(),
+                evidence: vec![format!("guess: {g}")],
+                choices,
+                values,
+                default: STAGES.iter().position(|s| *s == d).unwrap_or(2),
+                many: false,
+            });
+        }
+    }
+    let plan_missing = doc
+        .get("channels")
+        .and_then(Item::as_table)
+        .is_some_and(|c| !c.contains_key("plan"));
+    if plan_missing && !channels.is_empty() {
+        for stage in STAGES {
+            out.push(Question {
+                topic: Topic::Plan {
+                    stage: stage.to_string(),
+                },
+                rows: 0,
+                prompt: format!(
+                    "Where is the firm present for {stage}s? (space picks, Enter confirms)"
+                ),
+                evidence: vec![
+                    "only you know the firm's channel plan; without it no gap is reported".into(),
+                ],
+                choices: channels.to_vec(),
+                values: channels.iter().cloned().map(Some).collect(),
+                default: 0,
+                many: true,
+            });
+        }
+    }
+    // Most rows first; the plan last.
+    out.sort_by_key(|q| std::cmp::Reverse(q.rows));
+    out
+}
+
+/// Write an answer into the config as confirmed. `picked` are indexes into the choices.
+pub fn apply(doc: &mut DocumentMut, q: &Question, picked: &[usize]) {
+    let one = picked
+        .first()
+        .and_then(|&i| q.values.get(i))
+        .cloned()
+        .flatten();
+    match &q.topic {
+        Topic::Answer { field, answer } => {
+            let Some(f) = doc["fields"][field.as_str()].as_table_mut() else {
+                return;
+            };
+            if let Some(vg) = f.get_mut("value_guesses").and_then(Item::as_table_mut) {
+                vg.remove(answer);
+                if vg.is_empty() {
+                    f.remove("value_guesses");
+                }
+            }
+            let values = f
+                .entry("values")
+                .or_insert_with(|| Item::Table(Table::new()));
+            if let Some(t) = values.as_table_mut() {
+                match one {
+                    Some(code) => {
+                        t.insert(answer, value(code));
+                    }
+                    None => {
+                        t.remove(answer);
+                    }
+                }
+            }
+        }
+        Topic::Rule { index } => {
+            let Some(rules) = doc["stages"]["rules"].as_array_of_tables_mut() else {
+                return;
+            };
+            match one {
+                Some(stage) => {
+                    if let Some(r) = rules.get_mut(*index) {
+                        r.insert("stage", value(stage));
+                        r.remove("guess");
+                    }
+                }
+                None => {
+                    if *index < rules.len() {
+                        rules.remove(*index);
+                    }
+                }
+            }
+        }
+        Topic::Default => {
+            let Some(st) = doc["stages"].as_table_mut() else {
+                return;
+            };
+            st.remove("default_guess");
+            match one {
+                Some(stage) => {
+                    st.insert("default", value(stage));
+                }
+                None => {
+                    st.remove("default");
+                }
+            }
+        }
+        Topic::Recommend => {
+            let Some(f) = doc["fields"]["recommend"].as_table_mut() else {
+                return;
+            };
+            f.remove("guess");
+            if let Some(h) = one {
+                let mut a = Array::new();
+                a.push(h);
+                f.insert("headers", value(a));
+            }
+        }
+        Topic::Plan { stage } => {
+            let Some(ch) = doc["channels"].as_table_mut() else {
+                return;
+            };
+            let plan = ch.entry("plan").or_insert_with(|| {
+                let mut t = Table::new();
+                t.set_implicit(true);
+                Item::Table(t)
+            });
+            if let Some(plan) = plan.as_table_mut() {
+                let mut t = Table::new();
+                for &i in picked {
+                    if let Some(Some(c)) = q.values.get(i) {
+                        t.insert(c, value(true));
+                    }
+                }
+                plan.insert(stage, Item::Table(t));
+            }
+        }
+    }
+}
+
+/// Ask every question in the terminal; Esc or `q` skips the rest (they stay guesses). Returns
+/// how many were answered.
+pub fn ask_all(doc: &mut DocumentMut, qs: &[Question]) -> std::io::Result<usize> {
+    use dialoguer::{MultiSelect, Select};
+    let term = dialoguer::console::Term::stderr();
+    let mut answered = 0;
+    // Rules are dropped at the end, last first, so that the indexes asked about hold.
+    let mut dropped: Vec<usize> = Vec::new();
+    for (k, q) in qs.iter().enumerate() {
+        term.write_line(&format!("\n[{}/{}] {}", k + 1, qs.len(), q.prompt))?;
+        for e in &q.evidence {
+            term.write_line(&format!("  {}", crate::escape::shown(e)))?;
+        }
+        let picked: Option<Vec<usize>> = if q.many {
+            MultiSelect::new()
+                .items(&q.choices)
+                .report(false)
+                .interact_on_opt(&term)
+                .map_err(std::io::Error::other)?
+        } else {
+            Select::new()
+                .items(&q.choices)
+                .default(q.default)
+                .report(false)
+                .interact_on_opt(&term)
+                .map_err(std::io::Error::other)?
+                .map(|i| vec![i])
+        };
+        let Some(picked) = picked else {
+            term.write_line("  skipped: the rest stay guesses")?;
+            break;
+        };
+        let shown: Vec<&str> = picked
+            .iter()
+            .filter_map(|&i| q.choices.get(i))
+            .map(String::as_str)
+            .collect();
+        term.write_line(&format!("  -> {}", shown.join(", ")))?;
+        answered += 1;
+        match q.topic {
+            Topic::Rule { index }
+                if picked
+                    .first()
+                    .and_then(|&i| q.values.get(i))
+                    .is_some_and(Option::is_none) =>
+            {
+                dropped.push(index)
+            }
+            _ => apply(doc, q, &picked),
+        }
+    }
+    dropped.sort_unstable();
+    if let Some(rules) = doc["stages"]["rules"].as_array_of_tables_mut() {
+        for i in dropped.into_iter().rev() {
+            rules.remove(i);
+        }
+    }
+    Ok(answered)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CFG: &str = r#"# mine: keep this comment
+[fields.relationship]
+headers = ["Where do we stand?"]
+guess = "likely: its answers read as stages"
+[fields.relationship.values]
+"We are a client" = "client"
+[fields.relationship.value_guesses]
+"We are a client" = "likely: 40 row(s): the answer's words say client"
+"Live engagement" = "unsure: 12 row(s): nothing in the lexicon reads this answer"
+
+[channels]
+used = "channels_used"
+
+[[stages.rules]]
+name = "current client"
+stage = "client"
+when = { field = "relationship", equals = "client" }
+guess = "sure: working with the firm now"
+
+[[stages.rules]]
+name = "former: old.csv"
+stage = "former"
+when = { source = "old.csv" }
+guess = "likely: the name says so"
+"#;
+
+    #[test]
+    fn questions_come_most_rows_first_and_answers_are_confirmed_in_place() {
+        let mut doc: DocumentMut = CFG.parse().unwrap();
+        let qs = questions(&doc, &["LinkedIn".into(), "Events".into()]);
+        let answers: Vec<&Topic> = qs.iter().map(|q| &q.topic).collect();
+        assert!(matches!(answers[0], Topic::Answer { answer, .. } if answer == "We are a client"));
+        assert!(matches!(answers[1], Topic::Answer { answer, .. } if answer == "Live engagement"));
+        assert!(qs.iter().any(|q| q.topic == Topic::Rule { index: 1 }));
+        assert_eq!(
+            qs.iter().filter(|q| q.many).count(),
+            5,
+            "a plan question per stage"
+        );
+        // "Live engagement" is a client: written as a code, its guess gone.
+        let live = &qs[1];
+        let client = live
+            .values
+            .iter()
+            .position(|v| v.as_deref() == Some("client"))
+            .unwrap();
+        apply(&mut doc, live, &[client]);
+        let plan = qs
+            .iter()
+            .find(|q| {
+                q.topic
+                    == Topic::Plan {
+                        stage: "prospect".into(),
+                    }
+            })
+            .unwrap();
+        apply(&mut doc, plan, &[0]);
+        let text = doc.to_string();
+        assert!(text.contains("# mine: keep this comment"), "{text}");
+        assert!(text.contains("\"Live engagement\" = \"client\""), "{text}");
+        assert!(!text.contains("\"Live engagement\" = \"unsure"), "{text}");
+        assert!(
+            text.contains("[channels.plan.prospect]\nLinkedIn = true"),
+            "{text}"
+        );
+        // The config still loads, and that answer is no longer a guess.
+        let cfg = crate::config::Config::parse(
+            &text.replace("used = \"channels_used\"", "used = \"relationship\""),
+            std::path::Path::new("j.toml"),
+        )
+        .unwrap();
+        assert!(!cfg
+            .guesses
+            .iter()
+            .any(|g| g.what.contains("Live engagement")));
+        // Asked again, only what is still open.
+        let again = questions(&doc, &["LinkedIn".into()]);
+        assert!(!again.iter().any(
+            |q| matches!(&q.topic, Topic::Answer { answer, .. } if answer == "Live engagement")
+        ));
+        assert!(!again.iter().any(|q| q.many), "the plan exists now");
+    }
+}
