@@ -141,6 +141,9 @@ pub struct InitArgs {
     /// Replace an existing config.
     #[arg(long)]
     pub force: bool,
+    /// Ask nothing, even in a terminal: write every guess and list the open questions.
+    #[arg(long)]
+    pub no_input: bool,
     /// Threads to use (default: all cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,

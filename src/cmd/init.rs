@@ -1,11 +1,67 @@
 //! `journeygap init`: guess a config from the folder's files and write it, never over an
 //! existing one unless `--force`.
 
+use std::io::IsTerminal;
+
 use anyhow::{bail, Context, Result};
 
 use crate::cli::InitArgs;
 use crate::ingest::Table;
 use crate::report::atomic;
+
+/// Ask the config's open questions in the terminal and write the answers into it as confirmed
+/// (keeping the user's edits and comments), or, without a terminal, list them. The config's text
+/// as it now is.
+fn questions(
+    out: &std::path::Path,
+    text: String,
+    tables: &[&Table],
+    interactive: bool,
+    quiet: bool,
+) -> Result<String> {
+    use crate::init::ask;
+    let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>() else {
+        return Ok(text);
+    };
+    let qs = ask::questions(&doc, &crate::init::channel_names(tables));
+    if qs.is_empty() {
+        return Ok(text);
+    }
+    if !interactive {
+        if quiet {
+            return Ok(text);
+        }
+        println!(
+            "open questions ({}; answer them by running `journeygap init` again in a terminal, or edit {}):",
+            qs.len(),
+            out.display()
+        );
+        for q in &qs {
+            println!(
+                "  - {} ({})",
+                crate::escape::shown(&q.prompt),
+                crate::escape::shown(&q.evidence.join("; "))
+            );
+        }
+        return Ok(text);
+    }
+    eprintln!(
+        "{} question(s) about what init could not tell; Enter accepts the guess shown, arrows pick another, Esc skips the rest.",
+        qs.len()
+    );
+    let answered = ask::ask_all(&mut doc, &qs).context("cannot ask in this terminal")?;
+    if answered == 0 {
+        return Ok(text);
+    }
+    let text = doc.to_string();
+    atomic::write_file(out, text.as_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {answered} answer(s) into {} as confirmed",
+        out.display()
+    );
+    Ok(text)
+}
 
 /// `journeygap init`.
 pub fn init(a: &InitArgs) -> Result<()> {
@@ -15,9 +71,14 @@ pub fn init(a: &InitArgs) -> Result<()> {
         .output
         .clone()
         .unwrap_or_else(|| a.folder.join("journeygap.toml"));
-    if out.exists() && !a.force {
+    let interactive = !a.no_input
+        && std::io::stdin().is_terminal()
+        && std::io::stdout().is_terminal()
+        && std::io::stderr().is_terminal();
+    let rerun = out.exists() && !a.force;
+    if rerun && !interactive {
         bail!(
-            "{} already exists; pass --force to replace it, or --output FILE to write elsewhere",
+            "{} already exists; pass --force to replace it, or --output FILE to write elsewhere (in a terminal, `journeygap init` asks what it still guesses)",
             out.display()
         );
     }
@@ -29,9 +90,16 @@ pub fn init(a: &InitArgs) -> Result<()> {
     }
     let (files, skipped) = super::read_files(&a.folder, &paths, a.quiet);
     let tables: Vec<&Table> = files.iter().flat_map(|f| f.tables.iter()).collect();
-    let text = crate::init::config_text(&a.folder.display().to_string(), &tables, &skipped);
-    atomic::write_file(&out, text.as_bytes())
-        .with_context(|| format!("cannot write {}", out.display()))?;
+    let mut text = if rerun {
+        std::fs::read_to_string(&out).with_context(|| format!("cannot read {}", out.display()))?
+    } else {
+        crate::init::config_text(&a.folder.display().to_string(), &tables, &skipped)
+    };
+    if !rerun {
+        atomic::write_file(&out, text.as_bytes())
+            .with_context(|| format!("cannot write {}", out.display()))?;
+    }
+    text = questions(&out, text, &tables, interactive, a.quiet)?;
     for e in &skipped {
         warnings.warn(format!("not read: {e}"));
     }

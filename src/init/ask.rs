@@ -143,13 +143,18 @@ pub fn questions(doc: &DocumentMut, channels: &[String]) -> Vec<Question> {
                         .and_then(Item::as_str)
                         .map(str::to_string)
                 };
-                for (answer, g) in vg.iter() {
+                for (answer, _) in vg.iter() {
                     if let Some(c) = current(answer) {
                         if !codes.contains(&c) {
                             codes.push(c);
                         }
                     }
-                    let _ = g;
+                }
+                // Every stage can be picked: a stage no rule reads from this field gets one.
+                for st in STAGES {
+                    if !codes.iter().any(|c| c == st) {
+                        codes.push(st.to_string());
+                    }
                 }
                 for (answer, g) in vg.iter() {
                     let evidence = g.as_str().unwrap_or("");
@@ -307,13 +312,19 @@ pub fn apply(doc: &mut DocumentMut, q: &Question, picked: &[usize]) {
                 .entry("values")
                 .or_insert_with(|| Item::Table(Table::new()));
             if let Some(t) = values.as_table_mut() {
-                match one {
+                match &one {
                     Some(code) => {
-                        t.insert(answer, value(code));
+                        t.insert(answer, value(code.as_str()));
                     }
                     None => {
                         t.remove(answer);
                     }
+                }
+            }
+            // A stage no rule reads from this field: the rule that places its rows.
+            if let Some(code) = one.filter(|c| STAGES.contains(&c.as_str())) {
+                if !rule_codes(doc, field).contains(&code) {
+                    add_rule(doc, field, &code);
                 }
             }
         }
@@ -380,6 +391,30 @@ pub fn apply(doc: &mut DocumentMut, q: &Question, picked: &[usize]) {
             }
         }
     }
+}
+
+/// `[[stages.rules]]` placing the rows whose `field` is coded `code` (a stage's key).
+fn add_rule(doc: &mut DocumentMut, field: &str, code: &str) {
+    let stages = doc
+        .entry("stages")
+        .or_insert_with(|| Item::Table(Table::new()));
+    let Some(stages) = stages.as_table_mut() else {
+        return;
+    };
+    let rules = stages
+        .entry("rules")
+        .or_insert_with(|| Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    let Some(rules) = rules.as_array_of_tables_mut() else {
+        return;
+    };
+    let mut when = toml_edit::InlineTable::new();
+    when.insert("field", field.into());
+    when.insert("equals", code.into());
+    let mut t = Table::new();
+    t.insert("name", value(format!("{field} {code} (answered)")));
+    t.insert("stage", value(code));
+    t.insert("when", value(when));
+    rules.push(t);
 }
 
 /// Ask every question in the terminal; Esc or `q` skips the rest (they stay guesses). Returns
@@ -456,6 +491,10 @@ guess = "likely: its answers read as stages"
 "We are a client" = "likely: 40 row(s): the answer's words say client"
 "Live engagement" = "unsure: 12 row(s): nothing in the lexicon reads this answer"
 
+[fields.channels_used]
+headers = ["Where do you look?"]
+kind = "multi"
+
 [channels]
 used = "channels_used"
 
@@ -512,11 +551,7 @@ guess = "likely: the name says so"
             "{text}"
         );
         // The config still loads, and that answer is no longer a guess.
-        let cfg = crate::config::Config::parse(
-            &text.replace("used = \"channels_used\"", "used = \"relationship\""),
-            std::path::Path::new("j.toml"),
-        )
-        .unwrap();
+        let cfg = crate::config::Config::parse(&text, std::path::Path::new("j.toml")).unwrap();
         assert!(!cfg
             .guesses
             .iter()

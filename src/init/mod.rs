@@ -12,6 +12,13 @@ pub mod write;
 
 use crate::ingest::{IngestError, Table};
 
+/// The channel names the folder's answers hold (what the plan question offers).
+pub fn channel_names(tables: &[&Table]) -> Vec<String> {
+    let profiles = profile::profile(tables);
+    let g = guess::guess(&profiles, &[]);
+    g.channels.map(|(_, names)| names).unwrap_or_default()
+}
+
 /// Guess the config for these tables; `skipped` are the files that could not be read (the config
 /// skips them).
 pub fn config_text(folder: &str, tables: &[&Table], skipped: &[IngestError]) -> String {

@@ -352,6 +352,16 @@ fn short_question(q: &str) -> String {
     format!("{}…", &cut[..at])
 }
 
+/// A channel every respondent of every stage named (a metadata column such as Qualtrics'
+/// "Distribution Channel" = anonymous): it says nothing about where buyers look.
+fn alike_everywhere(s: &Summary, channel: &str) -> bool {
+    s.tables
+        .touchpoints
+        .iter()
+        .filter(|r| r.segment == "all" && r.channel == channel && r.n > 0)
+        .all(|r| r.share == Some(1.0))
+}
+
 /// Without a channel plan: the channels each stage uses most, and that the plan is missing.
 fn channels_without_plan(s: &Summary) -> Vec<String> {
     let mut out = Vec::new();
@@ -361,6 +371,7 @@ fn channels_without_plan(s: &Summary) -> Vec<String> {
             .touchpoints
             .iter()
             .filter(|r| r.segment == "all" && r.stage == st.key() && r.n > 0)
+            .filter(|r| !alike_everywhere(s, &r.channel))
             .collect();
         if rows.is_empty() {
             continue;
@@ -608,7 +619,10 @@ mod tests {
             verdict: "gap".into(),
             ..Default::default()
         };
-        let mut s = Summary::default();
+        let mut s = Summary {
+            channel_plan: true,
+            ..Summary::default()
+        };
         s.tables.touchpoints = vec![
             row("client", "anonymous", 1.0),
             row("prospect", "anonymous", 1.0),
@@ -620,6 +634,22 @@ mod tests {
         // A channel all clients use but not all prospects is a finding.
         s.tables.touchpoints[1].share = Some(0.5);
         assert_eq!(touchpoints(&s).len(), 3);
+        // Without a plan: no "absent" sentence, the channels used most, and the plan missing.
+        s.channel_plan = false;
+        let said = touchpoints(&s);
+        assert!(
+            said.iter()
+                .all(|l| !l.contains("absent") || l.contains("not known")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|l| l.contains("no channel plan")),
+            "{said:?}"
+        );
+        assert!(
+            said[0].contains("anonymous") && said[0].contains("50%"),
+            "{said:?}"
+        );
     }
 
     /// A study of one stage reads naturally: one sentence, no stage mix chart, and a low base
