@@ -90,6 +90,15 @@ pub fn init(a: &InitArgs) -> Result<()> {
     }
     let (files, skipped) = super::read_files(&a.folder, &paths, a.quiet);
     let tables: Vec<&Table> = files.iter().flat_map(|f| f.tables.iter()).collect();
+    // The language first: in one the lexicon lacks, every phrase-based guess is unsure.
+    for t in &tables {
+        if let Some((name, false)) = crate::init::language(t) {
+            warnings.warn(format!(
+                "{} is in {name}, which journeygap's lexicon does not cover: every guess from its words is marked unsure and asked",
+                crate::escape::shown(&t.label())
+            ));
+        }
+    }
     let mut text = if rerun {
         std::fs::read_to_string(&out).with_context(|| format!("cannot read {}", out.display()))?
     } else {

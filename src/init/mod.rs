@@ -12,6 +12,70 @@ pub mod write;
 
 use crate::ingest::{IngestError, Table};
 
+/// The language of a table's headers and first text answers.
+pub fn language(t: &Table) -> Option<(&'static str, bool)> {
+    let mut texts: Vec<String> = t
+        .columns
+        .iter()
+        .map(|c| t.layout.shown_header(c).to_string())
+        .collect();
+    for row in t.rows.iter().take(200) {
+        for cell in row.iter() {
+            if let crate::ingest::Cell::Text(_) = cell {
+                texts.push(cell.as_text().to_string());
+            }
+        }
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    crate::lexicon::language_of(&refs)
+}
+
+/// In tables whose language the lexicon does not cover, every phrase-based guess is unsure:
+/// the journey fields and their answers' codes, and the rules on those tables' names.
+fn unsure_in(g: &mut guess::Guess, profiles: &[profile::Profile], uncovered: &[String]) {
+    use crate::config::guesses::Level;
+    if uncovered.is_empty() {
+        return;
+    }
+    let in_uncovered = |header: &str| {
+        profiles
+            .iter()
+            .filter(|p| p.header == header)
+            .any(|p| uncovered.iter().any(|u| p.tables.contains(u)))
+    };
+    let note = "in a language the lexicon does not cover";
+    for f in g.fields.iter_mut() {
+        if !f.headers.iter().any(|h| in_uncovered(h)) {
+            continue;
+        }
+        f.level = Level::Unsure;
+        f.why = format!("{}; {note}", f.why);
+        for (a, _) in &f.values {
+            if !f.value_levels.iter().any(|(b, _, _)| b == a) {
+                f.value_levels
+                    .push((a.clone(), Level::Unsure, String::new()));
+            }
+        }
+        for (_, level, why) in f.value_levels.iter_mut() {
+            *level = Level::Unsure;
+            *why = if why.is_empty() {
+                note.to_string()
+            } else {
+                format!("{why}; {note}")
+            };
+        }
+    }
+    for r in g.stages.iter_mut().filter(|r| {
+        r.when
+            .source
+            .as_ref()
+            .is_some_and(|s| uncovered.iter().any(|u| u.contains(s.trim_matches('*'))))
+    }) {
+        r.level = Level::Unsure;
+        r.why = format!("{}; {note}", r.why);
+    }
+}
+
 /// The channel names the folder's answers hold (what the plan question offers).
 pub fn channel_names(tables: &[&Table]) -> Vec<String> {
     let profiles = profile::profile(tables);
@@ -31,15 +95,25 @@ pub fn config_text(folder: &str, tables: &[&Table], skipped: &[IngestError]) -> 
             sheet: t.sheet.clone(),
         })
         .collect();
-    let g = guess::guess(&profiles, &sources);
+    let mut g = guess::guess(&profiles, &sources);
+    let languages: Vec<Option<(&'static str, bool)>> = tables.iter().map(|t| language(t)).collect();
+    let uncovered: Vec<String> = tables
+        .iter()
+        .zip(&languages)
+        .filter(|(_, l)| l.is_some_and(|(_, covered)| !covered))
+        .map(|(t, _)| t.label())
+        .collect();
+    unsure_in(&mut g, &profiles, &uncovered);
     let lines: Vec<write::TableLine> = tables
         .iter()
-        .map(|t| write::TableLine {
+        .zip(&languages)
+        .map(|(t, l)| write::TableLine {
             name: t.label(),
             layout: t.layout.name(),
             encoding: t.encoding,
             rows: t.rows.len(),
             columns: t.columns.len(),
+            language: *l,
         })
         .collect();
     write::render(folder, &lines, skipped, &profiles, &g)

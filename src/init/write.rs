@@ -16,6 +16,8 @@ pub struct TableLine {
     pub encoding: Option<&'static str>,
     pub rows: usize,
     pub columns: usize,
+    /// Its language, and whether the lexicon covers it.
+    pub language: Option<(&'static str, bool)>,
 }
 
 /// `guess = "level: evidence"`, the line that marks a guess (deleting it confirms the guess).
@@ -75,9 +77,16 @@ fn header(w: &mut String, folder: &str, tables: &[TableLine], skipped: &[IngestE
     let _ = writeln!(w, "# Files read ({}):", tables.len());
     for t in tables {
         let enc = t.encoding.map(|e| format!(", {e}")).unwrap_or_default();
+        let lang = match t.language {
+            Some((name, true)) => format!(", in {name}"),
+            Some((name, false)) => format!(
+                ", in {name}, which the lexicon does not cover: its phrase-based guesses are unsure"
+            ),
+            None => String::new(),
+        };
         let _ = writeln!(
             w,
-            "#   {} — {}{enc}, {} rows, {} columns",
+            "#   {} — {}{enc}, {} rows, {} columns{lang}",
             crate::escape::shown(&t.name),
             t.layout,
             t.rows,

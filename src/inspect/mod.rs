@@ -217,13 +217,20 @@ fn files(tables: &[&Table], bad: &[IngestError]) -> Vec<Finding> {
         .iter()
         .map(|t| {
             let enc = t.encoding.map(|e| format!(", {e}")).unwrap_or_default();
-            info(format!(
+            let line = format!(
                 "{}: {}{enc}, {} data rows, {} columns",
                 t.label(),
                 t.layout.name(),
                 t.rows.len(),
                 t.columns.len()
-            ))
+            );
+            match crate::init::language(t) {
+                Some((name, true)) => info(format!("{line}, in {name}")),
+                Some((name, false)) => warn(format!(
+                    "{line}, in {name}: a language journeygap's lexicon does not cover, so init's guesses from its words are unsure; confirm them (journeygap init in a terminal asks)"
+                )),
+                None => info(line),
+            }
         })
         .collect();
     for e in bad {

@@ -313,6 +313,43 @@ pub fn words() -> &'static Compiled {
     &COMPILED
 }
 
+/// The language a table's headers and answers are written in, by whatlang: its English name
+/// and whether the lexicon covers it; `None` when the text is too short or mixed to tell.
+pub fn language_of(texts: &[&str]) -> Option<(&'static str, bool)> {
+    // Headers and answers, letters only, up to a few thousand characters.
+    let mut text = String::new();
+    for t in texts {
+        if text.len() > 4000 {
+            break;
+        }
+        if t.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            text.push_str(t);
+            text.push_str(". ");
+        }
+    }
+    let info = whatlang::detect(&text)?;
+    if !info.is_reliable() && info.confidence() < 0.5 {
+        return None;
+    }
+    // The lexicon's ISO 639-1 codes against whatlang's ISO 639-3.
+    const CODES: [(&str, &str); 7] = [
+        ("en", "eng"),
+        ("de", "deu"),
+        ("fr", "fra"),
+        ("es", "spa"),
+        ("pl", "pol"),
+        ("id", "ind"),
+        ("ko", "kor"),
+    ];
+    let code = info.lang().code();
+    let covered = LANGUAGES.iter().any(|l| {
+        CODES
+            .iter()
+            .any(|(two, three)| *two == l.code && *three == code)
+    });
+    Some((info.lang().eng_name(), covered))
+}
+
 /// Every language's rating scales, in [`LANGUAGES`] order.
 pub fn scales() -> impl Iterator<Item = &'static str> {
     LANGUAGES.iter().flat_map(|l| l.scales.iter().copied())

@@ -158,7 +158,78 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
     }
     g.stages.extend(from_codes);
     g.stages.extend(weak);
+    candidates(g, pk, sources, &covered);
     default_or_unplaced(g, sources, &covered);
+}
+
+/// In tables nothing places, a column that may say the stage in the firm's own words: a
+/// category of 2–8 answers of a few words each, not a firmographic, not metadata. Written as a
+/// field whose every answer is an open question (no code: the user says which stage each is).
+fn candidates(g: &mut Guess, pk: &mut Picker, sources: &[Source], covered: &dyn Fn(&str) -> bool) {
+    let placed_by_rule = |label: &str| {
+        g.stages.iter().any(|r| {
+            r.when.source.as_ref().is_some_and(|glob| {
+                sources
+                    .iter()
+                    .any(|s| s.label == label && source_matches(glob, s))
+            })
+        })
+    };
+    let open: Vec<String> = sources
+        .iter()
+        .filter(|s| !covered(&s.label) && !placed_by_rule(&s.label))
+        .map(|s| s.label.clone())
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    let w = words();
+    let found = pk.take(&|p, k| {
+        let words_per_answer = p
+            .answers
+            .keys()
+            .map(|a| a.split_whitespace().count())
+            .sum::<usize>() as f64
+            / p.answers.len().max(1) as f64;
+        *k == Kind::Category
+            && (2..=8).contains(&p.answers.len())
+            && !p.overflow
+            && words_per_answer >= 2.5
+            && !w.metadata.is_match(&p.header)
+            && !w.reason.is_match(&p.header)
+            && lexicon::firmographic(&p.header).is_none()
+            && open.iter().any(|t| p.tables.contains(t))
+    });
+    // One per table at most: the first found.
+    let mut taken: Vec<usize> = Vec::new();
+    for i in found {
+        if !pk.profiles[i]
+            .tables
+            .iter()
+            .any(|t| taken.iter().any(|&j| pk.profiles[j].tables.contains(t)))
+        {
+            taken.push(i);
+        }
+    }
+    if taken.is_empty() {
+        return;
+    }
+    let mut f = text_field(
+        "journey_answer",
+        pk.headers(&taken),
+        "may say the stage in the firm's own words (a few short answers in a table nothing else places)",
+    );
+    f.level = Level::Unsure;
+    for &i in &taken {
+        for (a, n) in &pk.profiles[i].answers {
+            f.value_levels.push((
+                a.clone(),
+                Level::Unsure,
+                format!("{n} row(s): which stage does this answer say? Give it a stage's code (prospect, got-away, client, betweener, former) and a rule, or let `init` ask"),
+            ));
+        }
+    }
+    g.fields.push(f);
 }
 
 /// Without any rule, the default (`client`, said in the report as a guess); else the tables no
