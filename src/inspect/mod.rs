@@ -6,13 +6,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use crate::classify::{self, mapping, Classified, Joined, Joins, Outcome};
-use crate::config::{fold, Cond, Config, FieldId, FieldKind};
-use crate::ingest::{Cell, IngestError, Table};
+use crate::config::{Config, FieldId};
+use crate::ingest::{IngestError, Table};
 use crate::stage::Stage;
 
+mod answers;
 mod columns;
+mod guesses;
 mod joins;
 use columns::{columns_read, dates};
+pub use guesses::PeriodArgs;
 
 /// How serious a finding is. Errors make `check` exit 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -114,61 +117,6 @@ pub fn preview(cfg: &Config, tables: &[&Table]) -> String {
     s
 }
 
-/// What `run` decides the period from: `--period`, and the input folder (its name).
-#[derive(Debug, Clone, Copy)]
-pub struct PeriodArgs<'a> {
-    pub explicit: Option<&'a str>,
-    pub input: &'a std::path::Path,
-}
-
-/// The period `run` would take, or the error it would stop with (an error here too).
-fn period_finding(p: PeriodArgs, c: &Classified) -> Vec<Finding> {
-    let dates = c
-        .respondents()
-        .filter(|r| r.stage().is_some())
-        .filter_map(|r| r.date);
-    match crate::period::decide(p.explicit, p.input, dates) {
-        Ok(q) => vec![info(format!("`run` would write the period {q}"))],
-        Err(e) => vec![error(format!("`run` would stop here: {e}"))],
-    }
-}
-
-/// Every unconfirmed guess of the config, weakest first, with the rows and analyses it decides.
-fn guesses(cfg: &Config, c: &Classified) -> Vec<Finding> {
-    let g = crate::analysis::guesses::guesses(cfg, c);
-    if g.unconfirmed.is_empty() {
-        return vec![info(
-            "none: everything the config says was written or confirmed by you".into(),
-        )];
-    }
-    let mut out = vec![info(format!(
-        "{} guesses; delete a `guess` key (or a `value_guesses` entry) to confirm it, or run `journeygap init` in a terminal to be asked. Rows by the weakest guess that decided them: {} unsure, {} likely, {} sure, {} confirmed",
-        g.unconfirmed.len(),
-        g.rows.unsure,
-        g.rows.likely,
-        g.rows.sure,
-        g.rows.confirmed
-    ))];
-    for u in &g.unconfirmed {
-        let rows = match u.rows {
-            0 => String::new(),
-            1 => "; 1 row".into(),
-            n => format!("; {n} rows"),
-        };
-        let line = u.line.map(|l| format!(", line {l}")).unwrap_or_default();
-        let text = format!(
-            "{:<6} {} ({}{rows}{line}): {}",
-            u.confidence, u.what, u.decides, u.evidence
-        );
-        out.push(if u.confidence == "unsure" && u.decides_findings {
-            warn(text)
-        } else {
-            info(text)
-        });
-    }
-    out
-}
-
 /// Inspect the tables read, the lookups joined to them (and the files that could not be read)
 /// under `cfg`.
 pub fn inspect(
@@ -190,10 +138,11 @@ pub fn inspect(
     r.sections.push(("Files", files(tables, bad)));
     r.sections.push((
         "Guesses nobody confirmed (weakest first)",
-        guesses(cfg, &classified),
+        guesses::guesses(cfg, &classified),
     ));
     if let Some(p) = period {
-        r.sections.push(("Period", period_finding(p, &classified)));
+        r.sections
+            .push(("Period", guesses::period_finding(p, &classified)));
     }
     r.sections
         .push(("Fields", fields(cfg, tables, &maps, &classified)));
@@ -202,7 +151,8 @@ pub fn inspect(
     r.sections.push(("Dates", dates(cfg, tables, &maps)));
     r.sections
         .push(("Columns no field uses", unused(tables, &maps)));
-    r.sections.push(("Answers", answers(cfg, tables, &maps)));
+    r.sections
+        .push(("Answers", answers::answers(cfg, tables, &maps)));
     r.sections.push(("Cells", cells(&classified)));
     r.sections.push(("Rows", rows(&classified)));
     r.sections.push(("Bases", bases(cfg, &classified)));
@@ -435,121 +385,6 @@ fn short(s: &str) -> String {
         format!("{}…", s.chars().take(49).collect::<String>())
     } else {
         s.to_string()
-    }
-}
-
-/// The folded texts that `equals`/`one_of` conditions compare each field with.
-fn targets(c: &Cond, out: &mut BTreeMap<FieldId, BTreeSet<String>>) {
-    match c {
-        Cond::OneOf { field, targets } => {
-            out.entry(*field)
-                .or_default()
-                .extend(targets.iter().map(|t| t.text.clone()));
-        }
-        Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| targets(c, out)),
-        Cond::Not(c) => targets(c, out),
-        _ => {}
-    }
-}
-
-/// Answers of coded text fields (a value map, or compared by a rule) that nothing covers.
-fn answers(cfg: &Config, tables: &[&Table], maps: &[mapping::TableMap]) -> Vec<Finding> {
-    let mut compared = BTreeMap::new();
-    for r in &cfg.stage_rules {
-        targets(&r.when, &mut compared);
-    }
-    for e in &cfg.exclusions {
-        targets(&e.when, &mut compared);
-    }
-    let mut out = Vec::new();
-    for (f, field) in cfg.fields.iter().enumerate() {
-        let text = matches!(field.kind, FieldKind::Text | FieldKind::Multi);
-        let rule = compared.get(&f);
-        if !text || (field.values.is_empty() && rule.is_none()) {
-            continue;
-        }
-        // answer → (count, first place)
-        let mut unknown: BTreeMap<String, (u64, String)> = BTreeMap::new();
-        for (t, m) in tables.iter().zip(maps) {
-            for &c in &m.fields[f] {
-                if t.columns[c].option.is_some() {
-                    continue;
-                }
-                for (i, row) in t.rows.iter().enumerate() {
-                    for answer in answer_parts(&row[c], field) {
-                        let key = fold(&answer);
-                        let covered = if field.values.is_empty() {
-                            rule.is_some_and(|r| r.contains(&key))
-                        } else {
-                            field.values.contains_key(&key)
-                        };
-                        if !covered {
-                            let e = unknown.entry(answer).or_insert_with(|| {
-                                (
-                                    0,
-                                    format!(
-                                        "{} row {} column {}",
-                                        t.label(),
-                                        t.row_number(i),
-                                        t.columns[c].letter
-                                    ),
-                                )
-                            });
-                            e.0 += 1;
-                        }
-                    }
-                }
-            }
-        }
-        if unknown.is_empty() {
-            continue;
-        }
-        let mut list: Vec<(String, (u64, String))> = unknown.into_iter().collect();
-        list.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
-        let total: u64 = list.iter().map(|(_, (n, _))| n).sum();
-        let shown: Vec<String> = list
-            .iter()
-            .take(8)
-            .map(|(a, (n, at))| format!("\"{}\" ×{n} (first at {at})", short(a)))
-            .collect();
-        let more = if list.len() > 8 {
-            format!("; and {} more", list.len() - 8)
-        } else {
-            String::new()
-        };
-        let what = if field.values.is_empty() {
-            "no stage rule names"
-        } else {
-            "its value map does not cover"
-        };
-        out.push(warn(format!(
-            "{}: {} distinct answer(s), {total} cell(s), that {what}: {}{more}",
-            field.name,
-            list.len(),
-            shown.join("; ")
-        )));
-    }
-    out
-}
-
-fn answer_parts(cell: &Cell, field: &crate::config::Field) -> Vec<String> {
-    if matches!(cell, Cell::Empty | Cell::Error(_)) {
-        return Vec::new();
-    }
-    let raw = cell.as_text();
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Vec::new();
-    }
-    if field.kind == FieldKind::Multi {
-        let sep = field.separator.as_deref().unwrap_or(",");
-        raw.split(sep)
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_string)
-            .collect()
-    } else {
-        vec![raw.to_string()]
     }
 }
 

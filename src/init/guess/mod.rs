@@ -3,12 +3,14 @@
 //! pairs ([`attributes`]), multi-select services and channels, open text and segments
 //! ([`multi`]).
 
+mod answers;
 mod attributes;
 mod keys;
 mod multi;
+mod sources;
 mod stages;
 
-pub use stages::Source;
+pub use sources::Source;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -174,6 +176,17 @@ impl Picker<'_> {
         ix.iter()
             .map(|&i| self.profiles[i].header.clone())
             .collect()
+    }
+}
+
+/// A guessed rule, `likely` until its maker says otherwise.
+pub(super) fn rule(name: &str, stage: &str, when: RawCondition, why: &str) -> GRule {
+    GRule {
+        name: name.into(),
+        stage_or_reason: stage.into(),
+        when,
+        why: why.into(),
+        level: Level::Likely,
     }
 }
 

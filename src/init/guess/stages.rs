@@ -3,21 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use super::{re, text_field, typed, GRule, Guess, Level, Picker};
-use crate::config::raw::RawCondition;
+use super::answers::{answer_levels, family, Coder};
+use super::sources::{source_matches, source_rules, Source};
+use super::{rule, text_field, typed, GRule, Guess, Level, Picker};
 use crate::init::cond;
 use crate::init::profile::{Kind, Profile};
 use crate::lexicon::{self, words};
-
-/// One table the folder holds, for rules on the source.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// `file` or `file [sheet]`, as the profiles name tables.
-    pub label: String,
-    /// The file, relative to the input folder.
-    pub file: String,
-    pub sheet: Option<String>,
-}
 
 /// Share of a column's answers (weighted by how often each is given) that `f` codes.
 fn share_by(p: &Profile, f: &dyn Fn(&str) -> Option<&'static str>) -> f64 {
@@ -259,81 +250,6 @@ fn default_or_unplaced(g: &mut Guess, sources: &[Source], covered: &dyn Fn(&str)
     }
 }
 
-/// What codes an answer: a lexicon lookup.
-type Coder = dyn Fn(&str) -> Option<&'static str>;
-
-/// The stage family a code places a row in: past clients (former, betweener, past) are one.
-fn family(code: &str) -> &str {
-    match code {
-        "former" | "betweener" | "past" => "past client",
-        "not-now" | "open" => "prospect",
-        "hired" => "client",
-        c => c,
-    }
-}
-
-/// Every code whose words a text holds, in a table of coded patterns.
-fn all_codes(text: &str, table: &[(&'static str, regex::Regex)]) -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = table
-        .iter()
-        .filter(|(_, re)| re.is_match(text))
-        .map(|(c, _)| *c)
-        .collect();
-    v.dedup();
-    v
-}
-
-/// How sure the code of each answer of a journey column is, and why: `sure` when the header
-/// says what the column is and the answer's words name one stage with nothing that changes
-/// their sense; `likely` with one of the two; `unsure` when the words name several stages, a
-/// qualifier (past, another firm, potential, negation) contradicts the code, or nothing in the
-/// lexicon reads the answer.
-fn answer_levels(
-    p: &Profile,
-    header_agrees: bool,
-    table: Option<&[(&'static str, regex::Regex)]>,
-    code: &dyn Fn(&str) -> Option<&'static str>,
-) -> Vec<(String, Level, String)> {
-    p.answers
-        .iter()
-        .map(|(a, n)| {
-            let Some(c) = code(a) else {
-                return (
-                    a.clone(),
-                    Level::Unsure,
-                    format!("{n} row(s): nothing in the lexicon reads this answer, so its rows are unclassified until you code it"),
-                );
-            };
-            let codes = table.map(|t| all_codes(a, t)).unwrap_or_else(|| vec![c]);
-            let mut families: Vec<&str> = codes.iter().map(|c| family(c)).collect();
-            families.sort_unstable();
-            families.dedup();
-            let (level, why) = if families.len() > 1 {
-                (
-                    Level::Unsure,
-                    format!("{n} row(s): its words point at several stages ({})", codes.join(", ")),
-                )
-            } else if lexicon::qualified(a, c) {
-                (
-                    Level::Unsure,
-                    format!("{n} row(s): read as {c}, but a word in it (past, another firm, potential, not) may change that"),
-                )
-            } else if header_agrees {
-                (
-                    Level::Sure,
-                    format!("{n} row(s): the header and the answer's words agree on {c}"),
-                )
-            } else {
-                (
-                    Level::Likely,
-                    format!("{n} row(s): the answer's words say {c}; the header does not say what the question is"),
-                )
-            };
-            (a.clone(), level, why)
-        })
-        .collect()
-}
-
 /// The journey fields: the stage, relationship and outcome columns with the codes their answers
 /// map to, the end of the last engagement, the would-return question.
 fn journey_fields(
@@ -431,169 +347,6 @@ fn journey_fields(
     }
 }
 
-/// Whether a source glob matches a table.
-fn source_matches(glob: &str, s: &Source) -> bool {
-    crate::config::glob_regex(glob).is_ok_and(|re| {
-        let name = s.file.rsplit('/').next().unwrap_or(&s.file);
-        let with_sheet = |f: &str| s.sheet.as_ref().map(|sh| format!("{f} [{sh}]"));
-        re.is_match(&s.file)
-            || re.is_match(name)
-            || with_sheet(&s.file).is_some_and(|x| re.is_match(&x))
-            || with_sheet(name).is_some_and(|x| re.is_match(&x))
-    })
-}
-
-/// A glob for a table that next quarter's file also matches: the file's year and quarter
-/// become `*`, unless the glob would then also match a table of another stage.
-fn source_glob(s: &Source, sources: &[Source], same: &dyn Fn(&Source) -> bool) -> String {
-    let exact = match &s.sheet {
-        Some(sh) => format!("{} [{sh}]", s.file),
-        None => s.file.clone(),
-    };
-    let exact = exact.replace(['*', '?'], "?");
-    let dated = re(r"(19|20)\d\d([-_ .]?(q[1-4]|h[12]|\d\d))?|q[1-4][-_ .]?(19|20)\d\d");
-    let (dir, name) = exact
-        .rsplit_once('/')
-        .map_or(("", exact.as_str()), |(d, n)| (d, n));
-    let (file, sheet) = name
-        .split_once(" [")
-        .map_or((name, ""), |(f, _)| (f, &name[f.len()..]));
-    let general = format!(
-        "{}{}{}{sheet}",
-        dir,
-        if dir.is_empty() { "" } else { "/" },
-        dated.replace_all(file, "*")
-    );
-    let clash = sources
-        .iter()
-        .any(|o| o.label != s.label && !same(o) && source_matches(&general, o));
-    if general != exact && !clash {
-        general
-    } else {
-        exact
-    }
-}
-
-/// Rules on the source: a sheet or file named after a narrow stage (got-away, former,
-/// betweener) says who every row is and comes before the column rules; for the tables the
-/// columns cannot place, a sheet or file named "client" or "prospect", or questions only one
-/// stage is asked, come after them.
-fn source_rules(
-    profiles: &[Profile],
-    sources: &[Source],
-    said: &dyn Fn(&str) -> Vec<&'static str>,
-) -> (Vec<GRule>, Vec<GRule>) {
-    // Each table's stage by name: the sheet's, else the file's (folders included).
-    let named = |s: &Source| {
-        s.sheet
-            .as_deref()
-            .and_then(lexicon::stage_in_name)
-            .or_else(|| s.file.split('/').rev().find_map(lexicon::stage_in_name))
-    };
-    let asked = |s: &Source| -> Option<(&'static str, String)> {
-        let mut found: Vec<(&'static str, String)> = Vec::new();
-        for p in profiles.iter().filter(|p| p.tables.contains(&s.label)) {
-            if let Some(st) = lexicon::code_of(&p.header, &words().stage_questions) {
-                found.push((st, p.header.clone()));
-            }
-        }
-        let first = found.first()?.0;
-        found
-            .iter()
-            .all(|(st, _)| *st == first)
-            .then(|| found.swap_remove(0))
-    };
-    let mut strong = Vec::new();
-    let mut weak = Vec::new();
-    for s in sources {
-        let families = said(&s.label);
-        let placed = !families.is_empty();
-        let asked_here = asked(s);
-        // (stage, why, before the column rules, level)
-        let (stage, why, sure, level) = match (named(s), placed) {
-            // "client" or "prospect" in the name of a table a column places: the name also
-            // names surveys of several stages ("client survey"); the column decides alone.
-            (Some((_, false)), true) => continue,
-            // The columns' answers agree with the name: two pieces that agree.
-            (Some((stage, _)), true) if families == [family(stage)] => (
-                stage,
-                format!(
-                    "the name \"{}\" says every row is a {stage}, and the answers of its journey column agree",
-                    s.label
-                ),
-                true,
-                Level::Sure,
-            ),
-            // The columns say other stages: they outweigh the name, which places only the rows
-            // they leave unplaced, as a conflict to be confirmed.
-            (Some((stage, _)), true) => (
-                stage,
-                format!(
-                    "conflict: the name \"{}\" says {stage}, but the answers of its journey column say {}; the column decides, this rule places only the rows it leaves",
-                    s.label,
-                    families.join(", ")
-                ),
-                false,
-                Level::Unsure,
-            ),
-            (Some((stage, _)), false) => {
-                let agrees = asked_here.as_ref().is_some_and(|(st, _)| *st == stage);
-                (
-                    stage,
-                    if agrees {
-                        format!(
-                            "the name \"{}\" says its rows are {stage}s, and it asks a question only a {stage} is asked",
-                            s.label
-                        )
-                    } else {
-                        format!(
-                            "the name \"{}\" says its rows are {stage}s (no column says which stage)",
-                            s.label
-                        )
-                    },
-                    false,
-                    if agrees { Level::Sure } else { Level::Likely },
-                )
-            }
-            (None, false) => match asked_here {
-                Some((stage, q)) => (
-                    stage,
-                    format!(
-                        "the file asks \"{}\", a question only a {stage} is asked",
-                        one_line(&q)
-                    ),
-                    false,
-                    Level::Likely,
-                ),
-                None => continue,
-            },
-            _ => continue,
-        };
-        let same = |o: &Source| named(o).map(|n| n.0) == Some(stage);
-        let glob = source_glob(s, sources, &same);
-        let rules = if sure { &mut strong } else { &mut weak };
-        if rules
-            .iter()
-            .any(|r: &GRule| r.when.source.as_deref() == Some(glob.as_str()))
-        {
-            continue;
-        }
-        let mut r = rule(
-            &format!("{stage}: {}", s.label),
-            stage,
-            cond::source(&glob),
-            &why,
-        );
-        r.level = level;
-        rules.push(r);
-    }
-    (strong, weak)
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A rule per stage a stage-name column names.
 fn stage_rules(codes: &[(String, String)]) -> Vec<GRule> {
     crate::stage::Stage::ALL
@@ -630,16 +383,6 @@ fn coded(
 
 fn has(v: &[(String, String)], c: &str) -> bool {
     v.iter().any(|(_, x)| x == c)
-}
-
-fn rule(name: &str, stage: &str, when: RawCondition, why: &str) -> GRule {
-    GRule {
-        name: name.into(),
-        stage_or_reason: stage.into(),
-        when,
-        why: why.into(),
-        level: Level::Likely,
-    }
 }
 
 /// The rules the outcome codes found allow: got-aways, prospects still buying, hires.
@@ -739,27 +482,5 @@ mod tests {
         assert_eq!(o("We have put the project on hold"), Some("not-now"));
         assert_eq!(o("We are still deciding"), Some("open"));
         assert_eq!(o("We hired Northwind Advisory"), Some("hired"));
-    }
-
-    #[test]
-    fn source_globs_follow_the_quarter() {
-        let src = |f: &str, sh: Option<&str>| Source {
-            label: f.into(),
-            file: f.into(),
-            sheet: sh.map(str::to_string),
-        };
-        let all = [
-            src("crm/former-clients-2026Q3.csv", None),
-            src("interviews_2026-Q3.xlsx", Some("Got-aways")),
-        ];
-        assert_eq!(
-            source_glob(&all[0], &all, &|_| false),
-            "crm/former-clients-*.csv"
-        );
-        assert_eq!(
-            source_glob(&all[1], &all, &|_| false),
-            "interviews_*.xlsx [Got-aways]"
-        );
-        assert!(source_matches("interviews_*.xlsx [Got-aways]", &all[1]));
     }
 }

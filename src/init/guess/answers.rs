@@ -1,0 +1,81 @@
+//! How sure the code of each answer of a journey column is: the stage families its words
+//! point at, and the words that change their sense.
+
+use super::Level;
+use crate::init::profile::Profile;
+use crate::lexicon;
+
+/// What codes an answer: a lexicon lookup.
+pub(super) type Coder = dyn Fn(&str) -> Option<&'static str>;
+
+/// The stage family a code places a row in: past clients (former, betweener, past) are one.
+pub(super) fn family(code: &str) -> &str {
+    match code {
+        "former" | "betweener" | "past" => "past client",
+        "not-now" | "open" => "prospect",
+        "hired" => "client",
+        c => c,
+    }
+}
+
+/// Every code whose words a text holds, in a table of coded patterns.
+fn all_codes(text: &str, table: &[(&'static str, regex::Regex)]) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = table
+        .iter()
+        .filter(|(_, re)| re.is_match(text))
+        .map(|(c, _)| *c)
+        .collect();
+    v.dedup();
+    v
+}
+
+/// How sure the code of each answer of a journey column is, and why: `sure` when the header
+/// says what the column is and the answer's words name one stage with nothing that changes
+/// their sense; `likely` with one of the two; `unsure` when the words name several stages, a
+/// qualifier (past, another firm, potential, negation) contradicts the code, or nothing in the
+/// lexicon reads the answer.
+pub(super) fn answer_levels(
+    p: &Profile,
+    header_agrees: bool,
+    table: Option<&[(&'static str, regex::Regex)]>,
+    code: &dyn Fn(&str) -> Option<&'static str>,
+) -> Vec<(String, Level, String)> {
+    p.answers
+        .iter()
+        .map(|(a, n)| {
+            let Some(c) = code(a) else {
+                return (
+                    a.clone(),
+                    Level::Unsure,
+                    format!("{n} row(s): nothing in the lexicon reads this answer, so its rows are unclassified until you code it"),
+                );
+            };
+            let codes = table.map(|t| all_codes(a, t)).unwrap_or_else(|| vec![c]);
+            let mut families: Vec<&str> = codes.iter().map(|c| family(c)).collect();
+            families.sort_unstable();
+            families.dedup();
+            let (level, why) = if families.len() > 1 {
+                (
+                    Level::Unsure,
+                    format!("{n} row(s): its words point at several stages ({})", codes.join(", ")),
+                )
+            } else if lexicon::qualified(a, c) {
+                (
+                    Level::Unsure,
+                    format!("{n} row(s): read as {c}, but a word in it (past, another firm, potential, not) may change that"),
+                )
+            } else if header_agrees {
+                (
+                    Level::Sure,
+                    format!("{n} row(s): the header and the answer's words agree on {c}"),
+                )
+            } else {
+                (
+                    Level::Likely,
+                    format!("{n} row(s): the answer's words say {c}; the header does not say what the question is"),
+                )
+            };
+            (a.clone(), level, why)
+        })
+        .collect()
+}
