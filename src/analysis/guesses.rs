@@ -27,8 +27,7 @@ pub struct GuessRow {
     pub decides: String,
 }
 
-/// Rows (not excluded by the platform or as duplicates) by the weakest guess that decided
-/// their stage or exclusion.
+/// Every row read, by the weakest guess that decided its stage or exclusion.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct RowsByGuess {
     pub sure: u64,

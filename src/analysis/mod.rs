@@ -76,14 +76,21 @@ pub struct Summary {
     pub other_recommend_questions: Vec<String>,
     /// The stage rows were taken as by an unconfirmed `[stages] default`, and how many.
     pub assumed_default: Option<(String, u64)>,
-    /// Whether `[channels.plan]` says where the firm is present at some stage.
-    pub channel_plan: bool,
     /// Every table (but `respondents`), their keys beside these.
     #[serde(flatten)]
     pub tables: Tables,
 }
 
 impl Summary {
+    /// Whether the touchpoints rest on a channel plan (where the firm is present) for some
+    /// stage: without one, no touchpoint row has a verdict.
+    pub fn channel_plan(&self) -> bool {
+        self.tables
+            .touchpoints
+            .iter()
+            .any(|r| r.verdict != "no plan")
+    }
+
     /// The label a stage key is shown by (the config's `[stages.labels]`, recorded here): the
     /// one place the charts and the report take it from.
     pub fn stage_label(&self, st: &str) -> String {
@@ -285,6 +292,7 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
     if run.pseudonyms.is_some() {
         quality::leave_out_personal_data(cfg, &mut tables);
     }
+    let (recommend_questions, other_recommend_questions) = guesses::recommend_questions(cfg, c);
     let mut s = Summary {
         tool: crate::TOOL_NAME.to_string(),
         schema_version: SCHEMA_VERSION,
@@ -326,10 +334,9 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
             .collect(),
         history_warnings: Vec::new(),
         guesses: guesses::guesses(cfg, c),
-        recommend_questions: guesses::recommend_questions(cfg, c).0,
-        other_recommend_questions: guesses::recommend_questions(cfg, c).1,
+        recommend_questions,
+        other_recommend_questions,
         assumed_default: guesses::assumed_default(cfg, c),
-        channel_plan: cfg.channels.as_ref().is_some_and(|ch| !ch.plan.is_empty()),
         tables: Tables::default(),
     };
     // Against the earlier periods: what changed, the trends, the panel transitions.

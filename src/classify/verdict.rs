@@ -101,7 +101,7 @@ pub(super) fn decide(
             g,
             (&g.exclusions, &g.exclusion_value_fields),
             i,
-            vals,
+            (vals, texts),
             &mut flags.tally,
         );
         return (Outcome::Excluded(cfg.exclusions[i].reason.clone()), level);
@@ -119,7 +119,7 @@ pub(super) fn decide(
                 g,
                 (&g.rules, &g.rule_value_fields),
                 i,
-                vals,
+                (vals, texts),
                 &mut flags.tally,
             ),
         ),
@@ -134,7 +134,7 @@ fn row_level(
     g: &RowGuesses,
     (rules, value_fields): (&[Vec<usize>], &[Vec<crate::config::FieldId>]),
     i: usize,
-    vals: &[&Val],
+    (vals, texts): (&[&Val], &[Option<&[String]>]),
     tally: &mut [u64],
 ) -> Option<Level> {
     let mut level = None;
@@ -149,7 +149,13 @@ fn row_level(
     }
     for &f in value_fields.get(i).map(Vec::as_slice).unwrap_or(&[]) {
         if let Val::Text { raw, .. } = vals[f] {
-            if let Some(&id) = g.values[f].get(&crate::config::fold(raw)) {
+            // The answer folded, as the classifier made it once per distinct answer.
+            let made = texts.get(f).copied().flatten().and_then(|t| t.first());
+            let answer = match made {
+                Some(t) => std::borrow::Cow::Borrowed(t.as_str()),
+                None => std::borrow::Cow::Owned(crate::config::fold(raw)),
+            };
+            if let Some(&id) = g.values[f].get(answer.as_ref()) {
                 hit(id);
             }
         }

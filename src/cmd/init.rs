@@ -15,7 +15,7 @@ use crate::report::atomic;
 fn questions(
     out: &std::path::Path,
     text: String,
-    tables: &[&Table],
+    channels: &[String],
     interactive: bool,
     quiet: bool,
 ) -> Result<String> {
@@ -23,7 +23,7 @@ fn questions(
     let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>() else {
         return Ok(text);
     };
-    let qs = ask::questions(&doc, &crate::init::channel_names(tables));
+    let qs = ask::questions(&doc, channels);
     if qs.is_empty() {
         return Ok(text);
     }
@@ -90,25 +90,24 @@ pub fn init(a: &InitArgs) -> Result<()> {
     }
     let (files, skipped) = super::read_files(&a.folder, &paths, a.quiet);
     let tables: Vec<&Table> = files.iter().flat_map(|f| f.tables.iter()).collect();
+    let scan = crate::init::scan(&a.folder.display().to_string(), &tables, &skipped);
     // The language first: in one the lexicon lacks, every phrase-based guess is unsure.
-    for t in &tables {
-        if let Some((name, false)) = crate::init::language(t) {
+    for (t, l) in tables.iter().zip(&scan.languages) {
+        if let Some((name, false)) = l {
             warnings.warn(format!(
                 "{} is in {name}, which journeygap's lexicon does not cover: every guess from its words is marked unsure and asked",
                 crate::escape::shown(&t.label())
             ));
         }
     }
-    let mut text = if rerun {
+    let text = if rerun {
         std::fs::read_to_string(&out).with_context(|| format!("cannot read {}", out.display()))?
     } else {
-        crate::init::config_text(&a.folder.display().to_string(), &tables, &skipped)
-    };
-    if !rerun {
-        atomic::write_file(&out, text.as_bytes())
+        atomic::write_file(&out, scan.text.as_bytes())
             .with_context(|| format!("cannot write {}", out.display()))?;
-    }
-    text = questions(&out, text, &tables, interactive, a.quiet)?;
+        scan.text
+    };
+    let text = questions(&out, text, &scan.channels, interactive, a.quiet)?;
     for e in &skipped {
         warnings.warn(format!("not read: {e}"));
     }

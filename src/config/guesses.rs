@@ -145,57 +145,65 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// Every guess of the raw config, in file order by kind, and the per-rule levels rows are
-/// judged by. `fields`, `rules` and `exclusions` are the resolved ones (same order as raw; the
-/// default, when there is one, is the last rule).
+/// The guesses read so far, in file order by kind.
+struct Collect<'a, 'b> {
+    ctx: &'a Ctx<'b>,
+    out: Vec<Guessed>,
+}
+
+impl Collect<'_, '_> {
+    /// Read one `guess` text (when there is one) of what `target` names, at byte `at` of the
+    /// config (or on the line of `key` when serde gives no span); its index in the list.
+    fn add(
+        &mut self,
+        text: Option<&String>,
+        (at, key): (Option<usize>, &str),
+        target: Target,
+        what: impl FnOnce() -> String,
+    ) -> Result<Option<usize>, ConfigError> {
+        let Some(text) = text else {
+            return Ok(None);
+        };
+        let guess = parse(self.ctx, text, at.unwrap_or(0), key)?;
+        let line = match at {
+            Some(at) => Some(super::line_of(self.ctx.text, at)),
+            None => line_of_key(self.ctx.text, key),
+        };
+        self.out.push(Guessed {
+            target,
+            what: what(),
+            guess,
+            line,
+        });
+        Ok(Some(self.out.len() - 1))
+    }
+}
+
+/// A value-map target as the guess list names it.
+fn code_text(v: Option<&super::MapValue>) -> String {
+    match v {
+        Some(super::MapValue::Text(t)) => t.clone(),
+        Some(super::MapValue::Number(x)) => crate::ingest::cell::format_number(*x),
+        None => "no code".into(),
+    }
+}
+
+/// Every guess of the raw config, in file order by kind, and the per-rule guesses rows are
+/// judged by. `rules` and `exclusions` are the resolved ones (same order as raw; the default,
+/// when there is one, is the last rule).
 pub(super) fn resolve(
     ctx: &Ctx,
     raw: &super::raw::RawConfig,
     rules: &[super::StageRule],
     exclusions: &[super::Exclusion],
 ) -> Result<(Vec<Guessed>, RowGuesses), ConfigError> {
-    let mut out = Vec::new();
-    let line = |at: usize| Some(super::line_of(ctx.text, at));
-    let mut field_guess: Vec<Option<usize>> = Vec::new();
-    let mut values = Vec::new();
-    for (i, (name, spec)) in raw.fields.iter().enumerate() {
-        let at = spec.span().start;
-        let f = spec.get_ref();
-        let mut own = None;
-        if let Some(g) = &f.guess {
-            let g = parse(ctx, g, at, &format!("fields.{name}.guess"))?;
-            own = Some(out.len());
-            out.push(Guessed {
-                target: Target::Field(i),
-                what: format!("field {name}"),
-                guess: g,
-                line: line(at),
-            });
-        }
-        field_guess.push(own);
-        let mut answers = std::collections::BTreeMap::new();
-        for (answer, g) in &f.value_guesses {
-            let g = parse(ctx, g, at, &format!("fields.{name}.value_guesses"))?;
-            answers.insert(super::fold(answer), out.len());
-            let code = f
-                .values
-                .get(answer)
-                .map(|v| match v {
-                    super::MapValue::Text(t) => t.clone(),
-                    super::MapValue::Number(x) => crate::ingest::cell::format_number(*x),
-                })
-                .unwrap_or_else(|| "no code".into());
-            out.push(Guessed {
-                target: Target::Value(i, super::fold(answer)),
-                what: format!("{name}: \"{answer}\" → {code}"),
-                guess: g,
-                line: line(at),
-            });
-        }
-        values.push(answers);
-    }
-    let mut rule_levels = Vec::new();
-    let mut rule_value_fields = Vec::new();
+    let mut c = Collect {
+        ctx,
+        out: Vec::new(),
+    };
+    let (field_guess, values) = field_guesses(&mut c, raw)?;
+    // The guesses that decide a row a condition matches: the rule's own and its fields'; and
+    // the fields it reads whose answers have guesses.
     let judged = |when: &super::Cond, own: Option<usize>| {
         let mut read = Vec::new();
         when.fields(&mut read);
@@ -206,137 +214,138 @@ pub(super) fn resolve(
                     .filter_map(|&f| field_guess.get(f).copied().flatten()),
             )
             .collect();
-        let with_values: Vec<FieldId> = read
-            .into_iter()
-            .filter(|&f| {
-                values
-                    .get(f)
-                    .is_some_and(|v: &std::collections::BTreeMap<_, _>| !v.is_empty())
-            })
-            .collect();
-        (ids, with_values)
+        read.retain(|&f| values.get(f).is_some_and(|v| !v.is_empty()));
+        (ids, read)
     };
+    let (mut rule_ids, mut rule_value_fields) = (Vec::new(), Vec::new());
     for (i, r) in raw.stages.rules.iter().enumerate() {
-        let at = r.span().start;
-        let rule = r.get_ref();
-        let own = match &rule.guess {
-            Some(g) => {
-                let g = parse(ctx, g, at, &format!("stages.rules[{i}].guess"))?;
-                out.push(Guessed {
-                    target: Target::StageRule(i),
-                    what: format!("stage rule \"{}\" → {}", rules[i].name, rule.stage),
-                    guess: g,
-                    line: line(at),
-                });
-                Some(out.len() - 1)
-            }
-            None => None,
-        };
-        let (level, fields) = judged(&rules[i].when, own);
-        rule_levels.push(level);
+        let what = || format!("stage rule \"{}\" → {}", rules[i].name, r.get_ref().stage);
+        let own = c.add(
+            r.get_ref().guess.as_ref(),
+            (Some(r.span().start), &format!("stages.rules[{i}].guess")),
+            Target::StageRule(i),
+            what,
+        )?;
+        let (ids, fields) = judged(&rules[i].when, own);
+        rule_ids.push(ids);
         rule_value_fields.push(fields);
     }
     if let Some(d) = &raw.stages.default {
-        let own = match &raw.stages.default_guess {
-            Some(g) => {
-                let g = parse(ctx, g, 0, "stages.default_guess")?;
-                out.push(Guessed {
-                    target: Target::Default,
-                    what: format!("every row no rule places is a {d}"),
-                    guess: g,
-                    line: line_of_key(ctx.text, "default_guess"),
-                });
-                Some(out.len() - 1)
-            }
-            None => None,
-        };
-        rule_levels.push(own.into_iter().collect());
+        let own = c.add(
+            raw.stages.default_guess.as_ref(),
+            (None, "default_guess"),
+            Target::Default,
+            || format!("every row no rule places is a {d}"),
+        )?;
+        rule_ids.push(own.into_iter().collect());
         rule_value_fields.push(Vec::new());
     }
-    let mut exclusion_levels = Vec::new();
-    let mut exclusion_value_fields = Vec::new();
+    let (mut exclusion_ids, mut exclusion_value_fields) = (Vec::new(), Vec::new());
     for (i, ex) in raw.exclude.rules.iter().enumerate() {
-        let at = ex.span().start;
-        let own = match &ex.get_ref().guess {
-            Some(g) => {
-                let g = parse(ctx, g, at, &format!("exclude.rules[{i}].guess"))?;
-                out.push(Guessed {
-                    target: Target::Exclusion(i),
-                    what: format!("exclusion \"{}\"", ex.get_ref().reason),
-                    guess: g,
-                    line: line(at),
-                });
-                Some(out.len() - 1)
-            }
-            None => None,
-        };
-        let (level, fields) = judged(&exclusions[i].when, own);
-        exclusion_levels.push(level);
+        let own = c.add(
+            ex.get_ref().guess.as_ref(),
+            (Some(ex.span().start), &format!("exclude.rules[{i}].guess")),
+            Target::Exclusion(i),
+            || format!("exclusion \"{}\"", ex.get_ref().reason),
+        )?;
+        let (ids, fields) = judged(&exclusions[i].when, own);
+        exclusion_ids.push(ids);
         exclusion_value_fields.push(fields);
     }
-    for (i, a) in raw.attributes.iter().enumerate() {
-        if let Some(g) = &a.get_ref().guess {
-            let at = a.span().start;
-            out.push(Guessed {
-                target: Target::Attribute(i),
-                what: format!("attribute \"{}\"", a.get_ref().name),
-                guess: parse(ctx, g, at, &format!("attributes[{i}].guess"))?,
-                line: line(at),
-            });
-        }
-    }
-    for (i, a) in raw.attribute_sets.iter().enumerate() {
-        if let Some(g) = &a.get_ref().guess {
-            let at = a.span().start;
-            out.push(Guessed {
-                target: Target::AttributeSet(i),
-                what: format!("attribute pairs by pattern \"{}\"", a.get_ref().experience),
-                guess: parse(ctx, g, at, &format!("attribute_sets[{i}].guess"))?,
-                line: line(at),
-            });
-        }
-    }
-    if let Some(g) = &raw.segments_guess {
-        let names: Vec<&str> = raw.segments.iter().map(|s| s.get_ref().as_str()).collect();
-        out.push(Guessed {
-            target: Target::Segments,
-            what: format!("segments {}", names.join(", ")),
-            guess: parse(ctx, g, 0, "segments_guess")?,
-            line: line_of_key(ctx.text, "segments_guess"),
-        });
-    }
-    if let Some(s) = &raw.services {
-        if let Some(g) = &s.get_ref().guess {
-            let at = s.span().start;
-            out.push(Guessed {
-                target: Target::Services,
-                what: format!("services known: field {}", s.get_ref().known),
-                guess: parse(ctx, g, at, "services.guess")?,
-                line: line(at),
-            });
-        }
-    }
-    if let Some(c) = &raw.channels {
-        if let Some(g) = &c.get_ref().guess {
-            let at = c.span().start;
-            out.push(Guessed {
-                target: Target::Channels,
-                what: format!("channels buyers use: field {}", c.get_ref().used),
-                guess: parse(ctx, g, at, "channels.guess")?,
-                line: line(at),
-            });
-        }
-    }
-    let levels = out.iter().map(|g| g.guess.level).collect();
+    analysis_guesses(&mut c, raw)?;
+    let levels = c.out.iter().map(|g| g.guess.level).collect();
     Ok((
-        out,
+        c.out,
         RowGuesses {
             levels,
-            rules: rule_levels,
-            exclusions: exclusion_levels,
+            rules: rule_ids,
+            exclusions: exclusion_ids,
             values,
             rule_value_fields,
             exclusion_value_fields,
         },
     ))
+}
+
+/// Per field, its own guess (by index) and its answers' guesses (folded answer → index).
+type FieldGuesses = (
+    Vec<Option<usize>>,
+    Vec<std::collections::BTreeMap<String, usize>>,
+);
+
+/// The fields' guesses and their answers'.
+fn field_guesses(
+    c: &mut Collect,
+    raw: &super::raw::RawConfig,
+) -> Result<FieldGuesses, ConfigError> {
+    let (mut own, mut values) = (Vec::new(), Vec::new());
+    for (i, (name, spec)) in raw.fields.iter().enumerate() {
+        let at = Some(spec.span().start);
+        let f = spec.get_ref();
+        own.push(c.add(
+            f.guess.as_ref(),
+            (at, &format!("fields.{name}.guess")),
+            Target::Field(i),
+            || format!("field {name}"),
+        )?);
+        let mut answers = std::collections::BTreeMap::new();
+        for (answer, g) in &f.value_guesses {
+            let folded = super::fold(answer);
+            let id = c.add(
+                Some(g),
+                (at, &format!("fields.{name}.value_guesses")),
+                Target::Value(i, folded.clone()),
+                || format!("{name}: \"{answer}\" → {}", code_text(f.values.get(answer))),
+            )?;
+            answers.extend(id.map(|id| (folded, id)));
+        }
+        values.push(answers);
+    }
+    Ok((own, values))
+}
+
+/// The guesses that decide analyses but no row: attribute pairs, segments, services, channels.
+fn analysis_guesses(c: &mut Collect, raw: &super::raw::RawConfig) -> Result<(), ConfigError> {
+    for (i, a) in raw.attributes.iter().enumerate() {
+        c.add(
+            a.get_ref().guess.as_ref(),
+            (Some(a.span().start), &format!("attributes[{i}].guess")),
+            Target::Attribute(i),
+            || format!("attribute \"{}\"", a.get_ref().name),
+        )?;
+    }
+    for (i, a) in raw.attribute_sets.iter().enumerate() {
+        c.add(
+            a.get_ref().guess.as_ref(),
+            (Some(a.span().start), &format!("attribute_sets[{i}].guess")),
+            Target::AttributeSet(i),
+            || format!("attribute pairs by pattern \"{}\"", a.get_ref().experience),
+        )?;
+    }
+    c.add(
+        raw.segments_guess.as_ref(),
+        (None, "segments_guess"),
+        Target::Segments,
+        || {
+            let names: Vec<&str> = raw.segments.iter().map(|s| s.get_ref().as_str()).collect();
+            format!("segments {}", names.join(", "))
+        },
+    )?;
+    if let Some(s) = &raw.services {
+        c.add(
+            s.get_ref().guess.as_ref(),
+            (Some(s.span().start), "services.guess"),
+            Target::Services,
+            || format!("services known: field {}", s.get_ref().known),
+        )?;
+    }
+    if let Some(ch) = &raw.channels {
+        c.add(
+            ch.get_ref().guess.as_ref(),
+            (Some(ch.span().start), "channels.guess"),
+            Target::Channels,
+            || format!("channels buyers use: field {}", ch.get_ref().used),
+        )?;
+    }
+    Ok(())
 }

@@ -119,6 +119,19 @@ fn code_label(code: &str) -> String {
 
 const STAGES: [&str; 5] = ["prospect", "got-away", "client", "betweener", "former"];
 
+/// The five stages to pick from, then `last` (which writes nothing).
+fn stage_choices(last: &str) -> (Vec<String>, Vec<Option<String>>) {
+    let mut choices: Vec<String> = STAGES.iter().map(|s| s.to_string()).collect();
+    choices.push(last.into());
+    let mut values: Vec<Option<String>> = STAGES.iter().map(|s| Some(s.to_string())).collect();
+    values.push(None);
+    (choices, values)
+}
+
+fn stage_index(stage: &str) -> Option<usize> {
+    STAGES.iter().position(|s| *s == stage)
+}
+
 /// Every open question of the config, most rows first. `channels` are the channel names the
 /// folder's answers hold (for the plan).
 pub fn questions(doc: &DocumentMut, channels: &[String]) -> Vec<Question> {
@@ -135,159 +148,176 @@ pub fn questions(doc: &DocumentMut, channels: &[String]) -> Vec<Question> {
                         .collect()
                 })
                 .unwrap_or_default();
-            if let Some(vg) = f.get("value_guesses").and_then(Item::as_table) {
-                let mut codes = rule_codes(doc, name);
-                let current = |a: &str| {
-                    f.get("values")
-                        .and_then(|v| v.get(a))
-                        .and_then(Item::as_str)
-                        .map(str::to_string)
-                };
-                for (answer, _) in vg.iter() {
-                    if let Some(c) = current(answer) {
-                        if !codes.contains(&c) {
-                            codes.push(c);
-                        }
-                    }
-                }
-                // Every stage can be picked: a stage no rule reads from this field gets one.
-                for st in STAGES {
-                    if !codes.iter().any(|c| c == st) {
-                        codes.push(st.to_string());
-                    }
-                }
-                for (answer, g) in vg.iter() {
-                    let evidence = g.as_str().unwrap_or("");
-                    let now = current(answer);
-                    let mut values: Vec<Option<String>> = codes.iter().cloned().map(Some).collect();
-                    values.push(None);
-                    let mut choices: Vec<String> = codes.iter().map(|c| code_label(c)).collect();
-                    choices.push("none of these: leave its rows unclassified".into());
-                    let default = now
-                        .as_ref()
-                        .and_then(|c| codes.iter().position(|x| x == c))
-                        .unwrap_or(codes.len());
-                    out.push(Question {
-                        topic: Topic::Answer {
-                            field: name.to_string(),
-                            answer: answer.to_string(),
-                        },
-                        rows: rows_in(evidence),
-                        prompt: format!("Which stage does the answer \"{answer}\" say?"),
-                        evidence: vec![
-                            format!("question: {}", headers.join(" | ")),
-                            format!("guess: {evidence}"),
-                        ],
-                        choices,
-                        values,
-                        default,
-                        many: false,
-                    });
-                }
-            }
-            if name == "recommend" && guess_text(f).is_some_and(|g| g.starts_with("unsure")) {
-                let mut values: Vec<Option<String>> = headers.iter().cloned().map(Some).collect();
-                values.push(None);
-                let mut choices = headers.clone();
-                choices.push("none of them is about the firm".into());
-                out.push(Question {
-                    topic: Topic::Recommend,
-                    rows: u64::MAX / 2,
-                    prompt: "Which question asks how likely they are to recommend the firm?".into(),
-                    evidence: vec![format!("guess: {}", guess_text(f).unwrap_or(""))],
-                    choices,
-                    values,
-                    default: 0,
-                    many: false,
-                });
+            out.extend(answer_questions(doc, name, f, &headers));
+            if name == "recommend" {
+                out.extend(recommend_question(f, &headers));
             }
         }
     }
-    if let Some(rules) = doc
+    out.extend(rule_questions(doc));
+    out.extend(default_question(doc));
+    out.extend(plan_questions(doc, channels));
+    // Most rows first; the plan last.
+    out.sort_by_key(|q| std::cmp::Reverse(q.rows));
+    out
+}
+
+/// The stage code of each guessed answer of a field: the codes its rules compare with, then
+/// every stage (a stage no rule reads from the field gets a rule when picked).
+fn answer_questions(doc: &DocumentMut, name: &str, f: &Table, headers: &[String]) -> Vec<Question> {
+    let Some(vg) = f.get("value_guesses").and_then(Item::as_table) else {
+        return Vec::new();
+    };
+    let current = |a: &str| {
+        f.get("values")
+            .and_then(|v| v.get(a))
+            .and_then(Item::as_str)
+            .map(str::to_string)
+    };
+    let mut codes = rule_codes(doc, name);
+    let more = vg
+        .iter()
+        .filter_map(|(a, _)| current(a))
+        .chain(STAGES.iter().map(|s| s.to_string()));
+    for c in more {
+        if !codes.contains(&c) {
+            codes.push(c);
+        }
+    }
+    let mut values: Vec<Option<String>> = codes.iter().cloned().map(Some).collect();
+    values.push(None);
+    let mut choices: Vec<String> = codes.iter().map(|c| code_label(c)).collect();
+    choices.push("none of these: leave its rows unclassified".into());
+    vg.iter()
+        .map(|(answer, g)| {
+            let evidence = g.as_str().unwrap_or("");
+            let default = current(answer)
+                .and_then(|c| codes.iter().position(|x| *x == c))
+                .unwrap_or(codes.len());
+            Question {
+                topic: Topic::Answer {
+                    field: name.to_string(),
+                    answer: answer.to_string(),
+                },
+                rows: rows_in(evidence),
+                prompt: format!("Which stage does the answer \"{answer}\" say?"),
+                evidence: vec![
+                    format!("question: {}", headers.join(" | ")),
+                    format!("guess: {evidence}"),
+                ],
+                choices: choices.clone(),
+                values: values.clone(),
+                default,
+                many: false,
+            }
+        })
+        .collect()
+}
+
+/// Which header is the recommend question, when that is unsure.
+fn recommend_question(f: &Table, headers: &[String]) -> Option<Question> {
+    let g = guess_text(f).filter(|g| g.starts_with("unsure"))?;
+    let mut values: Vec<Option<String>> = headers.iter().cloned().map(Some).collect();
+    values.push(None);
+    let mut choices = headers.to_vec();
+    choices.push("none of them is about the firm".into());
+    Some(Question {
+        topic: Topic::Recommend,
+        rows: u64::MAX / 2,
+        prompt: "Which question asks how likely they are to recommend the firm?".into(),
+        evidence: vec![format!("guess: {g}")],
+        choices,
+        values,
+        default: 0,
+        many: false,
+    })
+}
+
+/// Every unsure stage rule, and every likely one on a file or sheet name: do they stand?
+fn rule_questions(doc: &DocumentMut) -> Vec<Question> {
+    let Some(rules) = doc
         .get("stages")
         .and_then(|s| s.get("rules"))
         .and_then(Item::as_array_of_tables)
-    {
-        for (i, r) in rules.iter().enumerate() {
-            let Some(g) = guess_text(r) else { continue };
-            let on_source = r
-                .get("when")
-                .and_then(Item::as_value)
-                .and_then(Value::as_inline_table)
-                .is_some_and(|w| w.contains_key("source"));
-            if !(g.starts_with("unsure") || on_source && g.starts_with("likely")) {
-                continue;
-            }
-            let stage = r.get("stage").and_then(Item::as_str).unwrap_or("");
-            let mut values: Vec<Option<String>> =
-                STAGES.iter().map(|s| Some(s.to_string())).collect();
-            values.push(None);
-            let mut choices: Vec<String> = STAGES.iter().map(|s| s.to_string()).collect();
-            choices.push("no: drop this rule".into());
-            out.push(Question {
-                topic: Topic::Rule { index: i },
-                rows: rows_in(g).max(1),
-                prompt: format!(
-                    "Rule \"{}\": are these rows {stage}s?",
-                    r.get("name").and_then(Item::as_str).unwrap_or("")
-                ),
-                evidence: vec![format!("guess: {g}")],
-                choices,
-                values,
-                default: STAGES.iter().position(|s| *s == stage).unwrap_or(0),
-                many: false,
-            });
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, r) in rules.iter().enumerate() {
+        let Some(g) = guess_text(r) else { continue };
+        let on_source = r
+            .get("when")
+            .and_then(Item::as_value)
+            .and_then(Value::as_inline_table)
+            .is_some_and(|w| w.contains_key("source"));
+        if !(g.starts_with("unsure") || on_source && g.starts_with("likely")) {
+            continue;
         }
+        let stage = r.get("stage").and_then(Item::as_str).unwrap_or("");
+        let (choices, values) = stage_choices("no: drop this rule");
+        out.push(Question {
+            topic: Topic::Rule { index: i },
+            rows: rows_in(g).max(1),
+            prompt: format!(
+                "Rule \"{}\": are these rows {stage}s?",
+                r.get("name").and_then(Item::as_str).unwrap_or("")
+            ),
+            evidence: vec![format!("guess: {g}")],
+            choices,
+            values,
+            default: stage_index(stage).unwrap_or(0),
+            many: false,
+        });
     }
-    if let Some(st) = doc.get("stages").and_then(Item::as_table) {
-        if let (Some(d), Some(g)) = (
-            st.get("default").and_then(Item::as_str),
-            st.get("default_guess").and_then(Item::as_str),
-        ) {
-            let mut values: Vec<Option<String>> =
-                STAGES.iter().map(|s| Some(s.to_string())).collect();
-            values.push(None);
-            let mut choices: Vec<String> = STAGES.iter().map(|s| s.to_string()).collect();
-            choices.push("several stages: no default (write stage rules)".into());
-            out.push(Question {
-                topic: Topic::Default,
-                rows: u64::MAX / 4,
-                prompt: "Nothing names a stage: which stage are all these respondents?".into(),
-                evidence: vec![format!("guess: {g}")],
-                choices,
-                values,
-                default: STAGES.iter().position(|s| *s == d).unwrap_or(2),
-                many: false,
-            });
-        }
-    }
+    out
+}
+
+/// The stage of every row, when an unconfirmed `[stages] default` gives it.
+fn default_question(doc: &DocumentMut) -> Option<Question> {
+    let st = doc.get("stages").and_then(Item::as_table)?;
+    let d = st.get("default").and_then(Item::as_str)?;
+    let g = st.get("default_guess").and_then(Item::as_str)?;
+    let (choices, values) = stage_choices("several stages: no default (write stage rules)");
+    Some(Question {
+        topic: Topic::Default,
+        rows: u64::MAX / 4,
+        prompt: "Nothing names a stage: which stage are all these respondents?".into(),
+        evidence: vec![format!("guess: {g}")],
+        choices,
+        values,
+        default: stage_index(d).unwrap_or(2),
+        many: false,
+    })
+}
+
+/// Where the firm is present, per stage, when `[channels]` has no plan.
+fn plan_questions(doc: &DocumentMut, channels: &[String]) -> Vec<Question> {
     let plan_missing = doc
         .get("channels")
         .and_then(Item::as_table)
         .is_some_and(|c| !c.contains_key("plan"));
-    if plan_missing && !channels.is_empty() {
-        for stage in STAGES {
-            out.push(Question {
-                topic: Topic::Plan {
-                    stage: stage.to_string(),
-                },
-                rows: 0,
-                prompt: format!(
-                    "Where is the firm present for {stage}s? (space picks, Enter confirms)"
-                ),
-                evidence: vec![
-                    "only you know the firm's channel plan; without it no gap is reported".into(),
-                ],
-                choices: channels.to_vec(),
-                values: channels.iter().cloned().map(Some).collect(),
-                default: 0,
-                many: true,
-            });
-        }
+    if !plan_missing || channels.is_empty() {
+        return Vec::new();
     }
-    // Most rows first; the plan last.
-    out.sort_by_key(|q| std::cmp::Reverse(q.rows));
-    out
+    STAGES
+        .iter()
+        .map(|stage| Question {
+            topic: Topic::Plan {
+                stage: stage.to_string(),
+            },
+            rows: 0,
+            prompt: format!(
+                "Where is the firm present for {stage}s? (space picks, Enter confirms)"
+            ),
+            evidence: vec![
+                "only you know the firm's channel plan; without it no gap is reported".into(),
+            ],
+            choices: channels.to_vec(),
+            values: channels.iter().cloned().map(Some).collect(),
+            default: 0,
+            many: true,
+        })
+        .collect()
 }
 
 /// Write an answer into the config as confirmed. `picked` are indexes into the choices.

@@ -32,7 +32,12 @@ pub fn language(t: &Table) -> Option<(&'static str, bool)> {
 
 /// In tables whose language the lexicon does not cover, every phrase-based guess is unsure:
 /// the journey fields and their answers' codes, and the rules on those tables' names.
-fn unsure_in(g: &mut guess::Guess, profiles: &[profile::Profile], uncovered: &[String]) {
+fn unsure_in(
+    g: &mut guess::Guess,
+    profiles: &[profile::Profile],
+    sources: &[guess::Source],
+    uncovered: &[String],
+) {
     use crate::config::guesses::Level;
     if uncovered.is_empty() {
         return;
@@ -65,27 +70,38 @@ fn unsure_in(g: &mut guess::Guess, profiles: &[profile::Profile], uncovered: &[S
             };
         }
     }
-    for r in g.stages.iter_mut().filter(|r| {
-        r.when
-            .source
-            .as_ref()
-            .is_some_and(|s| uncovered.iter().any(|u| u.contains(s.trim_matches('*'))))
-    }) {
+    let on_uncovered = |glob: &str| {
+        sources
+            .iter()
+            .any(|s| uncovered.contains(&s.label) && guess::source_matches(glob, s))
+    };
+    for r in g
+        .stages
+        .iter_mut()
+        .filter(|r| r.when.source.as_deref().is_some_and(on_uncovered))
+    {
         r.level = Level::Unsure;
         r.why = format!("{}; {note}", r.why);
     }
 }
 
-/// The channel names the folder's answers hold (what the plan question offers).
-pub fn channel_names(tables: &[&Table]) -> Vec<String> {
-    let profiles = profile::profile(tables);
-    let g = guess::guess(&profiles, &[]);
-    g.channels.map(|(_, names)| names).unwrap_or_default()
+/// What `init` made of a folder: the config's text, the channel names its answers hold (what
+/// the plan question offers), and each table's language (name, and whether the lexicon covers
+/// it), in table order.
+pub struct Scan {
+    pub text: String,
+    pub channels: Vec<String>,
+    pub languages: Vec<Option<(&'static str, bool)>>,
 }
 
 /// Guess the config for these tables; `skipped` are the files that could not be read (the config
 /// skips them).
 pub fn config_text(folder: &str, tables: &[&Table], skipped: &[IngestError]) -> String {
+    scan(folder, tables, skipped).text
+}
+
+/// [`config_text`], with the channel names and languages beside it.
+pub fn scan(folder: &str, tables: &[&Table], skipped: &[IngestError]) -> Scan {
     let profiles = profile::profile(tables);
     let sources: Vec<guess::Source> = tables
         .iter()
@@ -103,7 +119,7 @@ pub fn config_text(folder: &str, tables: &[&Table], skipped: &[IngestError]) -> 
         .filter(|(_, l)| l.is_some_and(|(_, covered)| !covered))
         .map(|(t, _)| t.label())
         .collect();
-    unsure_in(&mut g, &profiles, &uncovered);
+    unsure_in(&mut g, &profiles, &sources, &uncovered);
     let lines: Vec<write::TableLine> = tables
         .iter()
         .zip(&languages)
@@ -116,5 +132,9 @@ pub fn config_text(folder: &str, tables: &[&Table], skipped: &[IngestError]) -> 
             language: *l,
         })
         .collect();
-    write::render(folder, &lines, skipped, &profiles, &g)
+    Scan {
+        text: write::render(folder, &lines, skipped, &profiles, &g),
+        channels: g.channels.map(|(_, names)| names).unwrap_or_default(),
+        languages,
+    }
 }

@@ -354,11 +354,11 @@ fn responses(t: &Table) -> Vec<bool> {
         .collect()
 }
 
-/// Profile every column of every table, merged by header (case-insensitive), in first-seen order.
-/// Medians count responses only (see [`responses`]); kinds and samples every row.
 /// Distinct answers kept per table in [`Profile::by_table`].
 const MAX_PER_TABLE: usize = 60;
 
+/// Profile every column of every table, merged by header (case-insensitive), in first-seen order.
+/// Medians count responses only (see [`responses`]); kinds and samples every row.
 pub fn profile(tables: &[&Table]) -> Vec<Profile> {
     let mut out: Vec<Profile> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();

@@ -341,15 +341,9 @@ fn awareness(s: &Summary) -> Vec<String> {
     out
 }
 
-/// A question cut to at most 80 characters, at a word.
+/// A question on one line, cut to at most 80 characters at a word.
 fn short_question(q: &str) -> String {
-    let q: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
-    if q.chars().count() <= 80 {
-        return q;
-    }
-    let cut: String = q.chars().take(79).collect();
-    let at = cut.rfind(' ').filter(|&i| i > 40).unwrap_or(cut.len());
-    format!("{}…", &cut[..at])
+    crate::chart::specs::short_to(&q.split_whitespace().collect::<Vec<_>>().join(" "), 80)
 }
 
 /// A channel every respondent of every stage named (a metadata column such as Qualtrics'
@@ -401,18 +395,11 @@ fn channels_without_plan(s: &Summary) -> Vec<String> {
 }
 
 fn touchpoints(s: &Summary) -> Vec<String> {
-    if !s.channel_plan {
+    if !s.channel_plan() {
         return channels_without_plan(s);
     }
-    // A channel every respondent of every stage named says nothing about where buyers look (a
-    // metadata column such as Qualtrics' "Distribution Channel" = anonymous): no gap from it.
-    let alike = |channel: &str| {
-        s.tables
-            .touchpoints
-            .iter()
-            .filter(|r| r.segment == "all" && r.channel == channel && r.n > 0)
-            .all(|r| r.share == Some(1.0))
-    };
+    // A channel every respondent of every stage named: no gap from it.
+    let alike = |channel: &str| alike_everywhere(s, channel);
     let mut out: Vec<String> = s
         .tables
         .touchpoints
@@ -619,10 +606,7 @@ mod tests {
             verdict: "gap".into(),
             ..Default::default()
         };
-        let mut s = Summary {
-            channel_plan: true,
-            ..Summary::default()
-        };
+        let mut s = Summary::default();
         s.tables.touchpoints = vec![
             row("client", "anonymous", 1.0),
             row("prospect", "anonymous", 1.0),
@@ -635,7 +619,9 @@ mod tests {
         s.tables.touchpoints[1].share = Some(0.5);
         assert_eq!(touchpoints(&s).len(), 3);
         // Without a plan: no "absent" sentence, the channels used most, and the plan missing.
-        s.channel_plan = false;
+        for r in &mut s.tables.touchpoints {
+            r.verdict = "no plan".into();
+        }
         let said = touchpoints(&s);
         assert!(
             said.iter()

@@ -229,12 +229,7 @@ pub fn nps(s: &Summary) -> Option<BarChart> {
         title: format!("Net Promoter Score by stage — {}", s.period),
         subtitle: match s.recommend_questions.first() {
             Some(q) => {
-                let q: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
-                let q = if q.chars().count() > 70 {
-                    format!("{}…", q.chars().take(69).collect::<String>())
-                } else {
-                    q
-                };
+                let q = super::short_to(&q.split_whitespace().collect::<Vec<_>>().join(" "), 70);
                 format!(
                     "“{q}” — with {:.0}% adjusted-Wald intervals",
                     s.confidence * 100.0

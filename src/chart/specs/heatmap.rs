@@ -276,6 +276,7 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
     let channels = first_seen(rows.iter().map(|r| &r.channel));
     let index = index_by(&rows, |r| (&r.stage, &r.channel));
     let find = |st: Stage, ch: &String| index.get(&(st.key(), ch.as_str())).copied();
+    let planned = s.channel_plan();
     let mark = |r: Option<&crate::analysis::TouchpointRow>| match r.map(|r| r.verdict.as_str()) {
         Some("gap") => CellMark::Gap,
         Some("covered") | Some("possible waste") => CellMark::Present,
@@ -287,7 +288,7 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
         low_base: grid(&stages, &channels, &find, |r| r.is_some_and(|r| r.low_base)),
         cells: grid(&stages, &channels, &find, |r| r.map(|r| (r.share.unwrap_or(0.0), r.n))),
         marks: grid(&stages, &channels, &find, mark),
-        title: if rows.iter().any(|r| r.verdict != "no plan") {
+        title: if planned {
             format!("Where buyers look, and where the firm is — {}", s.period)
         } else {
             format!("Where buyers look — {}", s.period)
@@ -297,7 +298,7 @@ pub fn touchpoint_matrix(s: &Summary) -> Option<Heatmap> {
         cols: channels,
         row_label: "Stage".into(),
         col_label: "Channel".into(),
-        notes: if rows.iter().any(|r| r.verdict != "no plan") {
+        notes: if planned {
             vec!["● the firm is present (plan); orange frame: a gap — buyers use the channel (≥ threshold) and the firm is absent.".into()]
         } else {
             vec!["No channel plan in the config: where the firm is present is not known, so no gap is marked ([channels.plan.<stage>]).".into()]

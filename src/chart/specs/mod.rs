@@ -17,13 +17,18 @@ pub const MAX_LABEL: usize = 60;
 /// A label of at most [`MAX_LABEL`] characters: a longer one is cut at a word and ends in "…".
 /// Cutting first keeps the pixel fitting of the drawing short, whatever an answer holds.
 pub fn short(s: &str) -> String {
+    short_to(s, MAX_LABEL)
+}
+
+/// A text of at most `max` characters: a longer one is cut at a word and ends in "…".
+pub fn short_to(s: &str, max: usize) -> String {
     let s = s.trim();
-    if s.chars().count() <= MAX_LABEL {
+    if s.chars().count() <= max {
         return s.to_string();
     }
-    let head: String = s.chars().take(MAX_LABEL - 1).collect();
+    let head: String = s.chars().take(max.saturating_sub(1)).collect();
     let cut = match head.rfind(' ') {
-        Some(i) if i >= MAX_LABEL / 2 => &head[..i],
+        Some(i) if i >= max / 2 => &head[..i],
         _ => head.as_str(),
     };
     format!("{}…", cut.trim_end())

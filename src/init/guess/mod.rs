@@ -10,7 +10,7 @@ mod multi;
 mod sources;
 mod stages;
 
-pub use sources::Source;
+pub use sources::{source_matches, Source};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -80,8 +80,6 @@ pub struct Guess {
     pub segments_level: Option<(Level, String)>,
     pub services_level: Option<(Level, String)>,
     pub channels_level: Option<(Level, String)>,
-    /// How sure each attribute pair is, by its name.
-    pub attribute_levels: BTreeMap<String, (Level, String)>,
     /// Why the default stage is taken.
     pub default_why: String,
 }

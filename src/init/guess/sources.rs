@@ -18,7 +18,7 @@ pub struct Source {
 }
 
 /// Whether a source glob matches a table.
-pub(super) fn source_matches(glob: &str, s: &Source) -> bool {
+pub fn source_matches(glob: &str, s: &Source) -> bool {
     crate::config::glob_regex(glob).is_ok_and(|re| {
         let name = s.file.rsplit('/').next().unwrap_or(&s.file);
         let with_sheet = |f: &str| s.sheet.as_ref().map(|sh| format!("{f} [{sh}]"));
