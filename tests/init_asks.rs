@@ -34,37 +34,18 @@ fn folder(dir: &std::path::Path) -> (std::path::PathBuf, Vec<(&'static str, &'st
 /// Answer every question of the config truthfully: the stage codes of `truth`, a plan of
 /// nothing. Returns how many were asked.
 fn answer_all(s: &mut Session, cfg: &std::path::Path, truth: &[(&str, &str)]) -> usize {
-    s.expect(Regex("question\\(s\\) about what init could not tell"))
-        .unwrap();
-    let doc: toml_edit::DocumentMut = std::fs::read_to_string(cfg).unwrap().parse().unwrap();
-    let qs = ask::questions(&doc, &[]);
-    for q in &qs {
-        s.expect(q.prompt.as_str()).unwrap();
-        let target = match &q.topic {
-            ask::Topic::Answer { answer, .. } => {
-                let code = truth.iter().find(|(a, _)| a == answer).unwrap().1;
-                // A former client: "former" when the rules code it, else "past".
-                q.values
-                    .iter()
-                    .position(|v| v.as_deref() == Some(code))
-                    .or_else(|| q.values.iter().position(|v| v.as_deref() == Some("past")))
-                    .unwrap()
-            }
-            _ => q.default,
-        };
-        std::thread::sleep(Duration::from_millis(150));
-        let (key, n) = if target >= q.default {
-            ("\x1b[B", target - q.default)
-        } else {
-            ("\x1b[A", q.default - target)
-        };
-        for _ in 0..n {
-            s.send(key).unwrap();
-            std::thread::sleep(Duration::from_millis(30));
+    answer_init(s, cfg, &|q| match &q.topic {
+        ask::Topic::Answer { answer, .. } => {
+            let code = truth.iter().find(|(a, _)| a == answer).unwrap().1;
+            // A former client: "former" when the rules code it, else "past".
+            q.values
+                .iter()
+                .position(|v| v.as_deref() == Some(code))
+                .or_else(|| q.values.iter().position(|v| v.as_deref() == Some("past")))
+                .unwrap()
         }
-        s.send("\r").unwrap();
-    }
-    qs.len()
+        _ => q.default,
+    })
 }
 
 #[test]

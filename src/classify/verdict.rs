@@ -123,8 +123,52 @@ pub(super) fn decide(
                 &mut flags.tally,
             ),
         ),
-        None => (Outcome::Unclassified(unmatched_reason(cfg, vals)), None),
+        None => (
+            Outcome::Unclassified(unmatched_reason(cfg, vals)),
+            open_level(g, (vals, texts), &mut flags.tally),
+        ),
     }
+}
+
+/// The guess that left a row unclassified: the weakest guessed code (an answer nobody coded is
+/// one) of its answers in the fields the stage rules read.
+fn open_level(
+    g: &RowGuesses,
+    (vals, texts): (&[&Val], &[Option<&[String]>]),
+    tally: &mut [u64],
+) -> Option<Level> {
+    let mut fields: Vec<crate::config::FieldId> =
+        g.rule_value_fields.iter().flatten().copied().collect();
+    fields.sort_unstable();
+    fields.dedup();
+    let mut level = None;
+    for f in fields {
+        if let Some(id) = answer_guess(g, f, (vals, texts)) {
+            if let Some(t) = tally.get_mut(id) {
+                *t += 1;
+            }
+            level = weakest(level, g.levels.get(id).copied());
+        }
+    }
+    level
+}
+
+/// The guess on the code of a row's answer in field `f`, if its config has one.
+fn answer_guess(
+    g: &RowGuesses,
+    f: crate::config::FieldId,
+    (vals, texts): (&[&Val], &[Option<&[String]>]),
+) -> Option<usize> {
+    let Val::Text { raw, .. } = vals[f] else {
+        return None;
+    };
+    // The answer folded, as the classifier made it once per distinct answer.
+    let made = texts.get(f).copied().flatten().and_then(|t| t.first());
+    let answer = match made {
+        Some(t) => std::borrow::Cow::Borrowed(t.as_str()),
+        None => std::borrow::Cow::Owned(crate::config::fold(raw)),
+    };
+    g.values[f].get(answer.as_ref()).copied()
 }
 
 /// The weakest unconfirmed guess that decided a row matched by rule `i`: the rule's own (with
@@ -148,16 +192,8 @@ fn row_level(
         hit(id);
     }
     for &f in value_fields.get(i).map(Vec::as_slice).unwrap_or(&[]) {
-        if let Val::Text { raw, .. } = vals[f] {
-            // The answer folded, as the classifier made it once per distinct answer.
-            let made = texts.get(f).copied().flatten().and_then(|t| t.first());
-            let answer = match made {
-                Some(t) => std::borrow::Cow::Borrowed(t.as_str()),
-                None => std::borrow::Cow::Owned(crate::config::fold(raw)),
-            };
-            if let Some(&id) = g.values[f].get(answer.as_ref()) {
-                hit(id);
-            }
+        if let Some(id) = answer_guess(g, f, (vals, texts)) {
+            hit(id);
         }
     }
     level

@@ -13,8 +13,8 @@ use toml_edit::{value, Array, DocumentMut, Item, Table, Value};
 pub enum Topic {
     /// The code of one answer of a field.
     Answer { field: String, answer: String },
-    /// Whether a stage rule (by index) stands.
-    Rule { index: usize },
+    /// Whether a stage rule (by its name: answers add rules, so indexes move) stands.
+    Rule { name: String },
     /// The stage of every row no rule places.
     Default,
     /// The recommend field: which of its headers.
@@ -243,8 +243,11 @@ fn rule_questions(doc: &DocumentMut) -> Vec<Question> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (i, r) in rules.iter().enumerate() {
+    for r in rules.iter() {
         let Some(g) = guess_text(r) else { continue };
+        let Some(name) = r.get("name").and_then(Item::as_str) else {
+            continue;
+        };
         let on_source = r
             .get("when")
             .and_then(Item::as_value)
@@ -256,12 +259,11 @@ fn rule_questions(doc: &DocumentMut) -> Vec<Question> {
         let stage = r.get("stage").and_then(Item::as_str).unwrap_or("");
         let (choices, values) = stage_choices("no: drop this rule");
         out.push(Question {
-            topic: Topic::Rule { index: i },
+            topic: Topic::Rule {
+                name: name.to_string(),
+            },
             rows: rows_in(g).max(1),
-            prompt: format!(
-                "Rule \"{}\": are these rows {stage}s?",
-                r.get("name").and_then(Item::as_str).unwrap_or("")
-            ),
+            prompt: format!("Rule \"{name}\": are these rows {stage}s?"),
             evidence: vec![format!("guess: {g}")],
             choices,
             values,
@@ -358,21 +360,23 @@ pub fn apply(doc: &mut DocumentMut, q: &Question, picked: &[usize]) {
                 }
             }
         }
-        Topic::Rule { index } => {
+        Topic::Rule { name } => {
             let Some(rules) = doc["stages"]["rules"].as_array_of_tables_mut() else {
+                return;
+            };
+            let named = |r: &Table| r.get("name").and_then(Item::as_str) == Some(name.as_str());
+            let Some(index) = rules.iter().position(named) else {
                 return;
             };
             match one {
                 Some(stage) => {
-                    if let Some(r) = rules.get_mut(*index) {
+                    if let Some(r) = rules.get_mut(index) {
                         r.insert("stage", value(stage));
                         r.remove("guess");
                     }
                 }
                 None => {
-                    if *index < rules.len() {
-                        rules.remove(*index);
-                    }
+                    rules.remove(index);
                 }
             }
         }
@@ -423,7 +427,9 @@ pub fn apply(doc: &mut DocumentMut, q: &Question, picked: &[usize]) {
     }
 }
 
-/// `[[stages.rules]]` placing the rows whose `field` is coded `code` (a stage's key).
+/// `[[stages.rules]]` placing the rows whose `field` is coded `code` (a stage's key): before the
+/// first rule on a file or sheet name that is still a guess short of `sure` (an answer the user
+/// coded outweighs a name), else last.
 fn add_rule(doc: &mut DocumentMut, field: &str, code: &str) {
     let stages = doc
         .entry("stages")
@@ -444,7 +450,23 @@ fn add_rule(doc: &mut DocumentMut, field: &str, code: &str) {
     t.insert("name", value(format!("{field} {code} (answered)")));
     t.insert("stage", value(code));
     t.insert("when", value(when));
-    rules.push(t);
+    let weak_name = |r: &Table| {
+        let on_source = r
+            .get("when")
+            .and_then(Item::as_value)
+            .and_then(Value::as_inline_table)
+            .is_some_and(|w| w.contains_key("source"));
+        on_source && guess_text(r).is_some_and(|g| !g.starts_with("sure"))
+    };
+    let at = rules.iter().position(weak_name);
+    match at {
+        Some(at) => {
+            // Written where it is inserted: the document is emitted in table positions.
+            t.set_position(rules.get(at).and_then(Table::position));
+            rules.insert(at, t);
+        }
+        None => rules.push(t),
+    }
 }
 
 /// Ask every question in the terminal; Esc or `q` skips the rest (they stay guesses). Returns
@@ -453,8 +475,6 @@ pub fn ask_all(doc: &mut DocumentMut, qs: &[Question]) -> std::io::Result<usize>
     use dialoguer::{MultiSelect, Select};
     let term = dialoguer::console::Term::stderr();
     let mut answered = 0;
-    // Rules are dropped at the end, last first, so that the indexes asked about hold.
-    let mut dropped: Vec<usize> = Vec::new();
     for (k, q) in qs.iter().enumerate() {
         term.write_line(&format!("\n[{}/{}] {}", k + 1, qs.len(), q.prompt))?;
         for e in &q.evidence {
@@ -486,23 +506,7 @@ pub fn ask_all(doc: &mut DocumentMut, qs: &[Question]) -> std::io::Result<usize>
             .collect();
         term.write_line(&format!("  -> {}", shown.join(", ")))?;
         answered += 1;
-        match q.topic {
-            Topic::Rule { index }
-                if picked
-                    .first()
-                    .and_then(|&i| q.values.get(i))
-                    .is_some_and(Option::is_none) =>
-            {
-                dropped.push(index)
-            }
-            _ => apply(doc, q, &picked),
-        }
-    }
-    dropped.sort_unstable();
-    if let Some(rules) = doc["stages"]["rules"].as_array_of_tables_mut() {
-        for i in dropped.into_iter().rev() {
-            rules.remove(i);
-        }
+        apply(doc, q, &picked);
     }
     Ok(answered)
 }
@@ -510,6 +514,14 @@ pub fn ask_all(doc: &mut DocumentMut, qs: &[Question]) -> std::io::Result<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index of the choice `code` in a question.
+    fn choice(q: &Question, code: &str) -> usize {
+        q.values
+            .iter()
+            .position(|v| v.as_deref() == Some(code))
+            .unwrap()
+    }
 
     const CFG: &str = r#"# mine: keep this comment
 [fields.relationship]
@@ -548,7 +560,10 @@ guess = "likely: the name says so"
         let answers: Vec<&Topic> = qs.iter().map(|q| &q.topic).collect();
         assert!(matches!(answers[0], Topic::Answer { answer, .. } if answer == "We are a client"));
         assert!(matches!(answers[1], Topic::Answer { answer, .. } if answer == "Live engagement"));
-        assert!(qs.iter().any(|q| q.topic == Topic::Rule { index: 1 }));
+        assert!(qs.iter().any(|q| q.topic
+            == Topic::Rule {
+                name: "former: old.csv".into()
+            }));
         assert_eq!(
             qs.iter().filter(|q| q.many).count(),
             5,
@@ -556,12 +571,7 @@ guess = "likely: the name says so"
         );
         // "Live engagement" is a client: written as a code, its guess gone.
         let live = &qs[1];
-        let client = live
-            .values
-            .iter()
-            .position(|v| v.as_deref() == Some("client"))
-            .unwrap();
-        apply(&mut doc, live, &[client]);
+        apply(&mut doc, live, &[choice(live, "client")]);
         let plan = qs
             .iter()
             .find(|q| {
@@ -592,5 +602,32 @@ guess = "likely: the name says so"
             |q| matches!(&q.topic, Topic::Answer { answer, .. } if answer == "Live engagement")
         ));
         assert!(!again.iter().any(|q| q.many), "the plan exists now");
+    }
+
+    /// A stage no rule read from the field: its rule comes before the name's rule, which is
+    /// still a guess (an answer the user coded outweighs a file name).
+    #[test]
+    fn an_answered_stage_gets_its_rule_before_a_guessed_name_rule() {
+        let mut doc: DocumentMut = CFG.parse().unwrap();
+        let qs = questions(&doc, &[]);
+        let live = qs
+            .iter()
+            .find(
+                |q| matches!(&q.topic, Topic::Answer { answer, .. } if answer == "Live engagement"),
+            )
+            .unwrap();
+        apply(&mut doc, live, &[choice(live, "betweener")]);
+        let cfg =
+            crate::config::Config::parse(&doc.to_string(), std::path::Path::new("j.toml")).unwrap();
+        let names: Vec<&str> = cfg.stage_rules.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "current client",
+                "relationship betweener (answered)",
+                "former: old.csv"
+            ],
+            "{doc}"
+        );
     }
 }

@@ -206,3 +206,41 @@ pub fn demo_config_at(dir: &Path, name: &str, text: &str) -> PathBuf {
     std::fs::write(&path, text).expect("config written");
     path
 }
+
+/// In a terminal question of `init` whose choice `from` is selected, move to choice `to` with
+/// the arrow keys and press Enter.
+pub fn pick_in_terminal(s: &mut expectrl::session::OsSession, from: usize, to: usize) {
+    use expectrl::Expect;
+    let (key, n) = if to >= from {
+        ("\x1b[B", to - from)
+    } else {
+        ("\x1b[A", from - to)
+    };
+    for _ in 0..n {
+        s.send(key).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(30));
+    }
+    s.send("\r").unwrap();
+}
+
+/// Answer every question `init` asks in the terminal `s`, each with the choice `pick` gives
+/// (a multi-select is confirmed as preselected); how many were asked. The questions are read
+/// back from the config `cfg` it wrote, as `init` asks them.
+pub fn answer_init(
+    s: &mut expectrl::session::OsSession,
+    cfg: &Path,
+    pick: &dyn Fn(&journeygap::init::ask::Question) -> usize,
+) -> usize {
+    use expectrl::{Expect, Regex};
+    s.expect(Regex("question\\(s\\) about what init could not tell"))
+        .unwrap();
+    let doc: toml_edit::DocumentMut = std::fs::read_to_string(cfg).unwrap().parse().unwrap();
+    let qs = journeygap::init::ask::questions(&doc, &[]);
+    for q in &qs {
+        s.expect(q.prompt.as_str()).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let to = if q.many { q.default } else { pick(q) };
+        pick_in_terminal(s, q.default, to);
+    }
+    qs.len()
+}

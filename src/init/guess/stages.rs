@@ -140,11 +140,17 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
         !cols.returns.is_empty(),
         !last.is_empty(),
     ));
+    // A past client with no would-return question is a betweener only by that convention: a
+    // fallback, unsure.
     for r in &mut from_codes {
-        r.level = if matches!(r.name.as_str(), "gone for good" | "between engagements") {
-            Level::Likely
-        } else {
-            Level::Sure
+        r.level = match r.name.as_str() {
+            "gone for good" => Level::Likely,
+            "between engagements" if !cols.returns.is_empty() => Level::Likely,
+            "between engagements" => {
+                r.why = format!("{}: nothing says whether they would (no would-return question), so a past client is taken as a betweener", r.why);
+                Level::Unsure
+            }
+            _ => Level::Sure,
         };
     }
     g.stages.extend(from_codes);
@@ -153,12 +159,13 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
     default_or_unplaced(g, sources, &covered);
 }
 
-/// In tables nothing places, a column that may say the stage in the firm's own words: a
-/// category of 2–8 answers of a few words each, not a firmographic, not metadata. Written as a
-/// field whose every answer is an open question (no code: the user says which stage each is).
+/// In tables nothing places surely (no journey column, no `sure` rule on the name), a column
+/// that may say the stage in the firm's own words: a category of 2–8 answers of a few words
+/// each, not a firmographic, not metadata. Written as a field whose every answer is an open
+/// question (no code: the user says which stage each is).
 fn candidates(g: &mut Guess, pk: &mut Picker, sources: &[Source], covered: &dyn Fn(&str) -> bool) {
     let placed_by_rule = |label: &str| {
-        g.stages.iter().any(|r| {
+        g.stages.iter().filter(|r| r.level == Level::Sure).any(|r| {
             r.when.source.as_ref().is_some_and(|glob| {
                 sources
                     .iter()
@@ -211,14 +218,53 @@ fn candidates(g: &mut Guess, pk: &mut Picker, sources: &[Source], covered: &dyn 
         "may say the stage in the firm's own words (a few short answers in a table nothing else places)",
     );
     f.level = Level::Unsure;
+    // An answer several of the columns give is one question, its rows summed.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for &i in &taken {
         for (a, n) in &pk.profiles[i].answers {
-            f.value_levels.push((
-                a.clone(),
-                Level::Unsure,
-                format!("{n} row(s): which stage does this answer say? Give it a stage's code (prospect, got-away, client, betweener, former) and a rule, or let `init` ask"),
-            ));
+            *counts.entry(a.as_str()).or_default() += n;
         }
+    }
+    for (a, n) in counts {
+        f.value_levels.push((
+            a.to_string(),
+            Level::Unsure,
+            format!("{n} row(s): which stage does this answer say? Give it a stage's code (prospect, got-away, client, betweener, former) and a rule, or let `init` ask"),
+        ));
+    }
+    // A name that says every row is one stage, beside a column some of whose answers read as
+    // another stage, is one piece of evidence against another: unsure, both sides shown.
+    for r in g.stages.iter_mut().filter(|r| r.level == Level::Likely) {
+        let Some(glob) = r.when.source.as_deref() else {
+            continue;
+        };
+        let named = family(&r.stage_or_reason);
+        let against = taken.iter().map(|&i| &pk.profiles[i]).find_map(|p| {
+            let here = sources
+                .iter()
+                .any(|s| p.tables.contains(&s.label) && source_matches(glob, s));
+            let other: Vec<&str> = p
+                .answers
+                .keys()
+                .filter(|a| {
+                    out(a)
+                        .or_else(|| rel(a))
+                        .is_some_and(|c| family(c) != named)
+                })
+                .map(|a| a.as_str())
+                .collect();
+            (here && !other.is_empty()).then_some((p, other))
+        });
+        let Some((p, other)) = against else {
+            continue;
+        };
+        r.level = Level::Unsure;
+        r.why = format!(
+            "{}; but answers of its column \"{}\" read as another stage ({})",
+            r.why,
+            p.header,
+            other.join("; ")
+        );
     }
     g.fields.push(f);
 }
