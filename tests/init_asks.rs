@@ -34,7 +34,7 @@ fn folder(dir: &std::path::Path) -> (std::path::PathBuf, Vec<(&'static str, &'st
 /// Answer every question of the config truthfully: the stage codes of `truth`, a plan of
 /// nothing. Returns how many were asked.
 fn answer_all(s: &mut Session, cfg: &std::path::Path, truth: &[(&str, &str)]) -> usize {
-    answer_init(s, cfg, &|q| match &q.topic {
+    answer_init(s, cfg, &|_, q| match &q.topic {
         ask::Topic::Answer { answer, .. } => {
             let code = truth.iter().find(|(a, _)| a == answer).unwrap().1;
             // A former client: "former" when the rules code it, else "past".

@@ -337,7 +337,10 @@ pub fn apply(doc: &mut DocumentMut, q: &Question, picked: &[usize]) {
             if let Some(vg) = f.get_mut("value_guesses").and_then(Item::as_table_mut) {
                 vg.remove(answer);
                 if vg.is_empty() {
+                    // Every answer's stage said: the user has read the column, which is then
+                    // no guess either.
                     f.remove("value_guesses");
+                    f.remove("guess");
                 }
             }
             let values = f

@@ -147,6 +147,20 @@ pub static DE: Lexicon = Lexicon {
         "likely5_de: Sehr unwahrscheinlich | Äußerst unwahrscheinlich; Unwahrscheinlich | Eher unwahrscheinlich; Weder noch | Neutral | Weder wahrscheinlich noch unwahrscheinlich; Wahrscheinlich | Eher wahrscheinlich; Sehr wahrscheinlich | Äußerst wahrscheinlich",
         "frequency5_de: Nie | Niemals; Selten; Manchmal | Gelegentlich; Oft | Häufig; Immer | Sehr oft | Sehr häufig",
     ],
+    meaning: Meaning {
+        client: &[r"\b(mandant|kunde|kundin|klient)\w*"],
+        relation: &[
+            r"\b(mandant|kunde|kundin|klient)\w*",
+            r"\b(gearbeitet|arbeiten|zusammengearbeitet|zusammenarbeit|beauftrag|mandat|projekt|berat|betreu)\w*",
+        ],
+        now: &[r"\b(derzeit|aktuell|zurzeit|momentan|jetzt|heute|noch immer|weiterhin|laufend\w*|aktiv\w*|gegenwärtig|sind)\b"],
+        before: &[r"\b(früher|vorher|zuvor|ehemal\w*|waren|war|hatten|vergangen\w*|einst|damals)\b"],
+        ended: &[r"\b(nicht mehr|kein\w* mehr|beendet|gekündigt|gewechselt|aufgehört|nie wieder)\b"],
+        negation: &[r"\b(nicht|nie|niemals|kein\w*)\b"],
+        other: &[r"\b(ander\w*|wettbewerb\w*|konkurren\w*|intern)\b"],
+        again: &[r"\b(wieder|erneut|zurückkehren|zurückkommen)\b"],
+        potential: &[r"\b(potenziell\w*|künftig\w*|zukünftig\w*|möglich\w*)\b"],
+    },
     qualifiers: &[
         r"\b(früher|ehemals|ehemalig\w*|nicht mehr|bis|gewechselt|beendet|zuvor|vorher)\b",
         r"\b(ander\w*|neue\w*|wettbewerb\w*|konkurren\w*|intern)\b",

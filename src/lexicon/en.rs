@@ -346,6 +346,27 @@ pub static EN: Lexicon = Lexicon {
         "sentiment7: Strongly negative | Very negative | Extremely negative; Negative; Somewhat negative | Slightly negative; Neutral | Neither positive nor negative | Neither negative nor positive; Somewhat positive | Slightly positive; Positive; Strongly positive | Very positive | Extremely positive",
         "performance5b: Very poor; Below average | Poor; Average; Above average | Good; Excellent | Very good",
     ],
+    meaning: Meaning {
+        client: &[r"\b(client|customer)s?\b"],
+        relation: &[
+            r"\b(client|customer)s?\b",
+            r"\bwork(ed|ing|s)? (with|together|for)\b",
+            r"\b(engag|instruct|retain|hire|hiring|appoint|mandat|commission)\w*",
+            r"\b(use|used|using|uses)\b",
+            r"\b(project|matter|assignment|engagement|contract|relationship)s?\b",
+            r"\badvis\w*",
+        ],
+        now: &[r"\b(now|currently|current|presently|at present|today|still|ongoing|active|live|these days|at the moment|in progress|under ?way)\b"],
+        before: &[
+            r"\b(used to|previously|before|formerly|former|in the past|earlier|past|last year|ago|prior|were|was)\b",
+            r"\b(worked|engaged|instructed|retained|hired|appointed|advised)\b",
+        ],
+        ended: &[r"\b(no longer|not any ?more|anymore|stopped|ended|left|switched|moved (away|on|to)|terminated|never again|discontinued|parted ways|lapsed|churned)\b"],
+        negation: &[r"\b(not|never|no|none|haven't|hasn't|didn't|don't|doesn't|aren't|isn't|yet to)\b"],
+        other: &[r"\b(another|other|different|competitors?|competing|someone else|elsewhere|in-house|incumbent|rival)\b"],
+        again: &[r"\b(again|come back|return|re-?engage|re-?hire|once more)\b"],
+        potential: &[r"\b(potential|prospective|future|would-be|possible)\b"],
+    },
     qualifiers: &[
         r"\b(used to|no longer|not any ?more|anymore|previously|formerly|in the past|until|left|moved|switched|stopped|ended)\b",
         r"\b(another|other|different|new|competitor|competing|someone else|elsewhere|in-house)\b",

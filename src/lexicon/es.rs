@@ -141,6 +141,23 @@ pub static ES: Lexicon = Lexicon {
         "likely5_es: Muy improbable | Muy poco probable | Nada probable; Improbable | Poco probable; Ni probable ni improbable | Neutral; Probable | Algo probable; Muy probable | Extremadamente probable",
         "frequency5_es: Nunca; Rara vez | Casi nunca; A veces | Algunas veces | Ocasionalmente; A menudo | Frecuentemente | Casi siempre; Siempre",
     ],
+    meaning: Meaning {
+        client: &[r"\bclientes?\b"],
+        relation: &[
+            r"\bclientes?\b",
+            r"\btrabaj\w*",
+            r"\b(contrat|encarg|mandat|asesor|colabor)\w*",
+            r"\bproyectos?\b",
+            r"\brelación\b",
+        ],
+        now: &[r"\b(actualmente|ahora|hoy|todavía|aún|en curso|vigente|activ[oa]s?|en este momento|seguimos|somos)\b"],
+        before: &[r"\b(antes|anteriormente|en el pasado|previamente|fuimos|éramos|era|trabajábamos|contratábamos|hace (\w+ )?(años|meses|tiempo)|antigu[oa]s?|anterior)\b"],
+        ended: &[r"\b(ya no|dejamos|dejó|terminamos|terminó|cambiamos|finalizamos|nunca más)\b"],
+        negation: &[r"\b(no|nunca|jamás|ningún|ninguna|todavía no|aún no)\b"],
+        other: &[r"\b(otr[oa]s?|competidor\w*|competencia|distint[oa]s?)\b"],
+        again: &[r"\b(de nuevo|otra vez|volver\w*|volveríamos|repetir\w*|repetiríamos|nuevamente)\b"],
+        potential: &[r"\b(potencial\w*|futur[oa]s?|posibles?)\b"],
+    },
     qualifiers: &[
         r"\b(antes|anteriormente|ya no|antigu\w*|hasta|dejamos|cambiamos|terminamos)\b",
         r"\b(otr\w*|nuev\w*|competidor\w*|competencia|internamente)\b",

@@ -125,6 +125,22 @@ pub static FR: Lexicon = Lexicon {
         "likely5_fr: Très peu probable | Pas du tout probable; Peu probable; Ni probable ni improbable | Neutre; Probable | Assez probable | Plutôt probable; Très probable | Extrêmement probable",
         "frequency5_fr: Jamais; Rarement; Parfois | De temps en temps; Souvent; Toujours | Très souvent",
     ],
+    meaning: Meaning {
+        client: &[r"\bclient\w*"],
+        relation: &[
+            r"\bclient\w*",
+            r"\btravaill\w*",
+            r"\b(mandat|mission|dossier|projet|collabor|confi)\w*",
+            r"\bfait appel\b",
+        ],
+        now: &[r"\b(actuellement|aujourd'hui|en ce moment|toujours|en cours|désormais|maintenant|actuel\w*|sommes)\b"],
+        before: &[r"\b(avant|auparavant|autrefois|ancien\w*|étions|était|avons travaillé|par le passé|précédemment|dans le passé)\b"],
+        ended: &[r"\b(ne \w+ plus|plus client\w*|n'\w+ plus|arrêté|cessé|terminé|quitté|changé de|plus jamais)\b"],
+        negation: &[r"\b(pas|jamais|aucun\w*|ne)\b", r"\bn'"],
+        other: &[r"\b(autre\w*|concurren\w*|en interne)\b"],
+        again: &[r"\b(de nouveau|à nouveau|revenir|reviendr\w*|retravailler)\b"],
+        potential: &[r"\b(potentiel\w*|futur\w*|éventuel\w*|possible\w*)\b"],
+    },
     qualifiers: &[
         r"\b(autrefois|auparavant|ne \w+ plus|plus maintenant|ancien\w*|jusqu|quitté|changé|arrêté)\b",
         r"\b(autre\w*|nouveau|nouvel\w*|concurren\w*|en interne)\b",

@@ -124,6 +124,17 @@ pub static ID: Lexicon = Lexicon {
         "likely5_id: Sangat tidak mungkin; Tidak mungkin | Kurang mungkin; Netral | Ragu-ragu; Mungkin; Sangat mungkin",
         "frequency5_id: Tidak pernah; Jarang; Kadang-kadang | Kadang; Sering; Selalu | Sangat sering",
     ],
+    meaning: Meaning {
+        client: &[r"\b(klien|pelanggan)\b"],
+        relation: &[r"\b(klien|pelanggan|bekerja sama|kerja sama|menggunakan|memakai|proyek)\b"],
+        now: &[r"\b(saat ini|sekarang|masih|sedang|aktif|kini)\b"],
+        before: &[r"\b(dulu|dahulu|sebelumnya|pernah|dulunya|sempat)\b"],
+        ended: &[r"\b(tidak lagi|sudah tidak|berhenti|berakhir|pindah|beralih)\b"],
+        negation: &[r"\b(tidak|belum|bukan)\b"],
+        other: &[r"\b(lain|pesaing|kompetitor)\b"],
+        again: &[r"\bkembali\b"],
+        potential: &[r"\b(calon|potensial|mungkin)\b"],
+    },
     qualifiers: &[
         r"\b(dulu|dahulu|sebelumnya|tidak lagi|bekas|mantan|sampai|pindah|berhenti)\b",
         r"\b(lain|baru|pesaing|kompetitor)\b",

@@ -30,6 +30,9 @@ macro_rules! languages {
 
 languages!(en::EN, de::DE, fr::FR, es::ES, pl::PL, id::ID, ko::KO);
 
+pub mod meaning;
+pub use meaning::Meaning;
+
 /// A list of regular-expression alternatives (or plain words, where a field says so).
 pub type Words = &'static [&'static str];
 
@@ -56,6 +59,9 @@ pub struct Lexicon {
     pub relationship: Relationship,
     /// Outcome answers of a buyer's search, by the code the outcome rules read.
     pub outcome: Outcome,
+    /// The parts of meaning of a relationship answer (a relationship, now, before, ended, a
+    /// negation, another party, a return, potential), read together by [`meaning::read`].
+    pub meaning: Meaning,
     /// Labelled rating scales: `name: point; point; …` from the lowest point, the wordings of a
     /// point separated by `|` (plain text, not patterns).
     pub scales: Words,
@@ -389,6 +395,21 @@ pub fn firmographic(header: &str) -> Option<&'static str> {
         return None;
     }
     code_of(header, &words().firmographics)
+}
+
+/// The relationship code of an answer: the lexicon's phrase, unless the answer's parts of
+/// meaning ([`meaning::read`]) say more ("past" → former or betweener) or otherwise (a present
+/// phrase inside a sentence whose past or other firm makes it a former client).
+pub fn relationship_code(text: &str) -> Option<&'static str> {
+    let phrase = code_of(text, &words().relationship);
+    let reading = meaning::read(text).map(|r| r.code);
+    match (phrase, reading) {
+        (None, r) => r,
+        (p, None) => p,
+        (Some("past"), Some(r @ ("former" | "betweener"))) => Some(r),
+        (Some("client"), Some(r)) => Some(r),
+        (p, Some(_)) => p,
+    }
 }
 
 /// The code of the first group whose words a text holds.

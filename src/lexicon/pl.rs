@@ -122,6 +122,17 @@ pub static PL: Lexicon = Lexicon {
         "likely5_pl: Bardzo mało prawdopodobne | Zdecydowanie nie; Mało prawdopodobne | Raczej nie; Trudno powiedzieć | Ani tak, ani nie; Prawdopodobne | Raczej tak; Bardzo prawdopodobne | Zdecydowanie tak",
         "frequency5_pl: Nigdy; Rzadko; Czasami | Czasem; Często; Zawsze | Bardzo często",
     ],
+    meaning: Meaning {
+        client: &[r"\bklient\w*"],
+        relation: &[r"\b(klient|współprac|pracowa|zlece|projekt|korzysta|doradz)\w*"],
+        now: &[r"\b(obecnie|teraz|aktualnie|nadal|wciąż|dziś|dzisiaj|w toku|jesteśmy)\b"],
+        before: &[r"\b(wcześniej|kiedyś|dawniej|poprzednio|w przeszłości|byliśmy|był\w*|współpracowaliśmy|korzystaliśmy)\b"],
+        ended: &[r"\b(już nie|nie \w+ już|zakończ\w*|przestaliśmy|zrezygnow\w*|odeszliśmy|nigdy więcej)\b"],
+        negation: &[r"\b(nie|nigdy|żaden|żadna)\b"],
+        other: &[r"\b(inn\w*|konkurencj\w*|konkurent\w*)\b"],
+        again: &[r"\b(ponownie|znowu|znów|wrócimy|wrócić|powrót)\b"],
+        potential: &[r"\b(potencjaln\w*|przyszł\w*|możliw\w*)\b"],
+    },
     qualifiers: &[
         r"\b(kiedyś|wcześniej|już nie|dawn\w*|były|była|byli|do czasu|zmieniliśmy|zakończyliśmy)\b",
         r"\b(inn\w*|now\w*|konkurencj\w*|konkurent\w*)\b",

@@ -225,11 +225,11 @@ pub fn pick_in_terminal(s: &mut expectrl::session::OsSession, from: usize, to: u
 
 /// Answer every question `init` asks in the terminal `s`, each with the choice `pick` gives
 /// (a multi-select is confirmed as preselected); how many were asked. The questions are read
-/// back from the config `cfg` it wrote, as `init` asks them.
+/// back from the config `cfg` it wrote, as `init` asks them; `pick` sees that config.
 pub fn answer_init(
     s: &mut expectrl::session::OsSession,
     cfg: &Path,
-    pick: &dyn Fn(&journeygap::init::ask::Question) -> usize,
+    pick: &dyn Fn(&toml_edit::DocumentMut, &journeygap::init::ask::Question) -> usize,
 ) -> usize {
     use expectrl::{Expect, Regex};
     s.expect(Regex("question\\(s\\) about what init could not tell"))
@@ -239,7 +239,7 @@ pub fn answer_init(
     for q in &qs {
         s.expect(q.prompt.as_str()).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(100));
-        let to = if q.many { q.default } else { pick(q) };
+        let to = if q.many { q.default } else { pick(&doc, q) };
         pick_in_terminal(s, q.default, to);
     }
     qs.len()

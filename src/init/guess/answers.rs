@@ -5,6 +5,12 @@ use super::Level;
 use crate::init::profile::Profile;
 use crate::lexicon;
 
+/// What reads an answer from its parts of meaning ([`lexicon::meaning::read`]).
+pub(super) type Reader = fn(&str) -> Option<lexicon::meaning::Reading>;
+
+/// A table of coded phrases.
+pub(super) type Phrases<'a> = &'a [(&'static str, regex::Regex)];
+
 /// What codes an answer: a lexicon lookup.
 pub(super) type Coder = dyn Fn(&str) -> Option<&'static str>;
 
@@ -19,7 +25,7 @@ pub(super) fn family(code: &str) -> &str {
 }
 
 /// Every code whose words a text holds, in a table of coded patterns.
-fn all_codes(text: &str, table: &[(&'static str, regex::Regex)]) -> Vec<&'static str> {
+fn all_codes(text: &str, table: Phrases) -> Vec<&'static str> {
     let mut v: Vec<&'static str> = table
         .iter()
         .filter(|(_, re)| re.is_match(text))
@@ -33,11 +39,13 @@ fn all_codes(text: &str, table: &[(&'static str, regex::Regex)]) -> Vec<&'static
 /// says what the column is and the answer's words name one stage with nothing that changes
 /// their sense; `likely` with one of the two; `unsure` when the words name several stages, a
 /// qualifier (past, another firm, potential, negation) contradicts the code, or nothing in the
-/// lexicon reads the answer.
+/// lexicon reads the answer. Where a `reader` reads the answer's parts of meaning: a reading
+/// that agrees with the phrase settles the qualifiers; one of another stage is a conflict
+/// (unsure); a reading with no phrase is one piece of evidence (likely).
 pub(super) fn answer_levels(
     p: &Profile,
     header_agrees: bool,
-    table: Option<&[(&'static str, regex::Regex)]>,
+    (table, reader): (Option<Phrases>, Option<Reader>),
     code: &dyn Fn(&str) -> Option<&'static str>,
 ) -> Vec<(String, Level, String)> {
     p.answers
@@ -50,19 +58,44 @@ pub(super) fn answer_levels(
                     format!("{n} row(s): nothing in the lexicon reads this answer, so its rows are unclassified until you code it"),
                 );
             };
-            let codes = table.map(|t| all_codes(a, t)).unwrap_or_else(|| vec![c]);
+            let mut codes = table.map(|t| all_codes(a, t)).unwrap_or_else(|| vec![c]);
+            let reading = reader.and_then(|r| r(a));
+            // Whether a phrase of the lexicon names the very code (not just "past").
+            let phrased = codes.contains(&c);
+            if let Some(r) = &reading {
+                // The reading's code counts once, where a phrase said it less precisely.
+                codes.retain(|&k| !(k == "past" && family(r.code) == "past client"));
+                if !codes.contains(&r.code) {
+                    codes.push(r.code);
+                }
+            }
             let mut families: Vec<&str> = codes.iter().map(|c| family(c)).collect();
             families.sort_unstable();
             families.dedup();
-            let (level, why) = if families.len() > 1 {
+            let parts = reading
+                .as_ref()
+                .map(|r| r.parts.join(", "))
+                .unwrap_or_default();
+            let (level, why) = if families.len() > 1 && reading.as_ref().is_some_and(|r| r.code == c) {
+                // The phrases disagree, and its parts side with one of them.
+                (
+                    Level::Likely,
+                    format!("{n} row(s): its phrases point at several stages ({}), and its parts ({parts}) read as {c}", codes.join(", ")),
+                )
+            } else if families.len() > 1 {
                 (
                     Level::Unsure,
                     format!("{n} row(s): its words point at several stages ({})", codes.join(", ")),
                 )
-            } else if lexicon::qualified(a, c) {
+            } else if reading.is_none() && lexicon::qualified(a, c) {
                 (
                     Level::Unsure,
                     format!("{n} row(s): read as {c}, but a word in it (past, another firm, potential, not) may change that"),
+                )
+            } else if !phrased {
+                (
+                    Level::Likely,
+                    format!("{n} row(s): read as {c} from its parts ({parts}); no phrase of the lexicon says so"),
                 )
             } else if header_agrees {
                 (

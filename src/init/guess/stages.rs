@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::answers::{answer_levels, family, Coder};
+use super::answers::{answer_levels, family, Coder, Reader};
 use super::sources::{source_matches, source_rules, Source};
 use super::{rule, text_field, typed, GRule, Guess, Level, Picker};
 use crate::init::cond;
@@ -43,7 +43,7 @@ struct JourneyColumns {
 }
 
 fn rel(a: &str) -> Option<&'static str> {
-    lexicon::code_of(a, &words().relationship)
+    lexicon::relationship_code(a)
 }
 
 fn out(a: &str) -> Option<&'static str> {
@@ -309,13 +309,14 @@ fn journey_fields(
         &'a regex::Regex,
         Option<&'a [(&'static str, regex::Regex)]>,
         &'a dyn Fn(&str) -> Option<&'static str>,
+        Option<Reader>,
     );
     let push = |g: &mut Guess,
                 name: &str,
                 ix: &[usize],
                 why: &str,
                 values: &[(String, String)],
-                (header, table, code): Coded| {
+                (header, table, code, reader): Coded| {
         if ix.is_empty() {
             return;
         }
@@ -333,7 +334,7 @@ fn journey_fields(
             Level::Likely
         };
         for (&i, &agree) in ix.iter().zip(&agrees) {
-            for v in answer_levels(&pk.profiles[i], agree, table, code) {
+            for v in answer_levels(&pk.profiles[i], agree, (table, reader), code) {
                 if !f.value_levels.iter().any(|(a, _, _)| *a == v.0) {
                     f.value_levels.push(v);
                 }
@@ -355,6 +356,7 @@ fn journey_fields(
             &w.stage_header,
             Some(&w.stage_names),
             &lexicon::stage_answer,
+            None,
         ),
     );
     push(
@@ -363,7 +365,12 @@ fn journey_fields(
         &cols.relationship,
         "relationship with the firm",
         rel_codes,
-        (&w.relationship_header, Some(&w.relationship), &rel),
+        (
+            &w.relationship_header,
+            Some(&w.relationship),
+            &rel,
+            Some(lexicon::meaning::read),
+        ),
     );
     push(
         g,
@@ -371,7 +378,7 @@ fn journey_fields(
         &cols.outcome,
         "outcome of the buyer's search",
         out_codes,
-        (&w.outcome_header, Some(&w.outcome), &out),
+        (&w.outcome_header, Some(&w.outcome), &out, None),
     );
     g.outcome = !cols.outcome.is_empty();
     if !last.is_empty() {
