@@ -33,7 +33,8 @@ pub struct RowsByGuess {
     pub sure: u64,
     pub likely: u64,
     pub unsure: u64,
-    /// Rows decided only by what the user wrote or confirmed (and unclassified rows).
+    /// Rows decided only by what the user wrote or confirmed (and unclassified rows no guess
+    /// left open).
     pub confirmed: u64,
 }
 

@@ -65,6 +65,9 @@ pub struct Summary {
     pub ids_hashed: bool,
     /// The input folder as given on the command line (for `verify`).
     pub input_folder: String,
+    /// The config as given by `--config`, when it was (for the commands the report names).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_given: Option<String>,
     pub attribute_scales: Vec<AttributeScale>,
     /// What changed against earlier periods (config, attributes, scales).
     pub history_warnings: Vec<String>,
@@ -128,6 +131,8 @@ pub struct RunInfo<'a> {
     pub pseudonyms: Option<&'a crate::privacy::Pseudonyms>,
     /// The input folder as given on the command line.
     pub input_folder: String,
+    /// The config as given by `--config`, when it was.
+    pub config_given: Option<String>,
     /// The earlier periods under the report folder, oldest first.
     pub earlier: &'a [Earlier],
     /// What went wrong loading them.
@@ -322,6 +327,7 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         attributes: c.attributes.iter().map(|a| a.name.clone()).collect(),
         ids_hashed: run.pseudonyms.is_some(),
         input_folder: run.input_folder,
+        config_given: run.config_given,
         attribute_scales: attribute_scales(cfg, c),
         lookups: run
             .lookups

@@ -63,6 +63,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         inputs: read.inputs,
         pseudonyms: pseudonyms.as_ref(),
         input_folder: a.input.display().to_string(),
+        config_given: a.config.as_ref().map(|c| c.display().to_string()),
         earlier: &earlier,
         history_warnings,
         raking,

@@ -262,10 +262,17 @@ fn provisional(s: &Summary) -> Option<(String, Vec<String>)> {
             r.unsure, r.likely, r.sure, r.confirmed
         ));
     }
+    let (check, init) = match &s.config_given {
+        Some(c) => (
+            format!("{} --config {}", s.input_folder, c),
+            format!("--output {} {}", c, s.input_folder),
+        ),
+        None => (s.input_folder.clone(), s.input_folder.clone()),
+    };
     lines.push(format!(
         "Run `journeygap check {}` to see every guess, and `journeygap init {}` in a terminal to answer them; a guess is confirmed when its `guess` key is deleted from the config.",
-        d(&s.input_folder),
-        d(&s.input_folder)
+        d(&check),
+        d(&init)
     ));
     Some((heading, lines))
 }

@@ -72,31 +72,38 @@ fn stage_mix(s: &Summary) -> Vec<String> {
     let Some(top) = rows.iter().max_by_key(|r| r.n) else {
         return vec!["No respondent was classified.".into()];
     };
+    let mut out = Vec::new();
     if let Some((stage, n)) = &s.assumed_default {
         let all = rows.len() == 1;
-        return vec![format!(
+        out.push(format!(
             "{} {n} respondents were *taken as* {}: nothing in the files named their stage, so the config's `[stages] default` (a guess nobody confirmed) placed them{}.",
             if all { "All" } else { "Of the classified," },
             d(&label(s, stage).to_lowercase()),
             if all { "; this report has no stage comparisons" } else { "" }
-        )];
+        ));
+        if all {
+            return out;
+        }
     }
+    let left_out = unclassified_note(s, "these shares");
     if rows.len() == 1 {
         // One stage: nothing to compare, and the report says so once instead of showing empty
         // stage comparisons.
-        return vec![format!(
+        out.push(format!(
             "All {} classified respondents are {}: the files hold no other stage, so this report has no stage comparisons.",
             top.n,
             d(&top.label.to_lowercase())
-        )];
+        ));
+        out.extend(left_out);
+        return out;
     }
-    let mut out = vec![format!(
+    out.push(format!(
         "{} are the largest group: {} of the {} classified respondents (n = {}).",
         d(&top.label),
         pct(top.share.unwrap_or(0.0)),
         top.base,
         top.n
-    )];
+    ));
     let rest: Vec<String> = rows
         .iter()
         .filter(|r| r.stage != top.stage)
@@ -111,11 +118,34 @@ fn stage_mix(s: &Summary) -> Vec<String> {
     if !rest.is_empty() {
         out.push(format!("The others: {}.", rest.join(", ")));
     }
+    out.extend(left_out);
     out
 }
 
+/// The rows no stage rule placed, said beside the figures they are missing from: a stage's
+/// share, a conversion rate may change once they are placed.
+fn unclassified_note(s: &Summary, what: &str) -> Option<String> {
+    let n: u64 = s
+        .tables
+        .data_quality
+        .iter()
+        .map(|d| d.rows_unclassified)
+        .sum();
+    (n > 0).then(|| {
+        format!(
+            "{n} more row(s) matched no stage rule and are left out of {what}, which may change once they have a stage{}.",
+            if s.guesses.provisional() {
+                " (the box above lists the answers nobody has coded)"
+            } else {
+                " (`tables/respondents.csv` shows what the rules saw)"
+            }
+        )
+    })
+}
+
 fn conversion(s: &Summary) -> Vec<String> {
-    s.tables
+    let mut out: Vec<String> = s
+        .tables
         .conversion
         .iter()
         .filter(|r| r.segment == "all" && r.denominator > 0)
@@ -141,7 +171,11 @@ fn conversion(s: &Summary) -> Vec<String> {
                 r.denominator
             )
         })
-        .collect()
+        .collect();
+    if !out.is_empty() {
+        out.extend(unclassified_note(s, "these rates"));
+    }
+    out
 }
 
 /// `s` with its first letter in lower case, for a label inside a sentence.
@@ -590,6 +624,56 @@ mod tests {
         s.tables.conversion = vec![win(30, 40)];
         assert_eq!(conversion(&s).len(), 1);
         assert!(gaps(&s).is_empty(), "no attributes, no sentence");
+    }
+
+    /// An unconfirmed default that placed some rows is said beside the stage mix, not instead
+    /// of it; rows no rule placed are said beside the shares and the rates they are missing
+    /// from.
+    #[test]
+    fn a_partial_default_and_unclassified_rows_are_said_beside_the_stage_mix() {
+        use crate::analysis::{ConversionRow, DataQualityRow, StageMixRow};
+        let mix = |stage: &str, label: &str, n: u64| StageMixRow {
+            segment: "all".into(),
+            stage: stage.into(),
+            label: label.into(),
+            n,
+            base: 80,
+            share: Some(n as f64 / 80.0),
+            ..Default::default()
+        };
+        let mut s = Summary::default();
+        s.tables.stage_mix = vec![
+            mix("client", "Clients", 60),
+            mix("prospect", "Prospects", 20),
+        ];
+        s.assumed_default = Some(("client".into(), 30));
+        let lines = stage_mix(&s);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].contains("*taken as*"), "{lines:?}");
+        assert!(lines[1].contains("largest group"), "{lines:?}");
+        s.tables.data_quality = vec![DataQualityRow {
+            rows_unclassified: 34,
+            ..Default::default()
+        }];
+        let lines = stage_mix(&s);
+        assert!(
+            lines
+                .last()
+                .unwrap()
+                .starts_with("34 more row(s) matched no stage rule"),
+            "{lines:?}"
+        );
+        s.tables.conversion = vec![ConversionRow {
+            segment: "all".into(),
+            metric: "betweener share of past clients".into(),
+            numerator: 0,
+            denominator: 18,
+            share: Some(0.0),
+            ..Default::default()
+        }];
+        let rates = conversion(&s);
+        assert_eq!(rates.len(), 2, "{rates:?}");
+        assert!(rates[1].contains("left out of these rates"), "{rates:?}");
     }
 
     /// Regression: "Clients use *anonymous* where the firm is absent" came from a metadata
