@@ -182,8 +182,13 @@ fn truthful(f: &Firm, doc: &toml_edit::DocumentMut, q: &ask::Question) -> usize 
             }
         },
         ask::Topic::Default => pick(one_stage()),
-        // The question preselected; for a plan, nothing (the firm is nowhere we know of).
-        ask::Topic::Recommend | ask::Topic::Plan { .. } => q.default,
+        // The question preselected (the pairs, exclusions and segments written are right); for
+        // a plan, nothing (the firm is nowhere we know of).
+        ask::Topic::Recommend
+        | ask::Topic::Plan { .. }
+        | ask::Topic::Pair { .. }
+        | ask::Topic::Exclusion { .. }
+        | ask::Topic::Segments => q.default,
     }
 }
 

@@ -21,6 +21,12 @@ pub enum Topic {
     Recommend,
     /// Where the firm is present at a stage: the channels.
     Plan { stage: String },
+    /// Whether an attribute pair (by its name) rates one item on both sides.
+    Pair { name: String },
+    /// Whether an exclusion rule (by its reason) stands.
+    Exclusion { reason: String },
+    /// Which of the guessed segments to keep.
+    Segments,
 }
 
 /// One question, with its evidence and choices (the guess preselected).
@@ -38,6 +44,9 @@ pub struct Question {
     pub values: Vec<Option<String>>,
     pub default: usize,
     pub many: bool,
+    /// For a multi-select, whether every choice starts picked (the segments) or none (the
+    /// plan).
+    pub checked: bool,
 }
 
 /// The first number in an evidence text ("14 row(s): …"), the rows it decides.
@@ -155,7 +164,10 @@ pub fn questions(doc: &DocumentMut, channels: &[String]) -> Vec<Question> {
         }
     }
     out.extend(rule_questions(doc));
+    out.extend(exclusion_questions(doc));
     out.extend(default_question(doc));
+    out.extend(pair_questions(doc));
+    out.extend(segments_question(doc));
     out.extend(plan_questions(doc, channels));
     // Most rows first; the plan last.
     out.sort_by_key(|q| std::cmp::Reverse(q.rows));
@@ -209,6 +221,7 @@ fn answer_questions(doc: &DocumentMut, name: &str, f: &Table, headers: &[String]
                 values: values.clone(),
                 default,
                 many: false,
+                checked: false,
             }
         })
         .collect()
@@ -230,6 +243,7 @@ fn recommend_question(f: &Table, headers: &[String]) -> Option<Question> {
         values,
         default: 0,
         many: false,
+        checked: false,
     })
 }
 
@@ -269,6 +283,7 @@ fn rule_questions(doc: &DocumentMut) -> Vec<Question> {
             values,
             default: stage_index(stage).unwrap_or(0),
             many: false,
+            checked: false,
         });
     }
     out
@@ -289,6 +304,7 @@ fn default_question(doc: &DocumentMut) -> Option<Question> {
         values,
         default: stage_index(d).unwrap_or(2),
         many: false,
+        checked: false,
     })
 }
 
@@ -318,8 +334,136 @@ fn plan_questions(doc: &DocumentMut, channels: &[String]) -> Vec<Question> {
             values: channels.iter().cloned().map(Some).collect(),
             default: 0,
             many: true,
+            checked: false,
         })
         .collect()
+}
+
+/// The first header of a field, for a question's wording.
+fn first_header(doc: &DocumentMut, field: &str) -> String {
+    doc.get("fields")
+        .and_then(|f| f.get(field))
+        .and_then(|f| f.get("headers"))
+        .and_then(Item::as_array)
+        .and_then(|a| a.get(0))
+        .and_then(Value::as_str)
+        .unwrap_or(field)
+        .to_string()
+}
+
+/// A question answered yes (written as confirmed; preselected) or no (dropped).
+fn yes_no(
+    topic: Topic,
+    rows: u64,
+    prompt: String,
+    evidence: Vec<String>,
+    [yes, no]: [&str; 2],
+) -> Question {
+    Question {
+        topic,
+        rows,
+        prompt,
+        evidence,
+        choices: vec![yes.to_string(), no.to_string()],
+        values: vec![Some("yes".into()), None],
+        default: 0,
+        many: false,
+        checked: false,
+    }
+}
+
+/// Each guessed attribute pair: do its two questions rate the same item?
+fn pair_questions(doc: &DocumentMut) -> Vec<Question> {
+    let Some(pairs) = doc.get("attributes").and_then(Item::as_array_of_tables) else {
+        return Vec::new();
+    };
+    pairs
+        .iter()
+        .filter_map(|a| {
+            let g = guess_text(a)?;
+            let name = a.get("name").and_then(Item::as_str)?;
+            let side = |k: &str| {
+                a.get(k)
+                    .and_then(Item::as_str)
+                    .map(|f| first_header(doc, f))
+            };
+            let experience = side("experience")?;
+            let mut evidence = Vec::new();
+            if let Some(e) = side("expectation") {
+                evidence.push(format!("expectation: \"{e}\""));
+            }
+            evidence.push(format!("experience: \"{experience}\""));
+            evidence.push(format!("guess: {g}"));
+            Some(yes_no(
+                Topic::Pair {
+                    name: name.to_string(),
+                },
+                0,
+                format!("Do these questions rate the same item, \"{name}\"?"),
+                evidence,
+                ["yes: one item, its gap is measured", "no: drop this pair"],
+            ))
+        })
+        .collect()
+}
+
+/// Each exclusion rule still a guess (a speeder cut-off): does it stand?
+fn exclusion_questions(doc: &DocumentMut) -> Vec<Question> {
+    let Some(rules) = doc
+        .get("exclude")
+        .and_then(|e| e.get("rules"))
+        .and_then(Item::as_array_of_tables)
+    else {
+        return Vec::new();
+    };
+    rules
+        .iter()
+        .filter_map(|r| {
+            let g = guess_text(r)?;
+            let reason = r.get("reason").and_then(Item::as_str)?;
+            let when = r.get("when").map(|w| w.to_string()).unwrap_or_default();
+            Some(yes_no(
+                Topic::Exclusion {
+                    reason: reason.to_string(),
+                },
+                rows_in(g),
+                format!("Exclude the rows where {} as \"{reason}\"?", when.trim()),
+                vec![format!("guess: {g}")],
+                ["yes: exclude these rows", "no: keep them (drop this rule)"],
+            ))
+        })
+        .collect()
+}
+
+/// The guessed segments: which to split every analysis by (all picked to start with).
+fn segments_question(doc: &DocumentMut) -> Option<Question> {
+    let g = doc.get("segments_guess").and_then(Item::as_str)?;
+    let segments: Vec<String> = doc
+        .get("segments")
+        .and_then(Item::as_array)?
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    if segments.is_empty() {
+        return None;
+    }
+    let choices = segments
+        .iter()
+        .map(|s| format!("{s} (\"{}\")", first_header(doc, s)))
+        .collect();
+    Some(Question {
+        topic: Topic::Segments,
+        rows: 0,
+        prompt:
+            "Which of these fields should every analysis be split by? (space picks, Enter confirms)"
+                .into(),
+        evidence: vec![format!("guess: {g}")],
+        choices,
+        values: segments.into_iter().map(Some).collect(),
+        default: 0,
+        many: true,
+        checked: true,
+    })
 }
 
 /// Write an answer into the config as confirmed. `picked` are indexes into the choices.
@@ -408,6 +552,31 @@ pub fn apply(doc: &mut DocumentMut, q: &Question, picked: &[usize]) {
                 f.insert("headers", value(a));
             }
         }
+        Topic::Pair { name } => {
+            if let Some(pairs) = doc
+                .get_mut("attributes")
+                .and_then(Item::as_array_of_tables_mut)
+            {
+                confirm_or_drop(pairs, ("name", name), one.is_some());
+            }
+        }
+        Topic::Exclusion { reason } => {
+            if let Some(rules) = doc["exclude"]["rules"].as_array_of_tables_mut() {
+                confirm_or_drop(rules, ("reason", reason), one.is_some());
+            }
+        }
+        Topic::Segments => {
+            doc.remove("segments_guess");
+            let kept: toml_edit::Array = picked
+                .iter()
+                .filter_map(|&i| q.values.get(i).cloned().flatten())
+                .collect();
+            if kept.is_empty() {
+                doc.remove("segments");
+            } else {
+                doc["segments"] = value(kept);
+            }
+        }
         Topic::Plan { stage } => {
             let Some(ch) = doc["channels"].as_table_mut() else {
                 return;
@@ -427,6 +596,22 @@ pub fn apply(doc: &mut DocumentMut, q: &Question, picked: &[usize]) {
                 plan.insert(stage, Item::Table(t));
             }
         }
+    }
+}
+
+/// The entry of `list` whose `key` is `value`: confirmed (its guess removed) when `keep`, else
+/// removed.
+fn confirm_or_drop(list: &mut toml_edit::ArrayOfTables, (key, value): (&str, &str), keep: bool) {
+    let Some(i) = list
+        .iter()
+        .position(|t| t.get(key).and_then(Item::as_str) == Some(value))
+    else {
+        return;
+    };
+    if !keep {
+        list.remove(i);
+    } else if let Some(t) = list.get_mut(i) {
+        t.remove("guess");
     }
 }
 
@@ -486,6 +671,7 @@ pub fn ask_all(doc: &mut DocumentMut, qs: &[Question]) -> std::io::Result<usize>
         let picked: Option<Vec<usize>> = if q.many {
             MultiSelect::new()
                 .items(&q.choices)
+                .defaults(&vec![q.checked; q.choices.len()])
                 .report(false)
                 .interact_on_opt(&term)
                 .map_err(std::io::Error::other)?
@@ -605,6 +791,60 @@ guess = "likely: the name says so"
             |q| matches!(&q.topic, Topic::Answer { answer, .. } if answer == "Live engagement")
         ));
         assert!(!again.iter().any(|q| q.many), "the plan exists now");
+    }
+
+    /// A guessed pair, exclusion and segments are asked; "no" drops the pair and the rule, and
+    /// the segments kept are those picked; each answer is confirmed.
+    #[test]
+    fn pairs_exclusions_and_segments_are_asked_and_answered() {
+        let text = r#"segments = ["industry", "region"]
+segments_guess = "likely: few distinct answers"
+
+[fields.industry]
+headers = ["Industry"]
+[fields.region]
+headers = ["Region"]
+[fields.speed_exp]
+headers = ["Speed - importance"]
+[fields.speed_perf]
+headers = ["Speed - how we did"]
+[fields.duration]
+headers = ["Duration (in seconds)"]
+
+[[attributes]]
+name = "speed"
+expectation = "speed_exp"
+experience = "speed_perf"
+guess = "likely: two rating questions over the same items"
+
+[[exclude.rules]]
+reason = "speeder"
+when = { field = "duration", below = 60 }
+guess = "unsure: 12 row(s): under a third of the median time"
+"#;
+        let mut doc: DocumentMut = text.parse().unwrap();
+        let qs = questions(&doc, &[]);
+        let find = |t: fn(&Topic) -> bool| qs.iter().find(|q| t(&q.topic)).unwrap().clone();
+        let pair = find(|t| matches!(t, Topic::Pair { .. }));
+        assert!(
+            pair.evidence[0].contains("Speed - importance"),
+            "{:?}",
+            pair.evidence
+        );
+        let speeder = find(|t| matches!(t, Topic::Exclusion { .. }));
+        assert_eq!(speeder.rows, 12);
+        let seg = find(|t| matches!(t, Topic::Segments));
+        assert!(seg.many && seg.checked);
+        apply(&mut doc, &pair, &[1]);
+        apply(&mut doc, &speeder, &[0]);
+        apply(&mut doc, &seg, &[1]);
+        let out = doc.to_string();
+        assert!(!out.contains("[[attributes]]"), "{out}");
+        assert!(out.contains("reason = \"speeder\""), "{out}");
+        assert!(!out.contains("under a third"), "{out}");
+        assert!(out.contains("segments = [\"region\"]"), "{out}");
+        assert!(!out.contains("segments_guess"), "{out}");
+        assert!(questions(&doc, &[]).is_empty(), "nothing left open");
     }
 
     /// A stage no rule read from the field: its rule comes before the name's rule, which is
