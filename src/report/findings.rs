@@ -85,7 +85,7 @@ fn stage_mix(s: &Summary) -> Vec<String> {
             return out;
         }
     }
-    let left_out = unclassified_note(s, "these shares");
+    let left_out = unclassified_note(s);
     if rows.len() == 1 {
         // One stage: nothing to compare, and the report says so once instead of showing empty
         // stage comparisons.
@@ -122,18 +122,22 @@ fn stage_mix(s: &Summary) -> Vec<String> {
     out
 }
 
-/// The rows no stage rule placed, said beside the figures they are missing from: a stage's
-/// share, a conversion rate may change once they are placed.
-fn unclassified_note(s: &Summary, what: &str) -> Option<String> {
-    let n: u64 = s
-        .tables
+/// The rows no stage rule placed.
+fn unplaced(s: &Summary) -> u64 {
+    s.tables
         .data_quality
         .iter()
         .map(|d| d.rows_unclassified)
-        .sum();
+        .sum()
+}
+
+/// The rows no stage rule placed, said beside the figures they are missing from: a stage's
+/// share, a conversion rate may change once they are placed.
+fn unclassified_note(s: &Summary) -> Option<String> {
+    let n = unplaced(s);
     (n > 0).then(|| {
         format!(
-            "{n} more row(s) matched no stage rule and are left out of {what}, which may change once they have a stage{}.",
+            "{n} more row(s) matched no stage rule and are left out of these shares, which may change once they have a stage{}.",
             if s.guesses.provisional() {
                 " (the box above lists the answers nobody has coded)"
             } else {
@@ -172,8 +176,11 @@ fn conversion(s: &Summary) -> Vec<String> {
             )
         })
         .collect();
-    if !out.is_empty() {
-        out.extend(unclassified_note(s, "these rates"));
+    let n = unplaced(s);
+    if !out.is_empty() && n > 0 {
+        out.push(format!(
+            "These rates leave out the {n} row(s) no stage rule placed (see above)."
+        ));
     }
     out
 }
@@ -673,7 +680,7 @@ mod tests {
         }];
         let rates = conversion(&s);
         assert_eq!(rates.len(), 2, "{rates:?}");
-        assert!(rates[1].contains("left out of these rates"), "{rates:?}");
+        assert!(rates[1].contains("leave out the 34 row(s)"), "{rates:?}");
     }
 
     /// Regression: "Clients use *anonymous* where the firm is absent" came from a metadata
