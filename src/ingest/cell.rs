@@ -149,8 +149,16 @@ const DATE_TIME_FORMATS: [&str; 12] = [
     "%d.%m.%Y %H:%M:%S",
     "%Y/%m/%d %H:%M:%S",
 ];
-const DATE_FORMATS: [&str; 6] = [
-    "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %B %Y",
+const DATE_FORMATS: [&str; 9] = [
+    "%Y-%m-%d",
+    "%m/%d/%y",
+    "%m/%d/%Y",
+    "%d.%m.%Y",
+    "%Y/%m/%d",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%B %d %Y",
+    "%d %B, %Y",
 ];
 
 /// Parse a date written as text in one of the common export formats.
@@ -199,8 +207,16 @@ fn parse_date_text_general(s: &str) -> Option<NaiveDateTime> {
     if t.is_empty() || t.len() > 40 {
         return None;
     }
-    // Drop fractional seconds and a trailing zone such as `Z`.
+    // Drop fractional seconds and a trailing zone such as `Z` or `-05:00` (the wall-clock
+    // time is read).
     let t = t.trim_end_matches('Z');
+    let t = match t.find('T').or_else(|| t.find(' ')) {
+        Some(i) if t.len() > 16 => {
+            let (d, clock) = t.split_at(i);
+            &t[..d.len() + super::dates::without_offset(clock).len()]
+        }
+        _ => t,
+    };
     let t = match t.find('.') {
         Some(i) if i > 16 => &t[..i],
         _ => t,

@@ -67,13 +67,33 @@ fn year(y: u32, digits_four: bool) -> i32 {
     }
 }
 
-/// `HH:MM`, `HH:MM:SS`, with fractional seconds, a trailing `Z`, and `AM`/`PM`; empty is midnight.
+/// A time without its UTC offset (`08:03:00.000-05:00` → `08:03:00.000`): the wall-clock time
+/// the respondent answered at, as the export wrote it, is the one read.
+pub(super) fn without_offset(t: &str) -> &str {
+    let Some(i) = t.rfind(['+', '-']) else {
+        return t;
+    };
+    let (clock, off) = (&t[..i], &t[i + 1..]);
+    let digits: String = off.chars().filter(|c| *c != ':').collect();
+    let offset = matches!(digits.len(), 2 | 4)
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && off.len() <= 5
+        && clock.contains(':');
+    if offset {
+        clock.trim_end()
+    } else {
+        t
+    }
+}
+
+/// `HH:MM`, `HH:MM:SS`, with fractional seconds, a trailing `Z` or UTC offset (`-05:00`), and
+/// `AM`/`PM`; empty is midnight.
 fn time(rest: &str) -> Option<(u32, u32, u32)> {
     let t = rest.trim_start_matches(['T', ' ']).trim();
     if t.is_empty() {
         return Some((0, 0, 0));
     }
-    let t = t.trim_end_matches(['Z', 'z']);
+    let t = without_offset(t.trim_end_matches(['Z', 'z']));
     let (clock, pm) = match t.len().checked_sub(2).and_then(|i| t.get(i..)) {
         Some(m) if m.eq_ignore_ascii_case("am") => (t[..t.len() - 2].trim(), Some(false)),
         Some(m) if m.eq_ignore_ascii_case("pm") => (t[..t.len() - 2].trim(), Some(true)),
@@ -256,6 +276,28 @@ pub fn column_order(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// ISO 8601 with fractional seconds and a UTC offset, and month names before the day
+    /// (`Jul 2, 2027`), are dates: the wall-clock time as written.
+    #[test]
+    fn offsets_and_month_first_names_are_dates() {
+        let read = |s: &str| parse_ordered(s, DateOrder::Dmy).map(|d| d.to_string());
+        let want = Some("2027-09-15 08:03:00".to_string());
+        assert_eq!(read("2027-09-15T08:03:00.000-05:00"), want);
+        assert_eq!(read("2027-09-15T08:03:00+0200"), want);
+        assert_eq!(read("2027-09-15 08:03:00+05:30"), want);
+        assert_eq!(read("2027-09-15T08:03:00Z"), want);
+        let day = Some("2027-07-02 00:00:00".to_string());
+        assert_eq!(read("Jul 2, 2027"), day);
+        assert_eq!(read("July 2, 2027"), day);
+        assert_eq!(read("2 July 2027"), day);
+        assert_eq!(
+            super::super::cell::parse_date_text("2027-09-15T08:03:00-05:00").map(|d| d.to_string()),
+            want
+        );
+        // A minus that is no offset is kept (and the text is no date).
+        assert_eq!(read("2027-09-15 08:03-x"), None);
+    }
 
     fn at(s: &str, o: DateOrder) -> Option<String> {
         parse_ordered(s, o).map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
