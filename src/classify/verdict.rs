@@ -137,12 +137,8 @@ fn open_level(
     (vals, texts): (&[&Val], &[Option<&[String]>]),
     tally: &mut [u64],
 ) -> Option<Level> {
-    let mut fields: Vec<crate::config::FieldId> =
-        g.rule_value_fields.iter().flatten().copied().collect();
-    fields.sort_unstable();
-    fields.dedup();
     let mut level = None;
-    for f in fields {
+    for &f in &g.stage_value_fields {
         if let Some(id) = answer_guess(g, f, (vals, texts)) {
             if let Some(t) = tally.get_mut(id) {
                 *t += 1;

@@ -126,6 +126,9 @@ pub struct RowGuesses {
     pub values: Vec<std::collections::BTreeMap<String, usize>>,
     /// Per stage and exclusion rule, the fields it reads that have answer guesses.
     pub rule_value_fields: Vec<Vec<FieldId>>,
+    /// Every field any stage rule reads that has answer guesses, once (what leaves a row
+    /// unclassified).
+    pub stage_value_fields: Vec<FieldId>,
     pub exclusion_value_fields: Vec<Vec<FieldId>>,
 }
 
@@ -254,6 +257,10 @@ pub(super) fn resolve(
     }
     analysis_guesses(&mut c, raw)?;
     let levels = c.out.iter().map(|g| g.guess.level).collect();
+    let mut stage_value_fields: Vec<FieldId> =
+        rule_value_fields.iter().flatten().copied().collect();
+    stage_value_fields.sort_unstable();
+    stage_value_fields.dedup();
     Ok((
         c.out,
         RowGuesses {
@@ -262,6 +269,7 @@ pub(super) fn resolve(
             exclusions: exclusion_ids,
             values,
             rule_value_fields,
+            stage_value_fields,
             exclusion_value_fields,
         },
     ))
