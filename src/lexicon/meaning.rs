@@ -173,6 +173,10 @@ impl Found {
             (self.relation).then_some("prospect")
         } else if self.before {
             Some("past")
+        } else if self.again {
+            // A return with no past said ("we were clients" in a tense the parts lack): a
+            // return needs a past, so the parts contradict: not a reading.
+            None
         } else if self.other || !(self.now || self.client) {
             // Another firm now and no word of this one, or a project with no time and no
             // client ("we postponed the project"): not a reading.
@@ -235,6 +239,8 @@ mod tests {
             code("Byliśmy klientem i chętnie wrócimy"),
             Some("betweener")
         );
+        // A return with no past in words the parts know: not read (never "client").
+        assert_eq!(code("Clients, and we will return to them"), None);
         // Another firm and nothing of this one: not read.
         assert_eq!(code("We use another firm"), None);
         // A project, with no time and no client: no relationship said.
