@@ -19,6 +19,9 @@ pub(super) fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
             .get(c as usize)
             .and_then(|ch| ch.respondents.get(l as usize))
     };
+    // A table whose ids number its own responses: its ids are compared within it only.
+    let per_export = |table: u32| tables.get(table as usize).is_some_and(|t| t.ids_per_export);
+    let scope = |c: u32, l: u32| resp(c, l).map(|r| r.table).filter(|&t| per_export(t));
     // (hash of the id, chunk, position) of every response with an id that is not excluded,
     // sorted: equal ids end up side by side, in file order. 16 bytes a response, where a map
     // from id to response took 80. SipHash, not the fast hash: a run of equal hashes is split
@@ -33,6 +36,9 @@ pub(super) fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
                 .filter_map(|(i, r)| {
                     let mut h = std::collections::hash_map::DefaultHasher::new();
                     c.ids.get(2 * i)?.hash(&mut h);
+                    if per_export(r.table) {
+                        r.table.hash(&mut h);
+                    }
                     Some((h.finish(), r.chunk, r.local))
                 })
         })
@@ -44,9 +50,10 @@ pub(super) fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
         type At = (u32, u32); // (chunk, position)
         let mut left: Vec<At> = run.iter().map(|k| (k.1, k.2)).collect();
         while let Some(&(c0, l0)) = left.first() {
-            let id = id_of(c0, l0);
-            let (same, rest): (Vec<At>, Vec<At>) =
-                left.iter().partition(|&&(c, l)| id_of(c, l) == id);
+            let id = (id_of(c0, l0), scope(c0, l0));
+            let (same, rest): (Vec<At>, Vec<At>) = left
+                .iter()
+                .partition(|&&(c, l)| (id_of(c, l), scope(c, l)) == id);
             left = rest;
             if same.len() < 2 {
                 continue;

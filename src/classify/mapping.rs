@@ -32,9 +32,8 @@ pub struct TableMap {
     pub fields: Vec<Vec<usize>>,
     /// Per attribute: expectation and experience columns.
     pub attributes: Vec<(Option<usize>, Option<usize>)>,
-    /// Qualtrics `Status` and `Finished` columns.
-    pub status: Option<usize>,
-    pub finished: Option<usize>,
+    /// The platform's columns that flag previews, unfinished and disqualified responses.
+    pub flags: Vec<crate::ingest::layout::RowFlag>,
 }
 
 /// Each name [`fold`]ed, made once per column for every field to compare.
@@ -60,17 +59,19 @@ pub fn any_field_matches(cfg: &Config, c: &Column) -> bool {
 
 /// Which columns of a table (given its layout and columns) [`map_table`] can use under any
 /// attribute list: every column a field matches, every column an attribute set's patterns
-/// capture a name from, and the Qualtrics `Status` and `Finished` flags. A reader may leave the
-/// other columns' cells unread (`run` does, to spare the time).
+/// capture a name from, and the platform's flag columns (Qualtrics' `Status` and `Finished`,
+/// Alchemer's `Status`, Typeform's submit date…). A reader may leave the other columns' cells
+/// unread (`run` does, to spare the time).
 pub fn wanted_columns(
     cfg: &Config,
     layout: crate::ingest::Layout,
     columns: &[Column],
 ) -> Vec<bool> {
-    let qualtrics = layout.response_flags();
+    let flags = crate::ingest::layout::row_flags(layout, columns);
     columns
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             let folded = folded(&c.names);
             cfg.fields
                 .iter()
@@ -81,10 +82,7 @@ pub fn wanted_columns(
                         .chain([&s.experience])
                         .any(|re| capture(re, &c.names).is_some())
                 })
-                || (qualtrics
-                    && c.names.first().is_some_and(|n| {
-                        n.eq_ignore_ascii_case("Status") || n.eq_ignore_ascii_case("Finished")
-                    }))
+                || flags.iter().any(|f| f.col == i)
         })
         .collect()
 }
@@ -213,7 +211,13 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
         .into_iter()
         .enumerate()
         .map(|(fi, cols)| {
-            if reads_all(cfg, fi) || cols.len() < 2 {
+            if reads_all(cfg, fi) && cols.iter().any(|&c| t.columns[c].option.is_some()) {
+                // A multi-select's option columns are its answer; a column of the same question
+                // with the choices joined (KoboToolbox writes both) says it again.
+                cols.into_iter()
+                    .filter(|&c| t.columns[c].option.is_some())
+                    .collect()
+            } else if reads_all(cfg, fi) || cols.len() < 2 {
                 cols
             } else {
                 chosen(&cfg.fields[fi], t, &cols).into_iter().collect()
@@ -257,28 +261,9 @@ pub fn map_table(cfg: &Config, attrs: &[Attribute], t: &Table) -> TableMap {
             }
         })
         .collect();
-    let (status, finished) = qualtrics_flags(t);
     TableMap {
         fields,
         attributes,
-        status,
-        finished,
-    }
-}
-
-/// A Qualtrics table's `Status` and `Finished` columns (`None` for other layouts).
-pub fn qualtrics_flags(t: &Table) -> (Option<usize>, Option<usize>) {
-    let qualtrics = t.layout.response_flags();
-    let flag = |name: &str| {
-        t.columns.iter().position(|c| {
-            c.names
-                .first()
-                .is_some_and(|n| n.eq_ignore_ascii_case(name))
-        })
-    };
-    if qualtrics {
-        (flag("Status"), flag("Finished"))
-    } else {
-        (None, None)
+        flags: crate::ingest::layout::row_flags(t.layout, &t.columns),
     }
 }

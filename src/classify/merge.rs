@@ -61,6 +61,7 @@ pub fn classify_part(cfg: &Config, joined: &[Joined]) -> Part {
     let mut texts = Texts::default();
     let mut cell_problems = Vec::new();
     let mut guess_rows = vec![0; cfg.guesses.len()];
+    let per_export: Vec<bool> = per_table.iter().map(|t| t.ids_per_export).collect();
     for (ti, t) in per_table.into_iter().enumerate() {
         respondents.extend(t.respondents);
         add_rows(&mut guess_rows, &t.guess_rows);
@@ -85,7 +86,8 @@ pub fn classify_part(cfg: &Config, joined: &[Joined]) -> Part {
     Part {
         tables: joined
             .iter()
-            .map(|&Joined { table: t, join }| TableInfo {
+            .zip(&per_export)
+            .map(|(&Joined { table: t, join }, &ids_per_export)| TableInfo {
                 source_file: t.source_file.clone(),
                 sheet: t.sheet.clone(),
                 layout: t.layout,
@@ -93,6 +95,7 @@ pub fn classify_part(cfg: &Config, joined: &[Joined]) -> Part {
                 column_labels: t.columns.iter().map(|c| c.label().to_string()).collect(),
                 column_letters: t.columns.iter().map(|c| c.letter.clone()).collect(),
                 join: join.clone(),
+                ids_per_export,
             })
             .collect(),
         found,

@@ -80,6 +80,9 @@ pub struct TableInfo {
     pub column_letters: Vec<String>,
     /// What joining the lookups did to it.
     pub join: super::lookup::JoinRecord,
+    /// Its respondent ids number its own responses (a platform's response id, a counter):
+    /// duplicates are looked for by them only within it.
+    pub ids_per_export: bool,
 }
 
 impl TableInfo {

@@ -3,6 +3,7 @@
 
 use super::rules;
 use super::values::{self, Problem, Problems, Reader, Val, ValPool};
+use crate::ingest::format::ColumnFormat;
 use crate::ingest::{Cell, RowRef, Table};
 
 /// A distinct cell of a column as one field reads it: its value, the value's id in the table's
@@ -37,6 +38,24 @@ pub(super) struct ColumnReads {
     pub(super) rule_texts: bool,
     /// Whether readings are kept per distinct cell (else slot 0 holds the current row's).
     pub(super) shared: bool,
+    /// The column's number format and list separator, decided on the first read that needs
+    /// them.
+    pub(super) format: Option<ColumnFormat>,
+}
+
+/// The format `reader` reads column `col` of `t` in: decided from the column's cells when the
+/// field reads numbers or lists, else the file's (unused).
+fn format_for(
+    reader: &Reader,
+    t: &Table,
+    col: usize,
+    known: &mut Option<ColumnFormat>,
+) -> ColumnFormat {
+    if reader.needs_format() {
+        *known.get_or_insert_with(|| t.column_format(col))
+    } else {
+        ColumnFormat::plain(t.decimal_comma)
+    }
 }
 
 impl ColumnReads {
@@ -50,6 +69,7 @@ impl ColumnReads {
             reads,
             rule_texts,
             shared,
+            format: None,
         }
     }
 
@@ -71,16 +91,17 @@ impl ColumnReads {
         problems: &mut Problems,
     ) -> Option<&mut Reading> {
         let cell = &row[self.col];
+        let fmt = format_for(reader, t, self.col, &mut self.format);
         if !self.shared {
             // Read once, for this row alone: its problem goes straight to the table's.
-            let val = reader.read(cell, self.col, t.decimal_comma, problems);
+            let val = reader.read(cell, self.col, fmt, problems);
             let r = self.reads.get_mut(0)?;
             return Some(r.insert(Reading::new(val, None, self.rule_texts)));
         }
         let r = self.reads.get_mut(row.id(self.col) as usize)?;
         let reading = r.get_or_insert_with(|| {
             let mut own = Problems::new();
-            let val = reader.read(cell, self.col, t.decimal_comma, &mut own);
+            let val = reader.read(cell, self.col, fmt, &mut own);
             let problem = own.into_iter().next().map(|((_, _, p), tally)| {
                 (p, tally.examples.into_iter().next().unwrap_or_default())
             });
@@ -211,7 +232,8 @@ pub(super) fn read_field(
     match cols {
         [] => Val::Missing,
         [c] if t.columns[*c].option.is_none() => {
-            reader.read(&row[*c], *c, t.decimal_comma, problems)
+            let fmt = format_for(reader, t, *c, &mut None);
+            reader.read(&row[*c], *c, fmt, problems)
         }
         _ => {
             let chosen = cols

@@ -29,7 +29,14 @@ pub(super) fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &T
         ids: Texts::with_capacity(2 * t.rows.len()),
         problems: Problems::new(),
         guess_rows: Vec::new(),
+        ids_per_export: false,
     };
+    let id_col = cfg
+        .roles
+        .respondent_id
+        .and_then(|f| reads.map.fields.get(f))
+        .and_then(|cols| cols.first().copied());
+    out.ids_per_export = ids_per_export(t, id_col);
     for (ri, row) in t.rows.iter().enumerate() {
         let values = reads.row_ids(row, &mut out);
         let at = (ti, t.row_number(ri));
@@ -265,4 +272,36 @@ pub(super) struct TableRows {
     pub(super) problems: Problems,
     /// Per guess of the config, the rows it decided.
     pub(super) guess_rows: Vec<u64>,
+    /// Whether the table's respondent ids are unique only within it (see [`ids_per_export`]).
+    pub(super) ids_per_export: bool,
+}
+
+/// Whether a table's respondent id column numbers responses within its own export: the
+/// platform's response id (`ResponseId`, `#`, `_id`, `Submission ID`…), or a counter (whole
+/// numbers from near 1, densely: `1, 2, 3…`). Another export's equal id is another person.
+pub(super) fn ids_per_export(t: &Table, col: Option<usize>) -> bool {
+    let Some(col) = col else { return false };
+    if crate::ingest::layout::response_id(t.layout, &t.columns) == Some(col) {
+        return true;
+    }
+    let (mut n, mut lo, mut hi) = (0u64, f64::MAX, f64::MIN);
+    for cell in t.rows.distinct(col) {
+        let x = match cell {
+            crate::ingest::Cell::Empty => continue,
+            crate::ingest::Cell::Number(x) => *x,
+            crate::ingest::Cell::Text(s) => match s.trim().parse::<u64>() {
+                Ok(x) => x as f64,
+                Err(_) if s.trim().is_empty() => continue,
+                Err(_) => return false,
+            },
+            _ => return false,
+        };
+        if x.fract() != 0.0 || x < 0.0 {
+            return false;
+        }
+        n += 1;
+        lo = lo.min(x);
+        hi = hi.max(x);
+    }
+    n >= 2 && lo <= 10.0 && hi - lo + 1.0 <= 2.0 * n as f64
 }

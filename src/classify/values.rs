@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 use crate::config::{fold, Field, FieldKind, MapValue};
 use crate::ingest::cell::{excel_serial_to_datetime, format_number, parse_date_text, parse_number};
 use crate::ingest::dates::{parse_ordered, DateOrder};
+use crate::ingest::format::{parse_local, ColumnFormat};
 use crate::ingest::Cell;
 
 /// A field's value in one row.
@@ -246,14 +247,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Read one cell; bad cells become `Missing` and are counted in `problems`.
-    pub fn read(
-        &self,
-        cell: &Cell,
-        col: usize,
-        decimal_comma: bool,
-        problems: &mut Problems,
-    ) -> Val {
+    /// Whether the field reads numbers or lists, and so needs its column's [`ColumnFormat`].
+    pub fn needs_format(&self) -> bool {
+        matches!(self.kind, FieldKind::Number | FieldKind::Multi)
+    }
+
+    /// Read one cell in its column's format; bad cells become `Missing` and are counted in
+    /// `problems`.
+    pub fn read(&self, cell: &Cell, col: usize, fmt: ColumnFormat, problems: &mut Problems) -> Val {
         match cell {
             Cell::Empty => return Val::Missing,
             Cell::Text(t) if crate::ingest::cell::trim(t).is_empty() => return Val::Missing,
@@ -264,7 +265,7 @@ impl<'a> Reader<'a> {
             _ => {}
         }
         match self.kind {
-            FieldKind::Number => self.number(cell, col, decimal_comma, problems),
+            FieldKind::Number => self.number(cell, col, fmt.decimal_comma, problems),
             FieldKind::Text => {
                 let raw = cell.text();
                 let code = self.lookup(&raw).map(|v| match v {
@@ -279,7 +280,7 @@ impl<'a> Reader<'a> {
             FieldKind::Date => self.date(cell, col, problems),
             FieldKind::Multi => {
                 let raw = cell.as_text();
-                let sep = self.separator.unwrap_or(",");
+                let sep = self.separator.unwrap_or(fmt.separator);
                 let parts: Vec<&str> = raw
                     .split(sep)
                     .map(str::trim)
@@ -328,7 +329,7 @@ impl<'a> Reader<'a> {
             (_, Some(MapValue::Text(t))) => parse_number(t, false),
             (Cell::Number(x), None) => Some(*x),
             (Cell::Bool(b), None) => Some(if *b { 1.0 } else { 0.0 }),
-            (_, None) => parse_number(&text, decimal_comma).or_else(|| leading_number(&text)),
+            (_, None) => parse_local(&text, decimal_comma).or_else(|| leading_number(&text)),
         };
         let Some(x) = x else {
             let p = if self.values.is_empty() {
@@ -440,25 +441,56 @@ mod tests {
         let r = reader(&map, Some((1.0, 5.0)));
         let mut p = Problems::new();
         assert_eq!(
-            r.read(&Cell::Text("Strongly  Agree".into()), 0, false, &mut p),
+            r.read(
+                &Cell::Text("Strongly  Agree".into()),
+                0,
+                ColumnFormat::plain(false),
+                &mut p
+            ),
             Val::Num(5.0)
         );
         assert_eq!(
-            r.read(&Cell::Text("4,0".into()), 0, true, &mut p),
+            r.read(
+                &Cell::Text("4,0".into()),
+                0,
+                ColumnFormat::plain(true),
+                &mut p
+            ),
             Val::Num(4.0)
         );
-        assert_eq!(r.read(&Cell::Number(3.0), 0, false, &mut p), Val::Num(3.0));
         assert_eq!(
-            r.read(&Cell::Text("2 - Poor".into()), 0, false, &mut p),
+            r.read(&Cell::Number(3.0), 0, ColumnFormat::plain(false), &mut p),
+            Val::Num(3.0)
+        );
+        assert_eq!(
+            r.read(
+                &Cell::Text("2 - Poor".into()),
+                0,
+                ColumnFormat::plain(false),
+                &mut p
+            ),
             Val::Num(2.0)
         );
-        assert_eq!(r.read(&Cell::Number(9.0), 1, false, &mut p), Val::Missing);
         assert_eq!(
-            r.read(&Cell::Text("Agreee".into()), 1, false, &mut p),
+            r.read(&Cell::Number(9.0), 1, ColumnFormat::plain(false), &mut p),
             Val::Missing
         );
         assert_eq!(
-            r.read(&Cell::Error("#N/A".into()), 1, false, &mut p),
+            r.read(
+                &Cell::Text("Agreee".into()),
+                1,
+                ColumnFormat::plain(false),
+                &mut p
+            ),
+            Val::Missing
+        );
+        assert_eq!(
+            r.read(
+                &Cell::Error("#N/A".into()),
+                1,
+                ColumnFormat::plain(false),
+                &mut p
+            ),
             Val::Missing
         );
         assert_eq!(p.len(), 3);

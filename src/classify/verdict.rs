@@ -12,12 +12,13 @@ use crate::config::guesses::{weakest, Level, RowGuesses};
 use crate::config::Config;
 use crate::ingest::{Cell, RowRef, Table};
 
-/// What a table says of its rows before their values: the Qualtrics `Status` and `Finished`
-/// columns, where the config drops previews and unfinished responses, and whether the table
-/// matches each `source` condition.
+/// What a table says of its rows before their values: its platform's flag columns (Qualtrics'
+/// `Status` and `Finished`, Alchemer's `Status`, an empty submit date…), where the config drops
+/// previews, unfinished and disqualified responses, and whether the table matches each
+/// `source` condition.
 pub(super) struct Flags {
-    pub(super) preview: Option<Verdicts>,
-    pub(super) unfinished: Option<Verdicts>,
+    /// Each flag the config applies, with its reason.
+    pub(super) checks: Vec<(&'static str, Verdicts)>,
     /// Per source condition of the config (by id): whether this table matches it.
     pub(super) sources: Vec<bool>,
     /// Per guess of the config: the rows of this table it decided.
@@ -26,15 +27,27 @@ pub(super) struct Flags {
 
 impl Flags {
     pub(super) fn new(cfg: &Config, map: &TableMap, t: &Table) -> Flags {
-        let verdicts = |on: bool, col: Option<usize>, test| {
-            col.filter(|_| on).map(|col| Verdicts {
-                known: CellVerdicts::new(t, col),
-                test,
+        use crate::ingest::layout::FlagKind;
+        let checks = map
+            .flags
+            .iter()
+            .filter(|f| match f.kind {
+                FlagKind::Preview => cfg.preview,
+                FlagKind::Unfinished => cfg.unfinished,
+                FlagKind::Disqualified => cfg.disqualified,
             })
-        };
+            .map(|f| {
+                (
+                    f.kind.reason(),
+                    Verdicts {
+                        known: CellVerdicts::new(t, f.col),
+                        test: f.test,
+                    },
+                )
+            })
+            .collect();
         Flags {
-            preview: verdicts(cfg.preview, map.status, is_preview),
-            unfinished: verdicts(cfg.unfinished, map.finished, is_unfinished),
+            checks,
             sources: cfg
                 .sources
                 .iter()
@@ -43,19 +56,6 @@ impl Flags {
             tally: vec![0; cfg.guesses.len()],
         }
     }
-}
-
-/// A Qualtrics `Status` (lower-cased) of a preview, test or spam response.
-pub fn is_preview(status: &str) -> bool {
-    matches!(
-        status,
-        "survey preview" | "survey test" | "spam" | "1" | "2" | "8"
-    )
-}
-
-/// A Qualtrics `Finished` (lower-cased) of an unfinished response.
-pub fn is_unfinished(finished: &str) -> bool {
-    matches!(finished, "0" | "false")
 }
 
 /// Whether a flag column's cell says to drop the row: its text, lower-cased, passes `test`.
@@ -68,7 +68,7 @@ impl Verdicts {
     pub(super) fn hit(&mut self, row: RowRef) -> bool {
         let test = self.test;
         self.known
-            .of(row, |cell| test(&cell.as_text().to_lowercase()))
+            .of(row, |cell| test(&crate::ingest::layout::flag_text(cell)))
     }
 }
 
@@ -83,11 +83,10 @@ pub(super) fn decide(
     if row.iter().all(Cell::is_empty) {
         return (Outcome::Excluded("empty row".into()), None);
     }
-    if flags.preview.as_mut().is_some_and(|f| f.hit(row)) {
-        return (Outcome::Excluded("preview/test".into()), None);
-    }
-    if flags.unfinished.as_mut().is_some_and(|f| f.hit(row)) {
-        return (Outcome::Excluded("unfinished".into()), None);
+    for (reason, f) in &mut flags.checks {
+        if f.hit(row) {
+            return (Outcome::Excluded((*reason).into()), None);
+        }
     }
     let view = RowView {
         vals,

@@ -383,6 +383,7 @@ pub struct Config {
     pub roles: Roles,
     pub preview: bool,
     pub unfinished: bool,
+    pub disqualified: bool,
     pub duplicates: bool,
     pub exclusions: Vec<Exclusion>,
     pub stage_rules: Vec<StageRule>,

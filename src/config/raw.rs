@@ -289,12 +289,18 @@ pub struct RawField {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawExclude {
-    /// Qualtrics preview, test and spam responses (`Status`).
+    /// Preview, test and spam responses (Qualtrics' `Status`, Alchemer's test responses,
+    /// SoSci's `Q_VIEWER`).
     #[serde(default = "yes")]
     pub preview: bool,
-    /// Qualtrics unfinished responses (`Finished` false).
+    /// Unfinished responses (Qualtrics' and SoSci's `Finished` false, Alchemer's `Partial`, an
+    /// empty submit date in Typeform and LimeSurvey).
     #[serde(default = "yes")]
     pub unfinished: bool,
+    /// Responses the platform disqualified (Alchemer's `Disqualified`, a KoboToolbox reviewer's
+    /// "not approved").
+    #[serde(default = "yes")]
+    pub disqualified: bool,
     /// Keep only the latest response per `respondent_id` within a period.
     #[serde(default = "yes")]
     pub duplicates: bool,
@@ -308,6 +314,7 @@ impl Default for RawExclude {
         RawExclude {
             preview: true,
             unfinished: true,
+            disqualified: true,
             duplicates: true,
             rules: Vec::new(),
         }

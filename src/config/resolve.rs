@@ -77,6 +77,7 @@ pub(super) fn resolve(
         roles,
         preview: raw.exclude.preview,
         unfinished: raw.exclude.unfinished,
+        disqualified: raw.exclude.disqualified,
         duplicates: raw.exclude.duplicates,
         exclusions,
         stage_rules,

@@ -6,6 +6,7 @@
 pub mod cell;
 pub mod dates;
 pub mod error;
+pub mod format;
 pub mod grid;
 pub mod layout;
 pub mod lookup;
@@ -99,6 +100,20 @@ impl Table {
     /// `file` or `file [sheet]`.
     pub fn label(&self) -> String {
         table_label(&self.source_file, self.sheet.as_deref())
+    }
+
+    /// How column `col` writes its numbers and joins its lists, from all its cells
+    /// ([`format::column_format`]).
+    pub fn column_format(&self, col: usize) -> format::ColumnFormat {
+        let names = self
+            .columns
+            .get(col)
+            .map(|c| c.names.as_slice())
+            .unwrap_or(&[]);
+        format::column_format_without(self.rows.distinct(col), self.decimal_comma, |t| {
+            let t = layout::normalize_header(t);
+            names.contains(&t)
+        })
     }
 
     /// The 1-based record number of data row `i`.

@@ -52,7 +52,7 @@ impl Kind {
             },
             Kind::Number => "number".into(),
             Kind::YesNo => "yes/no".into(),
-            Kind::Multi => "multi-select, separator \",\"".into(),
+            Kind::Multi => "multi-select".into(),
             Kind::Option => "multi-select option column".into(),
             Kind::Category => "category".into(),
             Kind::FreeText => "free text".into(),
@@ -116,7 +116,17 @@ impl Profile {
     }
 
     /// Add a cell; `response`: its row is one `run` keeps (its numbers count for the median).
+    #[cfg(test)]
     fn add(&mut self, cell: &Cell, response: bool) {
+        self.add_in(
+            cell,
+            response,
+            crate::ingest::format::ColumnFormat::plain(false),
+        );
+    }
+
+    /// [`Profile::add`] in the column's own format (its decimal mark, its list separator).
+    fn add_in(&mut self, cell: &Cell, response: bool, fmt: crate::ingest::format::ColumnFormat) {
         self.rows += 1;
         if cell.is_empty() || matches!(cell, Cell::Error(_)) {
             return;
@@ -132,13 +142,15 @@ impl Profile {
         }
         let number = match cell {
             Cell::Number(x) => Some(*x),
-            Cell::Text(t) => crate::ingest::cell::parse_number(t, false).or_else(|| {
-                let x = anchor(text)?;
-                if self.anchors.len() < 50 {
-                    self.anchors.insert(text.to_string(), x);
-                }
-                Some(x)
-            }),
+            Cell::Text(t) => {
+                crate::ingest::format::parse_local(t, fmt.decimal_comma).or_else(|| {
+                    let x = anchor(text)?;
+                    if self.anchors.len() < 50 {
+                        self.anchors.insert(text.to_string(), x);
+                    }
+                    Some(x)
+                })
+            }
             _ => None,
         };
         if let Some(x) = number {
@@ -167,7 +179,7 @@ impl Profile {
                 *self.domains.entry(domain.to_lowercase()).or_default() += 1;
             }
         }
-        let parts = split_list(text);
+        let parts = split_list(text, fmt.separator);
         if parts.len() > 1 {
             self.with_comma += 1;
             for part in &parts {
@@ -213,12 +225,40 @@ impl Profile {
         })
     }
 
+    /// Whether an option column's answers only mark its option chosen or not: the option's
+    /// own text, or 1 / 0, true / false, yes / no, x (a platform's one column per choice).
+    fn marks_choice(&self) -> bool {
+        let Some((_, option)) = &self.option else {
+            return false;
+        };
+        let option = option.to_lowercase();
+        self.distinct.len() <= 2
+            && self.distinct.iter().all(|v| {
+                let v = v.trim().to_lowercase();
+                v == option
+                    || matches!(
+                        v.as_str(),
+                        "1" | "0"
+                            | "true"
+                            | "false"
+                            | "yes"
+                            | "no"
+                            | "x"
+                            | "selected"
+                            | "not selected"
+                    )
+            })
+    }
+
     /// The kind the values show.
     pub fn kind(&self) -> Kind {
         if self.filled == 0 {
             return Kind::Empty;
         }
         let header = self.header.to_lowercase();
+        if self.marks_choice() {
+            return Kind::Option;
+        }
         let labelled = likert::find(self.answers.keys().map(String::as_str), self.texts);
         let answered = self.filled - self.no_answer;
         if labelled.is_some() || answered > 0 && self.numbers * 10 >= answered * 9 {
@@ -321,8 +361,15 @@ pub fn anchor(text: &str) -> Option<f64> {
     RE.captures(text).and_then(|c| c[1].parse().ok())
 }
 
-/// The parts of a comma-joined answer; a comma between digits (`1,000`) does not split.
-fn split_list(text: &str) -> Vec<&str> {
+/// The parts of a joined answer; a comma between digits (`1,000`) does not split.
+fn split_list<'a>(text: &'a str, separator: &str) -> Vec<&'a str> {
+    if separator != "," {
+        return text
+            .split(separator)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
     let b = text.as_bytes();
     let mut parts = Vec::new();
     let mut start = 0;
@@ -339,18 +386,18 @@ fn split_list(text: &str) -> Vec<&str> {
     parts
 }
 
-/// Which rows of a table are responses: not a Qualtrics preview, test or spam (`Status`), not
-/// unfinished (`Finished`), as `run` excludes them by default. Their numbers would distort the
-/// medians, the speeders' median duration above all.
+/// Which rows of a table are responses: none of its platform's flags (a preview, test or spam,
+/// an unfinished or disqualified response) says otherwise, as `run` excludes them by default.
+/// Their numbers would distort the medians, the speeders' median duration above all.
 fn responses(t: &Table) -> Vec<bool> {
-    use crate::classify::verdict::{is_preview, is_unfinished};
-    let (status, finished) = crate::classify::mapping::qualtrics_flags(t);
-    let says = |row: &crate::ingest::RowRef, col: Option<usize>, test: fn(&str) -> bool| {
-        col.is_some_and(|c| test(&row[c].as_text().to_lowercase()))
-    };
+    let flags = crate::ingest::layout::row_flags(t.layout, &t.columns);
     t.rows
         .iter()
-        .map(|row| !says(&row, status, is_preview) && !says(&row, finished, is_unfinished))
+        .map(|row| {
+            !flags
+                .iter()
+                .any(|f| (f.test)(&crate::ingest::layout::flag_text(&row[f.col])))
+        })
         .collect()
 }
 
@@ -371,6 +418,7 @@ pub fn profile(tables: &[&Table]) -> Vec<Profile> {
                 continue;
             }
             let key = header.to_lowercase();
+            let fmt = t.column_format(c);
             let i = *index.entry(key).or_insert_with(|| {
                 out.push(Profile {
                     header: header.clone(),
@@ -388,7 +436,7 @@ pub fn profile(tables: &[&Table]) -> Vec<Profile> {
                 .extend(col.names.iter().filter(|n| !n.is_empty()).cloned());
             for (row, &response) in t.rows.iter().zip(&keep) {
                 let cell = row.get(c).unwrap_or(&Cell::Empty);
-                p.add(cell, response);
+                p.add_in(cell, response, fmt);
                 if let Cell::Text(_) = cell {
                     let answers = p.by_table.entry(name.clone()).or_default();
                     let text = cell.as_text();

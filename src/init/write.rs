@@ -304,7 +304,11 @@ fn field(w: &mut String, f: &GField) {
         let _ = writeln!(w, "kind = {}", q(f.kind));
     }
     if f.kind == "multi" {
-        let _ = writeln!(w, "separator = \",\"");
+        // No separator: each column's is decided from its cells (`,` `;` `|` or a line break).
+        let _ = writeln!(
+            w,
+            "# separator: each column's own (`,` `;` `|` or a line break, decided from its cells); set one to force it"
+        );
     }
     if let Some((lo, hi)) = f.scale {
         let _ = writeln!(w, "scale = [{}, {}]", num(lo), num(hi));

@@ -44,8 +44,9 @@ pub(super) fn answers(cfg: &Config, tables: &[&Table], maps: &[mapping::TableMap
                 if t.columns[c].option.is_some() {
                     continue;
                 }
+                let sep = t.column_format(c).separator;
                 for (i, row) in t.rows.iter().enumerate() {
-                    for answer in answer_parts(&row[c], field) {
+                    for answer in answer_parts(&row[c], field, sep) {
                         let key = fold(&answer);
                         let covered = if field.values.is_empty() {
                             rule.is_some_and(|r| r.contains(&key))
@@ -101,7 +102,7 @@ pub(super) fn answers(cfg: &Config, tables: &[&Table], maps: &[mapping::TableMap
     out
 }
 
-fn answer_parts(cell: &Cell, field: &crate::config::Field) -> Vec<String> {
+fn answer_parts(cell: &Cell, field: &crate::config::Field, column_sep: &str) -> Vec<String> {
     if matches!(cell, Cell::Empty | Cell::Error(_)) {
         return Vec::new();
     }
@@ -111,7 +112,7 @@ fn answer_parts(cell: &Cell, field: &crate::config::Field) -> Vec<String> {
         return Vec::new();
     }
     if field.kind == FieldKind::Multi {
-        let sep = field.separator.as_deref().unwrap_or(",");
+        let sep = field.separator.as_deref().unwrap_or(column_sep);
         raw.split(sep)
             .map(str::trim)
             .filter(|p| !p.is_empty())

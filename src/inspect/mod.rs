@@ -351,7 +351,7 @@ fn unused(tables: &[&Table], maps: &[mapping::TableMap]) -> Vec<Finding> {
         for (e, x) in &m.attributes {
             used.extend(e.iter().chain(x.iter()).copied());
         }
-        used.extend(m.status.iter().chain(m.finished.iter()).copied());
+        used.extend(m.flags.iter().map(|f| f.col));
         let free: Vec<String> = t
             .columns
             .iter()

@@ -61,6 +61,10 @@ pub static DE: Lexicon = Lexicon {
     platform: Platform {
         metadata: &[r"\beinwillig"],
         timestamp: &["zeitstempel"],
+        forms_id: &["id"],
+        forms_start: &["startzeit"],
+        forms_completion: &["fertigstellungszeit"],
+        note_rows: &[r"gesamt", r"insgesamt", r"summe", r"anmerkungen?", r"hinweise?", r"quellen?", r"durchschnitt", r"mittelwert"],
     },
     stage_names: StageNames {
         got_away: &[r"verloren(e)?( (angebote|ausschreibungen|interessenten))?"],

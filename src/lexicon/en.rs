@@ -150,6 +150,10 @@ pub static EN: Lexicon = Lexicon {
             r"\bdevice\b",
         ],
         timestamp: &["timestamp"],
+        forms_id: &["id"],
+        forms_start: &["start time"],
+        forms_completion: &["completion time"],
+        note_rows: &[r"totals?", r"grand total", r"sum", r"sub-?totals?", r"notes?", r"source", r"sources", r"averages?", r"mean", r"base", r"n\s*="],
     },
     stage_names: StageNames {
         got_away: &[

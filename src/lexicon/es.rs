@@ -56,6 +56,10 @@ pub static ES: Lexicon = Lexicon {
     platform: Platform {
         metadata: &[r"\bconsentimiento"],
         timestamp: &["marca temporal"],
+        forms_id: &["id"],
+        forms_start: &["hora de inicio"],
+        forms_completion: &["hora de finalización"],
+        note_rows: &[r"total(es)?", r"suma", r"notas?", r"fuentes?", r"promedio", r"media"],
     },
     stage_names: StageNames {
         got_away: &[r"perdid[oa]s?"],

@@ -56,6 +56,10 @@ pub static FR: Lexicon = Lexicon {
     platform: Platform {
         metadata: &[r"\bconsentement"],
         timestamp: &["horodateur"],
+        forms_id: &["id"],
+        forms_start: &["heure de début"],
+        forms_completion: &["heure de fin"],
+        note_rows: &[r"total", r"totaux", r"somme", r"notes?", r"remarques?", r"sources?", r"moyenne"],
     },
     stage_names: StageNames {
         got_away: &[r"perdus?"],

@@ -54,7 +54,11 @@ pub static ID: Lexicon = Lexicon {
     },
     platform: Platform {
         metadata: &[r"\bpersetujuan"],
-        timestamp: &[],
+        timestamp: &["cap waktu", "stempel waktu"],
+        forms_id: &["id"],
+        forms_start: &["waktu mulai"],
+        forms_completion: &["waktu penyelesaian"],
+        note_rows: &[r"total", r"jumlah", r"catatan", r"sumber", r"rata-rata"],
     },
     stage_names: StageNames {
         got_away: &[r"kalah", r"hilang"],

@@ -57,6 +57,10 @@ pub static KO: Lexicon = Lexicon {
     platform: Platform {
         metadata: &[r"동의"],
         timestamp: &["타임스탬프"],
+        forms_id: &["id"],
+        forms_start: &["시작 시간"],
+        forms_completion: &["완료 시간"],
+        note_rows: &[r"합계", r"총계", r"메모", r"비고", r"출처", r"평균"],
     },
     stage_names: StageNames {
         got_away: &[r"이탈 ?가망 ?고객", r"놓친 ?고객", r"수주 ?실패"],

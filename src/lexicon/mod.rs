@@ -142,6 +142,14 @@ pub struct Platform {
     /// Google Forms' first header (`Timestamp`) as it is exported in this language (plain text,
     /// lower case).
     pub timestamp: Words,
+    /// Microsoft Forms' first three headers in this language (plain text, lower case): the id,
+    /// the start time and the completion time.
+    pub forms_id: Words,
+    pub forms_start: Words,
+    pub forms_completion: Words,
+    /// The first cell of a note or total row below a sheet's data (patterns, matched at the
+    /// start of the folded cell): total, sum, notes, source.
+    pub note_rows: Words,
 }
 
 /// Stage names, in the order they are tried.
@@ -371,6 +379,32 @@ pub fn is_timestamp_header(lower: &str) -> bool {
     LANGUAGES
         .iter()
         .any(|l| l.platform.timestamp.contains(&lower))
+}
+
+/// Whether three headers (lower case) are Microsoft Forms' id, start time and completion time
+/// in one of the lexicon's languages.
+pub fn is_forms_header(id: &str, start: &str, completion: &str) -> bool {
+    LANGUAGES.iter().any(|l| {
+        let p = &l.platform;
+        (id == "id" || p.forms_id.contains(&id))
+            && p.forms_start.contains(&start)
+            && p.forms_completion.contains(&completion)
+    })
+}
+
+/// Whether a row's first cell (folded) opens a note or total row in one of the lexicon's
+/// languages.
+pub fn is_note_row(first: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        let alts: Vec<&str> = LANGUAGES
+            .iter()
+            .flat_map(|l| l.platform.note_rows.iter().copied())
+            .collect();
+        Regex::new(&format!(r"(?i)^\s*({})(\b|\s|:|$)", alts.join("|"))).ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(first))
 }
 
 /// The side a question stem is on: `Some(0)` expectation (importance words, or expectation

@@ -53,7 +53,11 @@ pub static PL: Lexicon = Lexicon {
     },
     platform: Platform {
         metadata: &[r"\bzgod[ay]"],
-        timestamp: &[],
+        timestamp: &["sygnatura czasowa"],
+        forms_id: &["identyfikator"],
+        forms_start: &["godzina rozpoczęcia"],
+        forms_completion: &["godzina ukończenia"],
+        note_rows: &[r"razem", r"suma", r"łącznie", r"uwagi", r"notatki", r"źródło", r"średnia"],
     },
     stage_names: StageNames {
         got_away: &[r"utracen[iey]", r"przegran[ea]"],

@@ -1,8 +1,22 @@
-//! A row of short variable codes above a row of question labels (SoSci Survey, LimeSurvey,
-//! Unipark, Alchemer): both rows are headers, and a field matches either.
+//! A row of short variable codes above a row of question labels (Unipark, an unknown
+//! platform's; SoSci Survey and LimeSurvey have files of their own): both rows are headers, and
+//! a field matches either. Unipark's `dispcode` says how a response ended: 31 and 32 are
+//! completed, 20–23 not (Unipark's manual, "Disposition codes").
 
-use super::{two_level, Found, Head, Layout};
+use super::{find, two_level, FlagKind, Found, Head, Layout, RowFlag};
 use crate::ingest::cell::Cell;
+use crate::ingest::Column;
+
+pub(super) fn flags(columns: &[Column]) -> Vec<RowFlag> {
+    find(columns, &["dispcode"])
+        .map(|col| RowFlag {
+            col,
+            kind: FlagKind::Unfinished,
+            test: |s| matches!(s, "20" | "21" | "22" | "23"),
+        })
+        .into_iter()
+        .collect()
+}
 
 pub(super) fn detect(h: &Head) -> Option<Found> {
     let [r0, r1, _] = &h.rows;
@@ -27,7 +41,11 @@ fn is_code(s: &str) -> bool {
 /// platform's codes, which a team's own `id, stage, why` lacks); the second as full, all text,
 /// no number among it, mostly unlike the codes above it, and worded (with spaces) as questions
 /// are.
-fn code_and_label(codes: &[String], labels: &[String], label_cells: Option<&[Cell]>) -> bool {
+pub(super) fn code_and_label(
+    codes: &[String],
+    labels: &[String],
+    label_cells: Option<&[Cell]>,
+) -> bool {
     let filled: Vec<(&String, &String)> = codes
         .iter()
         .zip(labels)
@@ -68,7 +86,7 @@ fn code_and_label(codes: &[String], labels: &[String], label_cells: Option<&[Cel
 
 /// Whether a quarter or more of a row's texts come again in the same column in the rows below
 /// it: answers repeat down a column (`Strongly agree`), a question's label does not.
-fn repeated_below(row: &[String], below: &[Vec<Cell>]) -> bool {
+pub(super) fn repeated_below(row: &[String], below: &[Vec<Cell>]) -> bool {
     let filled: Vec<(usize, &String)> = row
         .iter()
         .enumerate()

@@ -1,25 +1,40 @@
 //! Header layouts of survey platforms: how many header rows, and what each column is called.
 //!
-//! Each platform is recognised in a file of its own ([`qualtrics`], [`code_label`],
-//! [`surveymonkey`], [`google_forms`], [`microsoft_forms`]), listed once below in the order they
-//! are tried; what a layout means for the rest of the program ([`Layout`]'s methods) is answered
-//! here, in exhaustive matches, so that a new layout does not compile until each is answered.
+//! Each platform is recognised in a file of its own ([`qualtrics`], [`sosci`], [`limesurvey`],
+//! [`code_label`], [`surveymonkey`], [`google_forms`], [`microsoft_forms`], [`typeform`],
+//! [`alchemer`], [`jotform`], [`kobo`]), listed once below in the order they are tried; each
+//! file also says which of its columns flag a preview, an unfinished or a disqualified response
+//! ([`row_flags`]) and which is the platform's own response id ([`response_id`]). What a layout
+//! means for the rest of the program ([`Layout`]'s methods) is answered here, in exhaustive
+//! matches, so that a new layout does not compile until each is answered.
 //! Adding a layout: its file, its variant, its arms, its place in [`PLATFORMS`] or [`ONE_ROW`].
+//!
+//! After the layout, [`choices::group`] finds one-column-per-choice multi-selects that no
+//! platform header marked (Typeform's, a team's own checkbox columns): whatever the platform,
+//! a run of columns whose cells repeat their own header is one question's options.
 
 use super::cell::Cell;
 use super::{column_letter, Column, Grid, Table};
 
+mod alchemer;
+mod choices;
 mod code_label;
 mod google_forms;
+mod jotform;
+mod kobo;
+mod limesurvey;
 mod microsoft_forms;
 mod qualtrics;
+mod sosci;
 mod surveymonkey;
+mod typeform;
 
 /// A layout found: the layout, how many header rows it has, and its columns.
 type Found = (Layout, usize, Vec<Column>);
 
-/// A one-row platform's test of the first header row.
-type OneRow = fn(&[String]) -> Option<Layout>;
+/// A one-row platform's test of the header row (the [`Head`] starts at it): its layout and
+/// its columns.
+type OneRow = fn(&Head) -> Option<(Layout, Vec<Column>)>;
 
 /// The first three rows of a table as header texts, and the cells they came from.
 pub(super) struct Head<'a> {
@@ -34,11 +49,25 @@ pub(super) fn has(row: &[String], names: &[&str]) -> bool {
 }
 
 /// The multi-row platform layouts, tried in this order on the first three rows.
-const PLATFORMS: [fn(&Head) -> Option<Found>; 3] =
-    [qualtrics::detect, code_label::detect, surveymonkey::detect];
+const PLATFORMS: [fn(&Head) -> Option<Found>; 5] = [
+    limesurvey::detect,
+    qualtrics::detect,
+    sosci::detect,
+    code_label::detect,
+    surveymonkey::detect,
+];
 
-/// The platforms of one header row, tried in this order on the first row.
-const ONE_ROW: [OneRow; 2] = [google_forms::detect, microsoft_forms::detect];
+/// The platforms of one header row, tried in this order on the header row.
+const ONE_ROW: [OneRow; 8] = [
+    google_forms::detect,
+    microsoft_forms::detect,
+    typeform::detect,
+    alchemer::detect,
+    limesurvey::detect_one_row,
+    sosci::detect_one_row,
+    jotform::detect,
+    kobo::detect,
+];
 
 /// The multi-row platform layouts, recognised from the first three rows.
 fn detect_platform(grid: &[Vec<Cell>], width: usize) -> Option<Found> {
@@ -49,14 +78,22 @@ fn detect_platform(grid: &[Vec<Cell>], width: usize) -> Option<Found> {
     PLATFORMS.iter().find_map(|detect| detect(&head))
 }
 
-/// One header row: Google Forms, Microsoft Forms, or a sheet of the team's own.
+/// One header row: a one-row platform's, or a sheet of the team's own.
 fn detect_single(grid: &[Vec<Cell>], width: usize) -> Found {
-    let r0 = row_texts(grid, 0, width);
-    let layout = ONE_ROW
+    let head = Head {
+        grid,
+        rows: [0, 1, 2].map(|r| row_texts(grid, r, width)),
+    };
+    let (layout, columns) = ONE_ROW
         .iter()
-        .find_map(|detect| detect(&r0))
-        .unwrap_or(Layout::SingleHeader);
-    let columns = r0
+        .find_map(|detect| detect(&head))
+        .unwrap_or_else(|| (Layout::SingleHeader, plain(&head.rows[0])));
+    (layout, 1, columns)
+}
+
+/// One column per header, named by it.
+pub(super) fn plain(headers: &[String]) -> Vec<Column> {
+    headers
         .iter()
         .enumerate()
         .map(|(i, h)| Column {
@@ -64,8 +101,87 @@ fn detect_single(grid: &[Vec<Cell>], width: usize) -> Found {
             option: None,
             letter: column_letter(i),
         })
-        .collect();
-    (layout, 1, columns)
+        .collect()
+}
+
+/// The first column whose first name is one of `names` (ASCII case aside).
+pub(super) fn find(columns: &[Column], names: &[&str]) -> Option<usize> {
+    columns.iter().position(|c| {
+        c.names
+            .first()
+            .is_some_and(|n| names.iter().any(|x| n.eq_ignore_ascii_case(x)))
+    })
+}
+
+/// What a flag column says of a row: a preview or test, an unfinished response, one the
+/// platform disqualified (screened out, over quota, rejected by a reviewer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagKind {
+    Preview,
+    Unfinished,
+    Disqualified,
+}
+
+impl FlagKind {
+    /// The reason a flagged row is excluded with.
+    pub fn reason(self) -> &'static str {
+        match self {
+            FlagKind::Preview => "preview/test",
+            FlagKind::Unfinished => "unfinished",
+            FlagKind::Disqualified => "disqualified",
+        }
+    }
+}
+
+/// A platform's column that flags rows: which, what it flags, and the test of its cell's text
+/// (trimmed, lower-cased; an empty cell is `""`).
+#[derive(Debug, Clone, Copy)]
+pub struct RowFlag {
+    pub col: usize,
+    pub kind: FlagKind,
+    pub test: fn(&str) -> bool,
+}
+
+/// A flag cell's text as [`RowFlag::test`] reads it: trimmed and lower-cased.
+pub fn flag_text(cell: &Cell) -> String {
+    cell.as_text().trim().to_lowercase()
+}
+
+/// The columns of a table's platform that flag previews, unfinished and disqualified rows.
+pub fn row_flags(layout: Layout, columns: &[Column]) -> Vec<RowFlag> {
+    match layout {
+        Layout::Qualtrics | Layout::QualtricsLegacy => qualtrics::flags(columns),
+        Layout::SoSci => sosci::flags(columns),
+        Layout::LimeSurvey => limesurvey::flags(columns),
+        Layout::CodeLabel => code_label::flags(columns),
+        Layout::Typeform => typeform::flags(columns),
+        Layout::Alchemer => alchemer::flags(columns),
+        Layout::KoboToolbox => kobo::flags(columns),
+        Layout::SingleHeader
+        | Layout::SurveyMonkey
+        | Layout::GoogleForms
+        | Layout::MicrosoftForms
+        | Layout::Jotform => Vec::new(),
+    }
+}
+
+/// The platform's own response id: a number or key it gives each response of one export
+/// (`ResponseId`, `#`, `_id`, `Submission ID`), unique there and nowhere else.
+pub fn response_id(layout: Layout, columns: &[Column]) -> Option<usize> {
+    let names: &[&str] = match layout {
+        Layout::Qualtrics => &["ResponseId", "ResponseID", "_recordId"],
+        Layout::QualtricsLegacy => &["V1", "ResponseID"],
+        Layout::SurveyMonkey => &["Respondent ID", "RespondentID"],
+        Layout::MicrosoftForms => &["ID", "Id", "Identyfikator"],
+        Layout::SoSci => &["CASE"],
+        Layout::LimeSurvey => &["id", "Response ID"],
+        Layout::Typeform => &["#", "Response ID", "Token"],
+        Layout::Alchemer => &["Response ID"],
+        Layout::Jotform => &["Submission ID"],
+        Layout::KoboToolbox => &["_id", "_uuid"],
+        Layout::SingleHeader | Layout::GoogleForms | Layout::CodeLabel => return None,
+    };
+    find(columns, names)
 }
 
 /// The export layout a table was recognised as.
@@ -84,9 +200,22 @@ pub enum Layout {
     GoogleForms,
     /// Microsoft Forms: `ID, Start time, Completion time, …`.
     MicrosoftForms,
-    /// A row of short variable codes above a row of question labels (SoSci Survey, LimeSurvey,
-    /// Unipark, Alchemer): both rows are headers, and a field matches either.
+    /// A row of short variable codes above a row of question labels (Unipark, an unknown
+    /// platform's): both rows are headers, and a field matches either.
     CodeLabel,
+    /// SoSci Survey: `CASE`, `FINISHED`, `Q_VIEWER`, codes with or without labels below.
+    SoSci,
+    /// LimeSurvey: `id`, `submitdate`, `lastpage` (or `Response ID`, `Date submitted`), one
+    /// header row or codes above labels.
+    LimeSurvey,
+    /// Typeform: `#` first, `Start Date (UTC)`, `Submit Date (UTC)`, `Network ID`, `Tags`.
+    Typeform,
+    /// Alchemer (SurveyGizmo): `Response ID`, `Time Started`, `Date Submitted`, `Status`.
+    Alchemer,
+    /// Jotform: `Submission Date`, `Submission ID`.
+    Jotform,
+    /// KoboToolbox: `start`, `end`, `_id`, `_uuid`, `_submission_time`, group paths.
+    KoboToolbox,
 }
 
 impl Layout {
@@ -100,32 +229,33 @@ impl Layout {
             Layout::GoogleForms => "google-forms",
             Layout::MicrosoftForms => "microsoft-forms",
             Layout::CodeLabel => "code-and-label",
+            Layout::SoSci => "sosci",
+            Layout::LimeSurvey => "limesurvey",
+            Layout::Typeform => "typeform",
+            Layout::Alchemer => "alchemer",
+            Layout::Jotform => "jotform",
+            Layout::KoboToolbox => "kobotoolbox",
         }
     }
 
     /// Whether the platform writes its own dates month first (US order) whatever the
-    /// respondent's language: Qualtrics and SurveyMonkey do; the others write the locale's order
-    /// or leave the dates as the user typed them.
+    /// respondent's language: Qualtrics, SurveyMonkey and Alchemer do; the others write ISO
+    /// dates, the locale's order, or the dates as the user typed them.
     pub fn us_dates(self) -> bool {
         match self {
-            Layout::Qualtrics | Layout::QualtricsLegacy | Layout::SurveyMonkey => true,
-            Layout::SingleHeader
-            | Layout::GoogleForms
-            | Layout::MicrosoftForms
-            | Layout::CodeLabel => false,
-        }
-    }
-
-    /// Whether the export has Qualtrics' `Status` and `Finished` columns, which mark previews,
-    /// tests, spam and unfinished responses.
-    pub fn response_flags(self) -> bool {
-        match self {
-            Layout::Qualtrics | Layout::QualtricsLegacy => true,
-            Layout::SingleHeader
+            Layout::Qualtrics
+            | Layout::QualtricsLegacy
             | Layout::SurveyMonkey
+            | Layout::Alchemer => true,
+            Layout::SingleHeader
             | Layout::GoogleForms
             | Layout::MicrosoftForms
-            | Layout::CodeLabel => false,
+            | Layout::CodeLabel
+            | Layout::SoSci
+            | Layout::LimeSurvey
+            | Layout::Typeform
+            | Layout::Jotform
+            | Layout::KoboToolbox => false,
         }
     }
 
@@ -134,11 +264,19 @@ impl Layout {
     /// first row is the question (or the question and its option, as SurveyMonkey has them).
     pub fn question_row(self) -> Option<usize> {
         match self {
-            Layout::Qualtrics | Layout::QualtricsLegacy | Layout::CodeLabel => Some(1),
+            Layout::Qualtrics
+            | Layout::QualtricsLegacy
+            | Layout::CodeLabel
+            | Layout::SoSci
+            | Layout::LimeSurvey => Some(1),
             Layout::SingleHeader
             | Layout::SurveyMonkey
             | Layout::GoogleForms
-            | Layout::MicrosoftForms => None,
+            | Layout::MicrosoftForms
+            | Layout::Typeform
+            | Layout::Alchemer
+            | Layout::Jotform
+            | Layout::KoboToolbox => None,
         }
     }
 
@@ -240,6 +378,7 @@ pub fn build_table(
         }
     };
     let data_start = start + header_rows;
+    let columns = choices::group(columns, head.get(data_start..).unwrap_or(&[]));
     Table {
         source_file,
         sheet,
@@ -345,7 +484,7 @@ mod tests {
         ]);
         assert_eq!(
             build_table("lime.csv".into(), None, lime, 0).layout,
-            Layout::CodeLabel
+            Layout::LimeSurvey
         );
     }
 

@@ -1,7 +1,9 @@
 //! Qualtrics: three header rows (column ids, question text, `{"ImportId":…}`), the two-row
 //! export of the same, and the legacy (pre-2017) export with `V1…V10` ids above a label row.
+//! `Status` marks previews, tests and spam; `Finished` unfinished responses.
 
-use super::{has, two_level, Found, Head, Layout};
+use super::{find, has, two_level, FlagKind, Found, Head, Layout, RowFlag};
+use crate::ingest::Column;
 
 pub(super) fn detect(h: &Head) -> Option<Found> {
     let [r0, r1, r2] = &h.rows;
@@ -29,4 +31,38 @@ pub(super) fn detect(h: &Head) -> Option<Found> {
         return Some((Layout::Qualtrics, 2, two_level(r0, r1)));
     }
     None
+}
+
+/// `Status` (`Survey Preview`, `Survey Test`, `Spam`, or their codes 1, 2, 8) and `Finished`
+/// (`0` / `False`).
+pub(super) fn flags(columns: &[Column]) -> Vec<RowFlag> {
+    let mut out = Vec::new();
+    if let Some(col) = find(columns, &["Status"]) {
+        out.push(RowFlag {
+            col,
+            kind: FlagKind::Preview,
+            test: is_preview,
+        });
+    }
+    if let Some(col) = find(columns, &["Finished"]) {
+        out.push(RowFlag {
+            col,
+            kind: FlagKind::Unfinished,
+            test: is_unfinished,
+        });
+    }
+    out
+}
+
+/// A Qualtrics `Status` (lower-cased) of a preview, test or spam response.
+pub fn is_preview(status: &str) -> bool {
+    matches!(
+        status,
+        "survey preview" | "survey test" | "spam" | "1" | "2" | "8"
+    )
+}
+
+/// A `Finished` (lower-cased) of an unfinished response.
+pub fn is_unfinished(finished: &str) -> bool {
+    matches!(finished, "0" | "false")
 }

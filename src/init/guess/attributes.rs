@@ -29,7 +29,12 @@ pub(super) fn split_item(p: &Profile) -> Option<(String, String)> {
         }
     }
     if let Some((stem, item)) = h.rsplit_once(" - ") {
-        return Some((stem.trim().into(), item.trim().into()));
+        // `item - how important is it?`: the side's words are on the right, so is the stem.
+        let (stem, item) = (stem.trim(), item.trim());
+        if lexicon::side_of(stem).is_none() && lexicon::side_of(item).is_some() {
+            return Some((item.into(), stem.into()));
+        }
+        return Some((stem.into(), item.into()));
     }
     // `stem: item` (SoSci Survey, LimeSurvey labels), the stem being words, not a code.
     h.split_once(": ")

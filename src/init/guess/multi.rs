@@ -39,6 +39,16 @@ fn groups(pk: &Picker) -> Vec<Group> {
     groups
 }
 
+/// Whether a group of option columns has no question text: its question is its options' own
+/// headers joined (how a run of one-column-per-choice columns is named at ingest).
+fn unnamed(pk: &Picker, question: &str, ix: &[usize]) -> bool {
+    let options: Vec<&str> = ix
+        .iter()
+        .filter_map(|&i| pk.profiles[i].option.as_ref().map(|(_, o)| o.as_str()))
+        .collect();
+    options.len() == ix.len() && options.join(" / ") == question
+}
+
 /// Services known and bought, and channels used: multi-select questions, in one cell or spread
 /// over option columns.
 pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
@@ -61,9 +71,39 @@ pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
         }
         (headers, options)
     };
-    let (known, known_opts) = take(&|q| service.is_match(q) && known_re.is_match(q));
-    let (bought, bought_opts) = take(&|q| service.is_match(q) && bought_re.is_match(q));
-    let (channels, channel_opts) = take(&|q| channel_re(q));
+    let (mut known, mut known_opts) = take(&|q| service.is_match(q) && known_re.is_match(q));
+    let (mut bought, mut bought_opts) = take(&|q| service.is_match(q) && bought_re.is_match(q));
+    let (mut channels, mut channel_opts) = take(&|q| channel_re(q));
+    // A question with no text of its own (one column per choice, headed by the choice, as
+    // Typeform exports it) joins the question of another file whose options it shares.
+    for (q, o, ix) in &groups {
+        if !unnamed(pk, q, ix) || ix.iter().any(|i| pk.used.contains(i)) {
+            continue;
+        }
+        let shares = |theirs: &BTreeMap<String, usize>| {
+            let common = o
+                .keys()
+                .filter(|k| theirs.keys().any(|t| t.eq_ignore_ascii_case(k)))
+                .count();
+            !theirs.is_empty() && common * 2 >= o.len().max(1)
+        };
+        let target = if shares(&known_opts) {
+            Some((&mut known, &mut known_opts))
+        } else if shares(&bought_opts) {
+            Some((&mut bought, &mut bought_opts))
+        } else if shares(&channel_opts) {
+            Some((&mut channels, &mut channel_opts))
+        } else {
+            None
+        };
+        if let Some((headers, opts)) = target {
+            headers.push(q.clone());
+            for (k, n) in o {
+                *opts.entry(k.clone()).or_default() += n;
+            }
+            pk.used.extend(ix.iter().copied());
+        }
+    }
     let multi = |name: &str, h: Vec<String>, why: &str| GField {
         name: name.into(),
         headers: h,
