@@ -40,7 +40,13 @@ pub(super) fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &T
     for (ri, row) in t.rows.iter().enumerate() {
         let values = reads.row_ids(row, &mut out);
         let at = (ti, t.row_number(ri));
-        let r = respondent(cfg, &mut flags, row, &values, at);
+        let mut r = respondent(cfg, &mut flags, row, &values, at);
+        if ri + t.note_rows >= t.rows.len()
+            && !matches!(r.outcome, super::outcome::Outcome::Excluded(_))
+        {
+            r.outcome = super::outcome::Outcome::Excluded("note row".into());
+            r.guess = None;
+        }
         out.respondents.push(r);
     }
     out.guess_rows = std::mem::take(&mut flags.tally);

@@ -86,6 +86,9 @@ pub struct Table {
     pub rows: Grid,
     /// The 1-based record number of `rows[0]` as a spreadsheet program shows it.
     pub first_row_number: usize,
+    /// How many of the last rows are notes or totals below the data ("Total", "Notes: …",
+    /// "Source", a row of only sums): excluded with the reason `note row`.
+    pub note_rows: usize,
 }
 
 /// `file` or `file [sheet]`: how a table is named in messages and reports.

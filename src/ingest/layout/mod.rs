@@ -379,6 +379,8 @@ pub fn build_table(
     };
     let data_start = start + header_rows;
     let columns = choices::group(columns, head.get(data_start..).unwrap_or(&[]));
+    let rows = grid.skip_rows(data_start);
+    let note_rows = note_rows(&rows);
     Table {
         source_file,
         sheet,
@@ -386,9 +388,55 @@ pub fn build_table(
         encoding: None,
         decimal_comma: false,
         columns,
-        rows: grid.skip_rows(data_start),
+        rows,
         first_row_number: row_offset + data_start + 1,
+        note_rows,
     }
+}
+
+/// How many of a table's last rows are notes or totals: from the bottom (blank rows aside),
+/// each row whose first filled cell opens with a note or total word of a lexicon language
+/// ("Total", "Notes:", "Quelle", "합계") with only numbers beside it, or whose only filled cells
+/// are numbers above their columns' values with its first cell blank (a row of sums), up to 20
+/// rows and never the first
+/// data row.
+fn note_rows(rows: &Grid) -> usize {
+    let n = rows.len();
+    let mut notes = 0;
+    for r in (1..n).rev().take(20) {
+        let row = rows.row(r);
+        let filled: Vec<&Cell> = row.iter().filter(|c| !c.is_empty()).collect();
+        let Some(first) = filled.first() else {
+            continue;
+        };
+        // The word, and nothing but numbers beside it: a respondent named "Total Energies"
+        // has answers beside the name.
+        let note = matches!(first, Cell::Text(t) if crate::lexicon::is_note_row(&fold(t)))
+            && filled[1..].iter().all(|c| {
+                matches!(c, Cell::Number(_)) || {
+                    let t = c.as_text();
+                    crate::ingest::format::parse_local(&t, false).is_some()
+                        || crate::ingest::format::parse_local(&t, true).is_some()
+                }
+            });
+        // A row of sums: numbers only, its first cell blank, each above every value of its
+        // column in the rows above (a respondent's ratings are not).
+        let sums = row.get(0).is_none_or(Cell::is_empty)
+            && filled.len() >= 2
+            && row.iter().enumerate().all(|(c, cell)| match cell {
+                Cell::Empty => true,
+                Cell::Number(x) => (0..r).all(|above| match rows.row(above).get(c) {
+                    Some(Cell::Number(y)) => y < x,
+                    _ => true,
+                }),
+                _ => false,
+            });
+        if !(note || sums) {
+            break;
+        }
+        notes = n - r;
+    }
+    notes
 }
 
 /// How many rows [`build_table`] looks at: the ten probed for a header, and the one after.
@@ -598,5 +646,111 @@ mod tests {
             build_table("m.csv".into(), None, g, 0).layout,
             Layout::MicrosoftForms
         );
+    }
+
+    /// Note and total rows at the end of a coded sheet are counted, in a lexicon language, with
+    /// only numbers beside the word; a respondent named "Total Energies" is not one.
+    #[test]
+    fn note_and_total_rows_at_the_end() {
+        let mut rows = vec![
+            vec![
+                Cell::from_text("id"),
+                Cell::from_text("stage"),
+                Cell::from_text("score"),
+            ],
+            vec![
+                Cell::from_text("A"),
+                Cell::from_text("client"),
+                Cell::Number(4.0),
+            ],
+            vec![
+                Cell::from_text("Total Energies"),
+                Cell::from_text("client"),
+                Cell::Number(5.0),
+            ],
+            vec![
+                Cell::from_text("B"),
+                Cell::from_text("former"),
+                Cell::Number(3.0),
+            ],
+            vec![Cell::from_text("Total"), Cell::Empty, Cell::Number(12.0)],
+            vec![Cell::Empty, Cell::Empty, Cell::Empty],
+            vec![
+                Cell::from_text("Notes: coded by JS"),
+                Cell::Empty,
+                Cell::Empty,
+            ],
+        ];
+        let t = build_table("c.xlsx".into(), None, Grid::from_rows(rows.clone()), 0);
+        assert_eq!(t.rows.len(), 6);
+        assert_eq!(t.note_rows, 3, "the total, the blank and the notes");
+        rows.truncate(4);
+        rows.push(vec![
+            Cell::from_text("Summe"),
+            Cell::Empty,
+            Cell::Number(12.0),
+        ]);
+        assert_eq!(
+            build_table("d.xlsx".into(), None, Grid::from_rows(rows.clone()), 0).note_rows,
+            1
+        );
+        rows.pop();
+        rows.push(vec![Cell::Empty, Cell::Empty, Cell::Number(12.0)]);
+        rows.push(vec![Cell::Empty, Cell::Number(2.0), Cell::Number(3.0)]);
+        let t = build_table("e.xlsx".into(), None, Grid::from_rows(rows), 0);
+        assert_eq!(
+            t.note_rows, 0,
+            "ratings with no id are a respondent, not sums"
+        );
+    }
+
+    /// Microsoft Forms with its headers in the form's language.
+    #[test]
+    fn microsoft_forms_in_other_languages() {
+        for head in [
+            ["Id", "Startzeit", "Fertigstellungszeit"],
+            ["ID", "Heure de début", "Heure de fin"],
+            ["Id", "Hora de inicio", "Hora de finalización"],
+            ["Identyfikator", "Godzina rozpoczęcia", "Godzina ukończenia"],
+        ] {
+            let g = grid(&[&head, &["1", "a", "b"]]);
+            assert_eq!(
+                build_table("m.csv".into(), None, g, 0).layout,
+                Layout::MicrosoftForms,
+                "{head:?}"
+            );
+        }
+    }
+
+    /// Columns whose answers repeat their own header are one multi-select's options, a choice
+    /// nobody in the first rows took among them; Alchemer's `Option:Question` too.
+    #[test]
+    fn choice_columns_are_one_question() {
+        let g = grid(&[
+            &["#", "Audit", "Tax", "Advisory", "Why?"],
+            &["a1", "Audit", "", "Advisory", "fast"],
+            &["a2", "", "", "Advisory", "Audit"],
+        ]);
+        let t = build_table("t.csv".into(), None, g, 0);
+        assert_eq!(t.columns[2].option.as_deref(), Some("Tax"));
+        assert_eq!(t.columns[1].names[1], "Audit / Tax / Advisory");
+        assert!(t.columns[4].option.is_none() && t.columns[0].option.is_none());
+        let g = grid(&[
+            &[
+                "Response ID",
+                "Time Started",
+                "Status",
+                "Audit:Which do you know?",
+                "Tax:Which do you know?",
+            ],
+            &["1", "x", "Complete", "Audit", ""],
+        ]);
+        let t = build_table("a.csv".into(), None, g, 0);
+        assert_eq!(t.layout, Layout::Alchemer);
+        assert_eq!(
+            t.columns[4].names,
+            ["Tax:Which do you know?", "Which do you know?"]
+        );
+        assert_eq!(t.columns[4].option.as_deref(), Some("Tax"));
     }
 }
