@@ -464,12 +464,16 @@ mod tests {
              Start Date,Response Type,Finished,Duration (in seconds),Response ID\n\
              {\"ImportId\":\"startDate\"},{\"ImportId\":\"status\"},{\"ImportId\":\"finished\"},{\"ImportId\":\"duration\"},{\"ImportId\":\"_recordId\"}\n",
         );
-        for i in 0..5 {
+        for i in 0..10 {
             csv.push_str(&format!(
-                "2026-10-0{} 10:00:00,IP Address,True,600,R_{i}\n",
+                "2026-10-{:02} 10:00:00,IP Address,True,600,R_{i}\n",
                 i + 1
             ));
         }
+        // No response under the cut-off: no speeder rule (issue 29: only where the durations
+        // show one).
+        let no_speeder = csv.clone();
+        csv.push_str("2026-10-11 10:00:00,IP Address,True,30,R_fast\n");
         for i in 0..4 {
             csv.push_str(&format!(
                 "2026-10-01 09:00:00,Survey Preview,True,10,P_{i}\n"
@@ -488,6 +492,10 @@ mod tests {
         assert_eq!(d.median(), Some(600.0));
         let text = super::super::config_text("q", &[&t], &[]);
         assert!(text.contains("lt = 120"), "{text}");
+        let t =
+            crate::ingest::text::read_text("q.csv", no_speeder.as_bytes(), "csv", None).unwrap();
+        let text = super::super::config_text("q", &[&t], &[]);
+        assert!(!text.contains("speeder"), "{text}");
     }
 
     fn prof(header: &str, cells: &[Cell]) -> Profile {

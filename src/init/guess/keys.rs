@@ -54,7 +54,7 @@ pub(super) fn dates(g: &mut Guess, pk: &mut Picker) -> Vec<usize> {
     last
 }
 
-/// Speeders (under a fifth of the median duration) and the firm's own staff (e-mails at a
+/// Speeders (under a fifth of the median duration, only where a few completes are) and the firm's own staff (e-mails at a
 /// domain whose name is in the questions).
 pub(super) fn exclusions(g: &mut Guess, pk: &mut Picker) {
     let profiles = pk.profiles;
@@ -68,14 +68,32 @@ pub(super) fn exclusions(g: &mut Guess, pk: &mut Picker) {
             "seconds taken",
         ));
         let limit = (median / 5.0 / 10.0).floor() * 10.0;
-        g.exclusions.push(GRule {
-            name: String::new(),
-            stage_or_reason: "speeder".into(),
-            when: cond::lt("duration", limit),
-            why: format!("faster than a fifth of the median duration ({median:.0} s)"),
-            level: Level::Unsure,
-        });
+        // Only where the durations show speeders: some completes far below the median, and
+        // few of them (at most a tenth). A cut-off that no response falls under, or one that
+        // would drop a large share of genuine completes, is no rule.
+        let samples = &profiles[durations[0]].samples;
+        let under = samples.iter().filter(|&&x| x < limit).count();
+        if limit > 0.0 && under > 0 && under * 10 <= samples.len() {
+            g.exclusions.push(speeder(limit, median));
+        }
     }
+    internal(g, pk);
+}
+
+/// The speeder rule: faster than `limit` seconds, a fifth of the median duration.
+fn speeder(limit: f64, median: f64) -> GRule {
+    GRule {
+        name: String::new(),
+        stage_or_reason: "speeder".into(),
+        when: cond::lt("duration", limit),
+        why: format!("faster than a fifth of the median duration ({median:.0} s)"),
+        level: Level::Unsure,
+    }
+}
+
+/// The firm's own staff: e-mails at a domain whose name is in the questions.
+fn internal(g: &mut Guess, pk: &mut Picker) {
+    let profiles = pk.profiles;
     let email_re = &words().email;
     let all_emails: Vec<usize> = (0..profiles.len())
         .filter(|&i| profiles[i].is_named(email_re))
