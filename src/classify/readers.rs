@@ -38,21 +38,14 @@ pub(super) struct ColumnReads {
     pub(super) rule_texts: bool,
     /// Whether readings are kept per distinct cell (else slot 0 holds the current row's).
     pub(super) shared: bool,
-    /// The column's number format and list separator, decided on the first read that needs
-    /// them.
-    pub(super) format: Option<ColumnFormat>,
 }
 
-/// The format `reader` reads column `col` of `t` in: decided from the column's cells when the
-/// field reads numbers or lists, else the file's (unused).
-fn format_for(
-    reader: &Reader,
-    t: &Table,
-    col: usize,
-    known: &mut Option<ColumnFormat>,
-) -> ColumnFormat {
+/// The format `reader` reads column `col` of `t` in: the column's own (decided once from its
+/// cells, [`Table::column_format`]) when the field reads numbers or lists, else the file's
+/// (unused).
+fn format_for(reader: &Reader, t: &Table, col: usize) -> ColumnFormat {
     if reader.needs_format() {
-        *known.get_or_insert_with(|| t.column_format(col))
+        t.column_format(col)
     } else {
         ColumnFormat::plain(t.decimal_comma)
     }
@@ -69,7 +62,6 @@ impl ColumnReads {
             reads,
             rule_texts,
             shared,
-            format: None,
         }
     }
 
@@ -91,17 +83,16 @@ impl ColumnReads {
         problems: &mut Problems,
     ) -> Option<&mut Reading> {
         let cell = &row[self.col];
-        let fmt = format_for(reader, t, self.col, &mut self.format);
         if !self.shared {
             // Read once, for this row alone: its problem goes straight to the table's.
-            let val = reader.read(cell, self.col, fmt, problems);
+            let val = reader.read(cell, self.col, format_for(reader, t, self.col), problems);
             let r = self.reads.get_mut(0)?;
             return Some(r.insert(Reading::new(val, None, self.rule_texts)));
         }
         let r = self.reads.get_mut(row.id(self.col) as usize)?;
         let reading = r.get_or_insert_with(|| {
             let mut own = Problems::new();
-            let val = reader.read(cell, self.col, fmt, &mut own);
+            let val = reader.read(cell, self.col, format_for(reader, t, self.col), &mut own);
             let problem = own.into_iter().next().map(|((_, _, p), tally)| {
                 (p, tally.examples.into_iter().next().unwrap_or_default())
             });
@@ -181,12 +172,12 @@ impl FieldReads {
                 }
                 o.set = set;
                 let rule_texts = o.rule_texts;
-                o.by_set.entry(set).or_insert_with(|| {
-                    Reading::new(read_field(reader, t, row, cols, problems), None, rule_texts)
-                });
+                o.by_set
+                    .entry(set)
+                    .or_insert_with(|| Reading::new(read_field(t, row, cols), None, rule_texts));
             }
             FieldReads::Row(reading) => {
-                *reading = Reading::new(read_field(reader, t, row, cols, problems), None, false);
+                *reading = Reading::new(read_field(t, row, cols), None, false);
             }
         }
     }
@@ -221,20 +212,11 @@ impl FieldReads {
     }
 }
 
-/// A field's value in a row: one column, or several (a multi-select spread over option columns).
-pub(super) fn read_field(
-    reader: &Reader,
-    t: &Table,
-    row: RowRef,
-    cols: &[usize],
-    problems: &mut Problems,
-) -> Val {
+/// A field's value in a row from several columns (a multi-select spread over option columns):
+/// the options chosen. One column is read by [`ColumnReads`] instead.
+pub(super) fn read_field(t: &Table, row: RowRef, cols: &[usize]) -> Val {
     match cols {
         [] => Val::Missing,
-        [c] if t.columns[*c].option.is_none() => {
-            let fmt = format_for(reader, t, *c, &mut None);
-            reader.read(&row[*c], *c, fmt, problems)
-        }
         _ => {
             let chosen = cols
                 .iter()

@@ -139,14 +139,11 @@ pub fn parse_local(text: &str, decimal_comma: bool) -> Option<f64> {
     } else {
         ('.', ',')
     };
-    // Plain digits, a point, an exponent: the standard form, in either format when no comma.
-    if !decimal_comma || !body.contains(['.', ',']) {
+    // The standard form (digits, a point, an exponent), unless a point is a thousands mark
+    // here; `inf` and `NaN` parse but are no finite number.
+    if !(decimal_comma && body.contains('.')) {
         if let Ok(x) = body.parse::<f64>() {
-            if body.bytes().all(|b| {
-                b.is_ascii_digit() || b == b'.' || b == b'e' || b == b'E' || b == b'-' || b == b'+'
-            }) {
-                return Some(if sign == "-" { -x } else { x }).filter(|x| x.is_finite());
-            }
+            return Some(if sign == "-" { -x } else { x }).filter(|x| x.is_finite());
         }
     }
     let (int, frac) = match body.split_once(dec) {

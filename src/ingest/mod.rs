@@ -89,6 +89,9 @@ pub struct Table {
     /// How many of the last rows are notes or totals below the data ("Total", "Notes: …",
     /// "Source", a row of only sums): excluded with the reason `note row`.
     pub note_rows: usize,
+    /// Per column, its [`Table::column_format`] once asked for (init's profile, `check` and
+    /// each field that reads the column ask for the same).
+    pub(crate) formats: Vec<std::sync::OnceLock<format::ColumnFormat>>,
 }
 
 /// `file` or `file [sheet]`: how a table is named in messages and reports.
@@ -108,6 +111,13 @@ impl Table {
     /// How column `col` writes its numbers and joins its lists, from all its cells
     /// ([`format::column_format`]).
     pub fn column_format(&self, col: usize) -> format::ColumnFormat {
+        match self.formats.get(col) {
+            Some(known) => *known.get_or_init(|| self.decide_format(col)),
+            None => self.decide_format(col),
+        }
+    }
+
+    fn decide_format(&self, col: usize) -> format::ColumnFormat {
         let names = self
             .columns
             .get(col)

@@ -220,6 +220,8 @@ pub struct Compiled {
     pub last_engagement: Regex,
     pub duration: Regex,
     pub metadata: Regex,
+    /// The first cell of a note or total row: one of its words at the start.
+    pub note_row: Regex,
     /// Firmographic concepts: the field name each gives, and its header words.
     pub firmographics: Vec<(&'static str, Regex)>,
     /// Whole answers that name a stage, by stage code.
@@ -268,6 +270,10 @@ impl Compiled {
             last_engagement: any(|l| l.headers.last_engagement)?,
             duration: any(|l| l.headers.duration)?,
             metadata: any(|l| l.platform.metadata)?,
+            note_row: Regex::new(&format!(
+                r"(?i)^\s*({})(\b|\s|:|$)",
+                all(langs, |l| l.platform.note_rows).join("|")
+            ))?,
             firmographics: vec![
                 ("industry", any(|l| l.firmographics.industry)?),
                 ("sector", any(|l| l.firmographics.sector)?),
@@ -395,16 +401,7 @@ pub fn is_forms_header(id: &str, start: &str, completion: &str) -> bool {
 /// Whether a row's first cell (folded) opens a note or total row in one of the lexicon's
 /// languages.
 pub fn is_note_row(first: &str) -> bool {
-    static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        let alts: Vec<&str> = LANGUAGES
-            .iter()
-            .flat_map(|l| l.platform.note_rows.iter().copied())
-            .collect();
-        Regex::new(&format!(r"(?i)^\s*({})(\b|\s|:|$)", alts.join("|"))).ok()
-    })
-    .as_ref()
-    .is_some_and(|re| re.is_match(first))
+    words().note_row.is_match(first)
 }
 
 /// The side a question stem is on: `Some(0)` expectation (importance words, or expectation

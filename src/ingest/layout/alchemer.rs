@@ -9,8 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{find, has, FlagKind, Head, Layout, RowFlag};
-use crate::ingest::{column_letter, Column};
+use super::{flag, has, option_column, plain_column, FlagKind, Head, Layout, RowFlag};
+use crate::ingest::Column;
 
 pub(super) fn detect(h: &Head) -> Option<(Layout, Vec<Column>)> {
     let r0 = &h.rows[0];
@@ -38,42 +38,22 @@ fn columns(r0: &[String]) -> Vec<Column> {
     r0.iter()
         .enumerate()
         .map(|(i, h)| match split(h) {
-            Some((option, question)) if shared[&question] >= 2 => Column {
-                names: vec![h.clone(), question],
-                option: Some(option),
-                letter: column_letter(i),
-            },
-            _ => Column {
-                names: vec![h.clone()],
-                option: None,
-                letter: column_letter(i),
-            },
+            Some((option, question)) if shared[&question] >= 2 => {
+                option_column(i, h, &question, &option)
+            }
+            _ => plain_column(i, h),
         })
         .collect()
 }
 
 pub(super) fn flags(columns: &[Column]) -> Vec<RowFlag> {
-    find(columns, &["Status"])
-        .map(|col| {
-            [
-                RowFlag {
-                    col,
-                    kind: FlagKind::Preview,
-                    test: |s| s.contains("test"),
-                },
-                RowFlag {
-                    col,
-                    kind: FlagKind::Unfinished,
-                    test: |s| s.starts_with("partial"),
-                },
-                RowFlag {
-                    col,
-                    kind: FlagKind::Disqualified,
-                    test: |s| s.starts_with("disqualified"),
-                },
-            ]
-        })
-        .into_iter()
-        .flatten()
-        .collect()
+    let status = |kind, test| flag(columns, &["Status"], kind, test);
+    [
+        status(FlagKind::Preview, |s| s.contains("test")),
+        status(FlagKind::Unfinished, |s| s.starts_with("partial")),
+        status(FlagKind::Disqualified, |s| s.starts_with("disqualified")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }

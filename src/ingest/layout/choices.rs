@@ -62,15 +62,11 @@ pub(super) fn group(mut columns: Vec<Column>, rows: &[Vec<Cell>]) -> Vec<Column>
             k += 1;
         }
         if end > c {
-            let options: Vec<String> = columns[c..=end]
-                .iter()
-                .map(|col| col.label().to_string())
-                .collect();
-            let question = options.join(" / ");
+            let question = super::choices_question(columns[c..=end].iter().map(Column::label));
             for col in &mut columns[c..=end] {
-                let option = col.label().to_string();
-                col.names = vec![col.label().to_string(), question.clone()];
-                col.option = Some(option);
+                let choice = col.label().to_string();
+                col.names = vec![choice.clone(), question.clone()];
+                col.option = Some(choice);
             }
         }
         c = end + 1;

@@ -3,19 +3,27 @@
 //! a field matches either. Unipark's `dispcode` says how a response ended: 31 and 32 are
 //! completed, 20–23 not (Unipark's manual, "Disposition codes").
 
-use super::{find, two_level, FlagKind, Found, Head, Layout, RowFlag};
+use super::{flag, two_level, FlagKind, Found, Head, Layout, RowFlag};
 use crate::ingest::cell::Cell;
 use crate::ingest::Column;
 
 pub(super) fn flags(columns: &[Column]) -> Vec<RowFlag> {
-    find(columns, &["dispcode"])
-        .map(|col| RowFlag {
-            col,
-            kind: FlagKind::Unfinished,
-            test: |s| matches!(s, "20" | "21" | "22" | "23"),
+    flag(columns, &["dispcode"], FlagKind::Unfinished, |s| {
+        matches!(s, "20" | "21" | "22" | "23")
+    })
+    .into_iter()
+    .collect()
+}
+
+/// Whether a row's cells are all text with no number among them (or empty): a label row.
+pub(super) fn all_text(cells: Option<&[Cell]>) -> bool {
+    cells.is_some_and(|cells| {
+        cells.iter().all(|c| match c {
+            Cell::Text(t) => crate::ingest::cell::parse_number(t, false).is_none(),
+            Cell::Empty => true,
+            _ => false,
         })
-        .into_iter()
-        .collect()
+    })
 }
 
 pub(super) fn detect(h: &Head) -> Option<Found> {
@@ -69,13 +77,7 @@ pub(super) fn code_and_label(
         .iter()
         .filter(|(_, l)| l.trim().contains(' '))
         .count();
-    let all_text = label_cells.is_some_and(|cells| {
-        cells.iter().all(|c| match c {
-            Cell::Text(t) => crate::ingest::cell::parse_number(t, false).is_none(),
-            Cell::Empty => true,
-            _ => false,
-        })
-    });
+    let all_text = all_text(label_cells);
     coded * 10 >= n * 9
         && numbered * 3 >= n
         && labelled * 10 >= n * 8

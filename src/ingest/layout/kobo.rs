@@ -9,8 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{find, has, FlagKind, Head, Layout, RowFlag};
-use crate::ingest::{column_letter, Column};
+use super::{flag, has, option_column, plain_column, FlagKind, Head, Layout, RowFlag};
+use crate::ingest::Column;
 
 pub(super) fn detect(h: &Head) -> Option<(Layout, Vec<Column>)> {
     let r0 = &h.rows[0];
@@ -63,28 +63,20 @@ fn columns(r0: &[String]) -> Vec<Column> {
                 _ => is_question(parent).then(|| (parent.to_string(), leaf)),
             });
             match named {
-                Some((stem, item)) => Column {
-                    names: vec![h.clone(), stem],
-                    option: Some(item.to_string()),
-                    letter: column_letter(i),
-                },
-                None => Column {
-                    names: vec![h.clone()],
-                    option: None,
-                    letter: column_letter(i),
-                },
+                Some((stem, item)) => option_column(i, h, &stem, item),
+                None => plain_column(i, h),
             }
         })
         .collect()
 }
 
 pub(super) fn flags(columns: &[Column]) -> Vec<RowFlag> {
-    find(columns, &["_validation_status"])
-        .map(|col| RowFlag {
-            col,
-            kind: FlagKind::Disqualified,
-            test: |s| s.contains("not_approved") || s == "not approved",
-        })
-        .into_iter()
-        .collect()
+    flag(
+        columns,
+        &["_validation_status"],
+        FlagKind::Disqualified,
+        |s| s.contains("not_approved") || s == "not approved",
+    )
+    .into_iter()
+    .collect()
 }

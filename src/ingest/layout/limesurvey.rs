@@ -6,7 +6,7 @@
 //! before the last page).
 
 use super::code_label::{code_and_label, repeated_below};
-use super::{find, has, plain, two_level, FlagKind, Found, Head, Layout, RowFlag};
+use super::{has, plain, two_level, FlagKind, Found, Head, Layout, RowFlag};
 use crate::ingest::Column;
 
 const CODES: [&str; 4] = ["id", "submitdate", "lastpage", "startlanguage"];
@@ -43,16 +43,17 @@ pub(super) fn detect_one_row(h: &Head) -> Option<(Layout, Vec<Column>)> {
     (is_lime(r0, &CODES) || is_lime(r0, &TEXTS)).then(|| (Layout::LimeSurvey, plain(r0)))
 }
 
-/// An empty `submitdate`: the response was not completed.
+/// An empty `submitdate` (its code or its text, in either header row): the response was not
+/// completed.
 pub(super) fn flags(columns: &[Column]) -> Vec<RowFlag> {
-    let submitted = find(columns, &["submitdate", "Date submitted"]).or_else(|| {
-        columns.iter().position(|c| {
+    let names = ["submitdate", "Date submitted"];
+    columns
+        .iter()
+        .position(|c| {
             c.names
                 .iter()
-                .any(|n| n.eq_ignore_ascii_case("Date submitted"))
+                .any(|n| names.iter().any(|x| n.eq_ignore_ascii_case(x)))
         })
-    });
-    submitted
         .map(|col| RowFlag {
             col,
             kind: FlagKind::Unfinished,

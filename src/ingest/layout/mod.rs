@@ -96,12 +96,33 @@ pub(super) fn plain(headers: &[String]) -> Vec<Column> {
     headers
         .iter()
         .enumerate()
-        .map(|(i, h)| Column {
-            names: vec![h.clone()],
-            option: None,
-            letter: column_letter(i),
-        })
+        .map(|(i, h)| plain_column(i, h))
         .collect()
+}
+
+/// Column `i`, named by its header alone.
+pub(super) fn plain_column(i: usize, header: &str) -> Column {
+    Column {
+        names: vec![header.to_string()],
+        option: None,
+        letter: column_letter(i),
+    }
+}
+
+/// Column `i`, one `option` (a choice, a grid's row, a battery's item) of `question`: found by
+/// its own header and by the question.
+pub(super) fn option_column(i: usize, header: &str, question: &str, option: &str) -> Column {
+    Column {
+        names: vec![header.to_string(), question.to_string()],
+        option: Some(option.to_string()),
+        letter: column_letter(i),
+    }
+}
+
+/// The question of a run of one-column-per-choice columns with no text of its own: its
+/// choices, joined ([`choices::group`] names it so, and `init` knows it by this name).
+pub fn choices_question<'a>(choices: impl IntoIterator<Item = &'a str>) -> String {
+    choices.into_iter().collect::<Vec<_>>().join(" / ")
 }
 
 /// The first column whose first name is one of `names` (ASCII case aside).
@@ -111,6 +132,16 @@ pub(super) fn find(columns: &[Column], names: &[&str]) -> Option<usize> {
             .first()
             .is_some_and(|n| names.iter().any(|x| n.eq_ignore_ascii_case(x)))
     })
+}
+
+/// A flag of `kind` on the first column named one of `names` ([`find`]), if there is one.
+pub(super) fn flag(
+    columns: &[Column],
+    names: &[&str],
+    kind: FlagKind,
+    test: fn(&str) -> bool,
+) -> Option<RowFlag> {
+    find(columns, names).map(|col| RowFlag { col, kind, test })
 }
 
 /// What a flag column says of a row: a preview or test, an unfinished response, one the
@@ -391,6 +422,7 @@ pub fn build_table(
         rows,
         first_row_number: row_offset + data_start + 1,
         note_rows,
+        formats: vec![std::sync::OnceLock::new(); width],
     }
 }
 

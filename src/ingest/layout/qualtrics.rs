@@ -2,7 +2,7 @@
 //! export of the same, and the legacy (pre-2017) export with `V1…V10` ids above a label row.
 //! `Status` marks previews, tests and spam; `Finished` unfinished responses.
 
-use super::{find, has, two_level, FlagKind, Found, Head, Layout, RowFlag};
+use super::{flag, has, two_level, FlagKind, Found, Head, Layout, RowFlag};
 use crate::ingest::Column;
 
 pub(super) fn detect(h: &Head) -> Option<Found> {
@@ -36,22 +36,13 @@ pub(super) fn detect(h: &Head) -> Option<Found> {
 /// `Status` (`Survey Preview`, `Survey Test`, `Spam`, or their codes 1, 2, 8) and `Finished`
 /// (`0` / `False`).
 pub(super) fn flags(columns: &[Column]) -> Vec<RowFlag> {
-    let mut out = Vec::new();
-    if let Some(col) = find(columns, &["Status"]) {
-        out.push(RowFlag {
-            col,
-            kind: FlagKind::Preview,
-            test: is_preview,
-        });
-    }
-    if let Some(col) = find(columns, &["Finished"]) {
-        out.push(RowFlag {
-            col,
-            kind: FlagKind::Unfinished,
-            test: is_unfinished,
-        });
-    }
-    out
+    [
+        flag(columns, &["Status"], FlagKind::Preview, is_preview),
+        flag(columns, &["Finished"], FlagKind::Unfinished, is_unfinished),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// A Qualtrics `Status` (lower-cased) of a preview, test or spam response.

@@ -4,8 +4,9 @@
 //! the respondent reached the last page, `Q_VIEWER` 1 when the questionnaire was only viewed
 //! (the "questionnaire viewer", mandatory questions skipped), as a test or preview is.
 
-use super::code_label::repeated_below;
-use super::{find, has, plain, two_level, FlagKind, Found, Head, Layout, RowFlag};
+use super::code_label::{all_text, repeated_below};
+use super::qualtrics::is_unfinished;
+use super::{flag, has, plain, two_level, FlagKind, Found, Head, Layout, RowFlag};
 use crate::ingest::cell::Cell;
 use crate::ingest::Column;
 
@@ -31,14 +32,7 @@ pub(super) fn detect(h: &Head) -> Option<Found> {
 /// codes themselves are SoSci's, so the platform's mark is already seen).
 fn labels(row: &[String], cells: Option<&[Cell]>) -> bool {
     let filled = row.iter().filter(|t| !t.is_empty()).count();
-    filled * 10 >= row.len() * 8
-        && cells.is_some_and(|cells| {
-            cells.iter().all(|c| match c {
-                Cell::Text(t) => crate::ingest::cell::parse_number(t, false).is_none(),
-                Cell::Empty => true,
-                _ => false,
-            })
-        })
+    filled * 10 >= row.len() * 8 && all_text(cells)
 }
 
 /// Codes only.
@@ -48,20 +42,11 @@ pub(super) fn detect_one_row(h: &Head) -> Option<(Layout, Vec<Column>)> {
 }
 
 pub(super) fn flags(columns: &[Column]) -> Vec<RowFlag> {
-    let mut out = Vec::new();
-    if let Some(col) = find(columns, &["FINISHED"]) {
-        out.push(RowFlag {
-            col,
-            kind: FlagKind::Unfinished,
-            test: |s| matches!(s, "0" | "false"),
-        });
-    }
-    if let Some(col) = find(columns, &["Q_VIEWER"]) {
-        out.push(RowFlag {
-            col,
-            kind: FlagKind::Preview,
-            test: |s| s == "1",
-        });
-    }
-    out
+    [
+        flag(columns, &["FINISHED"], FlagKind::Unfinished, is_unfinished),
+        flag(columns, &["Q_VIEWER"], FlagKind::Preview, |s| s == "1"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }

@@ -6,7 +6,7 @@
 //! per choice, headed by the choice, whose cell repeats it when chosen (grouped by
 //! [`super::choices`]).
 
-use super::{find, has, plain, FlagKind, Head, Layout, RowFlag};
+use super::{flag, has, plain, FlagKind, Head, Layout, RowFlag};
 use crate::ingest::Column;
 
 pub(super) fn detect(h: &Head) -> Option<(Layout, Vec<Column>)> {
@@ -17,20 +17,12 @@ pub(super) fn detect(h: &Head) -> Option<(Layout, Vec<Column>)> {
 }
 
 pub(super) fn flags(columns: &[Column]) -> Vec<RowFlag> {
-    let mut out = Vec::new();
-    if let Some(col) = find(columns, &["Submit Date (UTC)"]) {
-        out.push(RowFlag {
-            col,
-            kind: FlagKind::Unfinished,
-            test: str::is_empty,
-        });
-    }
-    if let Some(col) = find(columns, &["Response Type"]) {
-        out.push(RowFlag {
-            col,
-            kind: FlagKind::Unfinished,
-            test: |s| s == "partial",
-        });
-    }
-    out
+    let unfinished = |names: &[&str], test| flag(columns, names, FlagKind::Unfinished, test);
+    [
+        unfinished(&["Submit Date (UTC)"], str::is_empty),
+        unfinished(&["Response Type"], |s| s == "partial"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }

@@ -40,13 +40,14 @@ fn groups(pk: &Picker) -> Vec<Group> {
 }
 
 /// Whether a group of option columns has no question text: its question is its options' own
-/// headers joined (how a run of one-column-per-choice columns is named at ingest).
+/// headers joined ([`crate::ingest::layout::choices_question`], as ingest names such a run).
 fn unnamed(pk: &Picker, question: &str, ix: &[usize]) -> bool {
     let options: Vec<&str> = ix
         .iter()
         .filter_map(|&i| pk.profiles[i].option.as_ref().map(|(_, o)| o.as_str()))
         .collect();
-    options.len() == ix.len() && options.join(" / ") == question
+    options.len() == ix.len()
+        && crate::ingest::layout::choices_question(options.iter().copied()) == question
 }
 
 /// Services known and bought, and channels used: multi-select questions, in one cell or spread
