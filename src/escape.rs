@@ -147,20 +147,28 @@ pub fn markdown_line(line: &str) -> String {
 }
 
 /// A report sentence as HTML: everything escaped, the sentence's own `*…*` as `<em>…</em>`
-/// (a `*` inside the data is a star), the markers gone.
+/// and its own backticks as `<code>…</code>` (a `*` or a backtick inside the data is itself),
+/// the markers gone.
 pub fn html_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 16);
-    let (mut in_data, mut em) = (false, false);
+    let (mut in_data, mut em, mut code) = (false, false, false);
     for c in line.chars() {
         match c {
             OPEN => in_data = true,
             CLOSE => in_data = false,
-            '*' if !in_data => {
+            '*' if !in_data && !code => {
                 out.push_str(if em { "</em>" } else { "<em>" });
                 em = !em;
             }
+            '`' if !in_data => {
+                out.push_str(if code { "</code>" } else { "<code>" });
+                code = !code;
+            }
             c => push_html(&mut out, c),
         }
+    }
+    if code {
+        out.push_str("</code>");
     }
     if em {
         out.push_str("</em>");
@@ -251,6 +259,11 @@ mod tests {
         assert_eq!(
             plain_line(&line),
             "Clients use *<b>x*y</b>* where the firm is absent."
+        );
+        let line = format!("See `tables/respondents.csv` for {}.", data("a`b"));
+        assert_eq!(
+            html_line(&line),
+            "See <code>tables/respondents.csv</code> for a`b."
         );
     }
 

@@ -359,7 +359,7 @@ fn html(
         ));
         lines
             .iter()
-            .for_each(|l| h.push_str(&format!("<li>{}</li>\n", html_line(&l.replace('`', "")))));
+            .for_each(|l| h.push_str(&format!("<li>{}</li>\n", html_line(l))));
         h.push_str("</ul></div>\n");
     }
     for sec in secs {
@@ -386,7 +386,7 @@ fn html(
         h.push_str(&format!("<h2>{name}</h2>\n<ul>\n"));
         lines
             .iter()
-            .for_each(|l| h.push_str(&format!("<li>{}</li>\n", html_line(&l.replace('`', "")))));
+            .for_each(|l| h.push_str(&format!("<li>{}</li>\n", html_line(l))));
         h.push_str("</ul>\n");
     }
     // Records, once the page has loaded, how many charts the browser decoded (checked by the
