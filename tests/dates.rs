@@ -99,6 +99,21 @@ fn a_month_first_export_is_read_month_first() {
     assert!(problems.is_empty(), "{problems:?}");
 }
 
+/// Dates with month names, in French, German, Polish and English, and ISO 8601 with offsets
+/// and fractions of a second: every cell a date, the period their quarter.
+#[test]
+fn month_names_and_offsets_are_dates_in_any_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = "ID,Completion time\n1,2 juil. 2027\n2,\"Jul 15, 2027\"\n3,3. August 2027 10:15\n\
+               4,20 września 2027 r.\n5,2027-09-15T08:03:00.000-05:00\n6,1er sept. 2027\n";
+    folder(tmp.path(), "mixed.csv", csv, "");
+    let text = check_exports(tmp.path());
+    assert!(!date_warning(&text), "{text}");
+    let (period, problems) = run(tmp.path());
+    assert_eq!(period, "2027Q3");
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
 #[test]
 fn year_first_dates_need_no_decision() {
     let tmp = tempfile::tempdir().unwrap();

@@ -116,6 +116,23 @@ fn demo_stage_counts_accounting_and_planted_effects() {
                 .count();
             assert_eq!(got as u64, *n, "{q}: excluded as {reason}");
         }
+        // The report's data quality gives the speeder cut-off with the rows it removed, and the
+        // fieldwork dates against the period.
+        let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+        let speeders = t.excluded["speeder"];
+        assert!(
+            md.contains(&format!(
+                "speeder {speeders} (the config's rule: duration under 60)"
+            )),
+            "{q}"
+        );
+        assert!(
+            md.lines().any(|l| l.starts_with("Fieldwork ")
+                && l.contains(&format!(
+                    "dated responses in period {q} (from the input folder's name)"
+                ))),
+            "{q}"
+        );
         assert!(resp
             .iter()
             .filter(|r| !r["stage"].is_empty() && r["stage"] != "unclassified")

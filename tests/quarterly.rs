@@ -333,7 +333,7 @@ fn report_documents_state_the_findings_and_embed_every_chart() {
         "of betweeners know no service beyond those they bought",
         "Clients: mean gap (Responsiveness) changed by",
         "of clients in 2026Q2 were betweeners in 2026Q3 (n = 20)",
-        "Excluded: duplicate 3, internal 2, preview/test 3, speeder 2, unfinished 4.",
+        "Excluded: duplicate 3, internal 2 (the config's rule: email contains \"@northwind-advisory.com\"), preview/test 3, speeder 2 (the config's rule: duration under 60), unfinished 4.",
     ] {
         assert!(md.contains(want), "report.md lacks «{want}»:\n{md}");
     }

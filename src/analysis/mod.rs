@@ -79,6 +79,12 @@ pub struct Summary {
     pub other_recommend_questions: Vec<String>,
     /// The stage rows were taken as by an unconfirmed `[stages] default`, and how many.
     pub assumed_default: Option<(String, u64)>,
+    /// The first and last response dates, and how many are outside the period.
+    #[serde(default)]
+    pub fieldwork: crate::period::Fieldwork,
+    /// The config's exclusion rules in words, by reason (a speeder's cut-off), for the report.
+    #[serde(default)]
+    pub exclusion_rules: Vec<ExclusionRuleRow>,
     /// Every table (but `respondents`), their keys beside these.
     #[serde(flatten)]
     pub tables: Tables,
@@ -121,11 +127,20 @@ pub struct LookupInput {
     pub sha256: String,
 }
 
+/// An exclusion rule of the config: its reason and its condition in words.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, PartialEq)]
+pub struct ExclusionRuleRow {
+    pub reason: String,
+    pub condition: String,
+}
+
 /// What a run knows beside its respondents: the period, the files read, how ids are shown, and
 /// the earlier periods it is compared with.
 #[derive(Debug, Clone, Default)]
 pub struct RunInfo<'a> {
     pub period: &'a str,
+    /// How the period was decided (`--period`, the folder's name, the dates).
+    pub period_how: crate::period::How,
     pub inputs: Vec<InputRow>,
     /// The keyed hash of `--hash-ids` (ids and panel keys are hashed in the outputs).
     pub pseudonyms: Option<&'a crate::privacy::Pseudonyms>,
@@ -343,6 +358,23 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         recommend_questions,
         other_recommend_questions,
         assumed_default: guesses::assumed_default(cfg, c),
+        fieldwork: crate::period::Fieldwork::of(
+            &crate::period::Decided {
+                name: period.to_string(),
+                how: run.period_how,
+            },
+            c.respondents()
+                .filter(|r| r.stage().is_some())
+                .map(|r| r.date),
+        ),
+        exclusion_rules: cfg
+            .exclusions
+            .iter()
+            .map(|e| ExclusionRuleRow {
+                reason: e.reason.clone(),
+                condition: e.when.describe(&|f| cfg.fields[f].name.clone()),
+            })
+            .collect(),
         tables: Tables::default(),
     };
     // Against the earlier periods: what changed, the trends, the panel transitions.

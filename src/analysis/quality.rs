@@ -41,10 +41,21 @@ pub(super) fn data_quality(
         skipped_reason: e.reason.clone(),
         ..DataQualityRow::default()
     });
+    // The classified responses of each table dated outside the period.
+    let span = crate::period::bounds(period);
+    let mut outside = vec![0u64; c.tables.len()];
+    for r in c.respondents().filter(|r| r.stage().is_some()) {
+        if let Some(d) = r.date {
+            if !crate::period::within(span, d.date()) {
+                outside[r.table as usize] += 1;
+            }
+        }
+    }
     c.tables
         .iter()
         .zip(&c.accounting)
-        .map(|(t, a)| DataQualityRow {
+        .zip(outside)
+        .map(|((t, a), outside)| DataQualityRow {
             period: period.into(),
             source_file: t.source_file.clone(),
             sheet: t.sheet.clone().unwrap_or_default(),
@@ -53,6 +64,7 @@ pub(super) fn data_quality(
             rows_excluded: a.excluded,
             rows_classified: a.classified,
             rows_unclassified: a.unclassified,
+            rows_outside_period: outside,
             encoding: t.encoding.unwrap_or("").into(),
             columns: (t.column_labels.len() - t.join.added_columns) as u64,
             lookup_unmatched: t

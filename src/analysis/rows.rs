@@ -23,6 +23,9 @@ pub struct DataQualityRow {
     pub rows_excluded: u64,
     pub rows_classified: u64,
     pub rows_unclassified: u64,
+    /// Classified rows whose response date lies outside the period.
+    #[serde(default)]
+    pub rows_outside_period: u64,
     pub encoding: String,
     pub columns: u64,
     /// Rows whose key matched no row of the `[[lookups]]` (empty: no lookup, or the table has

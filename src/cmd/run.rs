@@ -27,7 +27,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     // name is known yet) one journeygap wrote; then, the config read, `--out` locked for the run.
     report::outdir::check(&a.input, &a.out)?;
     if let Ok(period) = crate::period::decide(a.period.as_deref(), &a.input, std::iter::empty()) {
-        report::outdir::check_period(&a.out, &period)?;
+        report::outdir::check_period(&a.out, &period.name)?;
     }
     let warnings = Warnings::new();
     let inputs = super::open_inputs(&a.input, a.config.as_deref(), &warnings)?;
@@ -50,7 +50,8 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     let mut classified = classify::merge(cfg, read.parts);
     clock.mark("merge");
     let raking = classify::rake::rake(cfg, &mut classified)?;
-    let period = decide_period(a, &classified)?;
+    let decided = decide_period(a, &classified)?;
+    let period = decided.name.clone();
     out.check_period(&period)?;
     let cannot_write = || format!("cannot write {}", a.out.join(&period).display());
     // Removed again unless committed at the end: nothing of this run shows before then.
@@ -60,6 +61,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         crate::history::load_earlier(&a.out, &period, &cfg.report.study, &mut history_warnings);
     let info = RunInfo {
         period: &period,
+        period_how: decided.how,
         inputs: read.inputs,
         pseudonyms: pseudonyms.as_ref(),
         input_folder: a.input.display().to_string(),
@@ -140,7 +142,7 @@ fn read_and_classify(
 
 /// The period: `--period`, else from the input folder's name, else from the response dates of
 /// the classified respondents.
-fn decide_period(a: &RunArgs, classified: &Classified) -> Result<String> {
+fn decide_period(a: &RunArgs, classified: &Classified) -> Result<crate::period::Decided> {
     let dates = classified
         .respondents()
         .filter(|r| r.stage().is_some())

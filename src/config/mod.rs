@@ -162,6 +162,55 @@ impl Cond {
         self.collect_fields(true, out);
     }
 
+    /// The condition in words, its fields by their config names: `duration < 60`,
+    /// `email contains "@firm.com"` (what the report says a rule removed).
+    pub fn describe(&self, names: &dyn Fn(FieldId) -> String) -> String {
+        let quote = |t: &str| format!("\"{t}\"");
+        match self {
+            Cond::Always => "always".into(),
+            Cond::OneOf { field, targets } if targets.len() == 1 => {
+                format!("{} = {}", names(*field), quote(&targets[0].text))
+            }
+            Cond::OneOf { field, targets } => {
+                let list: Vec<String> = targets.iter().map(|t| quote(&t.text)).collect();
+                format!("{} one of {}", names(*field), list.join(", "))
+            }
+            Cond::Contains { field, needle } => {
+                format!("{} contains {}", names(*field), quote(needle))
+            }
+            Cond::Cmp { field, op, value } => {
+                let op = match op {
+                    CmpOp::Gt => "over",
+                    CmpOp::Ge => "at least",
+                    CmpOp::Lt => "under",
+                    CmpOp::Le => "at most",
+                };
+                let v = crate::ingest::cell::format_number(*value);
+                format!("{} {op} {v}", names(*field))
+            }
+            Cond::IsEmpty { field, empty } => {
+                format!(
+                    "{} {}",
+                    names(*field),
+                    if *empty { "empty" } else { "not empty" }
+                )
+            }
+            Cond::Months {
+                field,
+                months,
+                older,
+            } => format!(
+                "{} {} {months} months before the response",
+                names(*field),
+                if *older { "more than" } else { "within" }
+            ),
+            Cond::Source(g) => format!("file {}", quote(&g.glob)),
+            Cond::All(cs) => join(cs, " and ", names),
+            Cond::Any(cs) => join(cs, " or ", names),
+            Cond::Not(c) => format!("not ({})", c.describe(names)),
+        }
+    }
+
     /// The fields it reads (only those compared as text when `text_only`), each once.
     fn collect_fields(&self, text_only: bool, out: &mut Vec<FieldId>) {
         let field = match self {
@@ -183,6 +232,18 @@ impl Cond {
             out.push(*f);
         }
     }
+}
+
+/// Conditions in words joined by `and` / `or`, each in brackets when it combines others.
+fn join(cs: &[Cond], by: &str, names: &dyn Fn(FieldId) -> String) -> String {
+    let parts: Vec<String> = cs
+        .iter()
+        .map(|c| match c {
+            Cond::All(_) | Cond::Any(_) => format!("({})", c.describe(names)),
+            _ => c.describe(names),
+        })
+        .collect();
+    parts.join(by)
 }
 
 #[derive(Debug, Clone)]
@@ -562,6 +623,13 @@ mod tests {
         c.text_fields(&mut text);
         assert_eq!(all, [1, 2, 3, 4, 5]);
         assert_eq!(text, [2, 3]);
+        // The same condition in the words the report uses.
+        let names = |f: FieldId| format!("f{f}");
+        assert_eq!(
+            c.describe(&names),
+            "f1 under 60 and not (f2 contains \"@x\") and (f3 one of  or f4 empty or \
+             f5 more than 24 months before the response or f2 contains \"y\")"
+        );
     }
 
     #[test]

@@ -231,7 +231,7 @@ fn parse_date_text_general(s: &str) -> Option<NaiveDateTime> {
             return d.and_hms_opt(0, 0, 0);
         }
     }
-    None
+    super::dates::with_month_name(s)
 }
 
 #[cfg(test)]

@@ -117,6 +117,124 @@ fn time(rest: &str) -> Option<(u32, u32, u32)> {
     Some((h, m, s))
 }
 
+/// The words of written-out dates in every lexicon language: month word → month, and the
+/// fillers, number endings and clock markers a date may hold.
+struct DateVocabulary {
+    months: std::collections::HashMap<&'static str, u32>,
+    fillers: std::collections::HashSet<&'static str>,
+    units: Vec<&'static str>,
+    am: std::collections::HashSet<&'static str>,
+    pm: std::collections::HashSet<&'static str>,
+}
+
+static VOCABULARY: std::sync::LazyLock<DateVocabulary> = std::sync::LazyLock::new(|| {
+    let mut v = DateVocabulary {
+        months: Default::default(),
+        fillers: Default::default(),
+        units: Vec::new(),
+        am: Default::default(),
+        pm: Default::default(),
+    };
+    for l in crate::lexicon::LANGUAGES {
+        let d = &l.dates;
+        for (m, names) in (1u32..).zip(d.months.iter()) {
+            for n in names.iter() {
+                v.months.insert(n, m);
+            }
+        }
+        v.fillers.extend(d.fillers.iter().copied());
+        v.units.extend(d.units.iter().copied());
+        v.am.extend(d.am.iter().copied());
+        v.pm.extend(d.pm.iter().copied());
+    }
+    v
+});
+
+/// A date written with a month name in any lexicon language — `Jul 2, 2027`, `2 juil. 2027`,
+/// `2. Juli 2027 10:15`, `2 de julio de 2027`, `2 lipca 2027 r.`, `2027년 7월 2일 오후 3:05` —
+/// as one month word, a day of 1–31 and a four-digit year in any order, with at most a time
+/// (`HH:MM[:SS]`, and a 12-hour clock's marker) and the language's fillers beside them.
+pub fn with_month_name(s: &str) -> Option<NaiveDateTime> {
+    let t = s.trim();
+    if t.is_empty() || t.len() > 60 || !t.chars().any(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let v = &*VOCABULARY;
+    let lower = t.to_lowercase();
+    let (mut month, mut numbers, mut clock, mut half) = (None, Vec::new(), None, None);
+    for raw in lower.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-')) {
+        let w = raw.trim_matches(|c: char| matches!(c, '.' | '(' | ')'));
+        if w.is_empty() {
+            continue;
+        }
+        if w.contains(':') {
+            if clock.is_some() {
+                return None;
+            }
+            // A clock with its marker written on (`3:05pm`).
+            let (c, marker) = match w.find(|c: char| c.is_alphabetic()) {
+                Some(i) => w.split_at(i),
+                None => (w, ""),
+            };
+            clock = Some(c.to_string());
+            if !marker.is_empty() {
+                half = Some(marker_half(v, marker)?);
+            }
+            continue;
+        }
+        if let Some(&m) = v.months.get(w) {
+            if month.replace(m).is_some() {
+                return None;
+            }
+            continue;
+        }
+        if v.fillers.contains(w) {
+            continue;
+        }
+        if let Some(h) = marker_half(v, raw.trim_end_matches(',')).or_else(|| marker_half(v, w)) {
+            half = Some(h);
+            continue;
+        }
+        // A number, alone or with an ending (`2nd`, `1er`, `2027년`, `2일`).
+        let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (n, ending) = w.split_at(digits);
+        if n.is_empty()
+            || !(ending.is_empty() || v.fillers.contains(ending) || v.units.contains(&ending))
+        {
+            return None;
+        }
+        numbers.push((n.parse::<u32>().ok()?, n.len()));
+    }
+    let month = month?;
+    let (year, day) = match numbers.as_slice() {
+        [(y, 4), (d, 1..=2)] | [(d, 1..=2), (y, 4)] => (*y, *d),
+        _ => return None,
+    };
+    let (h, mi, se) = match clock {
+        None => (0, 0, 0),
+        Some(c) => {
+            let with = match half {
+                Some(true) => format!("{c} pm"),
+                Some(false) => format!("{c} am"),
+                None => c,
+            };
+            time(&with)?
+        }
+    };
+    NaiveDate::from_ymd_opt(year as i32, month, day)?.and_hms_opt(h, mi, se)
+}
+
+/// `Some(true)` for an afternoon marker (`pm`), `Some(false)` for a morning one.
+fn marker_half(v: &DateVocabulary, w: &str) -> Option<bool> {
+    if v.pm.contains(w) {
+        Some(true)
+    } else if v.am.contains(w) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// A date text read in `order` (a four-digit first part is always year-first). Texts with a
 /// month name (`16 October 2024`) have no order to decide and are read as they are.
 pub fn parse_ordered(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
@@ -125,7 +243,9 @@ pub fn parse_ordered(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
         return None;
     }
     let Some(((a, b, c, four, _), rest)) = split(t) else {
-        return super::cell::parse_date_text(t).filter(|_| has_month_name(t));
+        return super::cell::parse_date_text(t)
+            .filter(|_| has_month_name(t))
+            .or_else(|| with_month_name(t));
     };
     let (y, m, d) = match (four, order) {
         (true, _) => (year(a, true), b, c),
@@ -297,6 +417,78 @@ mod tests {
         );
         // A minus that is no offset is kept (and the text is no date).
         assert_eq!(read("2027-09-15 08:03-x"), None);
+    }
+
+    /// Month names and abbreviations in every lexicon language, in each language's order and
+    /// with its fillers; a time beside them, a 12-hour clock's marker in English and Korean.
+    #[test]
+    fn month_names_in_every_language() {
+        let day = "2027-07-02 00:00:00";
+        for (text, want) in [
+            ("Jul 2, 2027", day),
+            ("Friday, July 2nd, 2027", day),
+            ("2-Jul-2027", day),
+            ("02 Jul 2027 3:05 PM", "2027-07-02 15:05:00"),
+            ("Jul 2, 2027 10:15:30 am", "2027-07-02 10:15:30"),
+            ("2 juil. 2027", day),
+            ("vendredi 2 juillet 2027 à 10:15", "2027-07-02 10:15:00"),
+            ("1er févr. 2027", "2027-02-01 00:00:00"),
+            ("2 août 2027", "2027-08-02 00:00:00"),
+            ("2. Juli 2027", day),
+            ("2. Jul. 2027 10:15", "2027-07-02 10:15:00"),
+            ("12. März 2027", "2027-03-12 00:00:00"),
+            ("2 de julio de 2027", day),
+            ("2 jul. 2027", day),
+            ("15 dic 2027", "2027-12-15 00:00:00"),
+            ("2 lipca 2027 r.", day),
+            ("2 lip 2027", day),
+            ("15 października 2027", "2027-10-15 00:00:00"),
+            ("2 Juli 2027", day),
+            ("17 Agustus 2027 pukul 09:30", "2027-08-17 09:30:00"),
+            ("2 Mei 2027", "2027-05-02 00:00:00"),
+            ("2027년 7월 2일", day),
+            ("2027년 7월 2일 오후 3:05", "2027-07-02 15:05:00"),
+        ] {
+            let got = with_month_name(text).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+            // And as a date cell of any order.
+            assert_eq!(at(text, DateOrder::Mdy).as_deref(), Some(want), "{text}");
+        }
+        for bad in [
+            "July 2027",
+            "Jul 2",
+            "2 juil. 27",
+            "31 févr. 2027",
+            "Jul Aug 2, 2027",
+            "2 July 2027 and 3 more",
+            "We met in July 2027",
+            "Total 2 July 2027",
+            "2 July 2027 10:15 11:20",
+            "32 Jul 2027",
+        ] {
+            assert_eq!(with_month_name(bad), None, "{bad}");
+        }
+    }
+
+    /// No month word of one language is another month in another, or a filler anywhere.
+    #[test]
+    fn month_words_mean_one_month() {
+        let mut seen: std::collections::HashMap<&str, (u32, &str)> = Default::default();
+        let fillers: Vec<&str> = crate::lexicon::LANGUAGES
+            .iter()
+            .flat_map(|l| l.dates.fillers.iter().copied())
+            .collect();
+        for l in crate::lexicon::LANGUAGES {
+            for (m, names) in (1u32..).zip(l.dates.months.iter()) {
+                for n in names.iter() {
+                    assert_eq!(n.to_lowercase(), *n, "{}: {n} in lower case", l.code);
+                    if let Some((other, lang)) = seen.insert(n, (m, l.code)) {
+                        assert_eq!(other, m, "{n}: month {other} in {lang}, {m} in {}", l.code);
+                    }
+                    assert!(!fillers.contains(n), "{n} is a month and a filler");
+                }
+            }
+        }
     }
 
     fn at(s: &str, o: DateOrder) -> Option<String> {

@@ -3,6 +3,7 @@
 use super::{error, info, warn, Finding};
 use crate::classify::Classified;
 use crate::config::Config;
+use crate::period::How;
 
 /// What `run` decides the period from: `--period`, and the input folder (its name).
 #[derive(Debug, Clone, Copy)]
@@ -18,7 +19,52 @@ pub(super) fn period_finding(p: PeriodArgs, c: &Classified) -> Vec<Finding> {
         .filter(|r| r.stage().is_some())
         .filter_map(|r| r.date);
     match crate::period::decide(p.explicit, p.input, dates) {
-        Ok(q) => vec![info(format!("`run` would write the period {q}"))],
+        Ok(d) => {
+            let dates = c
+                .respondents()
+                .filter(|r| r.stage().is_some())
+                .map(|r| r.date);
+            let f = crate::period::Fieldwork::of(&d, dates);
+            let how = match d.how {
+                How::Explicit => "given with --period".to_string(),
+                How::Folder => "the input folder's name".to_string(),
+                How::Dates { share } if share >= 1.0 => "every response date is in it".to_string(),
+                How::Dates { share } => format!(
+                    "it holds {:.0} % of the dated responses (at least 80 % decides)",
+                    share * 100.0
+                ),
+            };
+            let mut out = vec![info(format!(
+                "`run` would write the period {} ({how})",
+                d.name
+            ))];
+            if f.dated > 0 && f.outside_period == 0 {
+                out.push(info(format!(
+                    "fieldwork {} to {}: all {} dated responses are in {}",
+                    f.first, f.last, f.dated, d.name
+                )));
+            } else if f.dated > 0 {
+                let text = format!(
+                    "fieldwork {} to {}: {} of {} dated responses are dated outside {}{}",
+                    f.first,
+                    f.last,
+                    f.outside_period,
+                    f.dated,
+                    d.name,
+                    if f.undated > 0 {
+                        format!("; {} undated", f.undated)
+                    } else {
+                        String::new()
+                    }
+                );
+                out.push(if f.outside_period > 0 {
+                    warn(text)
+                } else {
+                    info(text)
+                });
+            }
+            out
+        }
         Err(e) => vec![error(format!("`run` would stop here: {e}"))],
     }
 }

@@ -69,8 +69,27 @@ pub struct Lexicon {
     /// longer), another party (another firm, a competitor), potential, paused or leaving, and
     /// negation. A name or answer with one of them is not read as "client" or "prospect".
     pub qualifiers: Words,
+    /// Month names and the other words of a date written out (`2 juil. 2027`).
+    pub dates: DateWords,
     /// Answers that say "no answer" in a rating column (plain text, compared without case).
     pub no_answer: Words,
+}
+
+/// The words of a date written out, all plain lower-case text (no patterns); a word's
+/// trailing dot (`juil.`) is dropped before it is looked up, and accents count.
+#[derive(Debug)]
+pub struct DateWords {
+    /// Each month's names and abbreviations, January first, in every grammatical form a date
+    /// uses (Polish `lipca`).
+    pub months: [Words; 12],
+    /// Words a date may hold beside its numbers and month: `de`, `le`, weekdays, ordinal
+    /// endings (`st`, `er`), `r.` (Polish `roku`).
+    pub fillers: Words,
+    /// Endings of a number that say it is a year or a day (Korean `2027년`, `2일`).
+    pub units: Words,
+    /// Markers of a 12-hour clock's morning and afternoon (`am`, `pm`, `오후`).
+    pub am: Words,
+    pub pm: Words,
 }
 
 /// Header and question-stem words.

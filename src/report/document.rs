@@ -82,7 +82,19 @@ fn quality_lines(q: &Quality, s: &Summary) -> Vec<String> {
         let list: Vec<String> = q
             .reasons
             .iter()
-            .map(|(r, n)| format!("{} {n}", d(r)))
+            .map(|(r, n)| {
+                // A rule of the config says what it removed: a speeder's cut-off, a domain.
+                let rules: Vec<String> = s
+                    .exclusion_rules
+                    .iter()
+                    .filter(|e| &e.reason == r)
+                    .map(|e| d(&e.condition))
+                    .collect();
+                match rules.as_slice() {
+                    [] => format!("{} {n}", d(r)),
+                    _ => format!("{} {n} (the config's rule: {})", d(r), rules.join("; or ")),
+                }
+            })
             .collect();
         out.push(format!("Excluded: {}.", list.join(", ")));
     }
@@ -218,6 +230,43 @@ fn overview(s: &Summary, q: &Quality) -> String {
     }
 }
 
+/// When the fieldwork ran, and the responses dated outside the period named, with how the
+/// period was decided.
+fn fieldwork(s: &Summary) -> String {
+    let f = &s.fieldwork;
+    let period = d(&s.period);
+    let from = match (f.period_from.as_str(), f.period_share) {
+        ("--period", _) => "given with `--period`".to_string(),
+        ("folder name", _) => "from the input folder's name".to_string(),
+        (_, Some(share)) if share < 1.0 => format!(
+            "the quarter holding {:.0} % of the response dates",
+            share * 100.0
+        ),
+        _ => "the quarter of the response dates".to_string(),
+    };
+    if f.dated == 0 {
+        return format!("Period {period} ({from}); no response is dated");
+    }
+    let days = if f.first == f.last {
+        format!("Fieldwork {}", f.first)
+    } else {
+        format!("Fieldwork {} to {}", f.first, f.last)
+    };
+    let outside = match f.outside_period {
+        0 => format!("all {} dated responses in period {period}", f.dated),
+        n => format!(
+            "{n} of {} dated responses ({:.0} %) dated outside period {period}",
+            f.dated,
+            100.0 * n as f64 / f.dated as f64
+        ),
+    };
+    let undated = match f.undated {
+        0 => String::new(),
+        n => format!(", {n} undated"),
+    };
+    format!("{days}: {outside}{undated} ({from})")
+}
+
 /// The box that opens a report resting on guesses nobody confirmed: its heading, then one line
 /// per guess that decides what the report says (weakest first), then how to confirm them.
 fn provisional(s: &Summary) -> Option<(String, Vec<String>)> {
@@ -301,9 +350,10 @@ fn markdown(s: &Summary, secs: &[Section], q: &Quality, heading: &str) -> String
     // Text from the exports and the config is escaped for Markdown (and HTML inside it):
     // `markdown_line` escapes what the sentences mark as data.
     let mut md = format!(
-        "# {}\n\n{}.\n\n",
+        "# {}\n\n{}.\n\n{}.\n\n",
         markdown_line(heading),
-        markdown_line(&overview(s, q))
+        markdown_line(&overview(s, q)),
+        markdown_line(&fieldwork(s))
     );
     if let Some((heading, lines)) = provisional(s) {
         md.push_str(&format!("> **{}**\n>\n", markdown_line(&heading)));
@@ -347,9 +397,10 @@ fn html(
 ) -> String {
     let b64 = base64::engine::general_purpose::STANDARD;
     let mut h = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title><style>{CSS}</style></head><body>\n<h1>{t}</h1>\n<p class=\"meta\">{}; period {}.</p>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title><style>{CSS}</style></head><body>\n<h1>{t}</h1>\n<p class=\"meta\">{}; period {}.<br>{}.</p>\n",
         html_line(&overview(s, q)),
         escape(&s.period),
+        html_line(&fieldwork(s)),
         t = html_line(heading)
     );
     if let Some((heading, lines)) = provisional(s) {
