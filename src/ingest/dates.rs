@@ -381,8 +381,13 @@ pub fn column_order(
             Cell::Text(s) => Some(&**s),
             _ => None,
         });
+    let evidence = DateEvidence::of(texts);
+    // The numbers' format is asked only when the dates cannot decide (it reads every column).
+    let undecided = configured.is_none()
+        && evidence.day_first + evidence.month_first == 0
+        && evidence.ambiguous > 0;
     let locale = Locale {
-        comma_decimals: t.decimal_comma,
+        comma_decimals: t.decimal_comma || (undecided && t.comma_numbers()),
         us_platform: t.layout.us_dates(),
         non_english: t.columns.iter().any(|c| {
             c.label()
@@ -390,7 +395,7 @@ pub fn column_order(
                 .any(|ch| ch.is_alphabetic() && !ch.is_ascii())
         }),
     };
-    decide(configured, DateEvidence::of(texts), locale)
+    decide(configured, evidence, locale)
 }
 
 #[cfg(test)]

@@ -71,6 +71,28 @@ fn single(t: &str, mark: char) -> bool {
         .is_some_and(|(_, frac)| frac.len() != 3 || !frac.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// How many of a column's cells show a decimal comma and how many a decimal point.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NumberMarks {
+    pub comma: usize,
+    pub point: usize,
+}
+
+/// The decimal marks a column's cells show ([`mark`]).
+pub fn number_marks(cells: &[Cell]) -> NumberMarks {
+    let mut m = NumberMarks::default();
+    for cell in cells {
+        if let Cell::Text(t) = cell {
+            match mark(t) {
+                Some(Mark::Comma) => m.comma += 1,
+                Some(Mark::Point) => m.point += 1,
+                None => {}
+            }
+        }
+    }
+    m
+}
+
 /// A column's format, from all its distinct cells: the decimal mark most of its numbers show
 /// (the file's, `file_comma`, when none shows one: a `;`-separated file is a comma country's);
 /// the list separator its texts use: a line break, `;` or `|` where any cell has one (a

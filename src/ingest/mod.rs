@@ -92,6 +92,8 @@ pub struct Table {
     /// Per column, its [`Table::column_format`] once asked for (init's profile, `check` and
     /// each field that reads the column ask for the same).
     pub(crate) formats: Vec<std::sync::OnceLock<format::ColumnFormat>>,
+    /// Whether a column writes its numbers with decimal commas ([`Table::comma_numbers`]).
+    pub(crate) comma_numbers: std::sync::OnceLock<bool>,
 }
 
 /// `file` or `file [sheet]`: how a table is named in messages and reports.
@@ -127,6 +129,20 @@ impl Table {
             let t = layout::normalize_header(t);
             names.contains(&t)
         })
+    }
+
+    /// Whether the file writes numbers the comma countries' way: a `;`-separated file, or a
+    /// column whose numbers show a decimal comma in at least three cells and a decimal point
+    /// in none (a list of codes such as `1,2` and `1,2,3` shows both, and is no evidence).
+    /// A sign of the locale for dates that read either way.
+    pub fn comma_numbers(&self) -> bool {
+        self.decimal_comma
+            || *self.comma_numbers.get_or_init(|| {
+                (0..self.columns.len()).any(|c| {
+                    let m = format::number_marks(self.rows.distinct(c));
+                    m.comma >= 3 && m.point == 0
+                })
+            })
     }
 
     /// The 1-based record number of data row `i`.

@@ -109,3 +109,59 @@ pub(super) fn dates(cfg: &Config, tables: &[&Table], maps: &[mapping::TableMap])
     }
     out
 }
+
+/// How each number and multi-select field's columns are read, where it matters: numbers with
+/// decimal commas (`1.234,5`), or a column whose cells show both marks (those written the other
+/// way are counted as not a number); a list separator other than the comma.
+pub(super) fn formats(cfg: &Config, tables: &[&Table], maps: &[mapping::TableMap]) -> Vec<Finding> {
+    use crate::ingest::format::number_marks;
+    let mut out = Vec::new();
+    for (t, map) in tables.iter().zip(maps) {
+        for (f, cols) in map.fields.iter().enumerate() {
+            let field = &cfg.fields[f];
+            for &c in cols {
+                let fmt = t.column_format(c);
+                let head = format!(
+                    "{}: {} ({} \"{}\")",
+                    t.label(),
+                    field.name,
+                    t.columns[c].letter,
+                    short(t.columns[c].label())
+                );
+                match field.kind {
+                    FieldKind::Number => {
+                        let m = number_marks(t.rows.distinct(c));
+                        let (mark, with, against) = if fmt.decimal_comma {
+                            ("decimal commas (1.234,5)", m.comma, m.point)
+                        } else {
+                            ("decimal points (1,234.5)", m.point, m.comma)
+                        };
+                        if with + against == 0 || (!fmt.decimal_comma && against == 0) {
+                            continue;
+                        }
+                        let text = format!(
+                            "{head}: numbers read with {mark}: {with} distinct value(s) show it"
+                        );
+                        out.push(if against > 0 {
+                            warn(format!(
+                                "{text}, {against} the other mark; those are not numbers here (counted as bad cells)"
+                            ))
+                        } else {
+                            info(text)
+                        });
+                    }
+                    FieldKind::Multi if t.columns[c].option.is_none() && fmt.separator != "," => {
+                        let sep = match fmt.separator {
+                            "\n" => "a line break",
+                            ";" => "\";\"",
+                            _ => "\"|\"",
+                        };
+                        out.push(info(format!("{head}: answers split at {sep}")));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
+}

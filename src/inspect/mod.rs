@@ -14,7 +14,7 @@ mod answers;
 mod columns;
 mod guesses;
 mod joins;
-use columns::{columns_read, dates};
+use columns::{columns_read, dates, formats};
 pub use guesses::PeriodArgs;
 
 /// How serious a finding is. Errors make `check` exit 1.
@@ -149,6 +149,8 @@ pub fn inspect(
     r.sections
         .push(("Columns read", columns_read(cfg, tables, &maps)));
     r.sections.push(("Dates", dates(cfg, tables, &maps)));
+    r.sections
+        .push(("Numbers and lists", formats(cfg, tables, &maps)));
     r.sections
         .push(("Columns no field uses", unused(tables, &maps)));
     r.sections

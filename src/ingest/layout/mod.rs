@@ -423,6 +423,7 @@ pub fn build_table(
         first_row_number: row_offset + data_start + 1,
         note_rows,
         formats: vec![std::sync::OnceLock::new(); width],
+        comma_numbers: std::sync::OnceLock::new(),
     }
 }
 
