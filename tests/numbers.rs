@@ -27,18 +27,12 @@ stage = "client"
 when = { always = true }
 "#;
 
+/// Rows of a CSV table, by column name.
+type Rows = Vec<std::collections::BTreeMap<String, String>>;
+
 /// `exports/<name>` holding `text`, the config beside it; `check`'s output, then `run`'s
 /// respondents (weights by id) and bad cells.
-fn check_and_run(
-    dir: &Path,
-    name: &str,
-    text: &str,
-) -> (
-    String,
-    String,
-    Vec<std::collections::BTreeMap<String, String>>,
-    Vec<std::collections::BTreeMap<String, String>>,
-) {
+fn check_and_run(dir: &Path, name: &str, text: &str) -> (String, String, Rows, Rows) {
     let ex = dir.join("exports");
     std::fs::create_dir_all(&ex).unwrap();
     std::fs::write(ex.join(name), text).unwrap();
@@ -65,7 +59,7 @@ fn check_and_run(
     )
 }
 
-fn weights(resp: &[std::collections::BTreeMap<String, String>]) -> Vec<String> {
+fn weights(resp: &Rows) -> Vec<String> {
     resp.iter().map(|r| r["weight"].clone()).collect()
 }
 
@@ -142,5 +136,8 @@ fn a_spanish_semicolon_file() {
     assert_eq!(period, "2024Q4");
     assert_eq!(weights(&resp), ["1", "0.8", "1.2"]);
     assert!(problems.is_empty(), "{problems:?}");
-    assert!(check.contains("budget (D \"Budget\"): numbers read with decimal commas"), "{check}");
+    assert!(
+        check.contains("budget (D \"Budget\"): numbers read with decimal commas"),
+        "{check}"
+    );
 }

@@ -1,4 +1,7 @@
-//! Duplicate responses: the latest per respondent id is kept.
+//! Duplicate responses: the latest per respondent id is kept. A platform's response id (or a
+//! counter) marks duplicates only within its own export; where such an export also has a
+//! person's id (an e-mail, a contact id) the respondent id field matched, that marks them,
+//! within the export and across exports alike.
 
 use rayon::prelude::*;
 
@@ -9,10 +12,19 @@ use super::store::Chunk;
 /// are excluded as duplicates.
 pub(super) fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
     use std::hash::{Hash, Hasher};
-    let id_of = |c: u32, l: u32| {
+    // The key a response is compared by: the person's id where there is one, else the
+    // respondent id (within its export when it numbers the export's responses).
+    let person = |c: u32, l: u32| {
         chunks
             .get(c as usize)
-            .and_then(|ch| ch.ids.get(2 * l as usize))
+            .and_then(|ch| ch.ids.get(3 * l as usize + 2))
+    };
+    let id_of = |c: u32, l: u32| {
+        person(c, l).or_else(|| {
+            chunks
+                .get(c as usize)
+                .and_then(|ch| ch.ids.get(3 * l as usize))
+        })
     };
     let resp = |c: u32, l: u32| {
         chunks
@@ -21,7 +33,11 @@ pub(super) fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
     };
     // A table whose ids number its own responses: its ids are compared within it only.
     let per_export = |table: u32| tables.get(table as usize).is_some_and(|t| t.ids_per_export);
-    let scope = |c: u32, l: u32| resp(c, l).map(|r| r.table).filter(|&t| per_export(t));
+    let scope = |c: u32, l: u32| {
+        resp(c, l)
+            .map(|r| r.table)
+            .filter(|&t| per_export(t) && person(c, l).is_none())
+    };
     // (hash of the id, chunk, position) of every response with an id that is not excluded,
     // sorted: equal ids end up side by side, in file order. 16 bytes a response, where a map
     // from id to response took 80. SipHash, not the fast hash: a run of equal hashes is split
@@ -35,9 +51,14 @@ pub(super) fn mark_duplicates(chunks: &mut [Chunk], tables: &[TableInfo]) {
                 .filter(|(_, r)| !matches!(r.outcome, Outcome::Excluded(_)))
                 .filter_map(|(i, r)| {
                     let mut h = std::collections::hash_map::DefaultHasher::new();
-                    c.ids.get(2 * i)?.hash(&mut h);
-                    if per_export(r.table) {
-                        r.table.hash(&mut h);
+                    match c.ids.get(3 * i + 2) {
+                        Some(person) => person.hash(&mut h),
+                        None => {
+                            c.ids.get(3 * i)?.hash(&mut h);
+                            if per_export(r.table) {
+                                r.table.hash(&mut h);
+                            }
+                        }
                     }
                     Some((h.finish(), r.chunk, r.local))
                 })

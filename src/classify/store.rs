@@ -114,7 +114,8 @@ pub(super) struct Chunk {
     pub(super) respondents: Vec<Respondent>,
     /// One row of `shape.width()` value ids per respondent; see [`Row`] for the order.
     pub(super) cols: Ids,
-    /// Respondent ids and panel keys.
+    /// Per respondent: its id, its panel key and the person's id duplicates are found by
+    /// where the id numbers responses within their export (three texts each).
     pub(super) ids: Texts,
 }
 
@@ -249,12 +250,12 @@ impl Classified {
 
     /// A respondent's id, as read (before any hashing for the outputs).
     pub fn respondent_id(&self, r: &Respondent) -> Option<&str> {
-        self.chunk(r)?.ids.get(2 * r.local as usize)
+        self.chunk(r)?.ids.get(3 * r.local as usize)
     }
 
     /// A respondent's panel key, as read.
     pub fn panel_key(&self, r: &Respondent) -> Option<&str> {
-        self.chunk(r)?.ids.get(2 * r.local as usize + 1)
+        self.chunk(r)?.ids.get(3 * r.local as usize + 1)
     }
 
     /// The text of a segment value id.

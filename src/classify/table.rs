@@ -26,7 +26,7 @@ pub(super) fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &T
         respondents: Vec::with_capacity(t.rows.len()),
         cols: Vec::with_capacity(t.rows.len() * width),
         pool: ValPool::default(),
-        ids: Texts::with_capacity(2 * t.rows.len()),
+        ids: Texts::with_capacity(3 * t.rows.len()),
         problems: Problems::new(),
         guess_rows: Vec::new(),
         ids_per_export: false,
@@ -37,6 +37,10 @@ pub(super) fn classify_table(cfg: &Config, attrs: &[Attribute], ti: usize, t: &T
         .and_then(|f| reads.map.fields.get(f))
         .and_then(|cols| cols.first().copied());
     out.ids_per_export = ids_per_export(t, id_col);
+    reads.person = out
+        .ids_per_export
+        .then(|| person_column(cfg, t, id_col))
+        .flatten();
     for (ri, row) in t.rows.iter().enumerate() {
         let values = reads.row_ids(row, &mut out);
         let at = (ti, t.row_number(ri));
@@ -94,6 +98,8 @@ struct TableReads<'a> {
     attr_readers: Vec<(&'a Reader<'a>, &'a Reader<'a>)>,
     /// Per segment: the pool id of its text, per distinct cell of the field's column.
     segment_ids: Vec<HashMap<u32, u32, FxBuildHasher>>,
+    /// A person's id column where the respondent id numbers responses ([`person_column`]).
+    person: Option<usize>,
 }
 
 /// A row's field values (and, for the fields the rules compare as text, their folded texts).
@@ -174,6 +180,7 @@ impl<'a> TableReads<'a> {
             attrs: attr_reads,
             attr_readers,
             segment_ids: vec![HashMap::default(); cfg.segments.len()],
+            person: None,
         }
     }
 
@@ -232,6 +239,15 @@ impl<'a> TableReads<'a> {
         let text_of = |f: Option<usize>| f.and_then(|f| vals[f].text());
         out.ids.push(text_of(roles.respondent_id).as_deref());
         out.ids.push(text_of(roles.panel_key).as_deref());
+        // The person behind a response numbered within its export (an e-mail, a contact id),
+        // compared without case: what marks a repeat by the same person.
+        let person = self.person.and_then(|c| row.get(c)).map(|c| c.text());
+        let person = person
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_lowercase);
+        out.ids.push(person.as_deref());
         RowValues { vals, texts }
     }
 }
@@ -282,6 +298,19 @@ pub(super) struct TableRows {
     pub(super) ids_per_export: bool,
 }
 
+/// Where a table's respondent ids number its responses, another column the respondent id field
+/// also matched that is a person's id (an e-mail, a contact id): a repeat by the same person
+/// within the export, or in another one, is a duplicate by it.
+fn person_column(cfg: &Config, t: &Table, id_col: Option<usize>) -> Option<usize> {
+    let f = cfg.roles.respondent_id?;
+    let matched = mapping::candidates(cfg, t);
+    matched
+        .get(f)?
+        .iter()
+        .copied()
+        .find(|&c| Some(c) != id_col && !ids_per_export(t, Some(c)))
+}
+
 /// Whether a table's respondent id column numbers responses within its own export: the
 /// platform's response id (`ResponseId`, `#`, `_id`, `Submission ID`…), or a counter (whole
 /// numbers from near 1, densely: `1, 2, 3…`). Another export's equal id is another person.
@@ -297,7 +326,7 @@ pub(super) fn ids_per_export(t: &Table, col: Option<usize>) -> bool {
             crate::ingest::Cell::Number(x) => *x,
             crate::ingest::Cell::Text(s) => match s.trim().parse::<u64>() {
                 Ok(x) => x as f64,
-                Err(_) if s.trim().is_empty() => continue,
+                Err(_) if s.trim().is_empty() || t.is_header_cell(col, s) => continue,
                 Err(_) => return false,
             },
             _ => return false,

@@ -1,5 +1,5 @@
-//! Respondent ids and panel keys, two per respondent, in one text buffer instead of two heap
-//! strings each (a million respondents' ids are tens of megabytes, not a hundred).
+//! Respondent ids, panel keys and the person ids of platform exports, three per respondent,
+//! in one text buffer instead of heap strings each (a million respondents' ids are tens of megabytes, not a hundred).
 
 /// Texts of respondents in index order: respondent `i` has entries `2i` (its id) and `2i + 1`
 /// (its panel key).

@@ -263,7 +263,13 @@ pub(super) fn person(rng: &mut ChaCha8Rng, q: usize, n: usize, spec: Spec, prefi
         excluded: None,
         id: format!("{prefix}{:02}{:04}", q + 1, n),
         account: spec.account,
-        email: format!("contact{:04}.q{}@example.com", n, q + 1),
+        // One address per person: the survey's prefix keeps the people of two surveys apart.
+        email: format!(
+            "contact.{}{:04}.q{}@example.com",
+            prefix.to_lowercase().replace('_', ""),
+            n,
+            q + 1
+        ),
         when,
         importance: IMPORTANCE.map(|m| rating(rng, m)),
         performance: perf.map(|m| rating(rng, m)),

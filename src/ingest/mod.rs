@@ -120,15 +120,20 @@ impl Table {
     }
 
     fn decide_format(&self, col: usize) -> format::ColumnFormat {
+        format::column_format_without(self.rows.distinct(col), self.decimal_comma, |t| {
+            self.is_header_cell(col, t)
+        })
+    }
+
+    /// Whether `text` is one of column `col`'s header rows: the distinct cells of a column
+    /// ([`Grid::distinct`]) hold its header rows' cells too.
+    pub fn is_header_cell(&self, col: usize, text: &str) -> bool {
         let names = self
             .columns
             .get(col)
             .map(|c| c.names.as_slice())
             .unwrap_or(&[]);
-        format::column_format_without(self.rows.distinct(col), self.decimal_comma, |t| {
-            let t = layout::normalize_header(t);
-            names.contains(&t)
-        })
+        names.contains(&layout::normalize_header(text))
     }
 
     /// Whether the file writes numbers the comma countries' way: a `;`-separated file, or a

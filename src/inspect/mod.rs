@@ -417,10 +417,20 @@ fn rows(c: &Classified) -> Vec<Finding> {
     let mut excluded: BTreeMap<String, u64> = BTreeMap::new();
     let mut unclassified: BTreeMap<String, u64> = BTreeMap::new();
     let mut classified = 0u64;
+    let mut duplicates: Vec<String> = Vec::new();
     for r in c.respondents() {
         match &r.outcome {
             Outcome::Excluded(why) => {
                 let key = if why.starts_with("duplicate") {
+                    if duplicates.len() < 10 {
+                        let at = c
+                            .tables
+                            .get(r.table as usize)
+                            .map(|t| t.label())
+                            .unwrap_or_default();
+                        let kept = why.trim_start_matches("duplicate").trim();
+                        duplicates.push(format!("{at} row {} {kept}", r.row));
+                    }
                     "duplicate".to_string()
                 } else {
                     why.clone()
@@ -439,8 +449,14 @@ fn rows(c: &Classified) -> Vec<Finding> {
     for (why, n) in &excluded {
         let line = format!("excluded, {why}: {n}");
         out.push(if why == "duplicate" {
+            let more = if *n > duplicates.len() as u64 {
+                format!("; respondents.csv lists all {n}")
+            } else {
+                String::new()
+            };
             warn(format!(
-                "{n} duplicate id(s): the latest response of each is kept (respondents.csv says which)"
+                "{n} duplicate id(s): the latest response of each is kept: {}{more}",
+                duplicates.join(", ")
             ))
         } else {
             info(line)
