@@ -132,7 +132,10 @@ pub fn decide(
     }
     let shares: Vec<String> = counts
         .iter()
-        .map(|(q, n)| format!("{q} {:.0} %", 100.0 * *n as f64 / total as f64))
+        .map(|(q, n)| match 100.0 * *n as f64 / total as f64 {
+            p if p < 0.5 => format!("{q} <1 %"),
+            p => format!("{q} {p:.0} %"),
+        })
         .collect();
     Err(PeriodError::ManyQuarters {
         name,
