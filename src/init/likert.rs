@@ -82,14 +82,41 @@ fn without_midpoint(s: &LikertSet) -> LikertSet {
     }
 }
 
+/// The 5-point forms of a 7-point scale: its poles, its midpoint and one point on each side
+/// (`Strongly disagree`, `Somewhat disagree`, `Neutral`, `Somewhat agree`, `Strongly agree`
+/// are five points, not points 1, 3, 4, 5 and 7 of seven). Each side's inner or outer point.
+fn five_of_seven(s: &LikertSet) -> Vec<LikertSet> {
+    if s.points.len() != 7 {
+        return Vec::new();
+    }
+    let (base, lang) = s
+        .name
+        .split_once('_')
+        .map_or((s.name.as_str(), ""), |(b, l)| (b, l));
+    let stem = base.trim_end_matches(|c: char| c.is_ascii_digit());
+    [([0, 2, 3, 4, 6], "a"), ([0, 1, 3, 5, 6], "b")]
+        .into_iter()
+        .map(|(keep, variant)| LikertSet {
+            name: if lang.is_empty() {
+                format!("{stem}5of7{variant}")
+            } else {
+                format!("{stem}5of7{variant}_{lang}")
+            },
+            points: keep.iter().map(|&i| s.points[i].clone()).collect(),
+            derived: true,
+        })
+        .collect()
+}
+
 /// Every scale: the defined ones, then the 4- and 6-point forms of the odd ones that have no
-/// such form of their own.
+/// such form of their own, and the 5-point forms of the 7-point ones.
 pub static SETS: LazyLock<Vec<LikertSet>> = LazyLock::new(|| {
     let defined: Vec<LikertSet> = crate::lexicon::scales().map(parse).collect();
     let mut derived: Vec<LikertSet> = defined
         .iter()
         .filter(|s| s.points.len() % 2 == 1 && !s.name.starts_with("quality"))
         .map(without_midpoint)
+        .chain(defined.iter().flat_map(five_of_seven))
         .filter(|d| !defined.iter().any(|s| s.name == d.name))
         .collect();
     derived.sort_by(|a, b| a.name.cmp(&b.name));
@@ -203,5 +230,35 @@ mod tests {
         );
         let s = SETS.iter().find(|s| s.name == "agree4").unwrap();
         assert_eq!(s.point("Strongly agree"), Some(4));
+    }
+
+    /// Five labels of a seven-point scale, every one chosen among many answers, are a
+    /// five-point scale (1–5), not points 1, 3, 4, 5 and 7 of seven; with few answers, or one
+    /// point unchosen, the seven-point scale stays.
+    #[test]
+    fn five_labels_are_a_five_point_scale() {
+        let five = [
+            "Strongly disagree",
+            "Somewhat disagree",
+            "Neither agree nor disagree",
+            "Somewhat agree",
+            "Strongly agree",
+        ];
+        assert!(
+            SETS.iter()
+                .find(|s| s.name == "agree5")
+                .is_some_and(|s| s.point("Somewhat agree").is_none()),
+            "the stock 5-point agreement scale words its inner points otherwise"
+        );
+        let s = find(five.into_iter(), 100).unwrap();
+        assert_eq!(s.points.len(), 5, "{}", s.name);
+        assert_eq!(s.point("Strongly disagree"), Some(1));
+        assert_eq!(s.point("Somewhat agree"), Some(4));
+        assert_eq!(s.point("Strongly agree"), Some(5));
+        assert_eq!(find(five.into_iter(), 10).unwrap().points.len(), 7);
+        assert_eq!(
+            find(five[..4].iter().copied(), 100).unwrap().points.len(),
+            7
+        );
     }
 }

@@ -353,12 +353,17 @@ impl Profile {
 }
 
 /// The number of an answer that is a number with its label: `0 - Not at all likely`,
-/// `10 = Äußerst wahrscheinlich`, `5 (neutral)`.
+/// `10 = Äußerst wahrscheinlich`, `5 (neutral)`, `(0) None`, `[4] Critical`.
 pub fn anchor(text: &str) -> Option<f64> {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\s*(-?\d{1,2})\s*(?:[-–—=:.)]\s*|\(\s*)\p{L}").expect("compiles")
+        regex::Regex::new(
+            r"^\s*(?:(-?\d{1,2})\s*(?:[-–—=:.)]\s*|\(\s*)|[(\[]\s*(-?\d{1,2})\s*[)\]]\s*[-–—=:.]?\s*)\p{L}",
+        )
+        .expect("compiles")
     });
-    RE.captures(text).and_then(|c| c[1].parse().ok())
+    RE.captures(text)
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+        .and_then(|m| m.as_str().parse().ok())
 }
 
 /// The parts of a joined answer; a comma between digits (`1,000`) does not split.
@@ -454,6 +459,26 @@ pub fn profile(tables: &[&Table]) -> Vec<Profile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Numbers with their labels, in the shapes exports write them; a number inside a sentence
+    /// is none.
+    #[test]
+    fn anchored_labels() {
+        for (t, x) in [
+            ("0 - Not at all likely", 0.0),
+            ("10 = Äußerst wahrscheinlich", 10.0),
+            ("5 (neutral)", 5.0),
+            ("(0) None", 0.0),
+            ("(4) Critical", 4.0),
+            ("[2] Moderate", 2.0),
+            ("(3) - Serious", 3.0),
+        ] {
+            assert_eq!(anchor(t), Some(x), "{t}");
+        }
+        for t in ["10 apples", "(see notes)", "2026 was good", "(12345) code"] {
+            assert_eq!(anchor(t), None, "{t}");
+        }
+    }
 
     /// Regression: previews and unfinished responses entered the median duration, so the
     /// speeder cut-off followed the test clicks, not the respondents.

@@ -16,6 +16,7 @@ pub static DE: Lexicon = Lexicon {
             r"\berleb",
             r"\bbeurteil",
         ],
+        about_survey: &[r"\b(diese[rnms]?|der|die|unsere[rnms]?) (umfrage|befragung|fragebogen|studie)"],
         recommend: &[r"\bempfehl", r"\bweiterempfehl"],
         channel_question: &[
             r"\bwo (haben|suchen|informieren|finden)",

@@ -27,6 +27,10 @@ pub static EN: Lexicon = Lexicon {
             r"\bevaluat",
             r"\bjudge",
         ],
+        about_survey: &[
+            r"\b(this|the|our) (survey|questionnaire|poll)\b",
+            r"\bthis (form|study|research)\b",
+        ],
         recommend: &[
             r"\brecommend",
             r"\bnps\b",

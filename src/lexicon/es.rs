@@ -17,6 +17,7 @@ pub static ES: Lexicon = Lexicon {
             r"\bexperiencia",
             r"\bvalor[ea]",
         ],
+        about_survey: &[r"\b(esta|este|nuestra|nuestro) (encuesta|cuestionario|estudio|formulario)"],
         recommend: &[r"\brecomend", r"\brecomiend"],
         channel_question: &[
             r"\bdónde (busc|encontr|se enter|oy)",

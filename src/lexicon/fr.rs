@@ -17,6 +17,7 @@ pub static FR: Lexicon = Lexicon {
             r"\bexpérience",
             r"\bjugez",
         ],
+        about_survey: &[r"\b(ce|cette|notre) (questionnaire|enquête|sondage|étude)"],
         recommend: &[r"\brecommand"],
         channel_question: &[
             r"\boù (avez|cherchez|vous)",

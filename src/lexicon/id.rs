@@ -16,6 +16,7 @@ pub static ID: Lexicon = Lexicon {
             r"\bpengalaman",
             r"\bmenilai",
         ],
+        about_survey: &[r"\b(survei|kuesioner|formulir|penelitian) ini\b"],
         recommend: &[r"\bmerekomendasi", r"\brekomendasi", r"\bmenyarankan"],
         channel_question: &[
             r"\bdi mana (anda )?(mencari|menemukan|mengetahui|mendengar)",

@@ -17,6 +17,7 @@ pub static KO: Lexicon = Lexicon {
             r"인지",
             r"성능",
         ],
+        about_survey: &[r"(이|본) ?(설문|조사)"],
         recommend: &[r"추천"],
         channel_question: &[
             r"어디(에서|서)",

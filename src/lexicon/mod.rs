@@ -1,5 +1,6 @@
 //! The words journeygap reads headers, answers and file names by, one file per language: a
-//! [`Lexicon`] value each ([`en`], [`de`], [`fr`], [`es`], [`pl`], [`id`], [`ko`]), listed once in
+//! [`Lexicon`] value each ([`en`], [`de`], [`fr`], [`es`], [`pt`], [`it`], [`nl`], [`pl`], [`id`],
+//! [`ko`]), listed once in
 //! [`LANGUAGES`]. A `Lexicon` is a struct literal, so a language file that leaves out a concept
 //! does not compile; a concept a language has no words for yet is an empty list, in plain sight.
 //!
@@ -28,7 +29,18 @@ macro_rules! languages {
     };
 }
 
-languages!(en::EN, de::DE, fr::FR, es::ES, pl::PL, id::ID, ko::KO);
+languages!(
+    en::EN,
+    de::DE,
+    fr::FR,
+    es::ES,
+    pt::PT,
+    it::IT,
+    nl::NL,
+    pl::PL,
+    id::ID,
+    ko::KO
+);
 
 pub mod meaning;
 pub use meaning::Meaning;
@@ -105,6 +117,9 @@ pub struct Headers {
     pub recommend: Words,
     /// A multi-select question about where buyers look, hear, find or learn.
     pub channel_question: Words,
+    /// A question about the survey itself ("this survey", "ce questionnaire"): how the
+    /// respondent heard of the survey is no channel, recommending it is no NPS.
+    pub about_survey: Words,
     /// A question about the services the firm offers.
     pub service: Words,
     /// Services the respondent knows of.
@@ -222,6 +237,7 @@ pub struct Compiled {
     pub experience: Regex,
     pub recommend: Regex,
     pub channel_question: Regex,
+    pub about_survey: Regex,
     pub service: Regex,
     pub known: Regex,
     pub bought: Regex,
@@ -272,6 +288,7 @@ impl Compiled {
             experience: any(|l| l.headers.experience)?,
             recommend: any(|l| l.headers.recommend)?,
             channel_question: any(|l| l.headers.channel_question)?,
+            about_survey: any(|l| l.headers.about_survey)?,
             service: any(|l| l.headers.service)?,
             known: any(|l| l.headers.known)?,
             bought: any(|l| l.headers.bought)?,
@@ -371,11 +388,14 @@ pub fn language_of(texts: &[&str]) -> Option<(&'static str, bool)> {
         return None;
     }
     // The lexicon's ISO 639-1 codes against whatlang's ISO 639-3.
-    const CODES: [(&str, &str); 7] = [
+    const CODES: [(&str, &str); 10] = [
         ("en", "eng"),
         ("de", "deu"),
         ("fr", "fra"),
         ("es", "spa"),
+        ("pt", "por"),
+        ("it", "ita"),
+        ("nl", "nld"),
         ("pl", "pol"),
         ("id", "ind"),
         ("ko", "kor"),
@@ -444,7 +464,25 @@ pub fn firmographic(header: &str) -> Option<&'static str> {
     if header.chars().count() > 60 {
         return None;
     }
-    code_of(header, &words().firmographics)
+    words()
+        .firmographics
+        .iter()
+        .find(|(_, re)| re.find_iter(header).any(|m| word_ending(header, m.end())))
+        .map(|(c, _)| *c)
+}
+
+/// Whether a header word matched up to byte `end` ends there or within a short ending: a stem
+/// of a firmographic noun takes its inflections (`industr` → industry, industries, industrial;
+/// `region` → regional), not another word built on it (`hierarch` is not "hierarchically").
+/// Where the language writes compounds the pattern says so itself.
+fn word_ending(text: &str, end: usize) -> bool {
+    const MAX_ENDING: usize = 4;
+    text[end..]
+        .chars()
+        .take(MAX_ENDING + 1)
+        .take_while(|c| c.is_alphabetic())
+        .count()
+        <= MAX_ENDING
 }
 
 /// The relationship code of an answer: the lexicon's phrase, unless the answer's parts of

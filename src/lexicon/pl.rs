@@ -15,6 +15,7 @@ pub static PL: Lexicon = Lexicon {
             r"\bwydajn",
             r"\bjakoś",
         ],
+        about_survey: &[r"\b(tej|ta|tę|tego|niniejsz\w*) (ankiet\w*|badani\w*|formularz\w*)"],
         recommend: &[r"\bpolec", r"\brekomend"],
         channel_question: &[
             r"\bgdzie (szuka|szukał|dowiedział|znalaz)",

@@ -54,6 +54,14 @@ fn metadata_and_firmographics() {
     assert_eq!(firmographic("Unternehmensgröße"), Some("company_size"));
     assert_eq!(firmographic("업종"), Some("industry"));
     assert_eq!(firmographic("How satisfied are you"), None);
+    // A stem takes a noun's endings, not another word built on it.
+    assert_eq!(firmographic("Industries served"), Some("industry"));
+    assert_eq!(firmographic("Hierarchy level"), Some("seniority"));
+    assert_eq!(firmographic("Regional office"), Some("region"));
+    assert_eq!(
+        firmographic("How hierarchically severe was the issue?"),
+        None
+    );
 }
 
 #[test]
@@ -151,4 +159,121 @@ fn every_language_compiles_on_its_own() {
             l.name
         );
     }
+}
+
+/// Portuguese, Italian and Dutch, each read as the other languages are: the stems of a rating
+/// battery, firmographics, stage names, relationship and outcome phrases, the readings of
+/// answers no phrase holds, and Microsoft Forms' headers. Written and checked by reading each
+/// sentence as a native professional-services buyer would write it (European Portuguese and
+/// Brazilian forms both; Italian; Netherlands Dutch).
+#[test]
+fn portuguese_italian_and_dutch() {
+    // Importance, then performance.
+    for s in [
+        "Qual a importância de cada um dos seguintes aspetos?",
+        "Quanto è importante per voi ciascuno dei seguenti aspetti?",
+        "Hoe belangrijk vindt u de volgende punten?",
+    ] {
+        assert_eq!(side_of(s), Some(0), "{s}");
+    }
+    for s in [
+        "Como avalia o desempenho do escritório em",
+        "Quanto è soddisfatto di",
+        "Hoe tevreden bent u over",
+    ] {
+        assert_eq!(side_of(s), Some(1), "{s}");
+    }
+    assert_eq!(firmographic("Setor de atividade"), Some("sector"));
+    assert_eq!(firmographic("Numero di dipendenti"), Some("employees"));
+    assert_eq!(firmographic("Bedrijfsgrootte"), Some("company_size"));
+    assert_eq!(firmographic("Omzet (EUR)"), Some("revenue"));
+    for (a, st) in [
+        ("Ex-clientes", "former"),
+        ("Clientes atuais", "client"),
+        ("Ex clienti", "former"),
+        ("Clienti potenziali", "prospect"),
+        ("Oud-klanten", "former"),
+        ("Huidige klanten", "client"),
+        ("Verloren offertes", "got-away"),
+    ] {
+        assert_eq!(stage_answer(a), Some(st), "{a}");
+    }
+    let r = |a: &str| code_of(a, &words().relationship);
+    assert_eq!(r("Atualmente trabalhamos com o escritório"), Some("client"));
+    assert_eq!(r("Já não trabalhamos com eles"), Some("former"));
+    assert_eq!(r("Nunca trabalhámos com este escritório"), Some("prospect"));
+    assert_eq!(r("Attualmente lavoriamo con voi"), Some("client"));
+    assert_eq!(r("Non lavoriamo più con loro"), Some("former"));
+    assert_eq!(r("Non abbiamo mai lavorato con voi"), Some("prospect"));
+    assert_eq!(r("Momenteel werken we met hen"), Some("client"));
+    assert_eq!(r("We werken niet meer met hen samen"), Some("former"));
+    assert_eq!(r("We hebben nog nooit met hen gewerkt"), Some("prospect"));
+    let o = |a: &str| code_of(a, &words().outcome);
+    assert_eq!(o("Escolhemos outro escritório"), Some("got-away"));
+    assert_eq!(o("O projeto foi adiado"), Some("not-now"));
+    assert_eq!(o("Ainda não decidimos"), Some("open"));
+    assert_eq!(o("Abbiamo scelto un altro studio"), Some("got-away"));
+    assert_eq!(o("Progetto rimandato"), Some("not-now"));
+    assert_eq!(o("Stiamo ancora valutando le offerte"), Some("open"));
+    assert_eq!(
+        o("We hebben voor een ander kantoor gekozen"),
+        Some("got-away")
+    );
+    assert_eq!(o("Het project is uitgesteld"), Some("not-now"));
+    assert_eq!(o("We zijn nog aan het vergelijken"), Some("open"));
+    // Readings of answers no phrase holds: tense, negation, the other party.
+    let m = |t: &str| meaning::read(t).map(|r| r.code);
+    for (t, want) in [
+        ("Somos clientes e temos um projeto em curso", Some("client")),
+        (
+            "Éramos clientes, mas hoje trabalhamos com outra sociedade",
+            Some("former"),
+        ),
+        (
+            "Trabalhámos convosco no passado e gostaríamos de voltar",
+            Some("betweener"),
+        ),
+        (
+            "Nunca recorremos aos vossos serviços de assessoria",
+            Some("prospect"),
+        ),
+        ("Siamo clienti con un incarico in corso", Some("client")),
+        (
+            "In passato eravamo clienti, ora ci rivolgiamo a un altro studio",
+            Some("former"),
+        ),
+        (
+            "Abbiamo lavorato con voi prima e vorremmo tornare",
+            Some("betweener"),
+        ),
+        (
+            "Non abbiamo mai affidato incarichi allo studio",
+            Some("prospect"),
+        ),
+        ("Wij zijn klant en er loopt een opdracht", Some("client")),
+        (
+            "Wij waren klant, maar werken nu met een ander kantoor",
+            Some("former"),
+        ),
+        (
+            "We hebben eerder samengewerkt en komen graag terug",
+            Some("betweener"),
+        ),
+        ("Wij zijn nooit klant geweest", Some("prospect")),
+    ] {
+        assert_eq!(m(t), want, "{t}");
+    }
+    // Their platforms' headers.
+    assert!(is_forms_header("id", "hora de início", "hora de conclusão"));
+    assert!(is_forms_header(
+        "id",
+        "ora di inizio",
+        "ora di completamento"
+    ));
+    assert!(is_forms_header("id", "begintijd", "tijd van voltooien"));
+    assert!(!is_forms_header(
+        "id",
+        "ora di inizio",
+        "tijd van voltooien"
+    ));
 }

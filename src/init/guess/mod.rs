@@ -111,7 +111,9 @@ pub fn guess(profiles: &[Profile], sources: &[Source]) -> Guess {
 
 /// Likelihood to recommend: the 0–10 column.
 fn recommend(g: &mut Guess, pk: &mut Picker) {
-    let recommend = pk.take(&|_, k| *k == Kind::Recommend);
+    // Recommending the survey itself is no NPS question.
+    let about_survey = &crate::lexicon::words().about_survey;
+    let recommend = pk.take(&|p, k| *k == Kind::Recommend && !about_survey.is_match(&p.header));
     if recommend.is_empty() {
         g.missing.push("likelihood to recommend (0-10)".into());
     } else {

@@ -57,7 +57,9 @@ pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
     let w = words();
     let (service, known_re, bought_re) = (&w.service, &w.known, &w.bought);
     // Where buyers look: a question that asks it, never platform metadata.
-    let channel_re = |q: &str| w.channel_question.is_match(q) && !w.metadata.is_match(q);
+    let channel_re = |q: &str| {
+        w.channel_question.is_match(q) && !w.metadata.is_match(q) && !w.about_survey.is_match(q)
+    };
     let mut take = |pred: &dyn Fn(&str) -> bool| -> (Vec<String>, BTreeMap<String, usize>) {
         let mut headers = Vec::new();
         let mut options = BTreeMap::new();
@@ -152,7 +154,9 @@ pub(super) fn multi_fields(g: &mut Guess, pk: &mut Picker) {
 /// The open-text "why" questions, with their most frequent words to start a codebook.
 pub(super) fn open_text(g: &mut Guess, pk: &mut Picker) {
     let why = pk.take(&|p, k| {
-        matches!(k, Kind::FreeText | Kind::Category) && words().free_text.is_match(&p.header)
+        matches!(k, Kind::FreeText | Kind::Category)
+            && words().free_text.is_match(&p.header)
+            && varies(p)
     });
     if !why.is_empty() {
         g.fields.push(text_field(
@@ -172,6 +176,23 @@ pub(super) fn open_text(g: &mut Guess, pk: &mut Picker) {
     }
 }
 
+/// Whether a column's answers are free text that varies: at least three different answers, and
+/// as many different answers as half the answers given (a consent line, a checkbox, a single
+/// choice of reasons repeat a few answers).
+fn varies(p: &crate::init::profile::Profile) -> bool {
+    let given: usize = p.answers.values().sum();
+    p.overflow || (p.answers.len() >= 3 && 2 * p.answers.len() >= given)
+}
+
+/// Whether a category's values are each held by several respondents: at most one value in five
+/// (and at least one) is a single respondent's, and the answers are at least twice the values
+/// (a one-off free answer is no segment value).
+fn shared_values(p: &crate::init::profile::Profile) -> bool {
+    let given: usize = p.answers.values().sum();
+    let single = p.answers.values().filter(|&&n| n == 1).count();
+    single <= (p.answers.len() / 5).max(1) && given >= 2 * p.answers.len()
+}
+
 /// At most three segments: categories of 2–12 answers whose header names a firmographic
 /// (industry, sector, size, employees, revenue, region, country, role, seniority), never
 /// metadata; each named after its firmographic.
@@ -180,6 +201,7 @@ pub(super) fn segments(g: &mut Guess, pk: &mut Picker) {
         *k == Kind::Category
             && (2..=12).contains(&p.answers.len())
             && !p.overflow
+            && shared_values(p)
             && !words().metadata.is_match(&p.header)
             && lexicon::firmographic(&p.header).is_some()
     };

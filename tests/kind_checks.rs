@@ -1,0 +1,98 @@
+//! A guess must fit its column's kind (issue 30, item 3): `init` writes no channels field for
+//! "how did you hear about this survey", no NPS from recommending the survey, no open-text
+//! "why" from a consent line or a single choice of reasons, no segment whose values are one-off
+//! free answers or whose header word only starts like a firmographic ("hierarchically").
+
+mod common;
+
+use common::*;
+
+#[test]
+fn init_guesses_only_fields_whose_columns_fit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("exports");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut csv = String::from(
+        "Respondent ID,Which best describes your relationship with us?,\
+         How likely are you to recommend us to a colleague?,\
+         How likely are you to recommend this survey to others?,\
+         How did you hear about this survey?,\
+         Main reason for your choice,\
+         Comments: I have read the privacy notice,\
+         Why did you choose us?,\
+         How hierarchically severe was the problem?,\
+         Region,\
+         Industry\n",
+    );
+    let reasons = ["Price", "Expertise", "Speed", "Reputation"];
+    let heard = ["E-mail invitation", "LinkedIn post", "Newsletter"];
+    let severity = ["Low", "Medium", "High"];
+    let industries = ["Banking", "Retail", "Energy"];
+    let why = [
+        "They knew our sector inside out",
+        "A partner we trusted from an earlier deal",
+        "The proposal was the clearest we received",
+        "Good value for a fixed fee",
+        "Recommended by our auditors",
+    ];
+    for i in 0..40 {
+        let rel = if i % 2 == 0 {
+            "We are currently working with you"
+        } else {
+            "We have never worked with you"
+        };
+        csv.push_str(&format!(
+            "{},{rel},{},{},{},{},I agree,\"{} ({i})\",{},{},{}\n",
+            i + 1,
+            i % 11,
+            (i * 7) % 11,
+            heard[i % 3],
+            reasons[i % 4],
+            why[i % 5],
+            severity[i % 3],
+            // Six one-off free answers beside two shared ones.
+            if i < 6 {
+                format!("Office {i}")
+            } else {
+                ["North", "South"][i % 2].to_string()
+            },
+            industries[i % 3],
+        ));
+    }
+    std::fs::write(input.join("survey.csv"), csv).unwrap();
+    let cfg_path = tmp.path().join("cfg.toml");
+    journeygap()
+        .args(["init", "-q", "--no-input", "--output"])
+        .arg(&cfg_path)
+        .arg(&input)
+        .assert()
+        .success();
+    let cfg = std::fs::read_to_string(&cfg_path).unwrap();
+    let fields: Vec<&str> = cfg
+        .lines()
+        .filter_map(|l| l.strip_prefix("[fields.")?.strip_suffix(']'))
+        .collect();
+    // Fields and the headers they were given.
+    let headers_of = |f: &str| -> String {
+        let start = cfg.find(&format!("[fields.{f}]")).unwrap();
+        let rest = &cfg[start..];
+        let end = rest[1..].find("\n[").map_or(rest.len(), |e| e + 1);
+        rest[..end].to_string()
+    };
+    assert!(!fields.contains(&"channels_used"), "{cfg}");
+    assert!(!cfg.contains("hear about this survey?\"\n]\nkind = \"multi\""));
+    let recommend = headers_of("recommend");
+    assert!(
+        recommend.contains("recommend us to a colleague"),
+        "{recommend}"
+    );
+    assert!(!recommend.contains("this survey"), "{recommend}");
+    let why_field = headers_of("why");
+    assert!(why_field.contains("Why did you choose us?"), "{why_field}");
+    assert!(!why_field.contains("Main reason"), "{why_field}");
+    assert!(!why_field.contains("privacy notice"), "{why_field}");
+    // Industry is a segment; a region of one-off answers and a severity rating are not.
+    assert!(fields.contains(&"industry"), "{cfg}");
+    assert!(!fields.contains(&"seniority"), "{cfg}");
+    assert!(!fields.contains(&"region"), "{cfg}");
+}
