@@ -157,10 +157,11 @@ pub static DE: Lexicon = Lexicon {
         relation: &[
             r"\b(mandant|kunde|kundin|klient)\w*",
             r"\b(gearbeitet|arbeiten|zusammengearbeitet|zusammenarbeit|beauftrag|mandat|projekt|berat|betreu)\w*",
+            r"\bberät\b",
         ],
-        now: &[r"\b(derzeit|aktuell|zurzeit|momentan|jetzt|heute|noch immer|weiterhin|laufend\w*|aktiv\w*|gegenwärtig|sind)\b"],
+        now: &[r"\b(derzeit|aktuell|zurzeit|momentan|jetzt|heute|noch immer|nach wie vor|fortlaufend|weiterhin|laufend\w*|aktiv\w*|gegenwärtig|sind)\b"],
         before: &[r"\b(früher|vorher|zuvor|ehemal\w*|waren|war|hatten|vergangen\w*|einst|damals)\b"],
-        ended: &[r"\b(nicht mehr|kein\w* mehr|beendet|gekündigt|gewechselt|aufgehört|nie wieder)\b"],
+        ended: &[r"\b(nicht mehr|kein\w* mehr|kein\w* \w+ mehr|beendet|gekündigt|gewechselt|aufgehört|nie wieder)\b"],
         negation: &[r"\b(nicht|nie|niemals|kein\w*)\b"],
         other: &[r"\b(ander\w*|wettbewerb\w*|konkurren\w*|intern)\b"],
         again: &[r"\b(wieder|erneut|zurückkehren|zurückkommen)\b"],

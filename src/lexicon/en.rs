@@ -363,8 +363,9 @@ pub static EN: Lexicon = Lexicon {
             r"\b(use|used|using|uses)\b",
             r"\b(project|matter|assignment|engagement|contract|relationship)s?\b",
             r"\badvis\w*",
+            r"\b(bring|brings|bringing|brought) (them|\w+) in\b",
         ],
-        now: &[r"\b(now|currently|current|presently|at present|today|still|ongoing|active|live|these days|at the moment|in progress|under ?way)\b"],
+        now: &[r"\b(now|currently|current|presently|continu\w*|at present|today|still|ongoing|active|live|these days|at the moment|in progress|under ?way)\b"],
         before: &[
             r"\b(used to|previously|before|formerly|former|in the past|earlier|past|last year|ago|prior|were|was)\b",
             r"\b(worked|engaged|instructed|retained|hired|appointed|advised)\b",

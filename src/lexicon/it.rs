@@ -138,7 +138,7 @@ pub static IT: Lexicon = Lexicon {
             r"\b(incaric|progett|collabor|mandat|consulen|affidat|rivolt)\w*",
             r"\bservit\w* (da|di)\b",
         ],
-        now: &[r"\b(attualmente|oggi|in questo momento|ora|adesso|ancora|in corso|attual\w*|siamo)\b"],
+        now: &[r"\b(continu\w*|attualmente|oggi|in questo momento|ora|adesso|ancora|in corso|attual\w*|siamo)\b"],
         before: &[r"\b(prima|in passato|precedentemente|in precedenza|eravamo|era|siamo stati|abbiamo lavorato|ex)\b"],
         ended: &[r"\b(non \w+ più|non più|smesso|terminat\w*|concluso|cambiato|lasciato|mai più)\b"],
         negation: &[r"\b(non|mai|nessun\w*|ancora no)\b"],

@@ -137,7 +137,7 @@ pub static NL: Lexicon = Lexicon {
             r"\b(werk\w*|(samen)?gewerkt)\b",
             r"\b(opdracht\w*|project\w*|samenwerk\w*|ingeschakeld|ingehuurd|adviseur\w*|mandaat)\b",
         ],
-        now: &[r"\b(momenteel|nu|vandaag|op dit moment|nog steeds|nog altijd|lopend\w*|huidig\w*|zijn)\b"],
+        now: &[r"\b(doorlopend\w*|momenteel|nu|vandaag|op dit moment|nog steeds|nog altijd|lopend\w*|huidig\w*|zijn)\b"],
         before: &[r"\b(vroeger|eerder|voorheen|in het verleden|waren|was|hebben \w+ gewerkt|gewerkt|oud\w*|voormalig\w*)\b"],
         ended: &[r"\b(niet meer|geen \w+ meer|gestopt|beëindigd|overgestapt|vertrokken|nooit meer)\b"],
         negation: &[r"\b(niet|nooit|geen|nog niet)\b"],

@@ -137,7 +137,7 @@ pub static PT: Lexicon = Lexicon {
             r"\b(mandat|projet|colabor|assessor|contrat|confi)\w*",
             r"\brecorr\w* (a|ao|à)\b",
         ],
-        now: &[r"\b(atualmente|hoje|neste momento|agora|ainda|em curso|em andamento|atua\w*|somos|estamos)\b"],
+        now: &[r"\b(continu\w*|atualmente|hoje|neste momento|agora|ainda|em curso|em andamento|atua\w*|somos|estamos)\b"],
         before: &[r"\b(antes|anteriormente|antigamente|antig\w*|éramos|era|fomos|trabalhámos|no passado|já trabalh\w*)\b"],
         ended: &[r"\b(já não|deixámos|deixamos|deixou|deixaram|terminou|terminámos|mudámos|mudamos|nunca mais|não \w+ mais)\b"],
         negation: &[r"\b(não|nunca|nenhum\w*|ainda não)\b"],
