@@ -161,7 +161,7 @@ pub static DE: Lexicon = Lexicon {
         ],
         now: &[r"\b(derzeit|aktuell|zurzeit|momentan|jetzt|heute|noch immer|nach wie vor|fortlaufend|weiterhin|laufend\w*|aktiv\w*|gegenwärtig|sind)\b"],
         before: &[r"\b(früher|vorher|zuvor|ehemal\w*|waren|war|hatten|vergangen\w*|einst|damals)\b"],
-        ended: &[r"\b(nicht mehr|kein\w* mehr|kein\w* \w+ mehr|beendet|gekündigt|gewechselt|aufgehört|nie wieder)\b"],
+        ended: &[r"\b(nicht mehr|kein\w* mehr|kein\w* \w+ mehr|beendet|eingestellt|gekündigt|gewechselt|aufgehört|nie wieder)\b"],
         negation: &[r"\b(nicht|nie|niemals|kein\w*)\b"],
         other: &[r"\b(ander\w*|wettbewerb\w*|konkurren\w*|intern)\b"],
         again: &[r"\b(wieder|erneut|zurückkehren|zurückkommen)\b"],

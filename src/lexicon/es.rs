@@ -157,7 +157,7 @@ pub static ES: Lexicon = Lexicon {
         ],
         now: &[r"\b(continu\w*|actualmente|ahora|hoy|todavía|aún|en curso|vigente|activ[oa]s?|en este momento|seguimos|somos)\b"],
         before: &[r"\b(antes|anteriormente|en el pasado|previamente|fuimos|éramos|era|trabajábamos|contratábamos|hace (\w+ )?(años|meses|tiempo)|antigu[oa]s?|anterior)\b"],
-        ended: &[r"\b(ya no|dejamos|dejó|terminamos|terminó|cambiamos|finalizamos|nunca más)\b"],
+        ended: &[r"\b(ya no|dejamos|dejó|terminamos|terminó|interrumpi\w*|cambiamos|finalizamos|nunca más)\b"],
         negation: &[r"\b(no|nunca|jamás|ningún|ninguna|todavía no|aún no)\b"],
         other: &[r"\b(otr[oa]s?|competidor\w*|competencia|distint[oa]s?)\b"],
         again: &[r"\b(de nuevo|otra vez|volver\w*|volveríamos|repetir\w*|repetiríamos|nuevamente)\b"],

@@ -140,7 +140,7 @@ pub static FR: Lexicon = Lexicon {
         ],
         now: &[r"\b(continu\w*|actuellement|aujourd'hui|en ce moment|toujours|en cours|désormais|maintenant|actuel\w*|sommes)\b"],
         before: &[r"\b(avant|auparavant|autrefois|ancien\w*|étions|était|avons travaillé|par le passé|précédemment|dans le passé)\b"],
-        ended: &[r"\b(ne \w+ plus|plus client\w*|n'\w+ plus|arrêté|cessé|terminé|quitté|changé de|plus jamais)\b"],
+        ended: &[r"\b(ne \w+ plus|plus client\w*|n'\w+ plus|arrêté|cessé|terminé|interrompu\w*|quitté|changé de|plus jamais)\b"],
         negation: &[r"\b(pas|jamais|aucun\w*|ne)\b", r"\bn'"],
         other: &[r"\b(autre\w*|concurren\w*|en interne)\b"],
         again: &[r"\b(de nouveau|à nouveau|revenir|reviendr\w*|retravailler)\b"],

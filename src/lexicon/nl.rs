@@ -139,7 +139,7 @@ pub static NL: Lexicon = Lexicon {
         ],
         now: &[r"\b(doorlopend\w*|momenteel|nu|vandaag|op dit moment|nog steeds|nog altijd|lopend\w*|huidig\w*|zijn)\b"],
         before: &[r"\b(vroeger|eerder|voorheen|in het verleden|waren|was|hebben \w+ gewerkt|gewerkt|oud\w*|voormalig\w*)\b"],
-        ended: &[r"\b(niet meer|geen \w+ meer|gestopt|beëindigd|overgestapt|vertrokken|nooit meer)\b"],
+        ended: &[r"\b(niet meer|geen \w+ meer|gestopt|stopgezet|beëindigd|overgestapt|vertrokken|nooit meer)\b"],
         negation: &[r"\b(niet|nooit|geen|nog niet)\b"],
         other: &[r"\b(ander\w*|concurrent\w*|intern)\b"],
         again: &[r"\b(opnieuw|weer|terugkomen|terugkeren|terug)\b"],
