@@ -53,11 +53,12 @@ struct Parts {
 }
 
 fn compile(w: Words) -> Regex {
-    // An empty list matches nothing.
+    // An empty list matches nothing. Patterns and answers are compared without accents
+    // ("ja nao trabalhamos" is "já não trabalhamos"), as typed answers often drop them.
     let alt = if w.is_empty() {
         r"[^\s\S]".to_string()
     } else {
-        w.join("|")
+        super::without_accents(&w.join("|"))
     };
     Regex::new(&format!("(?i){alt}")).expect("built-in lexicon compiles")
 }
@@ -190,9 +191,10 @@ impl Found {
 /// The reading of a relationship answer in the language whose parts it holds most of (ties:
 /// the first in [`LANGUAGES`]); `None` when no language reads a relationship in it.
 pub fn read(text: &str) -> Option<Reading> {
+    let text = super::without_accents(text);
     let best = PARTS
         .iter()
-        .map(|p| Found::in_text(p, text))
+        .map(|p| Found::in_text(p, &text))
         .filter(|f| f.relation || f.other)
         .enumerate()
         .max_by_key(|(i, f)| (f.count(), std::cmp::Reverse(*i)))?
@@ -247,5 +249,13 @@ mod tests {
         assert_eq!(code("We postponed the project"), None);
         // No relationship at all.
         assert_eq!(code("Less than a year"), None);
+        // Typed without its accents, read as with them.
+        assert_eq!(code("Ja nao trabalhamos com voces"), Some("former"));
+        assert_eq!(
+            code("Nous etions clients, plus maintenant"),
+            code("Nous étions clients, plus maintenant")
+        );
+        assert_eq!(code("Wir arbeiten nicht mehr zusammen"), Some("former"));
+        assert_eq!(code("현재 거래 중인 고객입니다"), Some("client"));
     }
 }

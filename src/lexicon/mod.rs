@@ -364,6 +364,19 @@ impl Compiled {
 static COMPILED: LazyLock<Compiled> =
     LazyLock::new(|| Compiled::of(LANGUAGES).expect("built-in lexicon compiles"));
 
+/// A text without its accents and other combining marks (`já não` → `ja nao`, `Führung` →
+/// `Fuhrung`), its other letters as they are (Hangul syllables recomposed, `ł` kept).
+pub fn without_accents(text: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .nfc()
+        .collect()
+}
+
 /// Every concept, compiled once.
 pub fn words() -> &'static Compiled {
     &COMPILED

@@ -138,7 +138,7 @@ pub static PT: Lexicon = Lexicon {
             r"\brecorr\w* (a|ao|à)\b",
         ],
         now: &[r"\b(continu\w*|atualmente|hoje|neste momento|agora|ainda|em curso|em andamento|atua\w*|somos|estamos)\b"],
-        before: &[r"\b(antes|anteriormente|antigamente|antig\w*|éramos|era|fomos|trabalhámos|no passado|já trabalh\w*)\b"],
+        before: &[r"\b(antes|anteriormente|antigamente|antig\w*|éramos|era|fomos|no passado|já trabalh\w*)\b"],
         ended: &[r"\b(já não|deixámos|deixamos|deixou|deixaram|terminou|terminámos|interromp\w*|mudámos|mudamos|nunca mais|não \w+ mais)\b"],
         negation: &[r"\b(não|nunca|nenhum\w*|ainda não)\b"],
         other: &[r"\b(outr\w*|concorrent\w*|internamente|interna)\b"],

@@ -285,70 +285,128 @@ fn portuguese_italian_and_dutch() {
 #[test]
 fn tenses_and_negation_in_every_language() {
     let cases: [(&str, [&str; 4], [&str; 2]); 10] = [
-        ("en", [
-            "Right now we are clients with a mandate open",
-            "We used them years ago and have since moved to a rival firm",
-            "We worked with them on a deal before and would return",
-            "We have never instructed this firm",
-        ], ["We awarded the work to another provider", "The project was postponed"]),
-        ("de", [
-            "Wir arbeiten aktuell mit der Kanzlei an einem Projekt",
-            "Früher waren wir Mandant, inzwischen betreut uns eine andere Kanzlei",
-            "Wir hatten früher ein Projekt mit Ihnen und kommen gern wieder",
-            "Wir haben noch nie mit Ihnen zusammengearbeitet",
-        ], ["Wir haben einen anderen Anbieter beauftragt", "Das Vorhaben wurde verschoben"]),
-        ("fr", [
-            "Nous travaillons en ce moment avec le cabinet sur un dossier",
-            "Nous étions clients autrefois ; un autre cabinet nous accompagne aujourd'hui",
-            "Nous avons travaillé ensemble par le passé et reviendrons volontiers",
-            "Nous n'avons jamais fait appel à ce cabinet",
-        ], ["Nous avons choisi un autre prestataire", "Le projet a été reporté"]),
-        ("es", [
-            "Actualmente trabajamos con el despacho en un asunto",
-            "Antes éramos clientes, ahora nos asesora otra firma",
-            "Trabajamos con ustedes hace años y volveríamos a contratarlos",
-            "Nunca hemos contratado a este despacho",
-        ], ["Elegimos a un competidor", "El proyecto se ha aplazado"]),
-        ("pt", [
-            "Neste momento trabalhamos com o escritório num processo",
-            "Antes éramos clientes, agora trabalhamos com outro escritório",
-            "Já trabalhámos convosco e voltaríamos a contratar",
-            "Nunca contratámos este escritório",
-        ], ["Escolhemos outra consultora", "O projeto foi suspenso"]),
-        ("it", [
-            "Attualmente lavoriamo con lo studio su un incarico",
-            "Eravamo clienti, ora ci segue un altro studio",
-            "Abbiamo lavorato con voi in passato e torneremmo",
-            "Non abbiamo mai lavorato con questo studio",
-        ], ["Abbiamo scelto un altro fornitore", "Il progetto è stato rinviato"]),
-        ("nl", [
-            "Op dit moment werken we met het kantoor aan een opdracht",
-            "Vroeger waren we klant, nu werken we met een ander bureau",
-            "We hebben eerder met u gewerkt en komen graag weer terug",
-            "We hebben nooit met dit kantoor gewerkt",
-        ], ["We hebben een ander bureau gekozen", "Het traject is uitgesteld"]),
-        ("pl", [
-            "Obecnie współpracujemy z kancelarią przy projekcie",
-            "Kiedyś byliśmy klientem, teraz korzystamy z innej kancelarii",
-            "Współpracowaliśmy wcześniej i chcielibyśmy wrócić",
-            "Nigdy nie współpracowaliśmy z tą kancelarią",
-        ], ["Wybraliśmy inną kancelarię", "Projekt został odłożony"]),
-        ("id", [
-            "Saat ini kami masih menjadi klien",
-            "Dulu kami klien, sekarang memakai firma lain",
-            "Kami pernah bekerja sama dan ingin kembali lagi",
-            "Kami belum pernah bekerja sama dengan firma ini",
-        ], ["Kami memilih firma lain", "Proyek ditunda"]),
-        ("ko", [
-            "현재 고객으로 프로젝트를 진행 중입니다",
-            "예전에는 고객이었지만 지금은 다른 회사와 일합니다",
-            "이전에 함께 일했고 다시 의뢰할 생각입니다",
-            "아직 거래한 적이 없습니다",
-        ], ["다른 회사를 선택했습니다", "프로젝트가 보류되었습니다"]),
+        (
+            "en",
+            [
+                "Right now we are clients with a mandate open",
+                "We used them years ago and have since moved to a rival firm",
+                "We worked with them on a deal before and would return",
+                "We have never instructed this firm",
+            ],
+            [
+                "We awarded the work to another provider",
+                "The project was postponed",
+            ],
+        ),
+        (
+            "de",
+            [
+                "Wir arbeiten aktuell mit der Kanzlei an einem Projekt",
+                "Früher waren wir Mandant, inzwischen betreut uns eine andere Kanzlei",
+                "Wir hatten früher ein Projekt mit Ihnen und kommen gern wieder",
+                "Wir haben noch nie mit Ihnen zusammengearbeitet",
+            ],
+            [
+                "Wir haben einen anderen Anbieter beauftragt",
+                "Das Vorhaben wurde verschoben",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Nous travaillons en ce moment avec le cabinet sur un dossier",
+                "Nous étions clients autrefois ; un autre cabinet nous accompagne aujourd'hui",
+                "Nous avons travaillé ensemble par le passé et reviendrons volontiers",
+                "Nous n'avons jamais fait appel à ce cabinet",
+            ],
+            [
+                "Nous avons choisi un autre prestataire",
+                "Le projet a été reporté",
+            ],
+        ),
+        (
+            "es",
+            [
+                "Actualmente trabajamos con el despacho en un asunto",
+                "Antes éramos clientes, ahora nos asesora otra firma",
+                "Trabajamos con ustedes hace años y volveríamos a contratarlos",
+                "Nunca hemos contratado a este despacho",
+            ],
+            ["Elegimos a un competidor", "El proyecto se ha aplazado"],
+        ),
+        (
+            "pt",
+            [
+                "Neste momento trabalhamos com o escritório num processo",
+                "Antes éramos clientes, agora trabalhamos com outro escritório",
+                "Já trabalhámos convosco e voltaríamos a contratar",
+                "Nunca contratámos este escritório",
+            ],
+            ["Escolhemos outra consultora", "O projeto foi suspenso"],
+        ),
+        (
+            "it",
+            [
+                "Attualmente lavoriamo con lo studio su un incarico",
+                "Eravamo clienti, ora ci segue un altro studio",
+                "Abbiamo lavorato con voi in passato e torneremmo",
+                "Non abbiamo mai lavorato con questo studio",
+            ],
+            [
+                "Abbiamo scelto un altro fornitore",
+                "Il progetto è stato rinviato",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "Op dit moment werken we met het kantoor aan een opdracht",
+                "Vroeger waren we klant, nu werken we met een ander bureau",
+                "We hebben eerder met u gewerkt en komen graag weer terug",
+                "We hebben nooit met dit kantoor gewerkt",
+            ],
+            [
+                "We hebben een ander bureau gekozen",
+                "Het traject is uitgesteld",
+            ],
+        ),
+        (
+            "pl",
+            [
+                "Obecnie współpracujemy z kancelarią przy projekcie",
+                "Kiedyś byliśmy klientem, teraz korzystamy z innej kancelarii",
+                "Współpracowaliśmy wcześniej i chcielibyśmy wrócić",
+                "Nigdy nie współpracowaliśmy z tą kancelarią",
+            ],
+            ["Wybraliśmy inną kancelarię", "Projekt został odłożony"],
+        ),
+        (
+            "id",
+            [
+                "Saat ini kami masih menjadi klien",
+                "Dulu kami klien, sekarang memakai firma lain",
+                "Kami pernah bekerja sama dan ingin kembali lagi",
+                "Kami belum pernah bekerja sama dengan firma ini",
+            ],
+            ["Kami memilih firma lain", "Proyek ditunda"],
+        ),
+        (
+            "ko",
+            [
+                "현재 고객으로 프로젝트를 진행 중입니다",
+                "예전에는 고객이었지만 지금은 다른 회사와 일합니다",
+                "이전에 함께 일했고 다시 의뢰할 생각입니다",
+                "아직 거래한 적이 없습니다",
+            ],
+            ["다른 회사를 선택했습니다", "프로젝트가 보류되었습니다"],
+        ),
     ];
     let mut wrong = Vec::new();
     for (lang, rel, out) in cases {
-        for (t, want) in rel.iter().zip(["client", "former", "betweener", "prospect"]) {
+        for (t, want) in rel
+            .iter()
+            .zip(["client", "former", "betweener", "prospect"])
+        {
             let got = relationship_code(t);
             if got != Some(want) {
                 wrong.push(format!("{lang}: {t:?} read {got:?}, not {want}"));
