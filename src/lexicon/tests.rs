@@ -32,6 +32,24 @@ fn stems_in_seven_languages() {
         assert_eq!(side_of(s), Some(1), "{s}");
     }
     assert!(!words().experience.is_match("separate the items"));
+    // Whole words for open text and reasons.
+    for h in [
+        "Why?",
+        "Any comments",
+        "Reasons for leaving",
+        "Pourquoi ?",
+        "Motivo principal",
+    ] {
+        assert!(words().free_text.is_match(h), "{h}");
+    }
+    for h in [
+        "Was the fee reasonable?",
+        "Comparaison des offres",
+        "How often do you read our commentary?",
+        "Results-driven approach rating",
+    ] {
+        assert!(!words().free_text.is_match(h), "{h}");
+    }
 }
 
 #[test]
