@@ -32,6 +32,7 @@ use crate::stage::Stage;
 use crate::stats::weights::Tally;
 use crate::stats::{multiple::bh_qvalues, nps::nps_grouped};
 pub use earlier::Earlier;
+pub use quality::ExclusionRuleRow;
 pub use rows::*;
 pub use tables::{TableVisitor, Tables};
 
@@ -125,13 +126,6 @@ pub struct LookupInput {
     pub file: String,
     pub path: String,
     pub sha256: String,
-}
-
-/// An exclusion rule of the config: its reason and its condition in words.
-#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, PartialEq)]
-pub struct ExclusionRuleRow {
-    pub reason: String,
-    pub condition: String,
 }
 
 /// What a run knows beside its respondents: the period, the files read, how ids are shown, and
@@ -358,23 +352,8 @@ fn analyse_with(cfg: &Config, c: &Classified, run: RunInfo, max_cells: usize) ->
         recommend_questions,
         other_recommend_questions,
         assumed_default: guesses::assumed_default(cfg, c),
-        fieldwork: crate::period::Fieldwork::of(
-            &crate::period::Decided {
-                name: period.to_string(),
-                how: run.period_how,
-            },
-            c.respondents()
-                .filter(|r| r.stage().is_some())
-                .map(|r| r.date),
-        ),
-        exclusion_rules: cfg
-            .exclusions
-            .iter()
-            .map(|e| ExclusionRuleRow {
-                reason: e.reason.clone(),
-                condition: e.when.describe(&|f| cfg.fields[f].name.clone()),
-            })
-            .collect(),
+        fieldwork: quality::fieldwork(c, period, run.period_how),
+        exclusion_rules: quality::exclusion_rules(cfg),
         tables: Tables::default(),
     };
     // Against the earlier periods: what changed, the trends, the panel transitions.

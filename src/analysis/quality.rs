@@ -28,6 +28,37 @@ pub(super) fn leave_out_personal_data(cfg: &Config, t: &mut Tables) {
     }
 }
 
+/// An exclusion rule of the config: its reason and its condition in words.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, PartialEq)]
+pub struct ExclusionRuleRow {
+    pub reason: String,
+    pub condition: String,
+}
+
+/// The config's exclusion rules in words (a speeder's cut-off), for the report.
+pub(super) fn exclusion_rules(cfg: &Config) -> Vec<ExclusionRuleRow> {
+    cfg.exclusions
+        .iter()
+        .map(|e| ExclusionRuleRow {
+            reason: e.reason.clone(),
+            condition: e.when.describe(&|f| cfg.fields[f].name.clone()),
+        })
+        .collect()
+}
+
+/// When the fieldwork ran against `period`, decided `how`.
+pub(super) fn fieldwork(
+    c: &Classified,
+    period: &str,
+    how: crate::period::How,
+) -> crate::period::Fieldwork {
+    let decided = crate::period::Decided {
+        name: period.to_string(),
+        how,
+    };
+    crate::period::Fieldwork::of(&decided, c.response_dates())
+}
+
 /// One row per table read, then one per file skipped.
 pub(super) fn data_quality(
     c: &Classified,

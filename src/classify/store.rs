@@ -153,6 +153,14 @@ impl Classified {
         }
     }
 
+    /// The response date (`None`: undated) of every classified respondent, in file order: what
+    /// the period is decided from and the fieldwork is told by.
+    pub fn response_dates(&self) -> impl Iterator<Item = Option<chrono::NaiveDateTime>> + '_ {
+        self.respondents()
+            .filter(|r| r.stage().is_some())
+            .map(|r| r.date)
+    }
+
     /// The respondents in parts (one per file read), in file order: the parts one after the
     /// other are [`Classified::respondents`].
     pub fn respondent_parts(&self) -> impl Iterator<Item = &[Respondent]> {

@@ -143,10 +143,7 @@ fn read_and_classify(
 /// The period: `--period`, else from the input folder's name, else from the response dates of
 /// the classified respondents.
 fn decide_period(a: &RunArgs, classified: &Classified) -> Result<crate::period::Decided> {
-    let dates = classified
-        .respondents()
-        .filter(|r| r.stage().is_some())
-        .filter_map(|r| r.date);
+    let dates = classified.response_dates().flatten();
     Ok(crate::period::decide(a.period.as_deref(), &a.input, dates)?)
 }
 

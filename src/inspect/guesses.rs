@@ -14,17 +14,9 @@ pub struct PeriodArgs<'a> {
 
 /// The period `run` would take, or the error it would stop with (an error here too).
 pub(super) fn period_finding(p: PeriodArgs, c: &Classified) -> Vec<Finding> {
-    let dates = c
-        .respondents()
-        .filter(|r| r.stage().is_some())
-        .filter_map(|r| r.date);
-    match crate::period::decide(p.explicit, p.input, dates) {
+    match crate::period::decide(p.explicit, p.input, c.response_dates().flatten()) {
         Ok(d) => {
-            let dates = c
-                .respondents()
-                .filter(|r| r.stage().is_some())
-                .map(|r| r.date);
-            let f = crate::period::Fieldwork::of(&d, dates);
+            let f = crate::period::Fieldwork::of(&d, c.response_dates());
             let how = match d.how {
                 How::Explicit => "given with --period".to_string(),
                 How::Folder => "the input folder's name".to_string(),

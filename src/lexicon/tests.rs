@@ -296,13 +296,13 @@ fn portuguese_italian_and_dutch() {
     ));
 }
 
-/// In every language: a relationship answer in the present, one in the past with another firm
-/// now, one in the past with a return, one never (negation), read right by the lexicon's
-/// reading of an answer ([`relationship_code`]); and two outcome answers (another firm chosen;
-/// postponed). Sentences written for this test, not taken from the lexicon's phrases.
-#[test]
-fn tenses_and_negation_in_every_language() {
-    let cases: [(&str, [&str; 4], [&str; 2]); 10] = [
+/// Per language: a relationship answer in the present, one in the past with another firm now,
+/// one in the past with a return, one never (negation); two outcome answers (another firm
+/// chosen; postponed). Sentences written for the test, not taken from the lexicon's phrases.
+type Tenses = (&'static str, [&'static str; 4], [&'static str; 2]);
+
+fn tenses_and_negation() -> [Tenses; 10] {
+    [
         (
             "en",
             [
@@ -418,9 +418,15 @@ fn tenses_and_negation_in_every_language() {
             ],
             ["다른 회사를 선택했습니다", "프로젝트가 보류되었습니다"],
         ),
-    ];
+    ]
+}
+
+/// In every language, [`tenses_and_negation`] read right: the relationships by the lexicon's
+/// reading of an answer ([`relationship_code`]), the outcomes by its phrases.
+#[test]
+fn tenses_and_negation_in_every_language() {
     let mut wrong = Vec::new();
-    for (lang, rel, out) in cases {
+    for (lang, rel, out) in tenses_and_negation() {
         for (t, want) in rel
             .iter()
             .zip(["client", "former", "betweener", "prospect"])
