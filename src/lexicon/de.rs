@@ -166,6 +166,11 @@ pub static DE: Lexicon = Lexicon {
         other: &[r"\b(ander\w*|wettbewerb\w*|konkurren\w*|intern)\b"],
         again: &[r"\b(wieder|erneut|zurückkehren|zurückkommen)\b"],
         potential: &[r"\b(potenziell\w*|künftig\w*|zukünftig\w*|möglich\w*)\b"],
+        clause: &[r"\b(und|aber|jedoch|doch|sondern|dann|danach|weil|obwohl)\b"],
+        chose: &[r"\b((aus)?gewählt|wählt\w*|entschieden|beauftragt\w*|mandatiert\w*|zugeschlagen|zuschlag|unterschrieben|unterzeichnet|engagiert|verpflichtet)\b"],
+        postponed: &[r"\b(verschoben|verschieb\w*|zurückgestellt|aufgeschoben|auf eis|pausiert|abgesagt|storniert|kein budget|eingefroren)\b"],
+        deciding: &[r"\b(entscheid\w*|unentschieden|vergleich\w*|prüf\w*|evaluier\w*|bewert\w*|sondier\w*|verhandl\w*|offen|ausstehend|abwägen)\b"],
+        firm: &[r"\b(sie|ihnen|ihre|ihr|ihrer|euch|eure)\b"],
     },
     qualifiers: &[
         r"\b(früher|ehemals|ehemalig\w*|nicht mehr|bis|gewechselt|beendet|zuvor|vorher)\b",

@@ -139,6 +139,11 @@ pub static ID: Lexicon = Lexicon {
         other: &[r"\b(lain|pesaing|kompetitor)\b"],
         again: &[r"\bkembali\b"],
         potential: &[r"\b(calon|potensial|mungkin)\b"],
+        clause: &[r"\b(dan|tetapi|tapi|namun|lalu|kemudian|karena)\b"],
+        chose: &[r"\b(memilih|pilih|dipilih|menunjuk|ditunjuk|mengontrak|dikontrak|menandatangani|memutuskan|merekrut|direkrut)\b"],
+        postponed: &[r"\b(menunda|ditunda|tertunda|dibatalkan|membatalkan|ditangguhkan|tanpa anggaran|tidak ada anggaran)\b"],
+        deciding: &[r"\b(membandingkan|mempertimbangkan|mengevaluasi|menilai|menimbang|negosiasi|keputusan)\b"],
+        firm: &[r"\b(anda|kalian|bapak|ibu)\b"],
     },
     qualifiers: &[
         r"\b(dulu|dahulu|sebelumnya|tidak lagi|bekas|mantan|sampai|pindah|berhenti)\b",

@@ -11,11 +11,12 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rust_stemmers::{Algorithm, Stemmer};
 
 use super::{Lexicon, Words, LANGUAGES};
 
-/// The parts of meaning of a relationship answer, in one language (patterns; stems as word
-/// beginnings where the language has spaces).
+/// The parts of meaning of a relationship or outcome answer, in one language (patterns; stems
+/// as word beginnings where the language has spaces).
 #[derive(Debug)]
 pub struct Meaning {
     /// A relationship with the firm: client, customer, worked with, engaged, instructed,
@@ -37,19 +38,46 @@ pub struct Meaning {
     pub again: Words,
     /// Potential: potential, prospective, future, would-be.
     pub potential: Words,
+    /// Words that begin another clause (and, but, then, because): a negation says nothing of
+    /// the words past them. Empty where the language's clauses are not told by words (Korean).
+    pub clause: Words,
+    /// An outcome: a choice made — chose, selected, hired, awarded, appointed, went with,
+    /// signed, decided.
+    pub chose: Words,
+    /// An outcome put off: postponed, on hold, delayed, cancelled, no budget.
+    pub postponed: Words,
+    /// An outcome not reached yet: deciding, comparing, evaluating, in negotiation.
+    pub deciding: Words,
+    /// The firm as the one chosen, in the survey's own words: you, your (firm), us.
+    pub firm: Words,
 }
 
-/// One language's parts, compiled.
+/// A part of meaning compiled: its pattern, and for a language with a Snowball stemmer the
+/// stems of the plain words and phrases the pattern spells out in full ("return" finds
+/// "returned", "clientes" finds "cliente"), matched as whole words of an answer's stems.
+struct Part {
+    re: Regex,
+    stems: Vec<Vec<String>>,
+}
+
+/// One language's parts, compiled, with its stemmer.
 struct Parts {
-    relation: Regex,
-    client: Regex,
-    now: Regex,
-    before: Regex,
-    ended: Regex,
-    negation: Regex,
-    other: Regex,
-    again: Regex,
-    potential: Regex,
+    relation: Part,
+    client: Part,
+    now: Part,
+    before: Part,
+    ended: Part,
+    negation: Part,
+    other: Part,
+    again: Part,
+    potential: Part,
+    chose: Part,
+    postponed: Part,
+    deciding: Part,
+    firm: Part,
+    /// Where a clause ends: punctuation or a clause word.
+    clause: Regex,
+    stemmer: Option<Stemmer>,
 }
 
 fn compile(w: Words) -> Regex {
@@ -63,19 +91,131 @@ fn compile(w: Words) -> Regex {
     Regex::new(&format!("(?i){alt}")).expect("built-in lexicon compiles")
 }
 
+/// The language's Snowball stemmer, where there is one.
+fn stemmer(code: &str) -> Option<Stemmer> {
+    let algorithm = match code {
+        "en" => Algorithm::English,
+        "de" => Algorithm::German,
+        "fr" => Algorithm::French,
+        "es" => Algorithm::Spanish,
+        "pt" => Algorithm::Portuguese,
+        "it" => Algorithm::Italian,
+        "nl" => Algorithm::Dutch,
+        _ => return None,
+    };
+    Some(Stemmer::create(algorithm))
+}
+
+/// Words (and stems) shorter than this are compared as written, never by stem: a short stem
+/// is too often another word's ("use" is the stem of "useful", "nov" of "novamente" and
+/// "novo").
+const STEM_MIN: usize = 5;
+
+/// A text's words, folded (lower case, no accents), each stemmed.
+fn stem_words(stemmer: &Stemmer, text: &str) -> Vec<String> {
+    super::without_accents(&text.to_lowercase())
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| stemmer.stem(w).into_owned())
+        .collect()
+}
+
+/// The stems of the words and phrases a pattern spells out in full: a finite set of exact
+/// strings (alternatives, an optional plural), each word and stem at least [`STEM_MIN`]
+/// letters. A
+/// pattern that ends in a stem of its own (`advis\w*`) already finds every ending.
+fn stems_of(stemmer: &Stemmer, w: Words) -> Vec<Vec<String>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for pat in w {
+        let Ok(hir) = regex_syntax::parse(&pat.to_lowercase()) else {
+            continue;
+        };
+        let mut ex = Extractor::new();
+        ex.kind(ExtractKind::Prefix)
+            .limit_class(4)
+            .limit_repeat(4)
+            .limit_total(500);
+        let seq = ex.extract(&hir);
+        for lit in seq.literals().unwrap_or(&[]) {
+            if !lit.is_exact() {
+                continue;
+            }
+            let Ok(text) = std::str::from_utf8(lit.as_bytes()) else {
+                continue;
+            };
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let plain = |w: &&str| w.chars().all(|c| c.is_alphabetic() || c == '\'');
+            if words.is_empty()
+                || !words.iter().all(plain)
+                || words.iter().any(|w| w.chars().count() < STEM_MIN)
+            {
+                continue;
+            }
+            let stems = stem_words(stemmer, text);
+            if stems.iter().any(|s| s.chars().count() < STEM_MIN) {
+                // "novamente" → "nov", the stem of "novo" (new) too.
+                continue;
+            }
+            if !out.contains(&stems) {
+                out.push(stems);
+            }
+        }
+    }
+    out
+}
+
+impl Part {
+    fn of(w: Words, stemmer: Option<&Stemmer>) -> Part {
+        Part {
+            re: compile(w),
+            stems: stemmer.map(|s| stems_of(s, w)).unwrap_or_default(),
+        }
+    }
+    /// Whether a clause holds the part: its pattern, or one of its stems among the clause's.
+    fn in_clause(&self, text: &str, stems: &[String]) -> bool {
+        self.re.is_match(text)
+            || self.stems.iter().any(|phrase| {
+                stems
+                    .windows(phrase.len())
+                    .any(|window| window == phrase.as_slice())
+            })
+    }
+}
+
 impl Parts {
     fn of(l: &Lexicon) -> Parts {
         let m = &l.meaning;
+        let stemmer = stemmer(l.code);
+        let s = stemmer.as_ref();
+        // Only the parts that say who and what (a relationship, a party, a return) are
+        // matched by stem: a stem drops the tense ("worked" → "work", "decidimos" and
+        // "decidir" → "decid") that the parts of time and of a choice are there for.
+        let plain = |w| Part::of(w, None);
+        let clause = if m.clause.is_empty() {
+            r"[.,;:!?()\[\]\n]".to_string()
+        } else {
+            format!(
+                r"[.,;:!?()\[\]\n]|{}",
+                super::without_accents(&m.clause.join("|"))
+            )
+        };
         Parts {
-            relation: compile(m.relation),
-            client: compile(m.client),
-            now: compile(m.now),
-            before: compile(m.before),
-            ended: compile(m.ended),
-            negation: compile(m.negation),
-            other: compile(m.other),
-            again: compile(m.again),
-            potential: compile(m.potential),
+            relation: Part::of(m.relation, s),
+            client: Part::of(m.client, s),
+            now: plain(m.now),
+            before: plain(m.before),
+            ended: plain(m.ended),
+            negation: plain(m.negation),
+            other: Part::of(m.other, s),
+            again: Part::of(m.again, s),
+            potential: Part::of(m.potential, s),
+            chose: plain(m.chose),
+            postponed: plain(m.postponed),
+            deciding: plain(m.deciding),
+            firm: plain(m.firm),
+            clause: Regex::new(&format!("(?i){clause}")).expect("built-in lexicon compiles"),
+            stemmer,
         }
     }
 }
@@ -83,19 +223,25 @@ impl Parts {
 static PARTS: LazyLock<Vec<Parts>> =
     LazyLock::new(|| LANGUAGES.iter().map(|l| Parts::of(l)).collect());
 
-/// What an answer says of the relationship, and the parts that say it.
+/// What an answer says of the relationship (or of the outcome), and the parts that say it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
-    /// A relationship code: `former`, `betweener`, `prospect`, `client` or `past`.
+    /// A relationship code (`former`, `betweener`, `prospect`, `client` or `past`) or an
+    /// outcome code (`got-away`, `not-now`, `open`, `hired`).
     pub code: &'static str,
     /// The parts found, in words ("past", "another party", …), for the evidence.
     pub parts: Vec<&'static str>,
 }
 
-/// The parts of one language a text holds.
+/// The parts of one language a text holds. A negation reaches the words of its own clause: a
+/// relationship (or a choice) is `affirmed` where a clause says it without one, `denied` where
+/// a clause says it with one ("we were clients and did not renew" affirms the past
+/// relationship; "we have never worked with them" denies it).
 #[derive(Default)]
 struct Found {
     relation: bool,
+    affirmed: bool,
+    denied: bool,
     client: bool,
     now: bool,
     before: bool,
@@ -104,42 +250,76 @@ struct Found {
     other: bool,
     again: bool,
     potential: bool,
+    chose: bool,
+    chose_denied: bool,
+    postponed: bool,
+    deciding: bool,
+    firm: bool,
 }
 
 impl Found {
     fn in_text(p: &Parts, text: &str) -> Found {
-        // A return is read where nothing says it ended ("never again" is no "again").
-        let open = p.ended.replace_all(text, " ");
-        Found {
-            relation: p.relation.is_match(text),
-            client: p.client.is_match(text),
-            now: p.now.is_match(text),
-            before: p.before.is_match(text),
-            ended: p.ended.is_match(text),
-            negation: p.negation.is_match(text),
-            other: p.other.is_match(text),
-            again: p.again.is_match(&open),
-            potential: p.potential.is_match(text),
+        let mut f = Found::default();
+        for clause in p.clause.split(text).filter(|c| !c.trim().is_empty()) {
+            let stems = p
+                .stemmer
+                .as_ref()
+                .map(|s| stem_words(s, clause))
+                .unwrap_or_default();
+            let has = |part: &Part| part.in_clause(clause, &stems);
+            let negated = has(&p.negation);
+            let relation = has(&p.relation);
+            f.relation |= relation;
+            f.affirmed |= relation && !negated;
+            f.denied |= relation && negated;
+            f.client |= has(&p.client) && !negated;
+            f.now |= has(&p.now);
+            f.before |= has(&p.before);
+            let ended = has(&p.ended);
+            f.ended |= ended;
+            f.negation |= negated;
+            f.other |= has(&p.other);
+            // A return is read where its clause does not say it ended ("never again" is no
+            // "again").
+            f.again |= !ended && has(&p.again);
+            f.potential |= has(&p.potential);
+            let chose = has(&p.chose);
+            f.chose |= chose && !negated;
+            f.chose_denied |= chose && negated;
+            f.postponed |= has(&p.postponed);
+            f.deciding |= has(&p.deciding);
+            f.firm |= has(&p.firm);
         }
+        f
     }
+    /// How much of a relationship answer the language's parts hold. A negation counts half:
+    /// its short words are often another language's too (Spanish "no" in Portuguese "no fim").
     fn count(&self) -> usize {
-        [
+        let parts = [
             self.relation,
             self.now,
             self.before,
             self.ended,
-            self.negation,
             self.other,
             self.again,
             self.potential,
-        ]
-        .iter()
-        .filter(|&&b| b)
-        .count()
+        ];
+        2 * parts.iter().filter(|&&b| b).count() + usize::from(self.negation)
+    }
+    fn outcome_count(&self) -> usize {
+        let parts = [
+            self.chose || self.chose_denied,
+            self.postponed,
+            self.deciding,
+            self.other,
+            self.firm,
+        ];
+        2 * parts.iter().filter(|&&b| b).count() + usize::from(self.negation)
     }
     fn names(&self) -> Vec<&'static str> {
         [
-            (self.relation, "a relationship"),
+            (self.affirmed, "a relationship"),
+            (self.denied, "a relationship denied"),
             (self.now, "now"),
             (self.before, "before"),
             (self.ended, "ended"),
@@ -153,9 +333,24 @@ impl Found {
         .map(|(_, n)| *n)
         .collect()
     }
-    /// The code the parts combine to; `None` when they say no relationship, or contradict.
+    fn outcome_names(&self) -> Vec<&'static str> {
+        [
+            (self.chose, "a choice"),
+            (self.chose_denied, "a choice denied"),
+            (self.postponed, "put off"),
+            (self.deciding, "deciding"),
+            (self.other, "another party"),
+            (self.firm, "the firm"),
+        ]
+        .iter()
+        .filter(|(b, _)| *b)
+        .map(|(_, n)| *n)
+        .collect()
+    }
+    /// The relationship code the parts combine to; `None` when they say no relationship, or
+    /// contradict.
     fn code(&self) -> Option<&'static str> {
-        if !self.relation && !self.other {
+        if !self.relation && !self.other && !self.ended {
             return None;
         }
         let past = self.before || self.ended;
@@ -163,20 +358,28 @@ impl Found {
             // Worked with the firm (or stopped) and would again.
             Some("betweener")
         } else if self.ended || (self.before && self.other) {
-            // It ended, or it was before and now it is another firm.
+            // It ended ("we dropped them last year": what ended is what the question asks
+            // of), or it was before and now it is another firm.
             Some("former")
         } else if self.negation && self.now && self.again {
             // Not at present, but would again.
             Some("betweener")
-        } else if self.negation || self.potential {
-            // Never, not yet, not a client: a prospect; not when another party is all it says
-            // ("we do not use another firm" says nothing of this one).
-            (self.relation).then_some("prospect")
+        } else if !self.relation {
+            // Another party is all it says ("we do not use another firm" says nothing of
+            // this one).
+            None
+        } else if self.potential || self.denied && !self.affirmed {
+            // Never, not yet, not a client, a future one: a prospect.
+            Some("prospect")
+        } else if self.before && self.negation {
+            // A relationship affirmed in the past, and something since denied ("we were
+            // clients years ago and did not renew").
+            Some("former")
         } else if self.before {
             Some("past")
-        } else if self.again {
-            // A return with no past said ("we were clients" in a tense the parts lack): a
-            // return needs a past, so the parts contradict: not a reading.
+        } else if self.again || self.denied {
+            // A return with no past said ("we were clients" in a tense the parts lack), or a
+            // relationship both said and denied: the parts contradict, not a reading.
             None
         } else if self.other || !(self.now || self.client) {
             // Another firm now and no word of this one, or a project with no time and no
@@ -186,22 +389,65 @@ impl Found {
             Some("client")
         }
     }
+    /// The outcome code the parts combine to: another party chosen → `got-away`; put off →
+    /// `not-now`; a choice not made yet, or still comparing → `open`; the firm chosen (or a
+    /// choice with no other party and no negation) → `hired`; a choice of the firm denied →
+    /// `got-away`.
+    fn outcome(&self) -> Option<&'static str> {
+        if (self.chose || self.chose_denied) && self.other && !self.firm {
+            // Chose another firm; "did not choose another firm" is rare and read the same
+            // only with no word of the firm.
+            Some("got-away").filter(|_| self.chose)
+        } else if self.postponed && !self.chose {
+            Some("not-now")
+        } else if self.chose_denied && self.firm && !self.chose {
+            // "We did not select you".
+            Some("got-away")
+        } else if (self.chose_denied || self.deciding) && !self.chose {
+            // "Not decided yet", "still comparing".
+            Some("open")
+        } else if self.chose && !self.other && !self.negation {
+            Some("hired")
+        } else {
+            None
+        }
+    }
+}
+
+/// The parts of an answer in the language whose parts it holds most of, relationship and
+/// outcome parts together (ties: the first in [`LANGUAGES`]), if that language's parts hold
+/// what `holds` asks. The language is told by all its parts, not by the reading's: "Every
+/// situation is different" is English (another party), not French ("différ…", put off).
+fn best(text: &str, holds: fn(&Found) -> bool) -> Option<Found> {
+    let text = super::without_accents(text);
+    PARTS
+        .iter()
+        .map(|p| Found::in_text(p, &text))
+        .enumerate()
+        .max_by_key(|(i, f)| (f.count() + f.outcome_count(), std::cmp::Reverse(*i)))
+        .map(|(_, f)| f)
+        .filter(holds)
 }
 
 /// The reading of a relationship answer in the language whose parts it holds most of (ties:
 /// the first in [`LANGUAGES`]); `None` when no language reads a relationship in it.
 pub fn read(text: &str) -> Option<Reading> {
-    let text = super::without_accents(text);
-    let best = PARTS
-        .iter()
-        .map(|p| Found::in_text(p, &text))
-        .filter(|f| f.relation || f.other)
-        .enumerate()
-        .max_by_key(|(i, f)| (f.count(), std::cmp::Reverse(*i)))?
-        .1;
+    let f = best(text, |f| f.relation || f.other || f.ended)?;
     Some(Reading {
-        code: best.code()?,
-        parts: best.names(),
+        code: f.code()?,
+        parts: f.names(),
+    })
+}
+
+/// The reading of an outcome answer of a buyer's search, from its parts: a choice (made or
+/// denied), put off, still deciding, another party, the firm itself.
+pub fn read_outcome(text: &str) -> Option<Reading> {
+    let f = best(text, |f| {
+        f.chose || f.chose_denied || f.postponed || f.deciding
+    })?;
+    Some(Reading {
+        code: f.outcome()?,
+        parts: f.outcome_names(),
     })
 }
 
@@ -257,5 +503,180 @@ mod tests {
         );
         assert_eq!(code("Wir arbeiten nicht mehr zusammen"), Some("former"));
         assert_eq!(code("현재 거래 중인 고객입니다"), Some("client"));
+    }
+
+    /// A negation reaches its own clause only: a past relationship said without one, and a
+    /// negation after "and" or "but", is a relationship that ended; a present one beside an
+    /// unrelated negation is a client; a relationship denied is a prospect, in any word order.
+    #[test]
+    fn a_negation_reaches_its_own_clause() {
+        assert_eq!(
+            code("We were their clients for years and did not extend the contract"),
+            Some("former")
+        );
+        assert_eq!(
+            code("We are clients and have no complaints"),
+            Some("client")
+        );
+        assert_eq!(
+            code("We have not worked with them so far"),
+            Some("prospect")
+        );
+        assert_eq!(
+            code("Fomos clientes há uns anos e não prolongámos"),
+            Some("former")
+        );
+        assert_eq!(
+            code("Eravamo clienti, ma non abbiamo rinnovato"),
+            Some("former")
+        );
+        assert_eq!(code("Wir beauftragen die Kanzlei nicht"), Some("prospect"));
+        assert_eq!(
+            code("Wij zijn klant en hebben geen klachten"),
+            Some("client")
+        );
+        assert_eq!(code("Nunca fuimos clientes"), Some("prospect"));
+        // An end with no relationship word: what ended is what the question asks of.
+        assert_eq!(code("We dropped them last year"), Some("former"));
+    }
+
+    /// Words the patterns spell out in full are found in their other forms by the
+    /// language's stemmer; stems never stand for tenses.
+    #[test]
+    fn stems_find_other_forms() {
+        // "relación" / "relaciones", "return" / "returning", "beraten" / "Beratung".
+        assert_eq!(
+            code("Mantenemos relaciones con ellos actualmente"),
+            Some("client")
+        );
+        assert_eq!(
+            code("We engaged them in the past and are returning next year"),
+            Some("betweener")
+        );
+        assert_eq!(
+            code("Früher bekamen wir von ihnen Beratung, heute nicht mehr"),
+            Some("former")
+        );
+        // A tense is not a stem: "we work with them" is no past.
+        assert_eq!(code("We work with them at present"), Some("client"));
+    }
+
+    /// Outcome answers no phrase of the lexicon holds, read from their parts in every
+    /// language: another party chosen, the firm chosen, no decision yet, put off.
+    #[test]
+    fn outcomes_from_their_parts_in_every_language() {
+        let cases: [(&str, [&str; 4]); 10] = [
+            (
+                "en",
+                [
+                    "In the end we went with a different adviser",
+                    "We picked your team",
+                    "No decision has been made so far",
+                    "The budget was frozen, so nothing happened",
+                ],
+            ),
+            (
+                "de",
+                [
+                    "Am Ende haben wir ein anderes Büro beauftragt",
+                    "Wir haben Sie ausgewählt",
+                    "Wir vergleichen noch die Angebote",
+                    "Das Mandat wurde auf Eis gelegt",
+                ],
+            ),
+            (
+                "fr",
+                [
+                    "Nous avons finalement choisi un concurrent",
+                    "Nous vous avons choisis",
+                    "Nous étudions encore les propositions",
+                    "Le dossier est gelé pour l'instant",
+                ],
+            ),
+            (
+                "es",
+                [
+                    "Al final seleccionamos a otro despacho",
+                    "Los elegimos a ustedes",
+                    "Seguimos comparando ofertas",
+                    "El proyecto quedó aplazado",
+                ],
+            ),
+            (
+                "pt",
+                [
+                    "No fim optámos por outra sociedade",
+                    "Escolhemos vocês",
+                    "Ainda estamos a avaliar as propostas",
+                    "O projeto foi congelado",
+                ],
+            ),
+            (
+                "it",
+                [
+                    "Alla fine l'incarico è stato affidato a un concorrente",
+                    "Abbiamo scelto voi",
+                    "Stiamo ancora confrontando le offerte",
+                    "Il progetto è stato sospeso",
+                ],
+            ),
+            (
+                "nl",
+                [
+                    "Uiteindelijk hebben we een concurrent ingehuurd",
+                    "We hebben voor u gekozen",
+                    "We zijn de offertes nog aan het beoordelen",
+                    "Het traject is opgeschort",
+                ],
+            ),
+            (
+                "pl",
+                [
+                    "Ostatecznie wybraliśmy innego doradcę",
+                    "Wybraliśmy Państwa",
+                    "Wciąż porównujemy oferty",
+                    "Projekt został wstrzymany",
+                ],
+            ),
+            (
+                "id",
+                [
+                    "Akhirnya kami menunjuk konsultan lain",
+                    "Kami memilih Anda",
+                    "Kami masih membandingkan penawaran",
+                    "Proyek ditunda sampai tahun depan",
+                ],
+            ),
+            (
+                "ko",
+                [
+                    "결국 경쟁사를 선정했습니다",
+                    "귀사를 선택했습니다",
+                    "아직 제안서를 비교하고 있습니다",
+                    "프로젝트를 연기했습니다",
+                ],
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (lang, texts) in cases {
+            for (t, want) in texts.iter().zip(["got-away", "hired", "open", "not-now"]) {
+                let got = read_outcome(t).map(|r| r.code);
+                if got != Some(want) {
+                    wrong.push(format!("{lang}: {t:?} read {got:?}, not {want}"));
+                }
+            }
+        }
+        // A choice denied: of the firm, a got-away; with no object, not decided yet.
+        for (t, want) in [
+            ("We did not select your firm", "got-away"),
+            ("We have not chosen anyone yet", "open"),
+            ("Noch nicht entschieden", "open"),
+        ] {
+            let got = read_outcome(t).map(|r| r.code);
+            if got != Some(want) {
+                wrong.push(format!("{t:?} read {got:?}, not {want}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

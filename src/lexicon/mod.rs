@@ -513,6 +513,19 @@ pub fn relationship_code(text: &str) -> Option<&'static str> {
     }
 }
 
+/// The outcome code of an answer of a buyer's search: the lexicon's phrase, unless the
+/// answer's parts of meaning ([`meaning::read_outcome`]) say otherwise where the phrase is
+/// the unqualified "hired" ("we hired another firm" is a got-away), or no phrase reads it.
+pub fn outcome_code(text: &str) -> Option<&'static str> {
+    let phrase = code_of(text, &words().outcome);
+    let reading = meaning::read_outcome(text).map(|r| r.code);
+    match (phrase, reading) {
+        (None, r) => r,
+        (Some("hired"), Some(r)) => Some(r),
+        (p, _) => p,
+    }
+}
+
 /// The code of the first group whose words a text holds.
 pub fn code_of(text: &str, table: &[(&'static str, Regex)]) -> Option<&'static str> {
     table

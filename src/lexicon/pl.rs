@@ -137,6 +137,11 @@ pub static PL: Lexicon = Lexicon {
         other: &[r"\b(inn\w*|konkurencj\w*|konkurent\w*)\b"],
         again: &[r"\b(ponownie|znowu|znów|wrócimy|wrócić|powrót)\b"],
         potential: &[r"\b(potencjaln\w*|przyszł\w*|możliw\w*)\b"],
+        clause: &[r"\b(i|ale|lecz|a|potem|jednak|więc|bo)\b"],
+        chose: &[r"\b(wybra\w*|wybór|zatrudni\w*|zleci\w*|podpisa\w*|zdecydowali\w*|powierzy\w*)\b"],
+        postponed: &[r"\b(odłoż\w*|przełoż\w*|wstrzyma\w*|zawiesz\w*|zawiesi\w*|anulow\w*|brak budżetu|na później)\b"],
+        deciding: &[r"\b(decyduj\w*|decyzj\w*|porówn\w*|analizuj\w*|rozważ\w*|ocenia\w*|negocjac\w*|negocjuj\w*)\b"],
+        firm: &[r"\b(was|wam|pan\w*|państw\w*|wasz\w*)\b"],
     },
     qualifiers: &[
         r"\b(kiedyś|wcześniej|już nie|dawn\w*|były|była|byli|do czasu|zmieniliśmy|zakończyliśmy)\b",

@@ -47,7 +47,7 @@ fn rel(a: &str) -> Option<&'static str> {
 }
 
 fn out(a: &str) -> Option<&'static str> {
-    lexicon::code_of(a, &words().outcome)
+    lexicon::outcome_code(a)
 }
 
 /// Take the journey columns: categories, not metadata, not a "why" question whose reasons use
@@ -378,7 +378,12 @@ fn journey_fields(
         &cols.outcome,
         "outcome of the buyer's search",
         out_codes,
-        (&w.outcome_header, Some(&w.outcome), &out, None),
+        (
+            &w.outcome_header,
+            Some(&w.outcome),
+            &out,
+            Some(lexicon::meaning::read_outcome),
+        ),
     );
     g.outcome = !cols.outcome.is_empty();
     if !last.is_empty() {
