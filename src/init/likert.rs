@@ -19,6 +19,9 @@ pub struct LikertSet {
     /// A 4- or 6-point form made by leaving out the midpoint: only taken when enough answers
     /// show that the midpoint is not there.
     pub derived: bool,
+    /// Read from a column's labels by their shape ([`super::shape`]), not one of the
+    /// lexicon's scales: a guess, `likely`.
+    pub by_shape: bool,
 }
 
 impl LikertSet {
@@ -57,6 +60,7 @@ fn parse(def: &str) -> LikertSet {
             .map(|p| p.split('|').map(|l| l.trim().to_string()).collect())
             .collect(),
         derived: false,
+        by_shape: false,
     }
 }
 
@@ -79,6 +83,7 @@ fn without_midpoint(s: &LikertSet) -> LikertSet {
         name,
         points,
         derived: true,
+        by_shape: false,
     }
 }
 
@@ -104,6 +109,7 @@ fn five_of_seven(s: &LikertSet) -> Vec<LikertSet> {
             },
             points: keep.iter().map(|&i| s.points[i].clone()).collect(),
             derived: true,
+            by_shape: false,
         })
         .collect()
 }

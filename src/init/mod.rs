@@ -8,6 +8,7 @@ pub mod cond;
 pub mod guess;
 pub mod likert;
 pub mod profile;
+pub mod shape;
 pub mod write;
 
 use crate::ingest::{IngestError, Table};

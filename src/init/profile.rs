@@ -106,6 +106,9 @@ pub struct Profile {
     pub no_answer: usize,
 }
 
+/// Rows a text column needs before its labels are read as a scale by their shape.
+const SHAPE_MIN_ROWS: usize = 10;
+
 impl Profile {
     /// An empty profile under `header`.
     pub fn named(header: &str) -> Profile {
@@ -259,7 +262,8 @@ impl Profile {
         if self.marks_choice() {
             return Kind::Option;
         }
-        let labelled = likert::find(self.answers.keys().map(String::as_str), self.texts);
+        let labelled = likert::find(self.answers.keys().map(String::as_str), self.texts)
+            .or_else(|| self.by_shape());
         let answered = self.filled - self.no_answer;
         if labelled.is_some() || answered > 0 && self.numbers * 10 >= answered * 9 {
             return self.numeric_kind(&header, labelled);
@@ -292,6 +296,16 @@ impl Profile {
             return Kind::Category;
         }
         Kind::FreeText
+    }
+
+    /// The scale a text column's labels form by their shape (see [`super::shape`]), when
+    /// enough rows answer it that the labels are a column's scale, not a few one-off answers.
+    fn by_shape(&self) -> Option<&'static LikertSet> {
+        if self.texts < SHAPE_MIN_ROWS || self.overflow {
+            return None;
+        }
+        let answers: Vec<&str> = self.answers.keys().map(String::as_str).collect();
+        super::shape::read(&answers)
     }
 
     /// Whether comma-joined answers look like a multi-select list rather than sentences: a few

@@ -167,6 +167,13 @@ fn fields(w: &mut String, g: &Guess) {
         field(w, f);
     }
     for m in &g.value_maps {
+        if m.by_shape {
+            let _ = writeln!(
+                w,
+                "# Read as a {}; check the numbers.",
+                super::guess::shape_words(m)
+            );
+        }
         let _ = writeln!(w, "[value_maps.{}]", m.name);
         for (i, point) in m.points.iter().enumerate() {
             for l in point {

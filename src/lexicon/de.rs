@@ -199,4 +199,12 @@ pub static DE: Lexicon = Lexicon {
         pm: &[],
     },
     no_answer: &["keine angabe", "weiß nicht", "weiss nicht"],
+    scale_words: ScaleWords {
+        negative: &["nicht", "kein", "keine", "gar nicht"],
+        extreme: &["äußerst", "extrem", "völlig", "vollkommen", "absolut", "überhaupt", "voll und ganz", "total", "gar", "auf jeden fall", "ganz"],
+        strong: &["sehr", "stark", "hoch", "besonders", "höchst"],
+        weak: &["eher", "ziemlich", "einigermaßen", "teilweise", "mäßig", "relativ", "wahrscheinlich", "weitgehend"],
+        slight: &["etwas", "leicht", "ein wenig", "kaum", "wenig"],
+        middle: &["neutral", "weder", "weder noch", "teils", "teils teils", "mittel", "mittelmäßig", "unentschieden"],
+    },
 };

@@ -421,4 +421,12 @@ pub static EN: Lexicon = Lexicon {
         "prefer not to say",
         "no basis for evaluation",
     ],
+    scale_words: ScaleWords {
+        negative: &["not", "no", "never"],
+        extreme: &["extremely", "completely", "totally", "absolutely", "at all", "fully", "entirely", "definitely", "exceptionally"],
+        strong: &["very", "highly", "strongly", "really", "much"],
+        weak: &["somewhat", "moderately", "fairly", "rather", "partly", "partially", "quite", "reasonably", "probably", "mostly"],
+        slight: &["slightly", "a little", "a bit", "barely", "marginally"],
+        middle: &["neutral", "neither", "nor", "average", "mixed", "so-so", "undecided", "in between", "in the middle"],
+    },
 };

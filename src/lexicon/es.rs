@@ -196,4 +196,12 @@ pub static ES: Lexicon = Lexicon {
         pm: &[],
     },
     no_answer: &["no sé", "no aplica"],
+    scale_words: ScaleWords {
+        negative: &["no", "nada", "ningún", "ninguna", "nunca", "poco"],
+        extreme: &["extremadamente", "totalmente", "completamente", "absolutamente", "en absoluto", "sumamente", "nada", "definitivamente"],
+        strong: &["muy", "altamente", "fuertemente", "realmente"],
+        weak: &["bastante", "algo", "moderadamente", "relativamente", "medianamente", "parcialmente", "probablemente"],
+        slight: &["un poco", "ligeramente", "poco"],
+        middle: &["neutral", "neutro", "ni", "indiferente", "regular", "indeciso"],
+    },
 };

@@ -178,4 +178,12 @@ pub static FR: Lexicon = Lexicon {
         pm: &[],
     },
     no_answer: &["ne sais pas", "sans opinion", "non applicable"],
+    scale_words: ScaleWords {
+        negative: &["pas", "ne", "aucun", "aucune", "non", "peu"],
+        extreme: &["extrêmement", "totalement", "complètement", "tout à fait", "absolument", "du tout", "parfaitement", "entièrement"],
+        strong: &["très", "fortement", "vraiment", "particulièrement", "hautement"],
+        weak: &["assez", "plutôt", "moyennement", "relativement", "partiellement", "probablement"],
+        slight: &["un peu", "légèrement", "peu"],
+        middle: &["neutre", "ni", "ni l'un ni l'autre", "mitigé", "indécis"],
+    },
 };

@@ -172,4 +172,12 @@ pub static ID: Lexicon = Lexicon {
         pm: &[],
     },
     no_answer: &["tidak tahu"],
+    scale_words: ScaleWords {
+        negative: &["tidak", "belum", "bukan", "kurang"],
+        extreme: &["sama sekali", "sepenuhnya", "benar-benar"],
+        strong: &["sangat", "amat", "sungguh"],
+        weak: &["cukup", "agak", "lumayan", "kurang"],
+        slight: &["sedikit"],
+        middle: &["netral", "biasa", "biasa saja", "ragu-ragu", "sedang"],
+    },
 };

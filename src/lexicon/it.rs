@@ -178,4 +178,12 @@ pub static IT: Lexicon = Lexicon {
         pm: &[],
     },
     no_answer: &["non so", "non saprei", "non applicabile", "non pertinente"],
+    scale_words: ScaleWords {
+        negative: &["non", "per nulla", "per niente", "niente", "nessun", "poco"],
+        extreme: &["estremamente", "totalmente", "completamente", "assolutamente", "per niente", "per nulla", "del tutto", "decisamente"],
+        strong: &["molto", "fortemente", "particolarmente", "altamente"],
+        weak: &["abbastanza", "piuttosto", "moderatamente", "discretamente", "relativamente", "parzialmente", "probabilmente"],
+        slight: &["un po'", "un po", "leggermente", "poco"],
+        middle: &["neutrale", "né", "indifferente", "indeciso", "medio"],
+    },
 };

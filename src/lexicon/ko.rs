@@ -153,4 +153,12 @@ pub static KO: Lexicon = Lexicon {
         pm: &["오후"],
     },
     no_answer: &["모름", "해당 없음"],
+    scale_words: ScaleWords {
+        negative: &[],
+        extreme: &[],
+        strong: &[],
+        weak: &[],
+        slight: &[],
+        middle: &[],
+    },
 };

@@ -85,6 +85,29 @@ pub struct Lexicon {
     pub dates: DateWords,
     /// Answers that say "no answer" in a rating column (plain text, compared without case).
     pub no_answer: Words,
+    /// The words a rating scale's labels are built of, for a scale the lexicon does not list
+    /// (read by its shape, `init::shape`).
+    pub scale_words: ScaleWords,
+}
+
+/// The words of a rating scale's labels besides what is rated: a negation, how strongly, and
+/// the midpoint. Plain lower-case words or phrases (no patterns), compared whole and without
+/// accents; a phrase in two lists (French "peu": a negation, and slight) counts in both, and
+/// longer phrases are read first ("un peu" is slight, not "peu").
+#[derive(Debug)]
+pub struct ScaleWords {
+    /// Negations: not, no, none.
+    pub negative: Words,
+    /// The poles' intensity: extremely, completely, at all, definitely.
+    pub extreme: Words,
+    /// very, highly, strongly.
+    pub strong: Words,
+    /// somewhat, moderately, fairly, rather, probably.
+    pub weak: Words,
+    /// slightly, a little.
+    pub slight: Words,
+    /// The midpoint: neutral, neither … nor, average.
+    pub middle: Words,
 }
 
 /// The words of a date written out, all plain lower-case text (no patterns); a word's

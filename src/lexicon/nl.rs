@@ -177,4 +177,12 @@ pub static NL: Lexicon = Lexicon {
         pm: &[],
     },
     no_answer: &["weet niet", "weet ik niet", "geen mening", "niet van toepassing", "n.v.t."],
+    scale_words: ScaleWords {
+        negative: &["niet", "geen"],
+        extreme: &["uiterst", "extreem", "volledig", "helemaal", "totaal", "absoluut", "in het geheel", "zeker", "volkomen"],
+        strong: &["zeer", "erg", "heel", "sterk"],
+        weak: &["redelijk", "tamelijk", "vrij", "matig", "gedeeltelijk", "waarschijnlijk", "grotendeels"],
+        slight: &["enigszins", "een beetje", "licht", "nauwelijks"],
+        middle: &["neutraal", "noch", "niet eens niet oneens", "gemiddeld"],
+    },
 };

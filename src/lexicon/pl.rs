@@ -170,4 +170,12 @@ pub static PL: Lexicon = Lexicon {
         pm: &[],
     },
     no_answer: &["nie wiem", "nie dotyczy"],
+    scale_words: ScaleWords {
+        negative: &["nie", "wcale"],
+        extreme: &["zdecydowanie", "całkowicie", "absolutnie", "wcale", "w ogóle", "w pełni", "skrajnie"],
+        strong: &["bardzo", "mocno", "wysoce"],
+        weak: &["raczej", "dość", "umiarkowanie", "częściowo", "średnio", "prawdopodobnie"],
+        slight: &["trochę", "nieco", "lekko"],
+        middle: &["neutralnie", "ani", "obojętnie", "trudno powiedzieć"],
+    },
 };

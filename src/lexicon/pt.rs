@@ -178,4 +178,12 @@ pub static PT: Lexicon = Lexicon {
         pm: &[],
     },
     no_answer: &["não sei", "não se aplica", "sem opinião", "ns/nr"],
+    scale_words: ScaleWords {
+        negative: &["não", "nada", "nenhum", "nenhuma", "nunca", "pouco"],
+        extreme: &["extremamente", "totalmente", "completamente", "absolutamente", "nada", "definitivamente"],
+        strong: &["muito", "altamente", "fortemente", "realmente"],
+        weak: &["bastante", "algo", "moderadamente", "razoavelmente", "relativamente", "parcialmente", "provavelmente"],
+        slight: &["um pouco", "ligeiramente", "pouco"],
+        middle: &["neutro", "nem", "indiferente", "regular", "indeciso"],
+    },
 };

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{re, typed, Guess, Picker};
+use super::{re, typed, Guess, Level, Picker};
 use crate::init::likert::LikertSet;
 use crate::init::profile::{Kind, Profile};
 use crate::lexicon;
@@ -291,6 +291,10 @@ fn push_pair(g: &mut Guess, pk: &mut Picker, name: &str, sides: [Option<&Vec<usi
         // The items of a matrix share a scale: the labelled one with the most points.
         if let Some(l) = labels_of(kinds, ix) {
             f.value_map = Some(l.name.as_str());
+            if l.by_shape {
+                f.level = Level::Likely;
+                f.why = format!("{}; its labels read as a {}", f.why, shape_words(l));
+            }
             if !g.value_maps.contains(&l) {
                 g.value_maps.push(l);
             }
@@ -304,6 +308,18 @@ fn push_pair(g: &mut Guess, pk: &mut Picker, name: &str, sides: [Option<&Vec<usi
     let experience = names[1].clone().unwrap_or_default();
     g.attributes
         .push((name.to_string(), names[0].clone(), experience));
+}
+
+/// A scale read by its labels' shape, in words: its size and its poles.
+pub fn shape_words(l: &LikertSet) -> String {
+    let first = |p: Option<&Vec<String>>| p.and_then(|p| p.first()).cloned();
+    let seen: Vec<&Vec<String>> = l.points.iter().filter(|p| !p.is_empty()).collect();
+    let low = first(seen.first().copied()).unwrap_or_default();
+    let high = first(seen.last().copied()).unwrap_or_default();
+    format!(
+        "{}-point scale by their shape (\"{low}\" lowest, \"{high}\" highest), not one of the lexicon's scales",
+        l.points.len()
+    )
 }
 
 /// The label scale of one side's columns: the one with the most points (the items of a

@@ -10,6 +10,7 @@ mod multi;
 mod sources;
 mod stages;
 
+pub use attributes::shape_words;
 pub use sources::{source_matches, Source};
 
 use std::collections::{BTreeMap, BTreeSet};
