@@ -96,3 +96,64 @@ fn init_guesses_only_fields_whose_columns_fit() {
     assert!(!fields.contains(&"seniority"), "{cfg}");
     assert!(!fields.contains(&"region"), "{cfg}");
 }
+
+/// A recommend question about something other than the firm (a webinar, an app) is no NPS of
+/// the firm, in any language; the firm by name, "us" or "our firm" is.
+#[test]
+fn recommend_names_the_firm_as_its_object() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("exports");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut webinar = String::from(
+        "Respondent ID,Which best describes your relationship with us?,\
+         How likely are you to recommend our webinar series to a colleague? (0-10)\n",
+    );
+    let mut kanzlei = String::from(
+        "Teilnehmer,Wie ist Ihre Beziehung zu Lindner & Partner?,\
+         Wie wahrscheinlich ist es, dass Sie Lindner & Partner weiterempfehlen? (0-10),\
+         Wie wahrscheinlich ist es, dass Sie diese Veranstaltung weiterempfehlen? (0-10)\n",
+    );
+    for i in 0..30 {
+        let rel = [
+            "We are currently working with you",
+            "We have never worked with you",
+        ][i % 2];
+        webinar.push_str(&format!("{},{rel},{}\n", i + 1, i % 11));
+        let bez = [
+            "Wir sind derzeit Mandant",
+            "Wir haben noch nie mit Ihnen gearbeitet",
+        ][i % 2];
+        kanzlei.push_str(&format!(
+            "{},{bez},{},{}\n",
+            i + 1,
+            (i * 3) % 11,
+            (i * 7) % 11
+        ));
+    }
+    let cfg_of = |name: &str, csv: &str| -> String {
+        let dir = input.join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("survey.csv"), csv).unwrap();
+        let cfg_path = tmp.path().join(format!("{name}.toml"));
+        journeygap()
+            .args(["init", "-q", "--no-input", "--output"])
+            .arg(&cfg_path)
+            .arg(&dir)
+            .assert()
+            .success();
+        std::fs::read_to_string(&cfg_path).unwrap()
+    };
+    let cfg = cfg_of("webinar", &webinar);
+    assert!(!cfg.contains("[fields.recommend]"), "{cfg}");
+    assert!(cfg.contains("asks of \"our webinar\""), "{cfg}");
+    let cfg = cfg_of("kanzlei", &kanzlei);
+    let start = cfg
+        .find("[fields.recommend]")
+        .expect("the firm's NPS is read");
+    let field = &cfg[start..start + cfg[start..].find("\n[").unwrap_or(cfg.len() - start)];
+    assert!(
+        field.contains("Lindner & Partner weiterempfehlen"),
+        "{field}"
+    );
+    assert!(!field.contains("Veranstaltung"), "{field}");
+}

@@ -17,6 +17,7 @@ pub static DE: Lexicon = Lexicon {
             r"\bbeurteil",
         ],
         about_survey: &[r"\b(diese[rnms]?|der|die|unsere[rnms]?) (umfrage|befragung|fragebogen|studie)"],
+        other_object: &[r"\b(diese[rnms]?|de[rnms]|die|das|unsere[rnms]?) (veranstaltung|webinar|seminar|workshop|kurs|schulung|newsletter|app|anwendung|tool|produkt|software|plattform|website|webseite|portal|bericht|artikel|publikation|podcast|video|konferenz|buch|programm)\w*"],
         recommend: &[r"\bempfehl", r"\bweiterempfehl"],
         channel_question: &[
             r"\bwo (haben|suchen|informieren|finden)",

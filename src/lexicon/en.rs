@@ -31,6 +31,7 @@ pub static EN: Lexicon = Lexicon {
             r"\b(this|the|our) (survey|questionnaire|poll)\b",
             r"\bthis (form|study|research)\b",
         ],
+        other_object: &[r"\b(this|the|our|these|that) (event|webinar|seminar|workshop|course|training|session|newsletter|app|application|tool|product|software|platform|website|site|portal|report|article|publication|podcast|video|conference|book|programme|program)s?\b"],
         recommend: &[
             r"\brecommend",
             r"\bnps\b",

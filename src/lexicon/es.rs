@@ -18,6 +18,7 @@ pub static ES: Lexicon = Lexicon {
             r"\bvalor[ea]",
         ],
         about_survey: &[r"\b(esta|este|nuestra|nuestro) (encuesta|cuestionario|estudio|formulario)"],
+        other_object: &[r"\b(este|esta|el|la|nuestro|nuestra|estos|estas) (evento|webinar|seminario|taller|curso|formación|capacitación|sesión|boletín|newsletter|aplicación|app|herramienta|producto|software|plataforma|sitio|web|portal|informe|artículo|publicación|podcast|vídeo|video|conferencia|libro|programa)s?\b"],
         recommend: &[r"\brecomend", r"\brecomiend"],
         channel_question: &[
             r"\bdónde (busc|encontr|se enter|oy)",

@@ -18,6 +18,7 @@ pub static FR: Lexicon = Lexicon {
             r"\bjugez",
         ],
         about_survey: &[r"\b(ce|cette|notre) (questionnaire|enquête|sondage|étude)"],
+        other_object: &[r"\b(cet|cette|ce|le|la|l'|notre|nos|ces) ?(événement|webinaire|séminaire|atelier|formation|cours|session|newsletter|lettre d'information|application|appli|outil|produit|logiciel|plateforme|site|portail|rapport|article|publication|podcast|vidéo|conférence|livre|programme)s?\b"],
         recommend: &[r"\brecommand"],
         channel_question: &[
             r"\boù (avez|cherchez|vous)",

@@ -17,6 +17,7 @@ pub static ID: Lexicon = Lexicon {
             r"\bmenilai",
         ],
         about_survey: &[r"\b(survei|kuesioner|formulir|penelitian) ini\b"],
+        other_object: &[r"\b(acara|webinar|seminar|lokakarya|kursus|pelatihan|sesi|buletin|newsletter|aplikasi|alat|produk|perangkat lunak|platform|situs|portal|laporan|artikel|publikasi|podcast|video|konferensi|buku|program) (ini|tersebut|kami)\b"],
         recommend: &[r"\bmerekomendasi", r"\brekomendasi", r"\bmenyarankan"],
         channel_question: &[
             r"\bdi mana (anda )?(mencari|menemukan|mengetahui|mendengar)",

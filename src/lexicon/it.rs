@@ -17,6 +17,7 @@ pub static IT: Lexicon = Lexicon {
             r"\bvoto\b",
         ],
         about_survey: &[r"\b(questo|questa|il nostro|la nostra) (questionario|indagine|sondaggio|studio|modulo)"],
+        other_object: &[r"\b(questo|questa|quest'|il|la|l'|lo|il nostro|la nostra|nostro|nostra) ?(evento|webinar|seminario|workshop|corso|formazione|sessione|newsletter|applicazione|app|strumento|prodotto|software|piattaforma|sito|portale|rapporto|report|articolo|pubblicazione|podcast|video|conferenza|libro|programma)\b"],
         recommend: &[r"\braccomand", r"\bconsigl"],
         channel_question: &[
             r"\bdove (cerca|ha cercato|cercate|avete cercato|si informa|vi informate)",

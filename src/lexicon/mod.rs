@@ -143,6 +143,10 @@ pub struct Headers {
     /// A question about the survey itself ("this survey", "ce questionnaire"): how the
     /// respondent heard of the survey is no channel, recommending it is no NPS.
     pub about_survey: Words,
+    /// Something recommended that is not the firm: an event, a webinar, a course, a
+    /// newsletter, an app, a product, a website, a report (a recommend question about it is no
+    /// NPS of the firm; the firm, "us", its name or no object at all are).
+    pub other_object: Words,
     /// A question about the services the firm offers.
     pub service: Words,
     /// Services the respondent knows of.
@@ -261,6 +265,7 @@ pub struct Compiled {
     pub recommend: Regex,
     pub channel_question: Regex,
     pub about_survey: Regex,
+    pub other_object: Regex,
     pub service: Regex,
     pub known: Regex,
     pub bought: Regex,
@@ -312,6 +317,7 @@ impl Compiled {
             recommend: any(|l| l.headers.recommend)?,
             channel_question: any(|l| l.headers.channel_question)?,
             about_survey: any(|l| l.headers.about_survey)?,
+            other_object: any(|l| l.headers.other_object)?,
             service: any(|l| l.headers.service)?,
             known: any(|l| l.headers.known)?,
             bought: any(|l| l.headers.bought)?,

@@ -18,6 +18,7 @@ pub static NL: Lexicon = Lexicon {
             r"\bcijfer",
         ],
         about_survey: &[r"\b(deze|dit|onze) (enquête|vragenlijst|onderzoek|peiling|formulier)"],
+        other_object: &[r"\b(dit|deze|het|de|ons|onze) (evenement|webinar|seminar|workshop|cursus|training|sessie|nieuwsbrief|app|applicatie|tool|product|software|platform|website|site|portaal|rapport|artikel|publicatie|podcast|video|congres|conferentie|boek|programma)\w*"],
         recommend: &[r"\baanbevel", r"\baanraden", r"\bbevelen\b.*\baan\b"],
         channel_question: &[
             r"\bwaar (zoekt|zocht|zoek|kijkt|keek|oriënteert|informeert)",

@@ -16,6 +16,7 @@ pub static PL: Lexicon = Lexicon {
             r"\bjakoś",
         ],
         about_survey: &[r"\b(tej|ta|tę|tego|niniejsz\w*) (ankiet\w*|badani\w*|formularz\w*)"],
+        other_object: &[r"\b(to|ten|tę|tego|tej|nasz\w*) (wydarzeni\w*|webinar\w*|seminari\w*|warsztat\w*|kurs\w*|szkoleni\w*|newsletter\w*|aplikacj\w*|narzędzi\w*|produkt\w*|oprogramowani\w*|platform\w*|stron\w*|portal\w*|raport\w*|artykuł\w*|publikacj\w*|podcast\w*|konferencj\w*|książk\w*|program\w*)"],
         recommend: &[r"\bpolec", r"\brekomend"],
         channel_question: &[
             r"\bgdzie (szuka|szukał|dowiedział|znalaz)",

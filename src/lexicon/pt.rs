@@ -17,6 +17,7 @@ pub static PT: Lexicon = Lexicon {
             r"\bnota\b",
         ],
         about_survey: &[r"\b(este|esta|neste|nesta|o nosso|a nossa) (inquérito|questionário|pesquisa|estudo|formulário)"],
+        other_object: &[r"\b(este|esta|o|a|o nosso|a nossa|nosso|nossa|estes|estas) (evento|webinar|seminário|workshop|curso|formação|treinamento|sessão|newsletter|boletim|aplicação|aplicativo|app|ferramenta|produto|software|plataforma|site|sítio|portal|relatório|artigo|publicação|podcast|vídeo|conferência|livro|programa)s?\b"],
         recommend: &[r"\brecomend"],
         channel_question: &[
             r"\bonde (procura|procurou|pesquisa|pesquisou|busca|buscou|se informa)",

@@ -113,10 +113,36 @@ pub fn guess(profiles: &[Profile], sources: &[Source]) -> Guess {
 /// Likelihood to recommend: the 0–10 column.
 fn recommend(g: &mut Guess, pk: &mut Picker) {
     // Recommending the survey itself is no NPS question.
-    let about_survey = &crate::lexicon::words().about_survey;
-    let recommend = pk.take(&|p, k| *k == Kind::Recommend && !about_survey.is_match(&p.header));
+    // Nor is recommending something other than the firm (a webinar, an app, a newsletter):
+    // the firm, "us", its name or no object are the firm's NPS.
+    let w = crate::lexicon::words();
+    let other: Vec<String> = pk
+        .profiles
+        .iter()
+        .zip(pk.kinds)
+        .filter(|(p, k)| **k == Kind::Recommend && w.other_object.is_match(&p.header))
+        .filter_map(|(p, _)| {
+            w.other_object
+                .find(&p.header)
+                .map(|m| format!("\"{}\"", m.as_str()))
+        })
+        .collect();
+    let recommend = pk.take(&|p, k| {
+        *k == Kind::Recommend
+            && !w.about_survey.is_match(&p.header)
+            && !w.other_object.is_match(&p.header)
+    });
     if recommend.is_empty() {
-        g.missing.push("likelihood to recommend (0-10)".into());
+        let about = if other.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (a 0-10 recommend question asks of {}, not the firm)",
+                other.join(", ")
+            )
+        };
+        g.missing
+            .push(format!("likelihood to recommend (0-10){about}"));
     } else {
         let mut f = typed(
             "recommend",
