@@ -160,7 +160,7 @@ pub static DE: Lexicon = Lexicon {
             r"\b(gearbeitet|arbeiten|zusammengearbeitet|zusammenarbeit|beauftrag|mandat|projekt|berat|betreu)\w*",
             r"\bberät\b",
         ],
-        now: &[r"\b(derzeit|aktuell|zurzeit|momentan|jetzt|heute|noch immer|nach wie vor|fortlaufend|weiterhin|laufend\w*|aktiv\w*|gegenwärtig|sind)\b"],
+        now: &[r"\b(derzeit|aktuell|zurzeit|momentan|jetzt|heute|noch immer|nach wie vor|fortlaufend|weiterhin|laufend\w*|aktiv\w*|gegenwärtig|sind|seit jahren|seit langem)\b"],
         before: &[r"\b(früher|vorher|zuvor|ehemal\w*|waren|war|hatten|vergangen\w*|einst|damals)\b"],
         ended: &[r"\b(nicht mehr|kein\w* mehr|kein\w* \w+ mehr|beendet|eingestellt|gekündigt|gewechselt|aufgehört|nie wieder)\b"],
         negation: &[r"\b(nicht|nie|niemals|kein\w*)\b"],

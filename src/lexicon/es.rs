@@ -157,7 +157,7 @@ pub static ES: Lexicon = Lexicon {
             r"\brelación\b",
             r"\b(atend\w*|usamos|usábamos|utiliz\w*)\b",
         ],
-        now: &[r"\b(continu\w*|actualmente|ahora|hoy|todavía|aún|en curso|vigente|activ[oa]s?|en este momento|seguimos|somos)\b"],
+        now: &[r"\b(continu\w*|actualmente|ahora|hoy|todavía|aún|en curso|vigente|activ[oa]s?|en este momento|seguimos|somos|desde hace)\b"],
         before: &[r"\b(antes|anteriormente|en el pasado|previamente|fuimos|éramos|era|trabajábamos|contratábamos|hace (\w+ )?(años|meses|tiempo)|antigu[oa]s?|anterior)\b"],
         ended: &[r"\b(ya no|rescindi\w*|dejamos|dejó|terminamos|terminó|interrumpi\w*|cambiamos|finalizamos|nunca más)\b"],
         negation: &[r"\b(no|nunca|jamás|ningún|ninguna|todavía no|aún no)\b"],

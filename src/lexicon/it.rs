@@ -139,7 +139,7 @@ pub static IT: Lexicon = Lexicon {
             r"\b(incaric|progett|collabor|mandat|consulen|affidat|rivolt|assist|pratic|dossier)\w*",
             r"\bservit\w* (da|di)\b",
         ],
-        now: &[r"\b(continu\w*|tuttora|attualmente|oggi|in questo momento|ora|adesso|ancora|in corso|attual\w*|siamo)\b"],
+        now: &[r"\b(continu\w*|tuttora|attualmente|oggi|in questo momento|ora|adesso|ancora|in corso|attual\w*|siamo|attiv[oaie]|da anni|da tempo)\b"],
         before: &[r"\b(prima|in passato|precedentemente|in precedenza|eravamo|era|siamo stati|abbiamo lavorato|abbiamo avuto|avevamo|ci siamo avvalsi|ci avvalevamo|ex)\b"],
         ended: &[r"\b(non \w+ più|non più|smesso|terminat\w*|disdett\w*|rescis\w*|concluso|cambiato|lasciato|interrott\w*|mai più)\b"],
         negation: &[r"\b(non|mai|nessun\w*|ancora no)\b"],

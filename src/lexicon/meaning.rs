@@ -377,9 +377,13 @@ impl Found {
             Some("former")
         } else if self.before {
             Some("past")
+        } else if self.again && self.affirmed && !self.now && !self.negation {
+            // A return presupposes a past relationship, in whatever tense it is told ("we
+            // hired them in 2022 and would again").
+            Some("betweener")
         } else if self.again || self.denied {
-            // A return with no past said ("we were clients" in a tense the parts lack), or a
-            // relationship both said and denied: the parts contradict, not a reading.
+            // A return beside a present ("clients now, and we will return"), or a relationship
+            // both said and denied: the parts contradict, not a reading.
             None
         } else if self.other || !(self.now || self.client) {
             // Another firm now and no word of this one, or a project with no time and no
@@ -487,8 +491,12 @@ mod tests {
             code("Byliśmy klientem i chętnie wrócimy"),
             Some("betweener")
         );
-        // A return with no past in words the parts know: not read (never "client").
-        assert_eq!(code("Clients, and we will return to them"), None);
+        // A return presupposes a past; beside a present it contradicts it: not read.
+        assert_eq!(
+            code("We hired them in 2022 and would do it again"),
+            Some("betweener")
+        );
+        assert_eq!(code("We are clients now and will return to them"), None);
         // Another firm and nothing of this one: not read.
         assert_eq!(code("We use another firm"), None);
         // A project, with no time and no client: no relationship said.

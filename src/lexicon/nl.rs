@@ -136,9 +136,9 @@ pub static NL: Lexicon = Lexicon {
         relation: &[
             r"\b(klant\w*|cliënt\w*)\b",
             r"\b(werk\w*|(samen)?gewerkt)\b",
-            r"\b(opdracht\w*|project\w*|samenwerk\w*|ingeschakeld|ingehuurd|adviseur\w*|advis\w*|begeleid\w*|mandaat)\b",
+            r"\b(opdracht\w*|project\w*|samenwerk\w*|ingeschakeld|ingehuurd|adviseur\w*|advis\w*|traject\w*|begeleid\w*|mandaat)\b",
         ],
-        now: &[r"\b(doorlopend\w*|momenteel|nu|vandaag|op dit moment|nog steeds|nog altijd|lopend\w*|huidig\w*|zijn|sinds)\b"],
+        now: &[r"\b(doorlopend\w*|momenteel|nu|vandaag|op dit moment|nog steeds|nog altijd|lopend\w*|huidig\w*|zijn|sinds|al jaren)\b"],
         before: &[r"\b(vroeger|eerder|voorheen|in het verleden|waren|was|hebben \w+ gewerkt|gewerkt|oud\w*|voormalig\w*)\b"],
         ended: &[r"\b(niet meer|geen \w+ meer|gestopt|stopgezet|opgezegd|beëindigd|overgestapt|vertrokken|nooit meer)\b"],
         negation: &[r"\b(niet|nooit|geen|nog niet)\b"],

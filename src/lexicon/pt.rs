@@ -141,7 +141,7 @@ pub static PT: Lexicon = Lexicon {
         ],
         now: &[r"\b(continu\w*|atualmente|hoje|neste momento|agora|ainda|seguimos|permanecemos|em curso|em andamento|atua\w*|somos|estamos)\b"],
         before: &[r"\b(antes|anteriormente|antigamente|antig\w*|éramos|era|fomos|no passado|já trabalh\w*)\b"],
-        ended: &[r"\b(já não|encerr\w*|rescindi\w*|deixámos|deixamos|deixou|deixaram|terminou|terminámos|interromp\w*|mudámos|mudamos|nunca mais|não \w+ mais)\b"],
+        ended: &[r"\b(já não|troc\w*|encerr\w*|rescindi\w*|deixámos|deixamos|deixou|deixaram|terminou|terminámos|interromp\w*|mudámos|mudamos|nunca mais|não \w+ mais)\b"],
         negation: &[r"\b(não|nunca|nenhum\w*|ainda não)\b"],
         other: &[r"\b(outr\w*|concorrent\w*|internamente|interna)\b"],
         again: &[r"\b(novamente|de novo|voltar\w*|voltaría\w*|regressar\w*)\b"],
