@@ -172,6 +172,9 @@ pub static DE: Lexicon = Lexicon {
         postponed: &[r"\b(verschoben|verschieb\w*|zurückgestellt|aufgeschoben|auf eis|pausiert|abgesagt|storniert|kein budget|eingefroren)\b"],
         deciding: &[r"\b(entscheid\w*|unentschieden|vergleich\w*|prüf\w*|evaluier\w*|bewert\w*|sondier\w*|verhandl\w*|offen|ausstehend|abwägen)\b"],
         firm: &[r"\b(sie|ihnen|ihre|ihr|ihrer|euch|eure)\b"],
+        ours: &[r"\b(unser\w*|uns)\b"],
+        change: &[r"\b(inzwischen|jetzt|nun|mittlerweile|seit|nunmehr|gewechselt|umgestiegen|übergegangen)\b"],
+        acquainted: &[r"\b(nur dem namen nach|nur vom namen|vom hörensagen|nur (flüchtig|von veranstaltungen)|kennen \w+( \w+)? nur|nur (gehört|getroffen))\b"],
     },
     qualifiers: &[
         r"\b(früher|ehemals|ehemalig\w*|nicht mehr|bis|gewechselt|beendet|zuvor|vorher)\b",

@@ -372,7 +372,7 @@ pub static EN: Lexicon = Lexicon {
         ],
         now: &[r"\b(now|currently|current|presently|continu\w*|at present|today|still|ongoing|active|live|these days|at the moment|in progress|under ?way|remain|remains|this (quarter|month|year)|since)\b"],
         before: &[
-            r"\b(used to|previously|before|formerly|former|in the past|earlier|past|last year|ago|prior|were|was)\b",
+            r"\b(used to|previously|before|formerly|former|in the past|earlier|past|last year|ago|prior|were|was|until)\b",
             r"\b(worked|engaged|instructed|retained|hired|appointed|advised|used)\b",
         ],
         ended: &[r"\b(no longer|not any ?more|anymore|stopped|ended|left|switched|moved (away|on|to)|moved (\w+ ){1,3}(to|away)|switched (\w+ ){1,3}to|terminated|never again|discontinued|parted ways|lapsed|churned|dropped|replaced|did not renew|didn\W?t renew|not renewed)\b"],
@@ -385,6 +385,9 @@ pub static EN: Lexicon = Lexicon {
         postponed: &[r"\b(postpone\w*|on hold|delay\w*|defer\w*|shelved|paused|cancel\w*|put off|no budget|not now|froze|frozen)\b"],
         deciding: &[r"\b(deciding|decide|undecided|decision|compar\w*|evaluat\w*|reviewing|considering|shortlist\w*|assessing|still looking|in discussions?|negotiat\w*|pending|awaiting|weighing)\b"],
         firm: &[r"\b(you|your|yours|us)\b"],
+        ours: &[r"\b(our|ours|us)\b"],
+        change: &[r"\b(since|now|by now|nowadays|meanwhile|moved|switched|went over|gone over|took (our|the) (business|work|account|mandate)s?|taken (our|the) (business|work|account)s?|transferred|in favou?r of)\b"],
+        acquainted: &[r"\b(only (met|know|heard|seen)|met (them|\w+( \w+)?) at|heard (of|about) (them|you|\w+)|know (them|\w+( \w+)?) by name|by reputation|(know|knew) of (them|you))\b"],
     },
     qualifiers: &[
         r"\b(used to|no longer|not any ?more|anymore|previously|formerly|in the past|until|left|moved|switched|stopped|ended)\b",

@@ -158,7 +158,7 @@ pub static ES: Lexicon = Lexicon {
             r"\b(atend\w*|usamos|usábamos|utiliz\w*)\b",
         ],
         now: &[r"\b(continu\w*|actualmente|ahora|hoy|todavía|aún|en curso|vigente|activ[oa]s?|en este momento|seguimos|somos|desde hace)\b"],
-        before: &[r"\b(antes|anteriormente|en el pasado|previamente|fuimos|éramos|era|trabajábamos|contratábamos|hace (\w+ )?(años|meses|tiempo)|antigu[oa]s?|anterior)\b"],
+        before: &[r"\b(antes|anteriormente|en el pasado|previamente|fuimos|éramos|era|trabajábamos|contratábamos|antigu[oa]s?|anterior)\b", r"(?:^|[^e\s]\s+)hace (\w+ )?(años|meses|tiempo)\b"],
         ended: &[r"\b(ya no|rescindi\w*|dejamos|dejó|terminamos|terminó|interrumpi\w*|cambiamos|finalizamos|nunca más)\b"],
         negation: &[r"\b(no|nunca|jamás|ningún|ninguna|todavía no|aún no)\b"],
         other: &[r"\b(otr[oa]s?|competidor\w*|competencia|distint[oa]s?)\b"],
@@ -169,6 +169,9 @@ pub static ES: Lexicon = Lexicon {
         postponed: &[r"\b(pospu\w*|pospon\w*|aplaz\w*|en espera|en pausa|suspend\w*|cancel\w*|sin presupuesto|retras\w*|congel\w*)\b"],
         deciding: &[r"\b(decidir|decidiendo|indecis\w*|decisión|compar\w*|evalu\w*|analiz\w*|valorando|negociaci\w*|negociando|pendiente)\b"],
         firm: &[r"\b(ustedes|usted|vosotros|vuestr\w*|su firma|su despacho|su consultora)\b"],
+        ours: &[r"\b(nuestr[oa]s?|nos)\b"],
+        change: &[r"\b(desde|pasamos a|nos pasamos|cambiamos a|ahora|hoy en día|trasladamos)\b"],
+        acquainted: &[r"\b(de nombre|de oídas|por referencias|solo (los|las|le|la|lo) conocemos|coincidido en|oído hablar)\b"],
     },
     qualifiers: &[
         r"\b(antes|anteriormente|ya no|antigu\w*|hasta|dejamos|cambiamos|terminamos)\b",

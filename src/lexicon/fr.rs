@@ -151,6 +151,9 @@ pub static FR: Lexicon = Lexicon {
         postponed: &[r"\b(reporté|reportée|reportés|reportées|reportons|ajourn\w*|suspendu\w*|en attente|en pause|annul\w*|différé|différée|différés|différées|différer|pas de budget|gelé\w*)\b"],
         deciding: &[r"\b(décider|décidons|indécis|décision|compar\w*|évalu\w*|étudi\w*|réflexion|hésit\w*|en discussion|négoci\w*)\b"],
         firm: &[r"\b(vous|votre|vos)\b"],
+        ours: &[r"\b(notre|nos|nous)\b"],
+        change: &[r"\b(désormais|maintenant|depuis|dorénavant|passés (chez|à)|passé (chez|à)|changé de|transféré\w*)\b"],
+        acquainted: &[r"\b(de nom|de réputation|seulement (croisé|rencontré)|rencontré\w* (lors|à) d\w*|entendu parler)\b"],
     },
     qualifiers: &[
         r"\b(autrefois|auparavant|ne \w+ plus|plus maintenant|ancien\w*|jusqu|quitté|changé|arrêté)\b",

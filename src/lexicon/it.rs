@@ -151,6 +151,9 @@ pub static IT: Lexicon = Lexicon {
         postponed: &[r"\b(rinviat\w*|rimandat\w*|posticipat\w*|sospes\w*|in attesa|in pausa|annullat\w*|senza budget|congelat\w*)\b"],
         deciding: &[r"\b(decidere|decidendo|indecis\w*|decisione|confront\w*|valut\w*|compar\w*|analizz\w*|trattativa|in corso di)\b"],
         firm: &[r"\b(voi|vostr\w*|lei|la sua|il suo|vi)\b"],
+        ours: &[r"\b(nostr[oaie]|ci)\b"],
+        change: &[r"\b(dal|dalla|da quando|ormai|ora|adesso|passati a|siamo passati|trasferit\w*)\b"],
+        acquainted: &[r"\b(di nome|per sentito dire|solo (di nome|a eventi|agli eventi)|conosciuti (a|ad) \w+|sentito parlare)\b"],
     },
     qualifiers: &[
         r"\b(in passato|precedentemente|non \w+ più|non più|ex|fino a|smesso|cambiato|lasciato)\b",

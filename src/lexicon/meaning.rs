@@ -50,6 +50,14 @@ pub struct Meaning {
     pub deciding: Words,
     /// The firm as the one chosen, in the survey's own words: you, your (firm), us.
     pub firm: Words,
+    /// The respondent's own side: our, us ("Sequeira handles our accounts": with the firm's
+    /// name, a present relationship).
+    pub ours: Words,
+    /// A change of party: since, by now, moved, switched, took our business (with another
+    /// party, the relationship with the firm ended).
+    pub change: Words,
+    /// Knowing the firm without a relationship: by name, by reputation, met at an event.
+    pub acquainted: Words,
 }
 
 /// A part of meaning compiled: its pattern, and for a language with a Snowball stemmer the
@@ -75,6 +83,9 @@ struct Parts {
     postponed: Part,
     deciding: Part,
     firm: Part,
+    ours: Part,
+    change: Part,
+    acquainted: Part,
     /// Where a clause ends: punctuation or a clause word.
     clause: Regex,
     stemmer: Option<Stemmer>,
@@ -214,6 +225,9 @@ impl Parts {
             postponed: plain(m.postponed),
             deciding: plain(m.deciding),
             firm: plain(m.firm),
+            ours: plain(m.ours),
+            change: plain(m.change),
+            acquainted: plain(m.acquainted),
             clause: Regex::new(&format!("(?i){clause}")).expect("built-in lexicon compiles"),
             stemmer,
         }
@@ -222,6 +236,51 @@ impl Parts {
 
 static PARTS: LazyLock<Vec<Parts>> =
     LazyLock::new(|| LANGUAGES.iter().map(|l| Parts::of(l)).collect());
+
+/// The words of the firm's name, as a folder's headers and answers spell it ("Sequeira",
+/// "Navarro"): an answer naming it speaks of the firm. Empty where nothing is known.
+#[derive(Debug, Default, Clone)]
+pub struct Names {
+    re: Option<Regex>,
+    words: Vec<String>,
+}
+
+impl Names {
+    /// The name's words, each matched whole, without case or accents.
+    pub fn new(words: &[String]) -> Names {
+        let mut words: Vec<String> = words
+            .iter()
+            .map(|w| super::without_accents(w.trim()))
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
+        words.sort();
+        words.dedup();
+        let re = (!words.is_empty()).then(|| {
+            let alt: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+            Regex::new(&format!(r"(?i)\b({})\b", alt.join("|"))).expect("escaped words compile")
+        });
+        Names { re, words }
+    }
+    /// The words, for the evidence.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+    fn in_text(&self, text: &str) -> bool {
+        self.re.as_ref().is_some_and(|r| r.is_match(text))
+    }
+}
+
+/// Whether a word is "you" in some language (its `firm` part: "Sie", "vous", "u"), so no
+/// firm's name.
+pub fn is_you(word: &str) -> bool {
+    let w = super::without_accents(word);
+    PARTS.iter().any(|p| {
+        p.firm
+            .re
+            .find(&w)
+            .is_some_and(|m| m.start() == 0 && m.end() == w.len())
+    })
+}
 
 /// What an answer says of the relationship (or of the outcome), and the parts that say it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,10 +314,15 @@ struct Found {
     postponed: bool,
     deciding: bool,
     firm: bool,
+    ours: bool,
+    change: bool,
+    acquainted: bool,
+    /// The firm's own name (learnt from the folder's headers, see [`Names`]).
+    named: bool,
 }
 
 impl Found {
-    fn in_text(p: &Parts, text: &str) -> Found {
+    fn in_text(p: &Parts, text: &str, names: &Names) -> Found {
         let mut f = Found::default();
         for clause in p.clause.split(text).filter(|c| !c.trim().is_empty()) {
             let stems = p
@@ -288,7 +352,12 @@ impl Found {
             f.chose_denied |= chose && negated;
             f.postponed |= has(&p.postponed);
             f.deciding |= has(&p.deciding);
-            f.firm |= has(&p.firm);
+            let named = names.in_text(clause);
+            f.named |= named;
+            f.firm |= has(&p.firm) || named;
+            f.ours |= has(&p.ours);
+            f.change |= has(&p.change);
+            f.acquainted |= has(&p.acquainted);
         }
         f
     }
@@ -297,6 +366,9 @@ impl Found {
     fn count(&self) -> usize {
         let parts = [
             self.relation,
+            self.change,
+            self.acquainted,
+            self.ours,
             self.now,
             self.before,
             self.ended,
@@ -327,6 +399,9 @@ impl Found {
             (self.other, "another party"),
             (self.again, "a return"),
             (self.potential, "potential"),
+            (self.change, "a change"),
+            (self.acquainted, "known only by name"),
+            (self.named && self.ours, "the firm's name with ours"),
         ]
         .iter()
         .filter(|(b, _)| *b)
@@ -350,7 +425,12 @@ impl Found {
     /// The relationship code the parts combine to; `None` when they say no relationship, or
     /// contradict.
     fn code(&self) -> Option<&'static str> {
-        if !self.relation && !self.other && !self.ended {
+        // The firm by name doing something of ours ("Sequeira handles our accounts"), with
+        // nothing of time, negation, another party or potential: a present relationship.
+        let named_ours = self.named
+            && self.ours
+            && !(self.before || self.negation || self.other || self.potential);
+        if !self.relation && !self.other && !self.ended && !self.acquainted && !named_ours {
             return None;
         }
         let past = self.before || self.ended;
@@ -361,9 +441,18 @@ impl Found {
             // It ended ("we dropped them last year": what ended is what the question asks
             // of), or it was before and now it is another firm.
             Some("former")
+        } else if self.other && self.change && !self.negation {
+            // Moved to another party ("we took our business elsewhere", "passámos a trabalhar
+            // com outra sociedade"): what they moved from is the firm the question asks of.
+            Some("former")
         } else if self.negation && self.now && self.again {
             // Not at present, but would again.
             Some("betweener")
+        } else if self.acquainted && !self.affirmed {
+            // Known by name or from an event, no relationship said: a prospect.
+            Some("prospect")
+        } else if !self.relation && named_ours {
+            Some("client")
         } else if !self.relation {
             // Another party is all it says ("we do not use another firm" says nothing of
             // this one).
@@ -385,7 +474,7 @@ impl Found {
             // A return beside a present ("clients now, and we will return"), or a relationship
             // both said and denied: the parts contradict, not a reading.
             None
-        } else if self.other || !(self.now || self.client) {
+        } else if self.other || !(self.now || self.client || named_ours) {
             // Another firm now and no word of this one, or a project with no time and no
             // client ("we postponed the project"): not a reading.
             None
@@ -422,11 +511,11 @@ impl Found {
 /// outcome parts together (ties: the first in [`LANGUAGES`]), if that language's parts hold
 /// what `holds` asks. The language is told by all its parts, not by the reading's: "Every
 /// situation is different" is English (another party), not French ("différ…", put off).
-fn best(text: &str, holds: fn(&Found) -> bool) -> Option<Found> {
+fn best(text: &str, names: &Names, holds: fn(&Found) -> bool) -> Option<Found> {
     let text = super::without_accents(text);
     PARTS
         .iter()
-        .map(|p| Found::in_text(p, &text))
+        .map(|p| Found::in_text(p, &text, names))
         .enumerate()
         .max_by_key(|(i, f)| (f.count() + f.outcome_count(), std::cmp::Reverse(*i)))
         .map(|(_, f)| f)
@@ -436,7 +525,14 @@ fn best(text: &str, holds: fn(&Found) -> bool) -> Option<Found> {
 /// The reading of a relationship answer in the language whose parts it holds most of (ties:
 /// the first in [`LANGUAGES`]); `None` when no language reads a relationship in it.
 pub fn read(text: &str) -> Option<Reading> {
-    let f = best(text, |f| f.relation || f.other || f.ended)?;
+    read_with(text, &Names::default())
+}
+
+/// [`read`], knowing the firm's name.
+pub fn read_with(text: &str, names: &Names) -> Option<Reading> {
+    let f = best(text, names, |f| {
+        f.relation || f.other || f.ended || f.acquainted || f.named && f.ours
+    })?;
     Some(Reading {
         code: f.code()?,
         parts: f.names(),
@@ -446,7 +542,12 @@ pub fn read(text: &str) -> Option<Reading> {
 /// The reading of an outcome answer of a buyer's search, from its parts: a choice (made or
 /// denied), put off, still deciding, another party, the firm itself.
 pub fn read_outcome(text: &str) -> Option<Reading> {
-    let f = best(text, |f| {
+    read_outcome_with(text, &Names::default())
+}
+
+/// [`read_outcome`], knowing the firm's name ("Elegimos a Navarro Abogados": the firm chosen).
+pub fn read_outcome_with(text: &str, names: &Names) -> Option<Reading> {
+    let f = best(text, names, |f| {
         f.chose || f.chose_denied || f.postponed || f.deciding
     })?;
     Some(Reading {
@@ -686,5 +787,35 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// A move to another party told without a past word is a former client; knowing the firm
+    /// only by name or from an event, a prospect; the firm by name doing "our" work, a client.
+    #[test]
+    fn changes_acquaintance_and_the_firms_name() {
+        for (t, want) in [
+            ("We took our work to a rival practice", "former"),
+            ("Passámos a recorrer a outra consultora", "former"),
+            ("Mittlerweile betreut uns ein Wettbewerber", "former"),
+            ("Nos pasamos a otro despacho", "former"),
+            ("Inmiddels werkt een concurrent voor ons", "former"),
+            ("We only know them by reputation", "prospect"),
+            ("Wir kennen die Kanzlei nur dem Namen nach", "prospect"),
+            ("Li conosciamo solo di nome", "prospect"),
+        ] {
+            assert_eq!(read(t).map(|r| r.code), Some(want), "{t}");
+        }
+        let names = Names::new(&["Halvorsen".to_string()]);
+        let named = |t: &str| read_with(t, &names).map(|r| r.code);
+        assert_eq!(named("Halvorsen files our returns"), Some("client"));
+        assert_eq!(named("Halvorsen cuida da nossa contabilidade"), Some("client"));
+        // Without the name, or with a past, not a present client.
+        assert_eq!(read("Halvorsen files our returns"), None);
+        assert_eq!(named("Halvorsen filed our returns until 2023"), None);
+        assert_eq!(
+            read_outcome_with("Hemos elegido a Halvorsen", &names).map(|r| r.code),
+            Some("hired")
+        );
+        assert!(is_you("Sie") && is_you("vous") && !is_you("Halvorsen"));
     }
 }

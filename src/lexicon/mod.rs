@@ -531,8 +531,13 @@ fn word_ending(text: &str, end: usize) -> bool {
 /// meaning ([`meaning::read`]) say more ("past" → former or betweener) or otherwise (a present
 /// phrase inside a sentence whose past or other firm makes it a former client).
 pub fn relationship_code(text: &str) -> Option<&'static str> {
+    relationship_code_with(text, &meaning::Names::default())
+}
+
+/// [`relationship_code`], knowing the firm's name.
+pub fn relationship_code_with(text: &str, names: &meaning::Names) -> Option<&'static str> {
     let phrase = code_of(text, &words().relationship);
-    let reading = meaning::read(text).map(|r| r.code);
+    let reading = meaning::read_with(text, names).map(|r| r.code);
     match (phrase, reading) {
         (None, r) => r,
         (p, None) => p,
@@ -544,13 +549,23 @@ pub fn relationship_code(text: &str) -> Option<&'static str> {
 
 /// The outcome code of an answer of a buyer's search: the lexicon's phrase, unless the
 /// answer's parts of meaning ([`meaning::read_outcome`]) say otherwise where the phrase is
-/// the unqualified "hired" ("we hired another firm" is a got-away), or no phrase reads it.
+/// the unqualified "hired" ("we hired another firm" is a got-away) or a bare "we chose" whose
+/// object is the firm, or no phrase reads it.
 pub fn outcome_code(text: &str) -> Option<&'static str> {
+    outcome_code_with(text, &meaning::Names::default())
+}
+
+/// [`outcome_code`], knowing the firm's name.
+pub fn outcome_code_with(text: &str, names: &meaning::Names) -> Option<&'static str> {
     let phrase = code_of(text, &words().outcome);
-    let reading = meaning::read_outcome(text).map(|r| r.code);
+    let reading = meaning::read_outcome_with(text, names);
     match (phrase, reading) {
-        (None, r) => r,
-        (Some("hired"), Some(r)) => Some(r),
+        (None, r) => r.map(|r| r.code),
+        (Some("hired"), Some(r)) => Some(r.code),
+        // A bare "we chose" phrase is a got-away; the firm named as the one chosen is a hire.
+        (Some("got-away"), Some(r)) if r.code == "hired" && r.parts.contains(&"the firm") => {
+            Some("hired")
+        }
         (p, _) => p,
     }
 }

@@ -140,7 +140,7 @@ pub static NL: Lexicon = Lexicon {
         ],
         now: &[r"\b(doorlopend\w*|momenteel|nu|vandaag|op dit moment|nog steeds|nog altijd|lopend\w*|huidig\w*|zijn|sinds|al jaren)\b"],
         before: &[r"\b(vroeger|eerder|voorheen|in het verleden|waren|was|hebben \w+ gewerkt|gewerkt|oud\w*|voormalig\w*)\b"],
-        ended: &[r"\b(niet meer|geen \w+ meer|gestopt|stopgezet|opgezegd|beëindigd|overgestapt|vertrokken|nooit meer)\b"],
+        ended: &[r"\b(niet meer|geen \w+ meer|gestopt|stopgezet|afscheid genomen|opgezegd|beëindigd|overgestapt|vertrokken|nooit meer)\b"],
         negation: &[r"\b(niet|nooit|geen|nog niet)\b"],
         other: &[r"\b(ander\w*|concurrent\w*|intern)\b"],
         again: &[r"\b(opnieuw|weer|terugkomen|terugkeren|terug)\b"],
@@ -150,6 +150,9 @@ pub static NL: Lexicon = Lexicon {
         postponed: &[r"\b(uitgesteld|uitstellen|on hold|gepauzeerd|geannuleerd|afgeblazen|geen budget|in de wacht|opgeschort|bevroren)\b"],
         deciding: &[r"\b(beslissen|beslissing|besluit|vergelijk\w*|evalu\w*|beoordel\w*|onderhandel\w*|in overweging|overwegen|afwegen)\b"],
         firm: &[r"\b(u|jullie|uw|jij|je)\b"],
+        ours: &[r"\b(onze?|ons)\b"],
+        change: &[r"\b(sinds|inmiddels|tegenwoordig|overgestapt|overgegaan|nu)\b"],
+        acquainted: &[r"\b(van naam|alleen (van naam|ontmoet|gehoord)|van horen zeggen|ontmoet op|gehoord van)\b"],
     },
     qualifiers: &[
         r"\b(vroeger|voorheen|niet meer|geen \w+ meer|oud\w*|voormalig\w*|tot|gestopt|overgestapt)\b",

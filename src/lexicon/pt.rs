@@ -151,6 +151,9 @@ pub static PT: Lexicon = Lexicon {
         postponed: &[r"\b(adiad\w*|adiamos|adiámos|adiar|suspens\w*|suspend\w*|em espera|em pausa|cancel\w*|sem orçamento|congelad\w*)\b"],
         deciding: &[r"\b(decidir|decidindo|indecis\w*|decisão|compar\w*|avalia\w*|analis\w*|negocia\w*|pendente)\b"],
         firm: &[r"\b(vocês|você|vós|vos|a vossa|o vosso|a sua|o seu|a senhora|o senhor)\b"],
+        ours: &[r"\b(noss[oa]s?|nos)\b"],
+        change: &[r"\b(desde|passámos a|passamos a|mudámos para|mudamos para|agora|hoje em dia|transferimos)\b"],
+        acquainted: &[r"\b(de nome|de ouvir falar|só (os|as|o|a) conhecemos|apenas (os|as|o|a) conhecemos|cruzámos com|ouvimos falar)\b"],
     },
     qualifiers: &[
         r"\b(antigamente|anteriormente|já não|não \w+ mais|antig\w*|ex-\w+|até|deixámos|deixamos|mudámos|mudamos)\b",

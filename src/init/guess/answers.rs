@@ -6,13 +6,10 @@ use crate::init::profile::Profile;
 use crate::lexicon;
 
 /// What reads an answer from its parts of meaning ([`lexicon::meaning::read`]).
-pub(super) type Reader = fn(&str) -> Option<lexicon::meaning::Reading>;
+pub(super) type Reader<'a> = &'a dyn Fn(&str) -> Option<lexicon::meaning::Reading>;
 
 /// A table of coded phrases.
 pub(super) type Phrases<'a> = &'a [(&'static str, regex::Regex)];
-
-/// What codes an answer: a lexicon lookup.
-pub(super) type Coder = dyn Fn(&str) -> Option<&'static str>;
 
 /// The stage family a code places a row in: past clients (former, betweener, past) are one.
 pub(super) fn family(code: &str) -> &str {

@@ -97,6 +97,7 @@ pub fn guess(profiles: &[Profile], sources: &[Source]) -> Guess {
         profiles,
         kinds: &kinds,
         used: BTreeSet::new(),
+        names: stages::firm_names(profiles),
     };
     keys::ids(&mut g, &mut pk);
     let last = keys::dates(&mut g, &mut pk);
@@ -186,6 +187,9 @@ pub(super) struct Picker<'a> {
     pub(super) profiles: &'a [Profile],
     pub(super) kinds: &'a [Kind],
     pub(super) used: BTreeSet<usize>,
+    /// The firm's name as the folder's headers and answers spell it (see
+    /// [`stages::firm_names`]).
+    pub(super) names: crate::lexicon::meaning::Names,
 }
 
 impl Picker<'_> {

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use super::answers::{answer_levels, family, Coder, Reader};
+use super::answers::{answer_levels, family, Reader};
 use super::sources::{source_matches, source_rules, Source};
 use super::{rule, text_field, typed, GRule, Guess, Level, Picker};
 use crate::init::cond;
 use crate::init::profile::{Kind, Profile};
+use crate::lexicon::meaning::Names;
 use crate::lexicon::{self, words};
 
 /// Share of a column's answers (weighted by how often each is given) that `f` codes.
@@ -42,18 +43,74 @@ struct JourneyColumns {
     returns: Vec<usize>,
 }
 
-fn rel(a: &str) -> Option<&'static str> {
-    lexicon::relationship_code(a)
+/// The relationship code of an answer, knowing the firm's name.
+fn rel(names: &Names) -> impl Fn(&str) -> Option<&'static str> + '_ {
+    move |a| lexicon::relationship_code_with(a, names)
 }
 
-fn out(a: &str) -> Option<&'static str> {
-    lexicon::outcome_code(a)
+/// The outcome code of an answer, knowing the firm's name.
+fn out(names: &Names) -> impl Fn(&str) -> Option<&'static str> + '_ {
+    move |a| lexicon::outcome_code_with(a, names)
+}
+
+/// Words that may be the firm's name: capitalised words (three letters or more) of the
+/// folder's headers, not a header's first word, not a word the lexicon reads as "you", that at
+/// least two distinct answers also spell (or one, where two headers spell the word) ("Sequeira" in "Qual é a relação … com a
+/// Sequeira & Associados?" and in "A Sequeira trata da nossa contabilidade"). Their
+/// readings name it among their parts.
+pub(super) fn firm_names(profiles: &[Profile]) -> Names {
+    let capitalised = |w: &&str| {
+        w.chars().count() >= 3
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+    };
+    let split = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    // Each candidate and the number of headers that spell it.
+    let mut candidates: BTreeMap<String, usize> = BTreeMap::new();
+    for p in profiles {
+        let mut here: Vec<&str> = Vec::new();
+        for w in split(&p.header).iter().skip(1).map(String::as_str).filter(capitalised) {
+            if !lexicon::meaning::is_you(w) && !here.contains(&w) {
+                here.push(w);
+                *candidates.entry(w.to_string()).or_default() += 1;
+            }
+        }
+    }
+    if candidates.is_empty() {
+        return Names::default();
+    }
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in profiles {
+        for a in p.answers.keys() {
+            let mut here: Vec<String> = split(a);
+            here.sort();
+            here.dedup();
+            for w in &here {
+                if let Some((c, _)) = candidates.get_key_value(w.as_str()) {
+                    *seen.entry(c.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let found: Vec<String> = seen
+        .into_iter()
+        .filter(|(w, n)| *n >= 2 || candidates[*w] >= 2)
+        .map(|(w, _)| w.to_string())
+        .collect();
+    Names::new(&found)
 }
 
 /// Take the journey columns: categories, not metadata, not a "why" question whose reasons use
 /// the same words, with few answers, most of them coded.
 fn journey_columns(pk: &mut Picker) -> JourneyColumns {
     let w = words();
+    let names = pk.names.clone();
+    let (rel, out) = (rel(&names), out(&names));
     let not_meta = |p: &Profile| {
         !w.metadata.is_match(&p.header) && !w.reason.is_match(&p.header) && p.distinct() <= 20
     };
@@ -92,6 +149,8 @@ fn journey_columns(pk: &mut Picker) -> JourneyColumns {
 /// and sheet names, questions only one stage is asked), then the default.
 pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources: &[Source]) {
     let cols = journey_columns(pk);
+    let names = pk.names.clone();
+    let (rel, out) = (rel(&names), out(&names));
     let stage_codes = coded(pk.profiles, &cols.stage, &lexicon::stage_answer);
     let rel_codes = coded(pk.profiles, &cols.relationship, &rel);
     let out_codes = coded(pk.profiles, &cols.outcome, &out);
@@ -110,7 +169,7 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
     // The stage families the columns' answers say, over the columns a table holds.
     let said = |label: &str| -> Vec<&'static str> {
         let mut v: Vec<&'static str> = Vec::new();
-        let coders: [(&[usize], &Coder); 3] = [
+        let coders: [(&[usize], &dyn Fn(&str) -> Option<&'static str>); 3] = [
             (&cols.stage, &lexicon::stage_answer),
             (&cols.relationship, &rel),
             (&cols.outcome, &out),
@@ -164,6 +223,8 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
 /// each, not a firmographic, not metadata. Written as a field whose every answer is an open
 /// question (no code: the user says which stage each is).
 fn candidates(g: &mut Guess, pk: &mut Picker, sources: &[Source], covered: &dyn Fn(&str) -> bool) {
+    let names = pk.names.clone();
+    let (rel, out) = (rel(&names), out(&names));
     let placed_by_rule = |label: &str| {
         g.stages.iter().filter(|r| r.level == Level::Sure).any(|r| {
             r.when.source.as_ref().is_some_and(|glob| {
@@ -305,11 +366,15 @@ fn journey_fields(
     [stage_codes, rel_codes, out_codes]: [&[(String, String)]; 3],
     last: &[usize],
 ) {
+    let names = pk.names.clone();
+    let (rel, out) = (rel(&names), out(&names));
+    let read = |a: &str| lexicon::meaning::read_with(a, &names);
+    let read_outcome = |a: &str| lexicon::meaning::read_outcome_with(a, &names);
     type Coded<'a> = (
         &'a regex::Regex,
         Option<&'a [(&'static str, regex::Regex)]>,
         &'a dyn Fn(&str) -> Option<&'static str>,
-        Option<Reader>,
+        Option<Reader<'a>>,
     );
     let push = |g: &mut Guess,
                 name: &str,
@@ -369,7 +434,7 @@ fn journey_fields(
             &w.relationship_header,
             Some(&w.relationship),
             &rel,
-            Some(lexicon::meaning::read),
+            Some(&read),
         ),
     );
     push(
@@ -382,7 +447,7 @@ fn journey_fields(
             &w.outcome_header,
             Some(&w.outcome),
             &out,
-            Some(lexicon::meaning::read_outcome),
+            Some(&read_outcome),
         ),
     );
     g.outcome = !cols.outcome.is_empty();
@@ -528,17 +593,23 @@ mod tests {
 
     #[test]
     fn codes_relationship_and_outcome_answers() {
-        let c = rel;
+        let none = Names::default();
+        let c = rel(&none);
         assert_eq!(c("We are currently working with Northwind"), Some("client"));
         assert_eq!(c("We have worked with Northwind in the past"), Some("past"));
         assert_eq!(c("Past client"), Some("past"));
         assert_eq!(c("We have never worked with them"), Some("prospect"));
         assert_eq!(c("Other (supplier, partner, press)"), None);
-        let o = out;
+        let o = out(&none);
         assert_eq!(o("We chose another firm"), Some("got-away"));
         assert_eq!(o("Northwind was not on our shortlist"), Some("got-away"));
         assert_eq!(o("We have put the project on hold"), Some("not-now"));
         assert_eq!(o("We are still deciding"), Some("open"));
         assert_eq!(o("We hired Northwind Advisory"), Some("hired"));
+        // Knowing the firm's name: the firm doing our work is a client; chosen, a hire.
+        let named = Names::new(&["Northwind".to_string()]);
+        assert_eq!(rel(&named)("Northwind looks after our tax affairs"), Some("client"));
+        assert_eq!(c("Northwind looks after our tax affairs"), None);
+        assert_eq!(out(&named)("We chose Northwind"), Some("hired"));
     }
 }
