@@ -1,4 +1,4 @@
-//! Every firm's wording (issue 30): `init` with no edits and no terminal, then `run`, on six
+//! Every firm's wording (issue 30): `init` with no edits and no terminal, then `run`, on nineteen
 //! folders of new wordings (`tests/wordings`, a generator of its own), one in each new language:
 //! at least 90 % of each folder's rows in their true stage, and the rows `sure` guesses decided
 //! at least 98 % right. Each folder's figures are printed.
@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use common::*;
 
 #[test]
-fn zero_edit_init_reads_six_new_wordings() {
+fn zero_edit_init_reads_every_new_wording() {
     let dir = tempfile::tempdir().unwrap();
     let mut lines = Vec::new();
     let mut failed = Vec::new();

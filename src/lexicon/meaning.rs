@@ -808,7 +808,10 @@ mod tests {
         let names = Names::new(&["Halvorsen".to_string()]);
         let named = |t: &str| read_with(t, &names).map(|r| r.code);
         assert_eq!(named("Halvorsen files our returns"), Some("client"));
-        assert_eq!(named("Halvorsen cuida da nossa contabilidade"), Some("client"));
+        assert_eq!(
+            named("Halvorsen cuida da nossa contabilidade"),
+            Some("client")
+        );
         // Without the name, or with a past, not a present client.
         assert_eq!(read("Halvorsen files our returns"), None);
         assert_eq!(named("Halvorsen filed our returns until 2023"), None);

@@ -74,7 +74,12 @@ pub(super) fn firm_names(profiles: &[Profile]) -> Names {
     let mut candidates: BTreeMap<String, usize> = BTreeMap::new();
     for p in profiles {
         let mut here: Vec<&str> = Vec::new();
-        for w in split(&p.header).iter().skip(1).map(String::as_str).filter(capitalised) {
+        for w in split(&p.header)
+            .iter()
+            .skip(1)
+            .map(String::as_str)
+            .filter(capitalised)
+        {
             if !lexicon::meaning::is_you(w) && !here.contains(&w) {
                 here.push(w);
                 *candidates.entry(w.to_string()).or_default() += 1;
@@ -608,7 +613,10 @@ mod tests {
         assert_eq!(o("We hired Northwind Advisory"), Some("hired"));
         // Knowing the firm's name: the firm doing our work is a client; chosen, a hire.
         let named = Names::new(&["Northwind".to_string()]);
-        assert_eq!(rel(&named)("Northwind looks after our tax affairs"), Some("client"));
+        assert_eq!(
+            rel(&named)("Northwind looks after our tax affairs"),
+            Some("client")
+        );
         assert_eq!(c("Northwind looks after our tax affairs"), None);
         assert_eq!(out(&named)("We chose Northwind"), Some("hired"));
     }
