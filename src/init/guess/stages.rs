@@ -43,6 +43,9 @@ struct JourneyColumns {
     returns: Vec<usize>,
 }
 
+/// What codes an answer: a lexicon lookup (which may know the firm's name).
+type Coder<'a> = dyn Fn(&str) -> Option<&'static str> + 'a;
+
 /// The relationship code of an answer, knowing the firm's name.
 fn rel(names: &Names) -> impl Fn(&str) -> Option<&'static str> + '_ {
     move |a| lexicon::relationship_code_with(a, names)
@@ -174,7 +177,7 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
     // The stage families the columns' answers say, over the columns a table holds.
     let said = |label: &str| -> Vec<&'static str> {
         let mut v: Vec<&'static str> = Vec::new();
-        let coders: [(&[usize], &dyn Fn(&str) -> Option<&'static str>); 3] = [
+        let coders: [(&[usize], &Coder); 3] = [
             (&cols.stage, &lexicon::stage_answer),
             (&cols.relationship, &rel),
             (&cols.outcome, &out),
