@@ -385,7 +385,7 @@ pub static EN: Lexicon = Lexicon {
         postponed: &[r"\b(postpone\w*|on hold|delay\w*|defer\w*|shelved|paused|cancel\w*|put off|no budget|not now|froze|frozen)\b"],
         deciding: &[r"\b(deciding|decide|undecided|decision|compar\w*|evaluat\w*|reviewing|considering|shortlist\w*|assessing|still looking|in discussions?|negotiat\w*|pending|awaiting|weighing)\b"],
         firm: &[r"\b(you|your|yours|us)\b"],
-        ours: &[r"\b(our|ours|us)\b"],
+        ours: &[r"\b(our)\b"],
         change: &[r"\b(since|now|by now|nowadays|meanwhile|moved|switched|went over|gone over|took (our|the) (business|work|account|mandate)s?|taken (our|the) (business|work|account)s?|transferred|in favou?r of)\b"],
         acquainted: &[r"\b(only (met|know|heard|seen)|met (them|\w+( \w+)?) at|heard (of|about) (them|you|\w+)|know (them|\w+( \w+)?) by name|by reputation|(know|knew) of (them|you))\b"],
     },

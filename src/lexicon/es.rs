@@ -169,7 +169,7 @@ pub static ES: Lexicon = Lexicon {
         postponed: &[r"\b(pospu\w*|pospon\w*|aplaz\w*|en espera|en pausa|suspend\w*|cancel\w*|sin presupuesto|retras\w*|congel\w*)\b"],
         deciding: &[r"\b(decidir|decidiendo|indecis\w*|decisión|compar\w*|evalu\w*|analiz\w*|valorando|negociaci\w*|negociando|pendiente)\b"],
         firm: &[r"\b(ustedes|usted|vosotros|vuestr\w*|su firma|su despacho|su consultora)\b"],
-        ours: &[r"\b(nuestr[oa]s?|nos)\b"],
+        ours: &[r"\b(nuestr[oa]s?)\b"],
         change: &[r"\b(desde|pasamos a|nos pasamos|cambiamos a|ahora|hoy en día|trasladamos)\b"],
         acquainted: &[r"\b(de nombre|de oídas|por referencias|solo (los|las|le|la|lo) conocemos|coincidido en|oído hablar)\b"],
     },

@@ -145,7 +145,7 @@ pub static ID: Lexicon = Lexicon {
         postponed: &[r"\b(menunda|ditunda|tertunda|dibatalkan|membatalkan|ditangguhkan|tanpa anggaran|tidak ada anggaran)\b"],
         deciding: &[r"\b(membandingkan|mempertimbangkan|mengevaluasi|menilai|menimbang|negosiasi|keputusan)\b"],
         firm: &[r"\b(anda|kalian|bapak|ibu)\b"],
-        ours: &[r"\b(kami)\b"],
+        ours: &[],
         change: &[r"\b(sejak|sekarang|kini|beralih|pindah)\b"],
         acquainted: &[r"\b(hanya (tahu|kenal|mendengar)|sekadar tahu|pernah mendengar|bertemu di acara)\b"],
     },

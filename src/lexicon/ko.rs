@@ -126,7 +126,7 @@ pub static KO: Lexicon = Lexicon {
         postponed: &[r"(보류|연기|취소|중단|미뤘|예산이? 없)"],
         deciding: &[r"(검토 ?중|비교|평가 ?중|미정|결정하지|고민|협상)"],
         firm: &[r"(귀사|귀하|당사|여러분)"],
-        ours: &[r"(저희|우리)"],
+        ours: &[],
         change: &[r"(이제|부터|옮겼|바꿨|전환)"],
         acquainted: &[r"(이름만|들어 ?봤|행사에서 만)"],
     },

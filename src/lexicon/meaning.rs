@@ -50,8 +50,10 @@ pub struct Meaning {
     pub deciding: Words,
     /// The firm as the one chosen, in the survey's own words: you, your (firm), us.
     pub firm: Words,
-    /// The respondent's own side: our, us ("Sequeira handles our accounts": with the firm's
-    /// name, a present relationship).
+    /// The respondent's own, as a possessive only: our ("Sequeira handles our accounts": with
+    /// the firm's name and nothing else, a present relationship). Not "us" or "nous", which are
+    /// also "we" and reflexive ("wir haben uns getrennt"). Empty where the possessive is also
+    /// "we" (Indonesian "kami", Korean "우리").
     pub ours: Words,
     /// A change of party: since, by now, moved, switched, took our business (with another
     /// party, the relationship with the firm ended).
@@ -427,9 +429,17 @@ impl Found {
     fn code(&self) -> Option<&'static str> {
         // The firm by name doing something of ours ("Sequeira handles our accounts"), with
         // nothing of time, negation, another party or potential: a present relationship.
+        // Only where nothing else is said: no past, party, end, return or change.
         let named_ours = self.named
             && self.ours
-            && !(self.before || self.negation || self.other || self.potential);
+            && !(self.before
+                || self.ended
+                || self.negation
+                || self.other
+                || self.potential
+                || self.again
+                || self.change
+                || self.acquainted);
         if !self.relation && !self.other && !self.ended && !self.acquainted && !named_ours {
             return None;
         }
@@ -807,14 +817,14 @@ mod tests {
         }
         let names = Names::new(&["Halvorsen".to_string()]);
         let named = |t: &str| read_with(t, &names).map(|r| r.code);
-        assert_eq!(named("Halvorsen files our returns"), Some("client"));
+        assert_eq!(named("Halvorsen prepares our accounts"), Some("client"));
         assert_eq!(
             named("Halvorsen cuida da nossa contabilidade"),
             Some("client")
         );
         // Without the name, or with a past, not a present client.
-        assert_eq!(read("Halvorsen files our returns"), None);
-        assert_eq!(named("Halvorsen filed our returns until 2023"), None);
+        assert_eq!(read("Halvorsen prepares our accounts"), None);
+        assert_eq!(named("Halvorsen prepared our accounts until 2023"), None);
         assert_eq!(
             read_outcome_with("Hemos elegido a Halvorsen", &names).map(|r| r.code),
             Some("hired")

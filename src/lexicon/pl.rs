@@ -143,7 +143,7 @@ pub static PL: Lexicon = Lexicon {
         postponed: &[r"\b(odłoż\w*|przełoż\w*|wstrzyma\w*|zawiesz\w*|zawiesi\w*|anulow\w*|brak budżetu|na później)\b"],
         deciding: &[r"\b(decyduj\w*|decyzj\w*|porówn\w*|analizuj\w*|rozważ\w*|ocenia\w*|negocjac\w*|negocjuj\w*)\b"],
         firm: &[r"\b(was|wam|pan\w*|państw\w*|wasz\w*)\b"],
-        ours: &[r"\b(nasz\w*|nam|nas)\b"],
+        ours: &[r"\b(nasz\w*)\b"],
         change: &[r"\b(od|obecnie|teraz|przeszliśmy|przenieśliśmy)\b"],
         acquainted: &[r"\b(ze słyszenia|z nazwy|tylko (z nazwy|ze słyszenia)|spotkaliśmy \w+ na|słyszeliśmy o)\b"],
     },
