@@ -1,7 +1,7 @@
 //! Six firms' quarters in new wordings (issue 30, "every firm's wording"): a generator of its
 //! own, apart from the demo's (`src/demo`), the first-contact corpus (`tests/unseen`) and the
 //! new-firms corpus (`tests/newfirms`), its wordings written for it and never added to the
-//! lexicon nor used in its tests (the thirteen of `more.rs` were held out too, until their
+//! lexicon nor used in its tests (the nineteen of `more.rs` were held out too, until their
 //! misses taught the readings what they lacked). One folder in each new language (Portuguese, Italian, Dutch)
 //! and three in older ones; the relationship or outcome answers say their stage by tense,
 //! negation and who is meant, not by a stock phrase; each row knows its true stage.
@@ -13,7 +13,7 @@
 //! - `oduya` (English): relationship answers in a consultancy's own words;
 //! - `hartmann` (German): relationship, the ex-clients told by tense;
 //! - `leroux` (French): an outcome question worded around the firm's proposal;
-//! - and thirteen more (`more.rs`), the held-out folders of this issue's later rounds.
+//! - and nineteen more (`more.rs`), the held-out folders of this issue's later rounds.
 
 mod more;
 
