@@ -157,3 +157,42 @@ fn recommend_names_the_firm_as_its_object() {
     );
     assert!(!field.contains("Veranstaltung"), "{field}");
 }
+
+/// A question whose header names the firm asks of it: its answers, a third of them read and
+/// two stages among them, make it the relationship question, as a header saying so would.
+#[test]
+fn a_header_naming_the_firm_asks_of_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("exports");
+    std::fs::create_dir_all(&input).unwrap();
+    let answers = [
+        "We are clients of Okoro Reed at present",
+        "We have never worked with Okoro Reed",
+        "Quarterly reviews, mostly",
+        "A mix of things",
+        "Hard to put in words",
+    ];
+    let mut csv = String::from(
+        "Response ID,Where are you with Okoro Reed?,How likely are you to recommend Okoro Reed? (0-10)\n",
+    );
+    for i in 0..50 {
+        csv.push_str(&format!("R{i},{},{}\n", answers[i % 5], i % 11));
+    }
+    std::fs::write(input.join("survey.csv"), csv).unwrap();
+    let cfg_path = tmp.path().join("cfg.toml");
+    journeygap()
+        .args(["init", "-q", "--no-input", "--output"])
+        .arg(&cfg_path)
+        .arg(&input)
+        .assert()
+        .success();
+    let cfg = std::fs::read_to_string(&cfg_path).unwrap();
+    let start = cfg
+        .find("[fields.relationship]")
+        .expect("the relationship question");
+    assert!(
+        cfg[start..]
+            .starts_with("[fields.relationship]\nheaders = [\"Where are you with Okoro Reed?\"]"),
+        "{cfg}"
+    );
+}

@@ -166,7 +166,7 @@ pub static DE: Lexicon = Lexicon {
         ended: &[r"\b(nicht mehr|kein\w* mehr|kein\w* \w+ mehr|beendet|eingestellt|getrennt|gekündigt|gewechselt|aufgehört|nie wieder)\b"],
         negation: &[r"\b(nicht|nichts|nie|niemals|kein\w*)\b"],
         other: &[r"\b(ander\w*|wettbewerb\w*|konkurren\w*|intern)\b"],
-        again: &[r"\b(wieder|erneut|zurückkehren|zurückkommen)\b"],
+        again: &[r"\b(wieder|rückkehr\w*|erneut|zurückkehren|zurückkommen)\b"],
         potential: &[r"\b(potenziell\w*|künftig\w*|zukünftig\w*|möglich\w*)\b"],
         clause: &[r"\b(und|aber|jedoch|doch|sondern|dann|danach|weil|obwohl)\b"],
         chose: &[r"\b((aus)?gewählt|wählt\w*|entschieden|beauftragt\w*|mandatiert\w*|zugeschlagen|zuschlag|unterschrieben|unterzeichnet|engagiert|verpflichtet)\b"],
@@ -174,7 +174,7 @@ pub static DE: Lexicon = Lexicon {
         deciding: &[r"\b(entscheid\w*|unentschieden|vergleich\w*|prüf\w*|evaluier\w*|bewert\w*|sondier\w*|verhandl\w*|offen|ausstehend|abwägen)\b"],
         firm: &[r"\b(sie|ihnen|ihre|ihr|ihrer|euch|eure)\b"],
         ours: &[r"\b(unser\w*)\b"],
-        change: &[r"\b(inzwischen|jetzt|nun|mittlerweile|seit|nunmehr|gewechselt|umgestiegen|übergegangen)\b"],
+        change: &[r"\b(inzwischen|gegangen|jetzt|nun|mittlerweile|seit|nunmehr|gewechselt|umgestiegen|übergegangen)\b"],
         acquainted: &[r"\b(nur dem namen nach|nur vom namen|vom hörensagen|nur (flüchtig|von veranstaltungen)|kennen \w+( \w+)? nur|nur (gehört|getroffen))\b"],
     },
     qualifiers: &[

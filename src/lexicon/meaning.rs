@@ -270,6 +270,10 @@ impl Names {
     fn in_text(&self, text: &str) -> bool {
         self.re.as_ref().is_some_and(|r| r.is_match(text))
     }
+    /// Whether a header names the firm.
+    pub fn in_header(&self, header: &str) -> bool {
+        self.in_text(&super::without_accents(header))
+    }
 }
 
 /// Whether a word is "you" in some language (its `firm` part: "Sie", "vous", "u"), so no

@@ -132,8 +132,12 @@ fn journey_columns(pk: &mut Picker) -> JourneyColumns {
     });
     let by_phrase =
         |p: &Profile, header: &regex::Regex, f: &dyn Fn(&str) -> Option<&'static str>| {
+            // A header that names the firm ("Where are you with Okoro Reed?") asks of it: a
+            // third of its answers read, two stages among them, are enough, as where the
+            // header's words say what it asks.
+            let of_firm = names.in_header(&p.header) && codes_by(p, f).len() >= 2;
             not_meta(p)
-                && (header.is_match(&p.header) && share_by(p, f) >= 0.3
+                && ((header.is_match(&p.header) || of_firm) && share_by(p, f) >= 0.3
                     || share_by(p, f) >= 0.6 && codes_by(p, f).len() >= 2)
         };
     let relationship =
