@@ -61,13 +61,7 @@ fn init_guesses_only_fields_whose_columns_fit() {
     }
     std::fs::write(input.join("survey.csv"), csv).unwrap();
     let cfg_path = tmp.path().join("cfg.toml");
-    journeygap()
-        .args(["init", "-q", "--no-input", "--output"])
-        .arg(&cfg_path)
-        .arg(&input)
-        .assert()
-        .success();
-    let cfg = std::fs::read_to_string(&cfg_path).unwrap();
+    let cfg = init_no_input(&input, &cfg_path);
     let fields: Vec<&str> = cfg
         .lines()
         .filter_map(|l| l.strip_prefix("[fields.")?.strip_suffix(']'))
@@ -135,13 +129,7 @@ fn recommend_names_the_firm_as_its_object() {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("survey.csv"), csv).unwrap();
         let cfg_path = tmp.path().join(format!("{name}.toml"));
-        journeygap()
-            .args(["init", "-q", "--no-input", "--output"])
-            .arg(&cfg_path)
-            .arg(&dir)
-            .assert()
-            .success();
-        std::fs::read_to_string(&cfg_path).unwrap()
+        init_no_input(&dir, &cfg_path)
     };
     let cfg = cfg_of("webinar", &webinar);
     assert!(!cfg.contains("[fields.recommend]"), "{cfg}");
@@ -180,13 +168,7 @@ fn a_header_naming_the_firm_asks_of_it() {
     }
     std::fs::write(input.join("survey.csv"), csv).unwrap();
     let cfg_path = tmp.path().join("cfg.toml");
-    journeygap()
-        .args(["init", "-q", "--no-input", "--output"])
-        .arg(&cfg_path)
-        .arg(&input)
-        .assert()
-        .success();
-    let cfg = std::fs::read_to_string(&cfg_path).unwrap();
+    let cfg = init_no_input(&input, &cfg_path);
     let start = cfg
         .find("[fields.relationship]")
         .expect("the relationship question");

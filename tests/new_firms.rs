@@ -103,12 +103,7 @@ fn zero_edit_guesses_are_calibrated_on_ten_new_firms() {
     let mut covered = (0, 0);
     for f in &firms {
         let cfg = dir.path().join(format!("{}.toml", f.name));
-        journeygap()
-            .args(["init", "-q", "--no-input", "--output"])
-            .arg(&cfg)
-            .arg(&f.dir)
-            .assert()
-            .success();
+        init_no_input(&f.dir, &cfg);
         let s = score(f, &cfg, &dir.path().join(format!("{}-out", f.name)));
         lines.push(format!(
             "{}{}",

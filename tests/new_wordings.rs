@@ -17,12 +17,7 @@ fn zero_edit_init_reads_every_new_wording() {
     let mut failed = Vec::new();
     for f in wordings::all(dir.path()) {
         let cfg = dir.path().join(format!("{}.toml", f.name));
-        journeygap()
-            .args(["init", "-q", "--no-input", "--output"])
-            .arg(&cfg)
-            .arg(&f.dir)
-            .assert()
-            .success();
+        init_no_input(&f.dir, &cfg);
         let out = dir.path().join(format!("{}-out", f.name));
         journeygap()
             .arg("run")

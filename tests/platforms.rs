@@ -20,12 +20,7 @@ fn init_and_run(dir: &Path) -> (String, PathBuf) {
     copy_dir(&root().join("tests/fixtures/platforms"), &input);
     std::fs::remove_file(input.join("write.py")).unwrap();
     let cfg = dir.join("cfg.toml");
-    journeygap()
-        .args(["init", "-q", "--no-input", "--output"])
-        .arg(&cfg)
-        .arg(&input)
-        .assert()
-        .success();
+    init_no_input(&input, &cfg);
     let out = dir.join("out");
     journeygap()
         .arg("run")

@@ -244,7 +244,6 @@ static PARTS: LazyLock<Vec<Parts>> =
 #[derive(Debug, Default, Clone)]
 pub struct Names {
     re: Option<Regex>,
-    words: Vec<String>,
 }
 
 impl Names {
@@ -261,11 +260,7 @@ impl Names {
             let alt: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
             Regex::new(&format!(r"(?i)\b({})\b", alt.join("|"))).expect("escaped words compile")
         });
-        Names { re, words }
-    }
-    /// The words, for the evidence.
-    pub fn words(&self) -> &[String] {
-        &self.words
+        Names { re }
     }
     fn in_text(&self, text: &str) -> bool {
         self.re.as_ref().is_some_and(|r| r.is_match(text))

@@ -26,6 +26,17 @@ pub fn journeygap() -> Command {
     Command::cargo_bin("journeygap").expect("binary built")
 }
 
+/// `journeygap init -q --no-input --output CFG INPUT`, which must succeed; the config written.
+pub fn init_no_input(input: &Path, cfg: &Path) -> String {
+    journeygap()
+        .args(["init", "-q", "--no-input", "--output"])
+        .arg(cfg)
+        .arg(input)
+        .assert()
+        .success();
+    std::fs::read_to_string(cfg).unwrap()
+}
+
 /// `journeygap run exports --config journeygap.toml --out out --period PERIOD --quiet` in `dir`.
 fn run_exports_assert(dir: &Path, period: &str) -> assert_cmd::assert::Assert {
     run_exports_with(dir, period, &[])

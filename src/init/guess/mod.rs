@@ -5,6 +5,7 @@
 
 mod answers;
 mod attributes;
+mod firm;
 mod keys;
 mod multi;
 mod sources;
@@ -97,7 +98,7 @@ pub fn guess(profiles: &[Profile], sources: &[Source]) -> Guess {
         profiles,
         kinds: &kinds,
         used: BTreeSet::new(),
-        names: stages::firm_names(profiles),
+        names: firm::firm_names(profiles),
     };
     keys::ids(&mut g, &mut pk);
     let last = keys::dates(&mut g, &mut pk);
@@ -121,12 +122,9 @@ fn recommend(g: &mut Guess, pk: &mut Picker) {
         .profiles
         .iter()
         .zip(pk.kinds)
-        .filter(|(p, k)| **k == Kind::Recommend && w.other_object.is_match(&p.header))
-        .filter_map(|(p, _)| {
-            w.other_object
-                .find(&p.header)
-                .map(|m| format!("\"{}\"", m.as_str()))
-        })
+        .filter(|(_, k)| **k == Kind::Recommend)
+        .filter_map(|(p, _)| w.other_object.find(&p.header))
+        .map(|m| format!("\"{}\"", m.as_str()))
         .collect();
     let recommend = pk.take(&|p, k| {
         *k == Kind::Recommend
@@ -188,7 +186,7 @@ pub(super) struct Picker<'a> {
     pub(super) kinds: &'a [Kind],
     pub(super) used: BTreeSet<usize>,
     /// The firm's name as the folder's headers and answers spell it (see
-    /// [`stages::firm_names`]).
+    /// [`firm::firm_names`]).
     pub(super) names: crate::lexicon::meaning::Names,
 }
 

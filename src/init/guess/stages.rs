@@ -56,69 +56,11 @@ fn out(names: &Names) -> impl Fn(&str) -> Option<&'static str> + '_ {
     move |a| lexicon::outcome_code_with(a, names)
 }
 
-/// Words that may be the firm's name: capitalised words (three letters or more) of the
-/// folder's headers, not a header's first word, not a word the lexicon reads as "you", that at
-/// least two distinct answers also spell (or one, where two headers spell the word) ("Sequeira" in "Qual é a relação … com a
-/// Sequeira & Associados?" and in "A Sequeira trata da nossa contabilidade"). Their
-/// readings name it among their parts.
-pub(super) fn firm_names(profiles: &[Profile]) -> Names {
-    let capitalised = |w: &&str| {
-        w.chars().count() >= 3
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().any(char::is_lowercase)
-    };
-    let split = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    // Each candidate and the number of headers that spell it.
-    let mut candidates: BTreeMap<String, usize> = BTreeMap::new();
-    for p in profiles {
-        let mut here: Vec<&str> = Vec::new();
-        for w in split(&p.header)
-            .iter()
-            .skip(1)
-            .map(String::as_str)
-            .filter(capitalised)
-        {
-            if !lexicon::meaning::is_you(w) && !here.contains(&w) {
-                here.push(w);
-                *candidates.entry(w.to_string()).or_default() += 1;
-            }
-        }
-    }
-    if candidates.is_empty() {
-        return Names::default();
-    }
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    for p in profiles {
-        for a in p.answers.keys() {
-            let mut here: Vec<String> = split(a);
-            here.sort();
-            here.dedup();
-            for w in &here {
-                if let Some((c, _)) = candidates.get_key_value(w.as_str()) {
-                    *seen.entry(c.as_str()).or_default() += 1;
-                }
-            }
-        }
-    }
-    let found: Vec<String> = seen
-        .into_iter()
-        .filter(|(w, n)| *n >= 2 || candidates[*w] >= 2)
-        .map(|(w, _)| w.to_string())
-        .collect();
-    Names::new(&found)
-}
-
 /// Take the journey columns: categories, not metadata, not a "why" question whose reasons use
 /// the same words, with few answers, most of them coded.
-fn journey_columns(pk: &mut Picker) -> JourneyColumns {
+fn journey_columns(pk: &mut Picker, names: &Names) -> JourneyColumns {
     let w = words();
-    let names = pk.names.clone();
-    let (rel, out) = (rel(&names), out(&names));
+    let (rel, out) = (rel(names), out(names));
     let not_meta = |p: &Profile| {
         !w.metadata.is_match(&p.header) && !w.reason.is_match(&p.header) && p.distinct() <= 20
     };
@@ -135,10 +77,13 @@ fn journey_columns(pk: &mut Picker) -> JourneyColumns {
             // A header that names the firm ("Where are you with Okoro Reed?") asks of it: a
             // third of its answers read, two stages among them, are enough, as where the
             // header's words say what it asks.
-            let of_firm = names.in_header(&p.header) && codes_by(p, f).len() >= 2;
-            not_meta(p)
-                && ((header.is_match(&p.header) || of_firm) && share_by(p, f) >= 0.3
-                    || share_by(p, f) >= 0.6 && codes_by(p, f).len() >= 2)
+            if !not_meta(p) {
+                return false;
+            }
+            let share = share_by(p, f);
+            let two = codes_by(p, f).len() >= 2;
+            let of_firm = names.in_header(&p.header) && two;
+            (header.is_match(&p.header) || of_firm) && share >= 0.3 || share >= 0.6 && two
         };
     let relationship =
         pk.take(&|p, k| *k == Kind::Category && by_phrase(p, &w.relationship_header, &rel));
@@ -160,8 +105,9 @@ fn journey_columns(pk: &mut Picker) -> JourneyColumns {
 /// The journey questions and the stage rules they allow, then the rules on the source (file
 /// and sheet names, questions only one stage is asked), then the default.
 pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources: &[Source]) {
-    let cols = journey_columns(pk);
+    // The firm's name, apart from the picker that takes the columns.
     let names = pk.names.clone();
+    let cols = journey_columns(pk, &names);
     let (rel, out) = (rel(&names), out(&names));
     let stage_codes = coded(pk.profiles, &cols.stage, &lexicon::stage_answer);
     let rel_codes = coded(pk.profiles, &cols.relationship, &rel);
@@ -226,7 +172,7 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
     }
     g.stages.extend(from_codes);
     g.stages.extend(weak);
-    candidates(g, pk, sources, &covered);
+    candidates(g, pk, sources, &covered, &names);
     default_or_unplaced(g, sources, &covered);
 }
 
@@ -234,9 +180,14 @@ pub(super) fn journey(g: &mut Guess, pk: &mut Picker, last: Vec<usize>, sources:
 /// that may say the stage in the firm's own words: a category of 2–8 answers of a few words
 /// each, not a firmographic, not metadata. Written as a field whose every answer is an open
 /// question (no code: the user says which stage each is).
-fn candidates(g: &mut Guess, pk: &mut Picker, sources: &[Source], covered: &dyn Fn(&str) -> bool) {
-    let names = pk.names.clone();
-    let (rel, out) = (rel(&names), out(&names));
+fn candidates(
+    g: &mut Guess,
+    pk: &mut Picker,
+    sources: &[Source],
+    covered: &dyn Fn(&str) -> bool,
+    names: &Names,
+) {
+    let (rel, out) = (rel(names), out(names));
     let placed_by_rule = |label: &str| {
         g.stages.iter().filter(|r| r.level == Level::Sure).any(|r| {
             r.when.source.as_ref().is_some_and(|glob| {
@@ -378,10 +329,10 @@ fn journey_fields(
     [stage_codes, rel_codes, out_codes]: [&[(String, String)]; 3],
     last: &[usize],
 ) {
-    let names = pk.names.clone();
-    let (rel, out) = (rel(&names), out(&names));
-    let read = |a: &str| lexicon::meaning::read_with(a, &names);
-    let read_outcome = |a: &str| lexicon::meaning::read_outcome_with(a, &names);
+    let names = &pk.names;
+    let (rel, out) = (rel(names), out(names));
+    let read = |a: &str| lexicon::meaning::read_with(a, names);
+    let read_outcome = |a: &str| lexicon::meaning::read_outcome_with(a, names);
     type Coded<'a> = (
         &'a regex::Regex,
         Option<&'a [(&'static str, regex::Regex)]>,
