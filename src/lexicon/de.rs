@@ -158,7 +158,7 @@ pub static DE: Lexicon = Lexicon {
         relation: &[
             r"\b(mandant|kunde|kundin|klient)\w*",
             r"\b(gearbeitet|arbeiten|zusammengearbeitet|zusammenarbeit|beauftrag|mandat|projekt|berat|betreu)\w*",
-            r"\bberät\b",
+            r"\b(berät|vertritt|vertreten|vertrat\w*)\b",
             r"\bzu tun\b",
         ],
         now: &[r"\b(derzeit|aktuell|zurzeit|momentan|jetzt|heute|noch immer|nach wie vor|fortlaufend|weiterhin|laufend\w*|aktiv\w*|gegenwärtig|sind|seit jahren|seit langem)\b"],
@@ -174,7 +174,7 @@ pub static DE: Lexicon = Lexicon {
         deciding: &[r"\b(entscheid\w*|unentschieden|vergleich\w*|prüf\w*|evaluier\w*|bewert\w*|sondier\w*|verhandl\w*|offen|ausstehend|abwägen)\b"],
         firm: &[r"\b(sie|ihnen|ihre|ihr|ihrer|euch|eure)\b"],
         ours: &[r"\b(unser\w*)\b"],
-        change: &[r"\b(inzwischen|gegangen|jetzt|nun|mittlerweile|seit|nunmehr|gewechselt|umgestiegen|übergegangen)\b"],
+        change: &[r"\b(inzwischen|gegangen|jetzt|nun|mittlerweile|seit|nunmehr|gewechselt|umgestiegen|übergegangen|übernommen|übernahm\w*)\b"],
         acquainted: &[r"\b(nur dem namen nach|nur vom namen|vom hörensagen|nur (flüchtig|von veranstaltungen)|kennen \w+( \w+)? nur|nur (gehört|getroffen))\b"],
     },
     qualifiers: &[

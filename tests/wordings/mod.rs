@@ -13,8 +13,10 @@
 //! - `oduya` (English): relationship answers in a consultancy's own words;
 //! - `hartmann` (German): relationship, the ex-clients told by tense;
 //! - `leroux` (French): an outcome question worded around the firm's proposal;
-//! - and nineteen more (`more.rs`), the held-out folders of this later rounds.
+//! - and twenty-five more (`more.rs`, `later.rs`), the held-out folders of this later
+//!   rounds.
 
+mod later;
 mod more;
 
 use std::collections::BTreeMap;

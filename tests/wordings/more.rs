@@ -9,17 +9,17 @@ use std::path::Path;
 
 /// One file of a folder: its name, separator, header, answers (text, true stage, weight), row
 /// count, how its id and date are written, whether it has a recommend score, its segments.
-struct Spec {
-    folder: &'static str,
-    file: &'static str,
-    sep: char,
-    header: &'static [&'static str],
-    answers: &'static [(&'static str, &'static str, usize)],
-    rows: usize,
-    id: Option<fn(usize) -> String>,
-    date: fn(usize) -> String,
-    nps: bool,
-    segments: &'static [&'static str],
+pub(super) struct Spec {
+    pub(super) folder: &'static str,
+    pub(super) file: &'static str,
+    pub(super) sep: char,
+    pub(super) header: &'static [&'static str],
+    pub(super) answers: &'static [(&'static str, &'static str, usize)],
+    pub(super) rows: usize,
+    pub(super) id: Option<fn(usize) -> String>,
+    pub(super) date: fn(usize) -> String,
+    pub(super) nps: bool,
+    pub(super) segments: &'static [&'static str],
 }
 
 impl Spec {
@@ -45,7 +45,7 @@ impl Spec {
     }
 }
 
-fn day(i: usize) -> usize {
+pub(super) fn day(i: usize) -> usize {
     1 + i % 28
 }
 
@@ -761,7 +761,7 @@ const SPECS: &[Spec] = &[
 /// Every folder of [`SPECS`], a folder's files together.
 pub fn all(root: &Path, rng: &mut Rng) -> Vec<Folder> {
     let mut out: Vec<Folder> = Vec::new();
-    for spec in SPECS {
+    for spec in SPECS.iter().chain(super::later::SPECS) {
         let f = spec.write(root, rng);
         match out.iter_mut().find(|o| o.name == f.name) {
             Some(o) => o.rows.extend(f.rows),
