@@ -16,11 +16,15 @@ pub fn relationship_code(text: &str) -> Option<&'static str> {
 /// [`relationship_code`], knowing the firm's name.
 pub fn relationship_code_with(text: &str, names: &meaning::Names) -> Option<&'static str> {
     let phrase = code_of(text, &words().relationship);
-    let reading = meaning::read_with(text, names).map(|r| r.code);
-    match (phrase, reading) {
+    let reading = meaning::read_with(text, names);
+    let ended = reading.as_ref().is_some_and(|r| r.parts.contains(&"ended"));
+    match (phrase, reading.map(|r| r.code)) {
         (None, r) => r,
         (p, None) => p,
         (Some("past"), Some(r @ ("former" | "betweener"))) => Some(r),
+        // "Nie współpracujemy już z …": a "not working with" phrase in an answer whose parts
+        // say the relationship ended ("już": no longer).
+        (Some("prospect"), Some("former")) if ended => Some("former"),
         (Some("client"), Some(r)) => Some(r),
         (p, Some(_)) => p,
     }

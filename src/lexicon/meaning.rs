@@ -555,13 +555,26 @@ pub fn read_outcome(text: &str) -> Option<Reading> {
 }
 
 /// [`read_outcome`], knowing the firm's name ("Elegimos a Navarro Abogados": the firm chosen).
+/// An answer that tells no choice but a present relationship ("we are now a client") is a
+/// hire: an outcome question's answer that the search ended with the firm.
 pub fn read_outcome_with(text: &str, names: &Names) -> Option<Reading> {
-    let f = best(text, names, |f| {
+    let outcome = best(text, names, |f| {
         f.chose || f.chose_denied || f.postponed || f.deciding
-    })?;
-    Some(Reading {
-        code: f.outcome()?,
-        parts: f.outcome_names(),
+    })
+    .and_then(|f| {
+        Some(Reading {
+            code: f.outcome()?,
+            parts: f.outcome_names(),
+        })
+    });
+    outcome.or_else(|| {
+        let r = read_with(text, names).filter(|r| r.code == "client")?;
+        let mut parts = r.parts;
+        parts.push("a present relationship, so a hire");
+        Some(Reading {
+            code: "hired",
+            parts,
+        })
     })
 }
 
