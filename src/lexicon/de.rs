@@ -166,7 +166,7 @@ pub static DE: Lexicon = Lexicon {
         before: &[r"\b(früher|vorher|zuvor|ehemal\w*|waren|war|hatten|vergangen\w*|einst|damals)\b"],
         ended: &[r"\b(nicht mehr|kein\w* mehr|kein\w* \w+ mehr|beendet|eingestellt|getrennt|gekündigt|gewechselt|aufgehört|nie wieder|ein ende|ausgelaufen|abgelaufen)\b"],
         negation: &[r"\b(nicht|nichts|nie|niemals|kein\w*)\b"],
-        other: &[r"\b(ander\w*|wettbewerb\w*|mitbewerb\w*|konkurren\w*|intern)\b"],
+        other: &[r"\b(ander\w*|wettbewerb\w*|mitbewerb\w*|konkurren\w*|intern)\b", r"\b(bisherig|gewohnt|langjährig)\w* (berater|kanzlei|anbieter|dienstleister|steuerberater|anwalt|prüfer)\w*"],
         again: &[r"\b(wieder|rückkehr\w*|erneut|zurückkehren|zurückkommen)\b"],
         potential: &[r"\b(potenziell\w*|künftig\w*|zukünftig\w*|möglich\w*)\b"],
         clause: &[r"\b(und|aber|jedoch|doch|sondern|dann|danach|weil|obwohl)\b"],

@@ -379,7 +379,7 @@ pub static EN: Lexicon = Lexicon {
         ],
         ended: &[r"\b(no longer|not any ?more|anymore|stopped|ended|left|switched|moved (away|on|to)|moved (\w+ ){1,3}(to|away)|switched (\w+ ){1,3}to|terminated|never again|discontinued|parted ways|parted company|lapsed|churned|dropped|replaced|did not renew|didn\W?t renew|not renewed|put an end|brought \w+ to an end)\b"],
         negation: &[r"\b(not|never|no|none|haven't|hasn't|didn't|don't|doesn't|aren't|isn't|yet to)\b"],
-        other: &[r"\b(another|other|different|competitors?|competing|someone else|elsewhere|in-house|incumbent|rival|instead|in favou?r of)\b"],
+        other: &[r"\b(another|other|different|competitors?|competing|someone else|elsewhere|in-house|incumbent|rival|instead|in favou?r of)\b", r"\b(usual|regular|existing|longstanding|long-standing) (advis[eo]r|firm|provider|lawyer|accountant|auditor|consultant)s?\b"],
         again: &[r"\b(again|come back|return|re-?engage|re-?hire|once more|(bring|brought|bringing) (them|\w+) back)\b"],
         potential: &[r"\b(potential|prospective|future|would-be|possible|hope to|hoping to|would like to|plan to|planning to|intend to|interested in)\b"],
         clause: &[r"\b(and|but|however|though|although|while|whereas|then|so|because)\b"],

@@ -145,7 +145,7 @@ pub static FR: Lexicon = Lexicon {
         before: &[r"\b(avant|auparavant|autrefois|ancien\w*|étions|était|avons travaillé|avons eu|avions|par le passé|précédemment|dans le passé)\b"],
         ended: &[r"\b(ne \w+ plus|plus client\w*|n'\w+ plus|arrêté|cessé|séparés|séparé|rompu|résili\w*|terminé|interrompu\w*|quitté|changé de|plus jamais|mis fin|mettre fin|mis un terme)\b"],
         negation: &[r"\b(pas|jamais|aucun\w*|ne)\b", r"\bn'"],
-        other: &[r"\b(autre\w*|concurren\w*|confrère\w*|en interne)\b"],
+        other: &[r"\b(autre\w*|concurren\w*|confrère\w*|en interne)\b", r"\b(cabinet|conseil|avocat|prestataire|expert-comptable|comptable)s? (habituel\w*|historique\w*|de toujours)\b"],
         again: &[r"\b(de nouveau|à nouveau|revenir|reviendr\w*|retravailler|recommenc\w*|referions|referons|referait|refaire|renouveller\w*)\b"],
         potential: &[r"\b(potentiel\w*|futur\w*|éventuel\w*|possible\w*)\b"],
         clause: &[r"\b(et|mais|cependant|puis|ensuite|alors|car)\b"],

@@ -142,7 +142,7 @@ pub static NL: Lexicon = Lexicon {
         before: &[r"\b(vroeger|eerder|voorheen|in het verleden|waren|was|hebben \w+ gewerkt|gewerkt|oud\w*|voormalig\w*)\b"],
         ended: &[r"\b(niet meer|geen \w+ meer|gestopt|stopgezet|weggegaan|afscheid genomen|opgezegd|beëindigd|overgestapt|vertrokken|nooit meer|een einde|(zijn|ben|is) (\w+ ){0,3}weg)\b"],
         negation: &[r"\b(niet|nooit|geen|nog niet)\b"],
-        other: &[r"\b(ander\w*|concurrent\w*|intern)\b"],
+        other: &[r"\b(ander\w*|concurrent\w*|intern)\b", r"\b(huidige|vertrouwde|gebruikelijke) (adviseur|kantoor|accountant|advocaat|leverancier)\b"],
         again: &[r"\b(opnieuw|weer|terugkomen|terugkeren|terug)\b"],
         potential: &[r"\b(potentie\w*|toekomstig\w*|eventue\w*|mogelijk\w*)\b"],
         clause: &[r"\b(en|maar|echter|toen|daarna|dus|omdat)\b"],

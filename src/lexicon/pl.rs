@@ -135,7 +135,7 @@ pub static PL: Lexicon = Lexicon {
         before: &[r"\b(wcześniej|kiedyś|dawniej|poprzednio|w przeszłości|byliśmy|był\w*|współpracowaliśmy|korzystaliśmy)\b"],
         ended: &[r"\b(już nie|nie \w+ już|zakończ\w*|przestaliśmy|zrezygnow\w*|odeszliśmy|nigdy więcej)\b"],
         negation: &[r"\b(nie|nigdy|żaden|żadna)\b"],
-        other: &[r"\b(inn\w*|konkurencj\w*|konkurent\w*)\b"],
+        other: &[r"\b(inn\w*|konkurencj\w*|konkurent\w*)\b", r"\b(dotychczasow\w*) (doradc|kancelari|dostawc|biur)\w*"],
         again: &[r"\b(ponownie|znowu|znów|wrócimy|wrócić|powrót)\b"],
         potential: &[r"\b(potencjaln\w*|przyszł\w*|możliw\w*)\b"],
         clause: &[r"\b(i|ale|lecz|a|potem|jednak|więc|bo)\b"],

@@ -145,7 +145,7 @@ pub static PT: Lexicon = Lexicon {
         before: &[r"\b(antes|anteriormente|antigamente|antig\w*|éramos|era|fomos|no passado|já trabalh\w*)\b"],
         ended: &[r"\b(já não|rompemos|rompeu|troc\w*|encerr\w*|rescindi\w*|deixámos|deixamos|deixou|deixaram|terminou|terminámos|interromp\w*|mudámos|mudamos|nunca mais|não \w+ mais|pusemos fim|pôr fim|posto fim)\b"],
         negation: &[r"\b(não|nunca|nenhum\w*|ainda não)\b"],
-        other: &[r"\b(outr\w*|concorrent\w*|internamente|interna)\b"],
+        other: &[r"\b(outr\w*|concorrent\w*|internamente|interna)\b", r"\b(assessor\w*|escritório|fornecedor\w*|advogad[oa]s?|contador\w*) (habitual\w*|de sempre|de confiança)\b"],
         again: &[r"\b(novamente|de novo|voltar\w*|voltaría\w*|regressar\w*)\b"],
         potential: &[r"\b(potenci\w*|futur\w*|eventua\w*|possíve\w*)\b"],
         clause: &[r"\b(e|mas|porém|contudo|depois|então|porque)\b"],
