@@ -517,10 +517,10 @@ impl Found {
 }
 
 /// The parts of an answer in the language whose parts it holds most of, relationship and
-/// outcome parts together (ties: the first in [`LANGUAGES`]), if that language's parts hold
-/// what `holds` asks. The language is told by all its parts, not by the reading's: "Every
+/// outcome parts together (ties: the first in [`LANGUAGES`]), found once for both readings.
+/// The language is told by all its parts, not by the reading's: "Every
 /// situation is different" is English (another party), not French ("différ…", put off).
-fn best(text: &str, names: &Names, holds: fn(&Found) -> bool) -> Option<Found> {
+fn best(text: &str, names: &Names) -> Option<Found> {
     let text = super::without_accents(text);
     PARTS
         .iter()
@@ -528,7 +528,15 @@ fn best(text: &str, names: &Names, holds: fn(&Found) -> bool) -> Option<Found> {
         .enumerate()
         .max_by_key(|(i, f)| (f.count() + f.outcome_count(), std::cmp::Reverse(*i)))
         .map(|(_, f)| f)
-        .filter(holds)
+}
+
+/// A relationship answer's reading from the parts found, if they hold a relationship.
+fn relationship_reading(f: &Found) -> Option<Reading> {
+    let holds = f.relation || f.other || f.ended || f.acquainted || f.named && f.ours;
+    Some(Reading {
+        code: f.code().filter(|_| holds)?,
+        parts: f.names(),
+    })
 }
 
 /// The reading of a relationship answer in the language whose parts it holds most of (ties:
@@ -539,13 +547,7 @@ pub fn read(text: &str) -> Option<Reading> {
 
 /// [`read`], knowing the firm's name.
 pub fn read_with(text: &str, names: &Names) -> Option<Reading> {
-    let f = best(text, names, |f| {
-        f.relation || f.other || f.ended || f.acquainted || f.named && f.ours
-    })?;
-    Some(Reading {
-        code: f.code()?,
-        parts: f.names(),
-    })
+    relationship_reading(&best(text, names)?)
 }
 
 /// The reading of an outcome answer of a buyer's search, from its parts: a choice (made or
@@ -558,24 +560,18 @@ pub fn read_outcome(text: &str) -> Option<Reading> {
 /// An answer that tells no choice but a present relationship ("we are now a client") is a
 /// hire: an outcome question's answer that the search ended with the firm.
 pub fn read_outcome_with(text: &str, names: &Names) -> Option<Reading> {
-    let outcome = best(text, names, |f| {
-        f.chose || f.chose_denied || f.postponed || f.deciding
-    })
-    .and_then(|f| {
-        Some(Reading {
-            code: f.outcome()?,
+    let f = best(text, names)?;
+    let holds = f.chose || f.chose_denied || f.postponed || f.deciding;
+    if let Some(code) = f.outcome().filter(|_| holds) {
+        return Some(Reading {
+            code,
             parts: f.outcome_names(),
-        })
-    });
-    outcome.or_else(|| {
-        let r = read_with(text, names).filter(|r| r.code == "client")?;
-        let mut parts = r.parts;
-        parts.push("a present relationship, so a hire");
-        Some(Reading {
-            code: "hired",
-            parts,
-        })
-    })
+        });
+    }
+    let mut r = relationship_reading(&f).filter(|r| r.code == "client")?;
+    r.parts.push("a present relationship, so a hire");
+    r.code = "hired";
+    Some(r)
 }
 
 #[cfg(test)]

@@ -448,6 +448,10 @@ pub fn all(root: &Path) -> Vec<Folder> {
         leroux(root, &mut rng),
     ]
     .into_iter()
-    .chain(more::all(root, &mut rng))
+    .chain(more::all(
+        root,
+        &mut rng,
+        more::SPECS.iter().chain(later::SPECS),
+    ))
     .collect()
 }

@@ -49,7 +49,7 @@ pub(super) fn day(i: usize) -> usize {
     1 + i % 28
 }
 
-const SPECS: &[Spec] = &[
+pub(super) const SPECS: &[Spec] = &[
     Spec {
         folder: "tavares",
         file: "respostas.csv",
@@ -758,10 +758,14 @@ const SPECS: &[Spec] = &[
     },
 ];
 
-/// Every folder of [`SPECS`], a folder's files together.
-pub fn all(root: &Path, rng: &mut Rng) -> Vec<Folder> {
+/// Every folder of these specs, a folder's files together.
+pub(super) fn all<'a>(
+    root: &Path,
+    rng: &mut Rng,
+    specs: impl Iterator<Item = &'a Spec>,
+) -> Vec<Folder> {
     let mut out: Vec<Folder> = Vec::new();
-    for spec in SPECS.iter().chain(super::later::SPECS) {
+    for spec in specs {
         let f = spec.write(root, rng);
         match out.iter_mut().find(|o| o.name == f.name) {
             Some(o) => o.rows.extend(f.rows),
