@@ -283,6 +283,34 @@ pub fn is_you(word: &str) -> bool {
     })
 }
 
+/// Whether a word is one of some language's parts of meaning (a relationship, a time, a party,
+/// an outcome, "you"…): a word the lexicon reads, so no firm's name ("Beratung", "Kunde").
+pub fn has_meaning(word: &str) -> bool {
+    let w = super::without_accents(word);
+    PARTS.iter().any(|p| {
+        [
+            &p.relation,
+            &p.client,
+            &p.now,
+            &p.before,
+            &p.ended,
+            &p.negation,
+            &p.other,
+            &p.again,
+            &p.potential,
+            &p.chose,
+            &p.postponed,
+            &p.deciding,
+            &p.firm,
+            &p.ours,
+            &p.change,
+            &p.acquainted,
+        ]
+        .iter()
+        .any(|part| part.re.is_match(&w))
+    })
+}
+
 /// What an answer says of the relationship (or of the outcome), and the parts that say it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
@@ -423,22 +451,30 @@ impl Found {
         .map(|(_, n)| *n)
         .collect()
     }
-    /// The relationship code the parts combine to; `None` when they say no relationship, or
-    /// contradict.
-    fn code(&self) -> Option<&'static str> {
-        // The firm by name doing something of ours ("Sequeira handles our accounts"), with
-        // nothing of time, negation, another party or potential: a present relationship.
-        // Only where nothing else is said: no past, party, end, return or change.
-        let named_ours = self.named
-            && self.ours
+    /// The firm named with nothing of time, negation, another party, potential, a return or
+    /// acquaintance (a change means something only beside another party, excluded already:
+    /// "seit Jahren" is a duration here).
+    fn named_alone(&self) -> bool {
+        self.named
             && !(self.before
                 || self.ended
                 || self.negation
                 || self.other
                 || self.potential
                 || self.again
-                || self.change
-                || self.acquainted);
+                || self.acquainted)
+    }
+    /// The firm named in an affirmed relationship and nothing else said: what the firm does
+    /// for the respondent now.
+    fn named_relation(&self) -> bool {
+        self.affirmed && self.named_alone()
+    }
+    /// The relationship code the parts combine to; `None` when they say no relationship, or
+    /// contradict.
+    fn code(&self) -> Option<&'static str> {
+        // The firm by name doing something of ours ("Sequeira handles our accounts"), with
+        // nothing else said: a present relationship.
+        let named_ours = self.ours && self.named_alone();
         if !self.relation && !self.other && !self.ended && !self.acquainted && !named_ours {
             return None;
         }
@@ -483,9 +519,11 @@ impl Found {
             // A return beside a present ("clients now, and we will return"), or a relationship
             // both said and denied: the parts contradict, not a reading.
             None
-        } else if self.other || !(self.now || self.client || named_ours) {
+        } else if self.other || !(self.now || self.client || named_ours || self.named_relation()) {
             // Another firm now and no word of this one, or a project with no time and no
-            // client ("we postponed the project"): not a reading.
+            // client ("we postponed the project"): not a reading. The firm by name doing a
+            // relationship's work, with no time said ("Wijaya menangani pajak kami"), is one
+            // now, as a client is.
             None
         } else {
             Some("client")
@@ -500,7 +538,9 @@ impl Found {
             // Chose another firm; "did not choose another firm" is rare and read the same
             // only with no word of the firm.
             Some("got-away").filter(|_| self.chose)
-        } else if self.postponed && !self.chose {
+        } else if self.postponed && (!self.chose || !self.firm) {
+            // Put off, or a decision to wait ("we decided to wait until next year"): a choice
+            // with no firm chosen does not outweigh it.
             Some("not-now")
         } else if self.chose_denied && self.firm && !self.chose {
             // "We did not select you".
@@ -832,11 +872,97 @@ mod tests {
         );
         // Without the name, or with a past, not a present client.
         assert_eq!(read("Halvorsen prepares our accounts"), None);
-        assert_eq!(named("Halvorsen prepared our accounts until 2023"), None);
+        // "Until 2023" is an end.
+        assert_eq!(
+            named("Halvorsen prepared our accounts until 2023"),
+            Some("former")
+        );
         assert_eq!(
             read_outcome_with("Hemos elegido a Halvorsen", &names).map(|r| r.code),
             Some("hired")
         );
         assert!(is_you("Sie") && is_you("vous") && !is_you("Halvorsen"));
+    }
+
+    /// The firm's work for "us" as a relationship, an end at a year, doing it ourselves or
+    /// in another's place as another party, knowing the firm only by referral or newsletter,
+    /// and a tender's outcome (won, awarded, stopped), in each language.
+    #[test]
+    fn services_ends_at_a_year_and_tenders() {
+        let names = Names::new(&["Marlowe".to_string()]);
+        for (t, want) in [
+            ("Marlowe audited us until 2022", "former"),
+            ("Marlowe helps us with our tax filings", "client"),
+            ("We are on Marlowe's panel arrangement", "client"),
+            ("We took our work away from them last year", "former"),
+            ("We only receive their newsletters", "prospect"),
+            ("Marlowe prüfte uns bis 2021", "former"),
+            ("Wir machen es jetzt selbst, statt mit Marlowe", "former"),
+            ("Nous avons travaillé avec Marlowe jusqu'en 2022", "former"),
+            ("Nos hemos ido a otra asesoría", "former"),
+            ("Marlowe lleva nuestra contabilidad", "client"),
+            ("Saímos da Marlowe em 2023", "former"),
+            ("Conhecemos a Marlowe apenas por indicação", "prospect"),
+            ("Marlowe cura la nostra contabilità", "client"),
+            ("Abbiamo lavorato con Marlowe fino al 2021", "former"),
+            (
+                "Ons dossier is overgedragen aan een ander kantoor",
+                "former",
+            ),
+            ("Marlowe verzorgt onze jaarrekening", "client"),
+            ("Współpracowaliśmy do 2022 roku", "former"),
+            ("Marlowe menangani pajak kami", "client"),
+            ("Kami bekerja sama dengan Marlowe sampai 2021", "former"),
+            ("We use them for every audit", "client"),
+            ("Nous faisons appel à eux pour chaque clôture", "client"),
+            (
+                "Nous les avons quittés pour un cabinet plus proche",
+                "former",
+            ),
+            ("Aucune relation pour l'instant", "prospect"),
+            ("Wir beauftragen Marlowe jedes Jahr", "client"),
+            ("Marlowe tient notre comptabilité depuis 2015", "client"),
+            ("Marlowe macht seit Jahren unsere Steuererklärung", "client"),
+            (
+                "Trabajamos con Marlowe en un proyecto puntual y repetiríamos",
+                "betweener",
+            ),
+            (
+                "Li abbiamo incaricati per una due diligence e li richiameremmo",
+                "betweener",
+            ),
+            ("Nous avons travaillé avec eux une fois", "past"),
+            ("Nessun rapporto finora", "prospect"),
+            ("Nenhuma relação até agora", "prospect"),
+            ("Geen relatie met het kantoor", "prospect"),
+        ] {
+            assert_eq!(read_with(t, &names).map(|r| r.code), Some(want), "{t}");
+        }
+        for (t, want) in [
+            ("Another firm was awarded the contract", "got-away"),
+            ("The tender was halted", "not-now"),
+            ("Ein anderes Büro hat den Auftrag erhalten", "got-away"),
+            ("Die Ausschreibung wurde gestoppt", "not-now"),
+            ("Gara vinta da un altro studio", "got-away"),
+            ("Outra consultora obteve o contrato", "got-away"),
+            ("Otro despacho se llevó el concurso", "got-away"),
+            (
+                "Een ander kantoor heeft de opdracht binnengehaald",
+                "got-away",
+            ),
+            ("Inna kancelaria otrzymała zlecenie", "got-away"),
+            ("Firma lain memenangkan tender", "got-away"),
+            ("Tender dihentikan", "not-now"),
+            ("Budget got pulled, revisiting next year", "not-now"),
+            ("We decided to wait until the spring", "not-now"),
+            ("Still with procurement", "open"),
+            ("El consejo decidió esperar al año que viene", "not-now"),
+            ("Wir warten bis nächstes Jahr", "not-now"),
+            ("Nous attendrons l'année prochaine", "not-now"),
+            ("Abbiamo dato l'incarico a voi", "hired"),
+            ("Ficámos com a nossa consultora habitual", "got-away"),
+        ] {
+            assert_eq!(read_outcome(t).map(|r| r.code), Some(want), "{t}");
+        }
     }
 }

@@ -13,11 +13,12 @@
 //! - `oduya` (English): relationship answers in a consultancy's own words;
 //! - `hartmann` (German): relationship, the ex-clients told by tense;
 //! - `leroux` (French): an outcome question worded around the firm's proposal;
-//! - and forty-one more (`more.rs`, `later.rs`), the held-out folders of this later
-//!   rounds.
+//! - and sixty-one more (`more.rs`, `later.rs`, `rounds.rs`), the held-out folders of this
+//!   issue's later rounds.
 
 mod later;
 mod more;
+mod rounds;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -451,7 +452,7 @@ pub fn all(root: &Path) -> Vec<Folder> {
     .chain(more::all(
         root,
         &mut rng,
-        more::SPECS.iter().chain(later::SPECS),
+        more::SPECS.iter().chain(later::SPECS).chain(rounds::SPECS),
     ))
     .collect()
 }

@@ -56,10 +56,30 @@ pub(super) fn firm_names(profiles: &[Profile]) -> Names {
             }
         }
     }
-    let found: Vec<String> = seen
+    // A word no answer spells is the firm's name where two headers spell it, it is never
+    // written in lower case (a name keeps its capital; "Are" and "Service" of a title-case
+    // header do not, elsewhere), and no language's parts read it ("Beratung").
+    let lower: std::collections::BTreeSet<String> = profiles
+        .iter()
+        .flat_map(|p| {
+            std::iter::once(p.header.as_str()).chain(p.answers.keys().map(String::as_str))
+        })
+        .flat_map(|t| split(t))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(|w| w.to_lowercase())
+        .collect();
+    let headers_only = candidates.iter().filter(|(w, n)| {
+        **n >= 2 && !lower.contains(&w.to_lowercase()) && !meaning::has_meaning(w)
+    });
+    let mut found: Vec<String> = seen
         .into_iter()
         .filter(|(w, n)| *n >= 2 || candidates[*w] >= 2)
         .map(|(w, _)| w.to_string())
         .collect();
+    for (w, _) in headers_only {
+        if !found.contains(w) {
+            found.push(w.clone());
+        }
+    }
     Names::new(&found)
 }

@@ -85,8 +85,15 @@ fn journey_columns(pk: &mut Picker, names: &Names) -> JourneyColumns {
             let of_firm = names.in_header(&p.header) && two;
             (header.is_match(&p.header) || of_firm) && share >= 0.3 || share >= 0.6 && two
         };
-    let relationship =
-        pk.take(&|p, k| *k == Kind::Category && by_phrase(p, &w.relationship_header, &rel));
+    // A column read as outcomes more than as relationships is the outcome question, unless
+    // its header asks of the relationship ("Wie ist Ihre letzte Anfrage … ausgegangen?":
+    // "wir haben Kessler beauftragt" is a present relationship too).
+    let outcome_more = |p: &Profile| {
+        !w.relationship_header.is_match(&p.header) && share_by(p, &out) > share_by(p, &rel)
+    };
+    let relationship = pk.take(&|p, k| {
+        *k == Kind::Category && by_phrase(p, &w.relationship_header, &rel) && !outcome_more(p)
+    });
     let outcome = pk.take(&|p, k| *k == Kind::Category && by_phrase(p, &w.outcome_header, &out));
     let return_header = &w.would_return;
     let returns = pk.take(&|p, k| {
