@@ -336,6 +336,9 @@ struct Found {
     ended: bool,
     negation: bool,
     other: bool,
+    /// Another party in a clause with no negation ("we went elsewhere", not "we have never
+    /// hired a firm like this").
+    other_affirmed: bool,
     again: bool,
     potential: bool,
     chose: bool,
@@ -371,7 +374,9 @@ impl Found {
             let ended = has(&p.ended);
             f.ended |= ended;
             f.negation |= negated;
-            f.other |= has(&p.other);
+            let other = has(&p.other);
+            f.other |= other;
+            f.other_affirmed |= other && !negated;
             // A return is read where its clause does not say it ended ("never again" is no
             // "again").
             f.again |= !ended && has(&p.again);
@@ -482,9 +487,10 @@ impl Found {
         if past && self.again {
             // Worked with the firm (or stopped) and would again.
             Some("betweener")
-        } else if self.ended || (self.before && self.other) {
+        } else if self.ended || (self.before && self.other_affirmed) {
             // It ended ("we dropped them last year": what ended is what the question asks
-            // of), or it was before and now it is another firm.
+            // of), or it was before and now it is another firm ("we have never hired a firm
+            // like this" denies the other party with the past: read below).
             Some("former")
         } else if self.other && self.change && !self.negation {
             // Moved to another party ("we took our business elsewhere", "passámos a trabalhar
@@ -914,27 +920,33 @@ mod tests {
             ("Marlowe menangani pajak kami", "client"),
             ("Kami bekerja sama dengan Marlowe sampai 2021", "former"),
             ("We use them for every audit", "client"),
-            ("Nous faisons appel à eux pour chaque clôture", "client"),
-            (
-                "Nous les avons quittés pour un cabinet plus proche",
-                "former",
-            ),
-            ("Aucune relation pour l'instant", "prospect"),
+            ("Nous faisons appel à eux tous les ans", "client"),
+            ("Nous les avons quittés l'an dernier", "former"),
+            ("Aucune relation avec eux", "prospect"),
             ("Wir beauftragen Marlowe jedes Jahr", "client"),
-            ("Marlowe tient notre comptabilité depuis 2015", "client"),
-            ("Marlowe macht seit Jahren unsere Steuererklärung", "client"),
+            ("Marlowe tient nos comptes depuis 2019", "client"),
+            ("Marlowe macht seit Jahren unsere Lohnbuchhaltung", "client"),
             (
-                "Trabajamos con Marlowe en un proyecto puntual y repetiríamos",
+                "Trabajamos con ellos en una auditoría y repetiríamos",
                 "betweener",
             ),
             (
-                "Li abbiamo incaricati per una due diligence e li richiameremmo",
+                "Li abbiamo incaricati una volta e li richiameremmo",
                 "betweener",
             ),
             ("Nous avons travaillé avec eux une fois", "past"),
-            ("Nessun rapporto finora", "prospect"),
+            ("Nessun rapporto con lo studio", "prospect"),
             ("Nenhuma relação até agora", "prospect"),
             ("Geen relatie met het kantoor", "prospect"),
+            (
+                "on a collabore avec eux une fois, on le refera",
+                "betweener",
+            ),
+            ("We have never hired a firm like this", "prospect"),
+            (
+                "Haven't used Marlowe since 2022, we went elsewhere",
+                "former",
+            ),
         ] {
             assert_eq!(read_with(t, &names).map(|r| r.code), Some(want), "{t}");
         }
@@ -953,14 +965,17 @@ mod tests {
             ("Inna kancelaria otrzymała zlecenie", "got-away"),
             ("Firma lain memenangkan tender", "got-away"),
             ("Tender dihentikan", "not-now"),
-            ("Budget got pulled, revisiting next year", "not-now"),
+            ("Funding was cut; we will revisit it", "not-now"),
             ("We decided to wait until the spring", "not-now"),
-            ("Still with procurement", "open"),
-            ("El consejo decidió esperar al año que viene", "not-now"),
+            ("Currently with legal", "open"),
+            ("La dirección decidió esperar", "not-now"),
             ("Wir warten bis nächstes Jahr", "not-now"),
             ("Nous attendrons l'année prochaine", "not-now"),
             ("Abbiamo dato l'incarico a voi", "hired"),
-            ("Ficámos com a nossa consultora habitual", "got-away"),
+            ("Ficámos com a nossa auditora de sempre", "got-away"),
+            ("We picked a smaller regional practice", "got-away"),
+            ("Il progetto è fermo", "not-now"),
+            ("Proposal itu masih dalam pertimbangan direksi", "open"),
         ] {
             assert_eq!(read_outcome(t).map(|r| r.code), Some(want), "{t}");
         }

@@ -140,7 +140,7 @@ pub static PL: Lexicon = Lexicon {
         potential: &[r"\b(potencjaln\w*|przyszł\w*|możliw\w*)\b"],
         clause: &[r"\b(i|ale|lecz|a|potem|jednak|więc|bo)\b"],
         chose: &[r"\b(wybra\w*|wybór|zatrudni\w*|zleci\w*|podpisa\w*|zdecydowali\w*|powierzy\w*|zaakceptow\w*|wolel\w*|wygra\w*|zostaliśmy przy)\b", r"\b(otrzymał\w*|dostał\w*|uzyskał\w*) (zlecenie|kontrakt|przetarg|umowę)\b"],
-        postponed: &[r"\b(odłoż\w*|przełoż\w*|wstrzyma\w*|zawiesz\w*|zawiesi\w*|anulow\w*|brak budżetu|na później)\b", r"\b(przerwan\w*|wstrzyman\w*|unieważnion\w*|wycofan\w*)\b", r"\b(poczekać|czekamy|później|w przyszłym roku|przyszły rok)\b|\bbudżet (obcięty|wycofany|zamrożony)\b"],
+        postponed: &[r"\b(odłoż\w*|przełoż\w*|wstrzyma\w*|zawiesz\w*|zawiesi\w*|anulow\w*|brak budżetu|na później)\b", r"\b(przerwan\w*|wstrzyman\w*|unieważnion\w*|wycofan\w*)\b", r"\b(poczekać|czekamy|później|w przyszłym roku|przyszły rok)\b|\bbudżet (obcięty|wycofany|zamrożony)\b", r"\b(zamrożon\w*|stoi w miejscu|zablokowan\w*)\b"],
         deciding: &[r"\b(decyduj\w*|decyzj\w*|porówn\w*|analizuj\w*|rozważ\w*|ocenia\w*|negocjac\w*|negocjuj\w*|rozpatr\w*)\b", r"\b(w dziale zakupów|u zarządu|na zarządzie)\b"],
         firm: &[r"\b(was|wam|pan\w*|państw\w*|wasz\w*)\b"],
         ours: &[r"\b(nasz\w*)\b"],

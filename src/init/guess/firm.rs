@@ -11,7 +11,9 @@ use crate::lexicon::meaning::{self, Names};
 /// folder's headers, not a header's first word, not a word the lexicon reads as "you", that at
 /// least two distinct answers also spell, or one where two headers spell the word ("Sequeira"
 /// in "Qual é a relação … com a Sequeira & Associados?" and in "A Sequeira trata da nossa
-/// contabilidade"). Their readings name it among their parts.
+/// contabilidade"), or, never written in lower case and no word of the lexicon, one that two
+/// headers spell or one answer ("Quill" in "Would you recommend Quill & Co?" and "Went with
+/// Quill & Co"). Their readings name it among their parts.
 pub(super) fn firm_names(profiles: &[Profile]) -> Names {
     let capitalised = |w: &&str| {
         w.chars().count() >= 3
@@ -56,9 +58,10 @@ pub(super) fn firm_names(profiles: &[Profile]) -> Names {
             }
         }
     }
-    // A word no answer spells is the firm's name where two headers spell it, it is never
-    // written in lower case (a name keeps its capital; "Are" and "Service" of a title-case
-    // header do not, elsewhere), and no language's parts read it ("Beratung").
+    // A word spelt less often (two headers and no answer, one header and one answer) is the
+    // firm's name where it is never written in lower case (a name keeps its capital; "Are"
+    // and "Service" of a title-case header do not, elsewhere) and no language's parts read it
+    // ("Beratung").
     let lower: std::collections::BTreeSet<String> = profiles
         .iter()
         .flat_map(|p| {
@@ -68,18 +71,16 @@ pub(super) fn firm_names(profiles: &[Profile]) -> Names {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .map(|w| w.to_lowercase())
         .collect();
-    let headers_only = candidates.iter().filter(|(w, n)| {
-        **n >= 2 && !lower.contains(&w.to_lowercase()) && !meaning::has_meaning(w)
-    });
-    let mut found: Vec<String> = seen
-        .into_iter()
-        .filter(|(w, n)| *n >= 2 || candidates[*w] >= 2)
-        .map(|(w, _)| w.to_string())
+    let name_like = |w: &str| !lower.contains(&w.to_lowercase()) && !meaning::has_meaning(w);
+    let found: Vec<String> = candidates
+        .iter()
+        .filter(|(w, &headers)| {
+            let answers = seen.get(w.as_str()).copied().unwrap_or(0);
+            answers >= 2
+                || headers >= 2 && answers >= 1
+                || (headers >= 2 || answers >= 1) && name_like(w)
+        })
+        .map(|(w, _)| w.clone())
         .collect();
-    for (w, _) in headers_only {
-        if !found.contains(w) {
-            found.push(w.clone());
-        }
-    }
     Names::new(&found)
 }
