@@ -67,7 +67,7 @@ pub(super) fn firm_names(profiles: &[Profile]) -> Names {
         .flat_map(|p| {
             std::iter::once(p.header.as_str()).chain(p.answers.keys().map(String::as_str))
         })
-        .flat_map(|t| split(t))
+        .flat_map(split)
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .map(|w| w.to_lowercase())
         .collect();
