@@ -27,6 +27,9 @@ use journeygap::config::Config;
 use journeygap::ingest::{self, Column, Layout};
 use rayon::prelude::*;
 
+#[path = "common/least.rs"]
+mod least;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -83,41 +86,11 @@ fn step(name: &str, root: &Path, paths: &[PathBuf], cfg: &Config) -> usize {
             }
             "least" => {
                 let bytes = std::fs::read(p).expect("read");
-                let hash = ingest::hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes));
-                // The lines joined by hand, without the quoting checks a real writer needs:
-                // a lower bound on making them.
                 let mut w: Vec<u8> = Vec::with_capacity(bytes.len() / 4);
                 let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                let (mut n, mut row) = (0, String::new());
-                for (i, rec) in csv_reader(&bytes).byte_records().enumerate() {
-                    let rec = rec.expect("record");
-                    row.clear();
-                    std::fmt::Write::write_fmt(&mut row, format_args!("{}", i + 1)).expect("row");
-                    let (id, key) = (rec.get(0).unwrap_or(b""), rec.get(1).unwrap_or(b""));
-                    let fields: [&[u8]; 11] = [
-                        b"2026Q4",
-                        name.as_bytes(),
-                        b"",
-                        row.as_bytes(),
-                        id,
-                        b"client",
-                        b"current client",
-                        b"false",
-                        b"",
-                        key,
-                        b"1",
-                    ];
-                    for (k, f) in fields.iter().enumerate() {
-                        if k > 0 {
-                            w.push(b',');
-                        }
-                        w.extend_from_slice(f);
-                    }
-                    w.push(b'\n');
-                    n += rec.len();
-                }
+                let n = least::least(name, &bytes, &mut w);
                 lines_out.lock().expect("lock").push((p.clone(), w));
-                n + hash.len()
+                n
             }
             "cells" => {
                 let bytes = std::fs::read(p).expect("read");

@@ -88,10 +88,12 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         warnings.warn(w);
     }
     clock.mark("analyse");
-    let charts = draw_charts(&summary, cfg, a.format, a.quiet)?;
-    clock.mark("charts");
-    let files = report::period_files(&summary, respondents, charts, cfg.report.title.as_deref())?;
-    clock.mark("report");
+    // The charts drawn while the tables, the workbook and summary.json are made.
+    let files =
+        report::period_files_drawing(&summary, respondents, cfg.report.title.as_deref(), || {
+            draw_charts(&summary, cfg, a.format, a.quiet)
+        })?;
+    clock.mark("charts_report");
     staging.write(&files).with_context(cannot_write)?;
     let dir = staging.commit().with_context(cannot_write)?;
     clock.mark("write");

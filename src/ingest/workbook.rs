@@ -45,7 +45,7 @@ pub fn read_workbook(
 /// sheet.
 fn read_range_sheet(
     name: &str,
-    wb: &mut Sheets<Cursor<Vec<u8>>>,
+    wb: &mut Sheets<Cursor<Shared>>,
     sheet: &str,
 ) -> Result<Option<Table>, ReadError> {
     let range = wb.worksheet_range(sheet).map_err(|e| ReadError::Sheet {
@@ -103,7 +103,7 @@ fn check_size(sheet: &str, height: usize, width: usize) -> Result<(), ReadError>
 /// layout then wants one of them, the sheet is read again in full.
 fn read_xlsx_sheet(
     name: &str,
-    wb: &mut Xlsx<Cursor<Vec<u8>>>,
+    wb: &mut Xlsx<Cursor<Shared>>,
     sheet: &str,
     wanted: Option<Wanted>,
 ) -> Result<Option<Table>, ReadError> {
@@ -182,7 +182,18 @@ fn read_xlsx_sheet(
 
 /// Open a workbook with the reader its content calls for, so that the error names the real
 /// problem (a password, a damaged part) rather than "unknown format".
-fn open(name: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError> {
+/// A workbook's bytes, shared between a first try at its format and the fallback that tries
+/// every format, rather than copied for it.
+#[derive(Clone)]
+pub(super) struct Shared(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_slice()
+    }
+}
+
+fn open(name: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Shared>>, ReadError> {
     let unreadable = |e: String| {
         if e.to_lowercase().contains("password") {
             ReadError::Password
@@ -197,7 +208,7 @@ fn open(name: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
             return Err(ReadError::Password);
         }
         super::ole::check(&bytes).map_err(ReadError::DamagedOle)?;
-        return match Xls::new(Cursor::new(bytes)) {
+        return match Xls::new(Cursor::new(Shared(bytes.into()))) {
             Ok(wb) => Ok(Sheets::Xls(wb)),
             Err(calamine::XlsError::Password) => Err(ReadError::Password),
             Err(e) => Err(unreadable(e.to_string())),
@@ -206,6 +217,7 @@ fn open(name: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Vec<u8>>>, ReadError
     if bytes.starts_with(b"PK\x03\x04") {
         check_zip(&bytes)?;
         let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        let bytes = Shared(bytes.into());
         let first = match ext.as_str() {
             "xlsb" => Xlsb::new(Cursor::new(bytes.clone()))
                 .map(Sheets::Xlsb)

@@ -2,8 +2,6 @@
 //! together with an answer's parts of meaning ([`super::meaning`]). Apart from `mod.rs`, which
 //! holds the lexicon's types and compiles its concepts.
 
-use regex::Regex;
-
 use super::{meaning, words};
 
 /// The relationship code of an answer: the lexicon's phrase, unless the answer's parts of
@@ -54,7 +52,7 @@ pub fn outcome_code_with(text: &str, names: &meaning::Names) -> Option<&'static 
 }
 
 /// The code of the first group whose words a text holds.
-pub fn code_of(text: &str, table: &[(&'static str, Regex)]) -> Option<&'static str> {
+pub fn code_of(text: &str, table: &[(&'static str, super::Lazy)]) -> Option<&'static str> {
     table
         .iter()
         .find(|(_, re)| re.is_match(text))

@@ -161,6 +161,10 @@ fn relationship_and_outcome_phrases() {
 /// by name), and its scales have a name and at least four points.
 #[test]
 fn every_language_compiles_on_its_own() {
+    // All together, as a run compiles them (each when first used).
+    if let Err(e) = Compiled::of(LANGUAGES) {
+        panic!("every language together: {e}");
+    }
     for l in LANGUAGES {
         if let Err(e) = Compiled::of(&[l]) {
             panic!("{}: {e}", l.name);

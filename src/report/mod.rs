@@ -51,6 +51,12 @@ pub fn write_plain_number(out: &mut String, x: f64) {
     // that read back as the same double.
     if x == 0.0 {
         out.push('0');
+    } else if x == 1.0 {
+        // The weight of an unweighted respondent, on almost every line.
+        out.push('1');
+    } else if x.fract() == 0.0 && x.abs() < 1e15 {
+        // A whole number below 2^53 prints the same as an integer, faster.
+        let _ = write!(out, "{}", x as i64);
     } else if x.abs() < 1e-6 || x.abs() >= 1e15 {
         let _ = write!(out, "{x:e}");
     } else {
@@ -152,24 +158,23 @@ pub fn period_files(
     charts: Vec<DrawnChart>,
     title: Option<&str>,
 ) -> Result<Vec<OutputFile>, ReportError> {
-    let tables = tables(summary);
-    let mut out: Vec<OutputFile> = Vec::with_capacity(tables.len() + charts.len() + 4);
-    out.extend(tables.iter().map(|t| OutputFile {
-        path: format!("tables/{}.csv", t.name),
-        bytes: csv_bytes(t),
-    }));
-    let first = resp.sheet?;
-    out.push(OutputFile {
-        path: "tables.xlsx".into(),
-        bytes: xlsx::workbook(first, &tables)?,
-    });
-    let mut json = serde_json::to_vec_pretty(summary).unwrap_or_default();
-    json.push(b'\n');
-    out.push(OutputFile {
-        path: "summary.json".into(),
-        bytes: json,
-    });
-    out.extend(document::documents(summary, resp.reasons, &charts, title));
+    period_files_drawing(summary, resp, title, || Ok(charts))
+}
+
+/// [`period_files`], the charts drawn by `draw` while the tables, the workbook and
+/// `summary.json` are made beside it (they do not need the charts; the documents, which show
+/// them, wait for both).
+pub fn period_files_drawing<E: From<ReportError> + Send>(
+    summary: &Summary,
+    resp: Respondents,
+    title: Option<&str>,
+    draw: impl FnOnce() -> Result<Vec<DrawnChart>, E> + Send,
+) -> Result<Vec<OutputFile>, E> {
+    let Respondents { sheet, reasons } = resp;
+    let (data, charts) = rayon::join(|| data_files(summary, sheet), draw);
+    let mut out = data?;
+    let charts = charts?;
+    out.extend(document::documents(summary, reasons, &charts, title));
     for c in charts {
         out.push(OutputFile {
             path: format!("charts/{}.png", c.name),
@@ -182,6 +187,31 @@ pub fn period_files(
             });
         }
     }
+    Ok(out)
+}
+
+/// The tables as CSV files and as `tables.xlsx` (the respondents' sheet first), and
+/// `summary.json`.
+fn data_files(
+    summary: &Summary,
+    sheet: Result<Option<rust_xlsxwriter::Worksheet>, rust_xlsxwriter::XlsxError>,
+) -> Result<Vec<OutputFile>, ReportError> {
+    let tables = tables(summary);
+    let mut out: Vec<OutputFile> = Vec::with_capacity(tables.len() + 2);
+    out.extend(tables.iter().map(|t| OutputFile {
+        path: format!("tables/{}.csv", t.name),
+        bytes: csv_bytes(t),
+    }));
+    out.push(OutputFile {
+        path: "tables.xlsx".into(),
+        bytes: xlsx::workbook(sheet?, &tables)?,
+    });
+    let mut json = serde_json::to_vec_pretty(summary).unwrap_or_default();
+    json.push(b'\n');
+    out.push(OutputFile {
+        path: "summary.json".into(),
+        bytes: json,
+    });
     Ok(out)
 }
 
@@ -223,6 +253,18 @@ mod tests {
         assert_eq!(plain_number(-0.0), "0");
         assert_eq!(plain_number(0.25), "0.25");
         assert_eq!(plain_number(0.1 + 0.2), "0.30000000000000004");
+        // Whole numbers take a faster path that must print as `{}` does.
+        for x in [
+            1.0,
+            -1.0,
+            2.0,
+            12345.0,
+            -98765.0,
+            4503599627370496.0 / 8.0,
+            999999999999999.0,
+        ] {
+            assert_eq!(plain_number(x), format!("{x}"), "{x}");
+        }
         assert_eq!(plain_number(f64::NAN), "");
         assert_eq!(plain_number(f64::INFINITY), "");
         // Every form reads back as the same double.

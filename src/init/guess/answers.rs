@@ -9,7 +9,7 @@ use crate::lexicon;
 pub(super) type Reader<'a> = &'a dyn Fn(&str) -> Option<lexicon::meaning::Reading>;
 
 /// A table of coded phrases.
-pub(super) type Phrases<'a> = &'a [(&'static str, regex::Regex)];
+pub(super) type Phrases<'a> = &'a [(&'static str, crate::lexicon::Lazy)];
 
 /// The stage family a code places a row in: past clients (former, betweener, past) are one.
 pub(super) fn family(code: &str) -> &str {

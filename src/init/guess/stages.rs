@@ -342,7 +342,7 @@ fn journey_fields(
     let read_outcome = |a: &str| lexicon::meaning::read_outcome_with(a, names);
     type Coded<'a> = (
         &'a regex::Regex,
-        Option<&'a [(&'static str, regex::Regex)]>,
+        Option<&'a [(&'static str, lexicon::Lazy)]>,
         &'a dyn Fn(&str) -> Option<&'static str>,
         Option<Reader<'a>>,
     );
