@@ -1,5 +1,5 @@
 //! Every firm's wording (issue 30): `init` with no edits and no terminal, then `run`, on
-//! seventy-seven folders of new wordings (`tests/wordings`, a generator of its own), one in each
+//! eighty-seven folders of new wordings (`tests/wordings`, a generator of its own), one in each
 //! new language: at least 90 % of each folder's rows in their true stage, and the rows `sure`
 //! guesses decided at least 98 % right. Each folder's figures are printed.
 

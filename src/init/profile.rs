@@ -292,7 +292,14 @@ impl Profile {
                 return Kind::Id;
             }
         }
-        if self.distinct() <= 15.max(self.filled / 10) && mean_len < 60 && !self.overflow {
+        // Long answers that many respondents give alike are a choice's options written out
+        // ("We moved everything to an in-house team last year…"), not free text, which
+        // varies.
+        let repeated = self.answers.values().all(|&n| n >= 2) && self.filled >= 3 * self.distinct();
+        if self.distinct() <= 15.max(self.filled / 10)
+            && (mean_len < 60 || repeated)
+            && !self.overflow
+        {
             return Kind::Category;
         }
         Kind::FreeText
@@ -577,6 +584,29 @@ mod tests {
             "Great team, easy to work with.",
         ]);
         assert_ne!(prof("Why?", &sentences).kind(), Kind::Multi);
+        // Long options many respondents chose alike are a category; long answers that vary
+        // are free text.
+        let long_options = texts(
+            &[
+                "We moved everything to an in-house team last year and use no outside counsel",
+                "They did a restructuring for us in 2022 and we would call them again for the next",
+            ]
+            .repeat(4),
+        );
+        assert_eq!(
+            prof("Where do you stand?", &long_options).kind(),
+            Kind::Category
+        );
+        let essays: Vec<String> = (0..8)
+            .map(|i| {
+                format!("Answer {i}: a long free comment about the service, the team and the fees")
+            })
+            .collect();
+        let essays: Vec<&str> = essays.iter().map(String::as_str).collect();
+        assert_eq!(
+            prof("Anything else?", &texts(&essays)).kind(),
+            Kind::FreeText
+        );
         let sizes = texts(&["250–1,000 staff", "Under 250 staff", "250–1,000 staff"]);
         assert_eq!(prof("Company size", &sizes).kind(), Kind::Category);
         let ids = texts(&["R_1", "R_2", "R_3", "R_4", "R_5"]);

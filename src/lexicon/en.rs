@@ -377,9 +377,10 @@ pub static EN: Lexicon = Lexicon {
         before: &[
             r"\b(used to|previously|before|formerly|former|in the past|earlier|past|last year|ago|prior|were|was|until)\b",
             r"\b(worked|engaged|instructed|retained|hired|appointed|advised|used)\b",
+            r"\b(did|had)\b",
         ],
         ended: &[r"\b(no longer|not any ?more|anymore|stopped|ended|left|switched|moved (away|on|to)|moved (\w+ ){1,3}(to|away)|switched (\w+ ){1,3}to|terminated|never again|discontinued|parted ways|parted company|lapsed|churned|dropped|replaced|did not renew|didn\W?t renew|not renewed|put an end|brought \w+ to an end)\b", r"\buntil (\d{4}|last year|recently)\b|\btook (\w+ ){0,3}away\b|\btaken (\w+ ){0,3}away\b|\bpulled (\w+ ){0,3}(out|away)\b"],
-        negation: &[r"\b(not|never|no|none|haven't|hasn't|didn't|don't|doesn't|aren't|isn't|yet to)\b"],
+        negation: &[r"\b(not|never|no|none|haven't|hasn't|didn't|don't|doesn't|aren't|isn't|yet to)\b", r"\bnothing\b"],
         other: &[r"\b(another|other|different|competitors?|competing|someone else|elsewhere|in-house|incumbent|rival|instead|in favou?r of)\b", r"\b(usual|regular|existing|longstanding|long-standing) (advis[eo]r|firm|provider|lawyer|accountant|auditor|consultant)s?\b", r"\b(ourselves|internally|our own (team|staff|people))\b|\bin place of\b", r"\b(a|an) (\w+ ){0,3}(firm|provider|consultancy|practice|adviser|advisor|agency|boutique|consultant|lawyer|accountant|auditor)s?\b"],
         again: &[r"\b(again|come back|return|re-?engage|re-?hire|once more|(bring|brought|bringing) (them|\w+) back)\b", r"\b(call|calling|ring) (on )?(them|you|\w+) again\b|\buse (them|\w+) once more\b"],
         potential: &[r"\b(potential|prospective|future|would-be|possible|hope to|hoping to|would like to|plan to|planning to|intend to|interested in)\b"],

@@ -162,7 +162,7 @@ pub static ES: Lexicon = Lexicon {
         now: &[r"\b(continu\w*|actualmente|ahora|hoy|todavía|aún|en curso|vigente|activ[oa]s?|en este momento|seguimos|somos|desde hace|permanecemos|tenemos|desde (el )?\d{4})\b", r"\b(cada|todos los) (año|años|trimestre|mes|meses|cierre|ejercicio|vez)\b|\btenemos\b"],
         before: &[r"\b(antes|anteriormente|en el pasado|previamente|fuimos|éramos|era|trabajábamos|contratábamos|antigu[oa]s?|anterior)\b", r"(?:^|[^e\s]\s+)hace (\w+ )?(años|meses|tiempo)\b"],
         ended: &[r"\bhace (\w+ )?(años|meses|tiempo) que no\b", r"\b(ya no|rescindi\w*|dejamos|dejó|terminamos|terminó|interrumpi\w*|cambiamos|finalizamos|nunca más|pusimos fin|puesto fin|poner fin)\b", r"\bhasta (\d{4}|el año pasado|hace poco)\b|\b(retiramos|nos retiramos|salimos de|nos salimos)\b"],
-        negation: &[r"\b(no|nunca|jamás|ningún|ninguna|todavía no|aún no)\b"],
+        negation: &[r"\b(no|nunca|jamás|ningún|ninguna|todavía no|aún no)\b", r"\bnada\b"],
         other: &[r"\b(otr[oa]s?|competidor\w*|competencia|distint[oa]s?)\b", r"\b(asesor\w*|despacho|proveedor\w*|abogad[oa]s?|gestor\w*) (habitual\w*|de siempre|de confianza)\b", r"\b(internamente|nosotros mismos|por nuestra cuenta|en casa)\b|\b(en lugar de|en vez de)\b", r"\b(consultor\w*|auditor\w*|firma|gestoría|asesoría)s? (habitual\w*|de siempre|de confianza)\b", r"\b(un|una) (\w+ ){0,2}(despacho|firma|consultora|asesoría|gestoría|proveedor|abogado|auditora)\b"],
         again: &[r"\b(de nuevo|otra vez|volver\w*|regres\w*|volveríamos|repetir\w*|repetiríamos|nuevamente)\b", r"\b(volveríamos a (llamar|contar|contratar)|los llamaríamos|los volveríamos)\b"],
         potential: &[r"\b(potencial\w*|futur[oa]s?|posibles?)\b"],

@@ -146,7 +146,7 @@ pub static IT: Lexicon = Lexicon {
         now: &[r"\b(continu\w*|tuttora|attualmente|oggi|in questo momento|ora|adesso|ancora|in corso|attual\w*|siamo|attiv[oaie]|da anni|da (\w+ )?anni|da tempo|rimaniamo|restiamo|dal \d{4}|(incaric\w*|pratic\w*|mandat\w*) apert\w*)\b", r"\b(ogni) (anno|trimestre|mese|bilancio|esercizio|volta)\b|\b(lavoriamo|ci affidiamo|ci rivolgiamo|ci avvaliamo|utilizziamo)\b"],
         before: &[r"\b(prima|in passato|precedentemente|in precedenza|eravamo|era|siamo stati|abbiamo lavorato|abbiamo avuto|avevamo|ci siamo avvalsi|ci avvalevamo|ex)\b"],
         ended: &[r"\b(non \w+ più|non più|smesso|terminat\w*|chiuso|disdett\w*|rescis\w*|concluso|cambiato|lasciato|interrott\w*|mai più|messo fine|posto fine)\b", r"\bfino (al|a) (\d{4}|l'anno scorso)\b|\b(usciti|ritirati)\b"],
-        negation: &[r"\b(non|mai|nessun\w*|ancora no)\b"],
+        negation: &[r"\b(non|mai|nessun\w*|ancora no)\b", r"\b(niente|nulla)\b"],
         other: &[r"\b(altr\w*|un'altra|concorrent\w*|internamente|interno)\b", r"\b(legale|consulente|studio|commercialista|fornitore|avvocato|revisore) (storico|abituale|di fiducia)\b", r"\b(da soli|in casa|in proprio|noi stessi)\b|\b(al posto d\w*|invece d\w*|in sostituzione)\b", r"\b(un|uno|una|un') ?(\w+ ){0,2}(studio|consulente|fornitore|società|avvocato|commercialista|revisore)\b"],
         again: &[r"\b(di nuovo|nuovamente|tornare|torneremmo|tornerem\w*|ritorn\w*|rifar\w*|rifaremmo|ripet\w*|ancora una volta)\b", r"\b(richiamer\w*|richiamare|contatterem\w*) (di nuovo|ancora)?|\bli richiamer\w*"],
         potential: &[r"\b(potenzial\w*|futur\w*|eventual\w*|possibil\w*)\b"],

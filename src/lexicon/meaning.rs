@@ -944,6 +944,10 @@ mod tests {
             ),
             ("We have never hired a firm like this", "prospect"),
             (
+                "They ran a project for us; nothing open now but we would call them again",
+                "betweener",
+            ),
+            (
                 "Haven't used Marlowe since 2022, we went elsewhere",
                 "former",
             ),
@@ -972,6 +976,7 @@ mod tests {
             ("Wir warten bis nächstes Jahr", "not-now"),
             ("Nous attendrons l'année prochaine", "not-now"),
             ("Abbiamo dato l'incarico a voi", "hired"),
+            ("Nous n'avons pas encore tranché", "open"),
             ("Ficámos com a nossa auditora de sempre", "got-away"),
             ("We picked a smaller regional practice", "got-away"),
             ("Il progetto è fermo", "not-now"),

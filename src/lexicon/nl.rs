@@ -143,7 +143,7 @@ pub static NL: Lexicon = Lexicon {
         now: &[r"\b(doorlopend\w*|momenteel|nu|vandaag|op dit moment|nog steeds|nog altijd|lopend\w*|huidig\w*|zijn|sinds|al jaren|blijven)\b", r"\b(elk|ieder|elke|iedere) (jaar|kwartaal|maand|keer)\b|\b(jaarlijks|al jaren)\b|\bwe (werken|gebruiken|huren)\b|\bwij (werken|gebruiken|huren)\b"],
         before: &[r"\b(vroeger|eerder|voorheen|in het verleden|waren|was|hebben \w+ gewerkt|gewerkt|oud\w*|voormalig\w*)\b"],
         ended: &[r"\b(niet meer|geen \w+ meer|gestopt|stopgezet|weggegaan|afscheid genomen|opgezegd|beëindigd|overgestapt|vertrokken|nooit meer|een einde|(zijn|ben|is) (\w+ ){0,3}weg)\b", r"\btot (\d{4}|vorig jaar|kort geleden)\b|\bovergedragen\b"],
-        negation: &[r"\b(niet|nooit|geen|nog niet)\b"],
+        negation: &[r"\b(niet|nooit|geen|nog niet)\b", r"\bniets\b"],
         other: &[r"\b(ander\w*|concurrent\w*|intern)\b", r"\b(huidige|vertrouwde|gebruikelijke) (adviseur|kantoor|accountant|advocaat|leverancier)\b", r"\b(zelf|in eigen huis|in huis|eigen (team|afdeling|mensen))\b|\bin plaats van\b", r"\b(huidige|vertrouwde|gebruikelijke|vaste) (consultant|adviesbureau|accountantskantoor|advocatenkantoor|partner)s?\b", r"\b(een) (\w+ ){0,2}(kantoor|adviseur|adviesbureau|leverancier|accountant|advocaat|bureau)\b"],
         again: &[r"\b(opnieuw|weer|terugkomen|terugkeren|terug)\b"],
         potential: &[r"\b(potentie\w*|toekomstig\w*|eventue\w*|mogelijk\w*)\b"],

@@ -134,7 +134,7 @@ pub static PL: Lexicon = Lexicon {
         now: &[r"\b(obecnie|teraz|aktualnie|nadal|wciąż|dziś|dzisiaj|w toku|jesteśmy|pozostajemy|na bieżąco|od \d{4}|od lat)\b", r"\b(co roku|corocznie|każdego roku|regularnie)\b|\b(współpracujemy|korzystamy|stałym|stały|stałymi)\b"],
         before: &[r"\b(wcześniej|kiedyś|dawniej|poprzednio|w przeszłości|byliśmy|był\w*|współpracowaliśmy|korzystaliśmy)\b"],
         ended: &[r"\b(już nie|nie \w+ już|zakończ\w*|przestaliśmy|zrezygnow\w*|odeszliśmy|nigdy więcej)\b", r"\bdo (\d{4}|zeszłego roku|niedawna)( r\.?| roku)?\b|\b(wycofaliśmy|zerwaliśmy|rozwiązaliśmy)\b"],
-        negation: &[r"\b(nie|nigdy|żaden|żadna)\b"],
+        negation: &[r"\b(nie|nigdy|żaden|żadna)\b", r"\bnic\b"],
         other: &[r"\b(inn\w*|konkurencj\w*|konkurent\w*)\b", r"\b(dotychczasow\w*) (doradc|kancelari|dostawc|biur)\w*", r"\b(sami|we własnym zakresie|wewnętrzn\w*|własnym zespołem)\b|\bzamiast\b", r"\b(dotychczasow\w*|stał\w*) (konsultant|audytor|doradc|kancelari|biur)\w*"],
         again: &[r"\b(ponownie|znowu|znów|wrócimy|wrócić|powrót)\b"],
         potential: &[r"\b(potencjaln\w*|przyszł\w*|możliw\w*)\b"],

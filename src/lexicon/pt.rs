@@ -146,7 +146,7 @@ pub static PT: Lexicon = Lexicon {
         now: &[r"\b(continu\w*|atualmente|hoje|neste momento|agora|ainda|seguimos|permanecemos|em curso|em andamento|atua\w*|somos|estamos|temos|desde \d{4}|há \w+ anos)\b", r"\b(cada|todos os) (ano|anos|trimestre|mês|meses|fecho|exercício|vez)\b"],
         before: &[r"\b(antes|anteriormente|antigamente|antig\w*|éramos|era|fomos|no passado|já trabalh\w*)\b"],
         ended: &[r"\b(já não|rompemos|rompeu|troc\w*|encerr\w*|rescindi\w*|deixámos|deixamos|deixou|deixaram|terminou|terminámos|interromp\w*|mudámos|mudamos|nunca mais|não \w+ mais|pusemos fim|pôr fim|posto fim)\b", r"\baté (\d{4}|o ano passado|há pouco)\b|\b(saímos|saimos|saíram|saiu)\b"],
-        negation: &[r"\b(não|nunca|nenhum\w*|ainda não)\b"],
+        negation: &[r"\b(não|nunca|nenhum\w*|ainda não)\b", r"\bnada\b"],
         other: &[r"\b(outr\w*|concorrent\w*|internamente|interna)\b", r"\b(assessor\w*|escritório|fornecedor\w*|advogad[oa]s?|contador\w*) (habitual\w*|de sempre|de confiança)\b", r"\b(nós mesmos|nós próprios|por conta própria|em casa)\b|\b(no lugar d[aeo]s?|em vez d[aeo]s?|em substituição d[aeo]s?)\b", r"\b(consultor\w*|sociedade|auditor\w*|contabilista)s? (habitual\w*|de sempre|de confiança)\b", r"\b(um|uma) (\w+ ){0,2}(escritório|consultora|consultoria|sociedade|fornecedor|auditora|assessoria)\b"],
         again: &[r"\b(novamente|de novo|voltar\w*|voltaría\w*|regressar\w*)\b"],
         potential: &[r"\b(potenci\w*|futur\w*|eventua\w*|possíve\w*)\b"],

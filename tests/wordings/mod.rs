@@ -13,7 +13,7 @@
 //! - `oduya` (English): relationship answers in a consultancy's own words;
 //! - `hartmann` (German): relationship, the ex-clients told by tense;
 //! - `leroux` (French): an outcome question worded around the firm's proposal;
-//! - and seventy-one more (`more.rs`, `later.rs`, `rounds.rs`), the held-out folders of this
+//! - and eighty-one more (`more.rs`, `later.rs`, `rounds.rs`), the held-out folders of this
 //!   issue's later rounds.
 
 mod later;
