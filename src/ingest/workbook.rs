@@ -180,8 +180,6 @@ fn read_xlsx_sheet(
     Ok(table)
 }
 
-/// Open a workbook with the reader its content calls for, so that the error names the real
-/// problem (a password, a damaged part) rather than "unknown format".
 /// A workbook's bytes, shared between a first try at its format and the fallback that tries
 /// every format, rather than copied for it.
 #[derive(Clone)]
@@ -193,6 +191,8 @@ impl AsRef<[u8]> for Shared {
     }
 }
 
+/// Open a workbook with the reader its content calls for, so that the error names the real
+/// problem (a password, a damaged part) rather than "unknown format".
 fn open(name: &str, bytes: Vec<u8>) -> Result<Sheets<Cursor<Shared>>, ReadError> {
     let unreadable = |e: String| {
         if e.to_lowercase().contains("password") {

@@ -371,7 +371,7 @@ pub static EN: Lexicon = Lexicon {
             r"\bon (their|the|your|its) books\b",
             r"\bdealings?\b",
             r"\bloyal\w*",
-            r"\b(audit|help|support|assist|represent|serve|counsel|guide|defend|advise)(s|ed|ing)? us\b|\blook(s|ed|ing)? after (us|our)\b|\b(panel|retainer|framework agreement|arrangement)s?\b",
+            r"\b(audit|help|support|assist|represent|serve|counsel|guide|defend)(s|ed|ing)? us\b|\blook(s|ed|ing)? after (us|our)\b|\b(panel|retainer|framework agreement|arrangement)s?\b",
         ],
         now: &[r"\b(now|currently|current|presently|continu\w*|at present|today|still|ongoing|active|live|these days|at the moment|in progress|under ?way|remain|remains|this (quarter|month|year)|since)\b", r"\b(every|each) (year|quarter|month|audit|year-end|filing|case|time)\b|\bwe (use|work with|rely on|instruct|retain|engage)\b|\bgo-to\b"],
         before: &[

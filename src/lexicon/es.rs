@@ -159,7 +159,7 @@ pub static ES: Lexicon = Lexicon {
             r"\b(atend\w*|usamos|usábamos|utiliz\w*)\b",
             r"\b(audita|auditaba|auditó|asesora|asesoraba|representa|representaba|ayuda|ayudaba|lleva|llevaba|llevan|gestiona|gestionaba)(n)? (nuestr\w*|la|las|el|los)\b|\bnos (audita|asesora|representa|ayuda|lleva|acompaña)\w*",
         ],
-        now: &[r"\b(continu\w*|actualmente|ahora|hoy|todavía|aún|en curso|vigente|activ[oa]s?|en este momento|seguimos|somos|desde hace|permanecemos|tenemos|desde (el )?\d{4})\b", r"\b(cada|todos los) (año|años|trimestre|mes|meses|cierre|ejercicio|vez)\b|\btenemos\b"],
+        now: &[r"\b(continu\w*|actualmente|ahora|hoy|todavía|aún|en curso|vigente|activ[oa]s?|en este momento|seguimos|somos|desde hace|permanecemos|tenemos|desde (el )?\d{4})\b", r"\b(cada|todos los) (año|años|trimestre|mes|meses|cierre|ejercicio|vez)\b"],
         before: &[r"\b(antes|anteriormente|en el pasado|previamente|fuimos|éramos|era|trabajábamos|contratábamos|antigu[oa]s?|anterior)\b", r"(?:^|[^e\s]\s+)hace (\w+ )?(años|meses|tiempo)\b"],
         ended: &[r"\bhace (\w+ )?(años|meses|tiempo) que no\b", r"\b(ya no|rescindi\w*|dejamos|dejó|terminamos|terminó|interrumpi\w*|cambiamos|finalizamos|nunca más|pusimos fin|puesto fin|poner fin)\b", r"\bhasta (\d{4}|el año pasado|hace poco)\b|\b(retiramos|nos retiramos|salimos de|nos salimos)\b"],
         negation: &[r"\b(no|nunca|jamás|ningún|ninguna|todavía no|aún no)\b", r"\bnada\b"],

@@ -135,7 +135,7 @@ pub static ID: Lexicon = Lexicon {
         relation: &[r"\b(klien|pelanggan|bekerja sama|kerja sama|menggunakan|memakai|proyek)\b", r"\b(menangani|mengurus|mendampingi|membantu|mengaudit|mewakili|melayani|kontrak|mitra|langganan|jasa)\b", r"\bhubungan\b"],
         now: &[r"\b(saat ini|sekarang|masih|sedang|aktif|kini)\b", r"\b(hingga kini|sampai sekarang|tetap|terus|sejak \d{4})\b", r"\b(setiap|tiap) (tahun|bulan|kuartal|triwulan)\b|\brutin\b"],
         before: &[r"\b(dulu|dahulu|sebelumnya|pernah|dulunya|sempat)\b"],
-        ended: &[r"\b(tidak lagi|sudah tidak|berhenti|berakhir|pindah|beralih)\b", r"\b(sampai|hingga) (\d{4}|tahun lalu)\b|\b(putus|mengakhiri|diakhiri|tidak memperpanjang|tak lagi|tidak lagi)\b"],
+        ended: &[r"\b(tidak lagi|sudah tidak|berhenti|berakhir|pindah|beralih)\b", r"\b(sampai|hingga) (\d{4}|tahun lalu)\b|\b(putus|mengakhiri|diakhiri|tidak memperpanjang|tak lagi)\b"],
         negation: &[r"\b(tidak|belum|bukan)\b"],
         other: &[r"\b(lain|pesaing|kompetitor)\b", r"\b(internal|sendiri|pihak lain)\b|\b(sebagai pengganti|menggantikan|alih-alih)\b"],
         again: &[r"\bkembali\b"],

@@ -111,28 +111,9 @@ pub fn is_you(word: &str) -> bool {
 /// an outcome, "you"…): a word the lexicon reads, so no firm's name ("Beratung", "Kunde").
 pub fn has_meaning(word: &str) -> bool {
     let w = super::without_accents(word);
-    PARTS.iter().any(|p| {
-        [
-            &p.relation,
-            &p.client,
-            &p.now,
-            &p.before,
-            &p.ended,
-            &p.negation,
-            &p.other,
-            &p.again,
-            &p.potential,
-            &p.chose,
-            &p.postponed,
-            &p.deciding,
-            &p.firm,
-            &p.ours,
-            &p.change,
-            &p.acquainted,
-        ]
+    PARTS
         .iter()
-        .any(|part| part.re.is_match(&w))
-    })
+        .any(|p| p.each().any(|part| part.re.is_match(&w)))
 }
 
 /// What an answer says of the relationship (or of the outcome), and the parts that say it.

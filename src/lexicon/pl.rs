@@ -130,7 +130,7 @@ pub static PL: Lexicon = Lexicon {
     ],
     meaning: Meaning {
         client: &[r"\bklient\w*"],
-        relation: &[r"\b(klient|współprac|pracowa|zlece|projekt|korzysta|doradz|umow|wiern|lojaln)\w*", r"\b(prowadzi|prowadził\w*|obsługuj\w*|obsługiwał\w*|audytuj\w*|reprezentuj\w*|pomaga\w*|wspiera\w*)\b|\bobsług\w*", r"\b(relacj\w*|kontakt\w*)\b"],
+        relation: &[r"\b(klient|współprac|pracowa|zlece|projekt|korzysta|doradz|umow|wiern|lojaln)\w*", r"\b(prowadzi|prowadził\w*|audytuj\w*|reprezentuj\w*|pomaga\w*|wspiera\w*)\b|\bobsług\w*", r"\b(relacj\w*|kontakt\w*)\b"],
         now: &[r"\b(obecnie|teraz|aktualnie|nadal|wciąż|dziś|dzisiaj|w toku|jesteśmy|pozostajemy|na bieżąco|od \d{4}|od lat)\b", r"\b(co roku|corocznie|każdego roku|regularnie)\b|\b(współpracujemy|korzystamy|stałym|stały|stałymi)\b"],
         before: &[r"\b(wcześniej|kiedyś|dawniej|poprzednio|w przeszłości|byliśmy|był\w*|współpracowaliśmy|korzystaliśmy)\b"],
         ended: &[r"\b(już nie|nie \w+ już|zakończ\w*|przestaliśmy|zrezygnow\w*|odeszliśmy|nigdy więcej)\b", r"\bdo (\d{4}|zeszłego roku|niedawna)( r\.?| roku)?\b|\b(wycofaliśmy|zerwaliśmy|rozwiązaliśmy)\b"],

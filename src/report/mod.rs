@@ -51,11 +51,9 @@ pub fn write_plain_number(out: &mut String, x: f64) {
     // that read back as the same double.
     if x == 0.0 {
         out.push('0');
-    } else if x == 1.0 {
-        // The weight of an unweighted respondent, on almost every line.
-        out.push('1');
     } else if x.fract() == 0.0 && x.abs() < 1e15 {
-        // A whole number below 2^53 prints the same as an integer, faster.
+        // A whole number below 2^53 (the weight 1 of an unweighted respondent, on almost
+        // every line) prints the same as an integer, faster.
         let _ = write!(out, "{}", x as i64);
     } else if x.abs() < 1e-6 || x.abs() >= 1e15 {
         let _ = write!(out, "{x:e}");

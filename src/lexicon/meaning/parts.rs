@@ -179,5 +179,30 @@ impl Parts {
     }
 }
 
+impl Parts {
+    /// Every part of meaning (not the clause ends).
+    pub(super) fn each(&self) -> impl Iterator<Item = &Part> {
+        [
+            &self.relation,
+            &self.client,
+            &self.now,
+            &self.before,
+            &self.ended,
+            &self.negation,
+            &self.other,
+            &self.again,
+            &self.potential,
+            &self.chose,
+            &self.postponed,
+            &self.deciding,
+            &self.firm,
+            &self.ours,
+            &self.change,
+            &self.acquainted,
+        ]
+        .into_iter()
+    }
+}
+
 pub(super) static PARTS: LazyLock<Vec<Parts>> =
     LazyLock::new(|| LANGUAGES.iter().map(|l| Parts::of(l)).collect());
