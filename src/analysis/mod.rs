@@ -101,6 +101,21 @@ impl Summary {
             .any(|r| r.verdict != "no plan")
     }
 
+    /// A channel every respondent of every stage named (a metadata column such as Qualtrics'
+    /// "Distribution Channel" = anonymous): it says nothing about where buyers look.
+    pub fn channel_alike_everywhere(&self, channel: &str) -> bool {
+        self.tables
+            .touchpoints
+            .iter()
+            .filter(|r| r.segment == "all" && r.channel == channel && r.n > 0)
+            .all(|r| r.share == Some(1.0))
+    }
+
+    /// The q a finding must be under: 1 − confidence (rounded, so that 0.99 gives 0.01).
+    pub fn alpha(&self) -> f64 {
+        ((1.0 - self.confidence) * 1e9).round() / 1e9
+    }
+
     /// The label a stage key is shown by (the config's `[stages.labels]`, recorded here): the
     /// one place the charts and the report take it from.
     pub fn stage_label(&self, st: &str) -> String {

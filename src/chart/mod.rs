@@ -7,7 +7,9 @@ pub mod draw;
 pub mod specs;
 
 use crate::analysis::Summary;
-pub use specs::{Bar, BarChart, Heatmap, LineChart, Scatter, Section, Series, ValueFormat};
+pub use specs::{
+    Bar, BarChart, Heatmap, JourneyMap, LineChart, Scatter, Section, Series, ValueFormat,
+};
 
 /// A chart that could not be drawn (plotters or the PNG encoder failed).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -31,6 +33,7 @@ pub enum Chart {
     Line(LineChart),
     Heat(Heatmap),
     Scatter(Scatter),
+    Map(JourneyMap),
 }
 
 impl Chart {
@@ -41,6 +44,7 @@ impl Chart {
             Chart::Line(c) => &c.name,
             Chart::Heat(c) => &c.name,
             Chart::Scatter(c) => &c.name,
+            Chart::Map(c) => &c.name,
         }
     }
 
@@ -51,6 +55,7 @@ impl Chart {
             Chart::Line(c) => c.section,
             Chart::Heat(c) => c.section,
             Chart::Scatter(c) => c.section,
+            Chart::Map(c) => c.section,
         }
     }
 
@@ -73,14 +78,17 @@ impl Chart {
             Chart::Line(c) => draw::line::plot(c, size),
             Chart::Heat(c) => draw::heatmap::plot(c, size),
             Chart::Scatter(c) => draw::scatter::plot(c, size),
+            Chart::Map(c) => draw::map::plot(c, size),
         }
     }
 }
 
 /// Every chart of the period.
 pub fn all_charts(s: &Summary) -> Vec<Chart> {
-    use specs::{bar, heatmap, line, scatter};
-    let mut out: Vec<Chart> = bar::charts(s).into_iter().map(Chart::Bar).collect();
+    use specs::{bar, heatmap, line, map, scatter};
+    // The journey on one page first: the report opens with it.
+    let mut out = vec![Chart::Map(map::journey_map(s))];
+    out.extend(bar::charts(s).into_iter().map(Chart::Bar));
     out.extend(scatter::ipa(s).into_iter().map(Chart::Scatter));
     match scatter::drivers(s) {
         Some(c) => out.push(Chart::Scatter(c)),

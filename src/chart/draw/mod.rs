@@ -4,4 +4,5 @@ pub mod bar;
 pub mod canvas;
 pub mod heatmap;
 pub mod line;
+pub mod map;
 pub mod scatter;

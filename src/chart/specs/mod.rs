@@ -4,11 +4,13 @@
 pub mod bar;
 pub mod heatmap;
 pub mod line;
+pub mod map;
 pub mod scatter;
 
 pub use bar::{Bar, BarChart, ValueFormat};
 pub use heatmap::{CellMark, Heatmap};
 pub use line::{LineChart, Series, TrendPoint};
+pub use map::{Evidence, JourneyMap, MapCell, MapLine};
 pub use scatter::{Point, Scatter};
 
 /// The longest label a chart draws; longer ones end in "…" (tables keep them whole).
@@ -37,6 +39,8 @@ pub fn short_to(s: &str, max: usize) -> String {
 /// The section of the report a chart is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
+    /// The journey on one page (the map), the report's first section.
+    Map,
     /// Where respondents are in the journey (the stage mix).
     Journey,
     /// Where expectations and experience diverge (gaps, IPA).

@@ -44,7 +44,7 @@ pub fn q_text(name: &str, q: f64) -> String {
 
 /// The q a finding must be under: 1 − confidence (rounded, so that 0.99 gives 0.01).
 fn alpha(s: &Summary) -> f64 {
-    ((1.0 - s.confidence) * 1e9).round() / 1e9
+    s.alpha()
 }
 
 /// The warning a figure on a low base carries inside its brackets.
@@ -267,16 +267,6 @@ fn short_question(q: &str) -> String {
     crate::chart::specs::short_to(&q.split_whitespace().collect::<Vec<_>>().join(" "), 80)
 }
 
-/// A channel every respondent of every stage named (a metadata column such as Qualtrics'
-/// "Distribution Channel" = anonymous): it says nothing about where buyers look.
-fn alike_everywhere(s: &Summary, channel: &str) -> bool {
-    s.tables
-        .touchpoints
-        .iter()
-        .filter(|r| r.segment == "all" && r.channel == channel && r.n > 0)
-        .all(|r| r.share == Some(1.0))
-}
-
 /// Without a channel plan: the channels each stage uses most, and that the plan is missing.
 fn channels_without_plan(s: &Summary) -> Vec<String> {
     let mut out = Vec::new();
@@ -286,7 +276,7 @@ fn channels_without_plan(s: &Summary) -> Vec<String> {
             .touchpoints
             .iter()
             .filter(|r| r.segment == "all" && r.stage == st.key() && r.n > 0)
-            .filter(|r| !alike_everywhere(s, &r.channel))
+            .filter(|r| !s.channel_alike_everywhere(&r.channel))
             .collect();
         if rows.is_empty() {
             continue;
@@ -320,7 +310,7 @@ fn touchpoints(s: &Summary) -> Vec<String> {
         return channels_without_plan(s);
     }
     // A channel every respondent of every stage named: no gap from it.
-    let alike = |channel: &str| alike_everywhere(s, channel);
+    let alike = |channel: &str| s.channel_alike_everywhere(channel);
     let mut out: Vec<String> = s
         .tables
         .touchpoints
@@ -436,6 +426,12 @@ fn transitions(s: &Summary) -> Vec<String> {
         .collect()
 }
 
+/// What the map is read from, under it.
+fn map_lines(s: &Summary) -> Vec<String> {
+    let _ = s;
+    vec!["Each cell is read from a table of this run (stage_mix, conversion, transitions, nps, gaps, ipa, touchpoints, awareness_breadth, themes, trends) and shaded by the strength of its evidence: significant on an adequate base, an adequate base, a low base (hatched), or no data. The sections below say each finding in full.".into()]
+}
+
 /// The report's sections, with the charts drawn for the period.
 pub fn sections(s: &Summary, charts: &[DrawnChart]) -> Vec<Section> {
     // Each section shows the charts that name it, in drawing order.
@@ -449,6 +445,11 @@ pub fn sections(s: &Summary, charts: &[DrawnChart]) -> Vec<Section> {
         findings,
     };
     let mut out = vec![
+        sec(
+            "The journey on one page",
+            Some(ChartSection::Map),
+            map_lines(s),
+        ),
         sec(
             "Where respondents are in the journey",
             Some(ChartSection::Journey),
