@@ -193,6 +193,26 @@ fn push_html(out: &mut String, c: char) {
     }
 }
 
+/// A report sentence as text for a slide: the markers and the sentence's own `*` and
+/// backticks gone (the data keeps its own).
+pub fn slide_line(line: &str) -> String {
+    let mut in_data = false;
+    line.chars()
+        .filter(|&c| match c {
+            OPEN => {
+                in_data = true;
+                false
+            }
+            CLOSE => {
+                in_data = false;
+                false
+            }
+            '*' | '`' => in_data,
+            _ => true,
+        })
+        .collect()
+}
+
 /// A report sentence as plain text: the markers gone.
 pub fn plain_line(line: &str) -> String {
     line.chars().filter(|&c| c != OPEN && c != CLOSE).collect()

@@ -48,6 +48,17 @@ impl Chart {
         }
     }
 
+    /// Its title, subtitle and notes (what a slide says beside a native chart).
+    pub fn texts(&self) -> (&str, &str, &[String]) {
+        match self {
+            Chart::Bar(c) => (&c.title, &c.subtitle, &c.notes),
+            Chart::Line(c) => (&c.title, &c.subtitle, &c.notes),
+            Chart::Heat(c) => (&c.title, &c.subtitle, &c.notes),
+            Chart::Scatter(c) => (&c.title, &c.subtitle, &c.notes),
+            Chart::Map(c) => (&c.title, &c.subtitle, &c.notes),
+        }
+    }
+
     /// The report section it is shown in.
     pub fn section(&self) -> Section {
         match self {

@@ -37,6 +37,7 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         .then(|| crate::privacy::Pseudonyms::from_secret(cfg.secret.as_deref()))
         .transpose()
         .map_err(anyhow::Error::msg)?;
+    let template = deck_template(cfg)?;
     let out = report::outdir::OutDir::open(&a.out)?;
     for lk in inputs.lookups.iter().filter(|l| !l.repeated.is_empty()) {
         warnings.warn(format!(
@@ -89,10 +90,13 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
     }
     clock.mark("analyse");
     // The charts drawn while the tables, the workbook and summary.json are made.
-    let files =
-        report::period_files_drawing(&summary, respondents, cfg.report.title.as_deref(), || {
-            draw_charts(&summary, cfg, a.format, a.quiet)
-        })?;
+    let files = report::period_files_drawing(
+        &summary,
+        respondents,
+        cfg.report.title.as_deref(),
+        template.as_ref(),
+        || draw_charts(&summary, cfg, a.format, a.quiet),
+    )?;
     clock.mark("charts_report");
     staging.write(&files).with_context(cannot_write)?;
     let dir = staging.commit().with_context(cannot_write)?;
@@ -102,6 +106,23 @@ fn run_in_pool(a: &RunArgs) -> Result<()> {
         print_done(&dir, &summary);
     }
     Ok(())
+}
+
+/// The firm's deck template, read and checked before any export is (a missing or broken one
+/// is an error that names it, and nothing is written).
+fn deck_template(cfg: &Config) -> Result<Option<report::deck::Template>> {
+    let Some((path, shown)) = &cfg.report.deck_template else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(path).with_context(|| {
+        format!(
+            "[report] deck_template: cannot read {shown} ({}); nothing was written",
+            path.display()
+        )
+    })?;
+    let t = report::deck::template::read(&bytes, shown)
+        .with_context(|| "[report] deck_template: nothing was written")?;
+    Ok(Some(t))
 }
 
 /// [`classify::read_and_classify`] with a progress bar. Any unreadable file stops the run

@@ -372,6 +372,8 @@ pub struct Report {
     pub ipa_midpoint: bool,
     /// IPA importance is the relative-weight share (`[report] ipa_importance = "derived"`).
     pub ipa_derived: bool,
+    /// `[report] deck_template`: the file, and the name as the config writes it.
+    pub deck_template: Option<(PathBuf, String)>,
 }
 
 /// The fields the analyses look for by role.

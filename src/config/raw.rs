@@ -461,6 +461,9 @@ pub struct RawReport {
     /// each attribute's experience in recommending (`derived`).
     #[serde(default)]
     pub ipa_importance: IpaImportance,
+    /// A .pptx or .potx whose slide master, layouts and theme `deck.pptx` takes (relative to
+    /// the config file).
+    pub deck_template: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
@@ -490,6 +493,7 @@ impl Default for RawReport {
             study: None,
             ipa_crosshair: IpaCrosshair::Means,
             ipa_importance: IpaImportance::Stated,
+            deck_template: None,
         }
     }
 }

@@ -50,7 +50,7 @@ pub(super) fn resolve(
     for s in &raw.segments {
         segments.push(ctx.field(s.get_ref(), s.span().start, "segments")?);
     }
-    let report = resolve_report(&ctx, &raw)?;
+    let report = resolve_report(&ctx, &raw, path)?;
     let input = resolve_input(&ctx, &raw)?;
     let journey = super::analyses::resolve_journey(&ctx, &raw)?;
     let services = super::analyses::resolve_services(&ctx, &raw)?;
@@ -392,7 +392,11 @@ fn resolve_set(
     })
 }
 
-fn resolve_report(ctx: &Ctx, raw: &RawConfig) -> Result<Report, ConfigError> {
+fn resolve_report(
+    ctx: &Ctx,
+    raw: &RawConfig,
+    path: &std::path::Path,
+) -> Result<Report, ConfigError> {
     let r = &raw.report;
     if !(r.confidence > 0.5 && r.confidence < 1.0) {
         return ctx.err(
@@ -428,6 +432,13 @@ fn resolve_report(ctx: &Ctx, raw: &RawConfig) -> Result<Report, ConfigError> {
             .unwrap_or_default(),
         ipa_midpoint: r.ipa_crosshair == super::raw::IpaCrosshair::Midpoint,
         ipa_derived: r.ipa_importance == super::raw::IpaImportance::Derived,
+        // Resolved against the config file's folder, as the lookups are.
+        deck_template: r.deck_template.as_ref().map(|t| {
+            (
+                path.parent().unwrap_or(std::path::Path::new("")).join(t),
+                t.clone(),
+            )
+        }),
     })
 }
 

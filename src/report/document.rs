@@ -447,13 +447,15 @@ fn html(
     h
 }
 
-/// `report.md` and `report.html` for the period.
+/// `report.md`, `report.html` and `deck.pptx` for the period (the deck in the look of
+/// `template` when there is one).
 pub fn documents(
     s: &Summary,
     reasons: BTreeMap<String, u64>,
     charts: &[DrawnChart],
     report_title: Option<&str>,
-) -> Vec<OutputFile> {
+    template: Option<&super::deck::Template>,
+) -> Result<Vec<OutputFile>, super::ReportError> {
     let by_name: BTreeMap<String, &[u8]> = charts
         .iter()
         .map(|c| (c.name.clone(), c.png.as_slice()))
@@ -461,7 +463,28 @@ pub fn documents(
     let secs = sections(s, charts);
     let q = quality(s, reasons);
     let heading = title(s, report_title);
-    vec![
+    let specs = crate::chart::all_charts(s);
+    let deck = super::deck::deck(
+        &super::deck::DeckInput {
+            title: heading.clone(),
+            lines: vec![
+                format!("{}.", overview(s, &q)),
+                format!("{}.", fieldwork(s)),
+            ],
+            provisional: provisional(s),
+            sections: &secs,
+            drawn: charts,
+            specs: &specs,
+            stage_labels: crate::stage::Stage::ALL
+                .iter()
+                .map(|st| (st.key().to_string(), s.stage_label(st.key())))
+                .collect(),
+            quality: quality_lines(&q, s),
+            method: method_lines(s),
+        },
+        template,
+    )?;
+    Ok(vec![
         OutputFile {
             path: "report.md".into(),
             bytes: markdown(s, &secs, &q, &heading).into_bytes(),
@@ -470,5 +493,9 @@ pub fn documents(
             path: "report.html".into(),
             bytes: html(s, &secs, &q, &heading, &by_name).into_bytes(),
         },
-    ]
+        OutputFile {
+            path: "deck.pptx".into(),
+            bytes: deck,
+        },
+    ])
 }

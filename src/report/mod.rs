@@ -4,6 +4,7 @@
 //! leaves any earlier content of the period folder as it was.
 
 pub mod atomic;
+pub mod deck;
 pub mod document;
 pub mod findings;
 pub mod outdir;
@@ -24,6 +25,8 @@ pub use respondents::Respondents;
 pub enum ReportError {
     #[error("tables.xlsx: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error(transparent)]
+    Deck(#[from] deck::DeckError),
 }
 
 /// One file of the period folder, path relative to it.
@@ -147,7 +150,7 @@ pub fn tables(s: &Summary) -> Vec<TidyTable> {
 }
 
 /// Every file of the period folder, as bytes: tables, `tables.xlsx`, `summary.json`, the report
-/// documents and the charts; not `respondents.csv`, which [`respondents`] writes as it is
+/// documents, the deck and the charts; not `respondents.csv`, which [`respondents`] writes as it is
 /// made. `resp` is what [`respondents`] gave beside it (it needs no analysis, so it can be
 /// made beside it).
 pub fn period_files(
@@ -156,7 +159,7 @@ pub fn period_files(
     charts: Vec<DrawnChart>,
     title: Option<&str>,
 ) -> Result<Vec<OutputFile>, ReportError> {
-    period_files_drawing(summary, resp, title, || Ok(charts))
+    period_files_drawing(summary, resp, title, None, || Ok(charts))
 }
 
 /// [`period_files`], the charts drawn by `draw` while the tables, the workbook and
@@ -166,13 +169,16 @@ pub fn period_files_drawing<E: From<ReportError> + Send>(
     summary: &Summary,
     resp: Respondents,
     title: Option<&str>,
+    template: Option<&deck::Template>,
     draw: impl FnOnce() -> Result<Vec<DrawnChart>, E> + Send,
 ) -> Result<Vec<OutputFile>, E> {
     let Respondents { sheet, reasons } = resp;
     let (data, charts) = rayon::join(|| data_files(summary, sheet), draw);
     let mut out = data?;
     let charts = charts?;
-    out.extend(document::documents(summary, reasons, &charts, title));
+    out.extend(document::documents(
+        summary, reasons, &charts, title, template,
+    )?);
     for c in charts {
         out.push(OutputFile {
             path: format!("charts/{}.png", c.name),
