@@ -134,7 +134,7 @@ fn slides(input: &DeckInput) -> Vec<Slide> {
             let map = spec.is_some_and(|i| input.specs[i].section() == ChartSection::Map);
             // The finding a chart shows: for a stage's chart, the first about that stage (it
             // starts with the stage's label); for the one chart of a section not about a
-            // stage, the section's first. Any other chart keeps its
+            // stage, the section's first (one with its figures before one without). Any other chart keeps its
             // own title (a finding is never put over a chart that does not show it).
             let stage_label = input
                 .stage_labels
@@ -142,9 +142,15 @@ fn slides(input: &DeckInput) -> Vec<Slide> {
                 .find(|(key, _)| name.ends_with(&format!("_{key}")))
                 .map(|(_, label)| label.to_lowercase());
             let sole = stage_less == 1;
+            // A finding with its figures first ("read from “…”" says no result).
+            let with_figures = |k: usize| headline(&sec.findings[k]) != findings[k].trim_end();
+            let order: Vec<usize> = (0..sec.findings.len())
+                .filter(|&k| with_figures(k))
+                .chain((0..sec.findings.len()).filter(|&k| !with_figures(k)))
+                .collect();
             let pick = (!map && (stage_label.is_some() || sole))
                 .then(|| {
-                    (0..sec.findings.len()).find(|&k| {
+                    order.iter().copied().find(|&k| {
                         !used[k]
                             && stage_label
                                 .as_ref()
