@@ -17,13 +17,14 @@ pub use specs::{
 pub struct ChartError(pub String);
 
 /// A chart drawn: its name, the report section it is shown in, its PNG and, when asked, its
-/// SVG.
+/// SVG, and the spec it was drawn from (the deck's native charts are made from it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DrawnChart {
     pub name: String,
     pub section: Section,
     pub png: Vec<u8>,
     pub svg: Option<Vec<u8>>,
+    pub spec: Chart,
 }
 
 /// Any chart journeygap draws.
@@ -46,6 +47,15 @@ impl Chart {
             Chart::Scatter(c) => &c.name,
             Chart::Map(c) => &c.name,
         }
+    }
+
+    /// The stage a chart is about (`gaps_client`, `ipa_former`, `trend_gaps_got-away`), from
+    /// the `_<stage>` its name ends with; `None` for a chart of every stage.
+    pub fn stage(&self) -> Option<crate::stage::Stage> {
+        let name = self.name();
+        crate::stage::Stage::ALL
+            .into_iter()
+            .find(|st| name.ends_with(&format!("_{}", st.key())))
     }
 
     /// Its title, subtitle and notes (what a slide says beside a native chart).
@@ -79,6 +89,7 @@ impl Chart {
             section: self.section(),
             png: draw::canvas::rasterise(&tree, size)?,
             svg: svg.then(|| draw::canvas::outlines(&tree)),
+            spec: self.clone(),
         })
     }
 

@@ -463,9 +463,9 @@ pub fn documents(
     let secs = sections(s, charts);
     let q = quality(s, reasons);
     let heading = title(s, report_title);
-    let specs = crate::chart::all_charts(s);
     let deck = super::deck::deck(
         &super::deck::DeckInput {
+            summary: s,
             title: heading.clone(),
             lines: vec![
                 format!("{}.", overview(s, &q)),
@@ -474,11 +474,6 @@ pub fn documents(
             provisional: provisional(s),
             sections: &secs,
             drawn: charts,
-            specs: &specs,
-            stage_labels: crate::stage::Stage::ALL
-                .iter()
-                .map(|st| (st.key().to_string(), s.stage_label(st.key())))
-                .collect(),
             quality: quality_lines(&q, s),
             method: method_lines(s),
         },

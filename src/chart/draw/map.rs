@@ -125,6 +125,60 @@ where
     Ok(())
 }
 
+/// Where the map's parts go, in pixels of a chart `h` high.
+struct Layout {
+    h: u32,
+    left: i32,
+    top: i32,
+    bottom: i32,
+    label_w: i32,
+    col_w: i32,
+    gap: i32,
+    head_h: i32,
+    legend_h: i32,
+    rows_top: i32,
+    row_h: i32,
+}
+
+impl Layout {
+    fn of<DB: DrawingBackend>(plot: &Area<DB>, m: &JourneyMap, h: u32) -> Layout {
+        let (xr, yr) = plot.get_pixel_range();
+        let margin = px(h, 40.0);
+        let (left, right) = (xr.start + margin, xr.end - margin);
+        let label_w = px(h, 178.0);
+        let ncols = m.columns.len().max(1) as i32;
+        let gap = px(h, 3.0).max(1);
+        let (head_h, legend_h) = (px(h, 84.0), px(h, 36.0));
+        let band_lines = m.gutters.iter().map(Vec::len).max().unwrap_or(0) as i32;
+        let band_h = if band_lines == 0 {
+            0
+        } else {
+            px(h, 14.0) + px(h, 22.0) * band_lines
+        };
+        let rows_top = yr.start + head_h + band_h + gap;
+        let rows_bottom = yr.end - legend_h - px(h, 6.0);
+        let nrows = m.rows.len().max(1) as i32;
+        Layout {
+            h,
+            left,
+            top: yr.start,
+            bottom: yr.end,
+            label_w,
+            col_w: (right - left - label_w) / ncols,
+            gap,
+            head_h,
+            legend_h,
+            rows_top,
+            row_h: (rows_bottom - rows_top) / nrows,
+        }
+    }
+
+    /// The left edge of column `c` (its right edge is `col_x(c + 1)`).
+    fn col_x(&self, c: usize) -> i32 {
+        self.left + self.label_w + c as i32 * self.col_w
+    }
+}
+
 /// Draw on any area: title and subtitle, heads, gutters, rows, legend, notes.
 pub fn draw_map<DB: DrawingBackend>(
     root: &Area<DB>,
@@ -135,32 +189,21 @@ where
     DB::ErrorType: 'static,
 {
     let plot = frame(root, &m.title, &m.subtitle, &m.notes)?;
-    let (xr, yr) = plot.get_pixel_range();
-    let margin = px(h, 40.0);
-    let (left, right) = (xr.start + margin, xr.end - margin);
-    let (top, bottom) = (yr.start, yr.end);
-    let label_w = px(h, 178.0);
-    let ncols = m.columns.len().max(1) as i32;
-    let col_w = (right - left - label_w) / ncols;
-    let gap = px(h, 3.0).max(1);
-    let legend_h = px(h, 36.0);
-    let head_h = px(h, 84.0);
-    let band_lines = m.gutters.iter().map(Vec::len).max().unwrap_or(0) as i32;
-    let band_h = if band_lines == 0 {
-        0
-    } else {
-        px(h, 14.0) + px(h, 22.0) * band_lines
-    };
-    let rows_top = top + head_h + band_h + gap;
-    let rows_bottom = bottom - legend_h - px(h, 6.0);
-    let nrows = m.rows.len().max(1) as i32;
-    let row_h = (rows_bottom - rows_top) / nrows;
-    let col_x = |c: i32| left + label_w + c * col_w;
-    let cell_size = px(h, 17.0) as f64;
+    let at = Layout::of(&plot, m, h);
+    draw_heads(root, m, &at)?;
+    draw_gutters(root, m, &at)?;
+    draw_rows(root, m, &at)?;
+    draw_legend(root, &at)
+}
 
-    // Heads: a strip of the stage's colour, its label, n and share.
+/// Heads: a strip of the stage's colour, its label, n and share.
+fn draw_heads<DB: DrawingBackend>(root: &Area<DB>, m: &JourneyMap, at: &Layout) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let (h, top) = (at.h, at.top);
     for (c, col) in m.columns.iter().enumerate() {
-        let (x0, x1) = (col_x(c as i32) + gap, col_x(c as i32 + 1) - gap);
+        let (x0, x1) = (at.col_x(c) + at.gap, at.col_x(c + 1) - at.gap);
         let rgb = col.stage.rgb();
         let strip = px(h, 10.0);
         let low = col.head.evidence != Evidence::Adequate;
@@ -171,7 +214,7 @@ where
         ))?;
         cell_box(
             root,
-            (x0, top + strip, x1, top + head_h),
+            (x0, top + strip, x1, top + at.head_h),
             rgb,
             col.head.evidence,
             h,
@@ -187,85 +230,98 @@ where
             (x0 + pad, top + strip + px(h, 20.0)),
             label_font.clone(),
         ))?;
-        let stats = MapCell {
-            lines: col.head.lines.clone(),
-            evidence: col.head.evidence,
-        };
         cell_text(
             root,
-            &stats,
-            (x0, top + strip + px(h, 30.0), x1, top + head_h),
+            &col.head,
+            (x0, top + strip + px(h, 30.0), x1, top + at.head_h),
             px(h, 16.0) as f64,
             h,
         )?;
     }
+    Ok(())
+}
 
-    // Gutters: each figure on the line between two stages, centred on it.
-    let band_font_size = px(h, 16.0) as f64;
+/// Gutters: each figure on the line between two stages, centred on it.
+fn draw_gutters<DB: DrawingBackend>(root: &Area<DB>, m: &JourneyMap, at: &Layout) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let h = at.h;
+    let font_size = px(h, 16.0) as f64;
+    let pad = px(h, 8.0);
     for (i, figures) in m.gutters.iter().enumerate() {
-        let x = col_x(i as i32 + 1);
+        let x = at.col_x(i + 1);
         for (k, cell) in figures.iter().enumerate() {
             let line = cell.lines.first().cloned().unwrap_or_default();
-            let whole = line.whole();
-            let font = (family(&whole), band_font_size).into_font().color(&BLACK);
-            let room = (col_w - px(h, 16.0)) as u32;
-            let text = fitted(root, &line, &font, room - px(h, 16.0) as u32);
+            let font = (family(&line.whole()), font_size).into_font().color(&BLACK);
+            // The badge fits inside a column, with its padding either side.
+            let text = fitted(root, &line, &font, (at.col_w - 2 * px(h, 16.0)) as u32);
             let w = root
                 .estimate_text_size(&text, &font)
                 .map(|x| x.0 as i32)
                 .unwrap_or(0)
                 + px(h, 16.0);
-            let y0 = top + head_h + px(h, 7.0) + px(h, 22.0) * k as i32;
+            let y0 = at.top + at.head_h + px(h, 7.0) + px(h, 22.0) * k as i32;
             let y1 = y0 + px(h, 20.0);
             let (x0, x1) = (x - w / 2, x + w / 2);
             cell_box(root, (x0, y0, x1, y1), NEUTRAL, cell.evidence, h)?;
             root.draw(&Rectangle::new([(x0, y0), (x1, y1)], tint(NEUTRAL, 0.5)))?;
             root.draw(&Text::new(
                 text,
-                (x0 + px(h, 8.0), (y0 + y1) / 2),
+                (x0 + pad, (y0 + y1) / 2),
                 font.pos(Pos::new(HPos::Left, VPos::Center)),
             ))?;
         }
     }
+    Ok(())
+}
 
-    // Rows: the label, then a cell per stage.
+/// Rows: the label, then a cell per stage.
+fn draw_rows<DB: DrawingBackend>(root: &Area<DB>, m: &JourneyMap, at: &Layout) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let h = at.h;
     let label_font = (super::canvas::FONT, px(h, 18.0) as f64)
         .into_font()
         .style(FontStyle::Bold)
         .color(&RGBColor(50, 50, 50));
+    let line_h = px(h, 22.0);
     for (r, row) in m.rows.iter().enumerate() {
-        let y0 = rows_top + row_h * r as i32 + gap;
-        let y1 = rows_top + row_h * (r as i32 + 1) - gap;
-        let lines = wrap2(
-            root,
-            &row.label,
-            &label_font,
-            (label_w - px(h, 12.0)) as u32,
-        );
-        let line_h = px(h, 22.0);
+        let y0 = at.rows_top + at.row_h * r as i32 + at.gap;
+        let y1 = at.rows_top + at.row_h * (r as i32 + 1) - at.gap;
+        let room = (at.label_w - px(h, 12.0)) as u32;
+        let lines = wrap2(root, &row.label, &label_font, room);
         let first = (y0 + y1) / 2 - line_h * (lines.len() as i32 - 1) / 2;
         for (k, l) in lines.iter().enumerate() {
             root.draw(&Text::new(
                 l.clone(),
-                (left, first + line_h * k as i32),
+                (at.left, first + line_h * k as i32),
                 label_font.pos(Pos::new(HPos::Left, VPos::Center)),
             ))?;
         }
         for (c, cell) in row.cells.iter().enumerate() {
             let rgb = m.columns.get(c).map(|x| x.stage.rgb()).unwrap_or(NEUTRAL);
-            let bounds = (col_x(c as i32) + gap, y0, col_x(c as i32 + 1) - gap, y1);
+            let bounds = (at.col_x(c) + at.gap, y0, at.col_x(c + 1) - at.gap, y1);
             cell_box(root, bounds, rgb, cell.evidence, h)?;
-            cell_text(root, cell, bounds, cell_size, h)?;
+            cell_text(root, cell, bounds, px(h, 17.0) as f64, h)?;
         }
     }
+    Ok(())
+}
 
-    // The legend: the four strengths of evidence, in a neutral grey.
-    let y0 = bottom - legend_h;
-    let legend_font = (super::canvas::FONT, px(h, 16.0) as f64)
+/// The legend: the four strengths of evidence, in a neutral grey.
+fn draw_legend<DB: DrawingBackend>(root: &Area<DB>, at: &Layout) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let h = at.h;
+    let y0 = at.bottom - at.legend_h;
+    let font = (super::canvas::FONT, px(h, 16.0) as f64)
         .into_font()
         .color(&RGBColor(60, 60, 60))
         .pos(Pos::new(HPos::Left, VPos::Center));
-    let mut x = left;
+    let mut x = at.left;
     for e in [
         Evidence::Significant,
         Evidence::Adequate,
@@ -273,7 +329,7 @@ where
         Evidence::NoData,
     ] {
         let sw = px(h, 30.0);
-        let (sy0, sy1) = (y0 + px(h, 6.0), y0 + legend_h - px(h, 6.0));
+        let (sy0, sy1) = (y0 + px(h, 6.0), y0 + at.legend_h - px(h, 6.0));
         cell_box(root, (x, sy0, x + sw, sy1), NEUTRAL, e, h)?;
         root.draw(&Rectangle::new(
             [(x, sy0), (x + sw, sy1)],
@@ -282,10 +338,10 @@ where
         root.draw(&Text::new(
             e.legend(),
             (x + sw + px(h, 8.0), (sy0 + sy1) / 2),
-            legend_font.clone(),
+            font.clone(),
         ))?;
         let w = root
-            .estimate_text_size(e.legend(), &legend_font)
+            .estimate_text_size(e.legend(), &font)
             .map(|x| x.0 as i32)
             .unwrap_or(0);
         x += sw + px(h, 8.0) + w + px(h, 30.0);

@@ -70,23 +70,9 @@ fn workbook(columns: &[Column]) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-/// The column letter of column `c` (0 = A); charts have few columns, but any count is named.
-fn letter(mut c: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
-}
-
 /// `Sheet1!$B$2:$B$6`: rows `2..=n+1` of column `c`.
 fn range(c: usize, n: usize) -> String {
-    let l = letter(c);
+    let l = crate::ingest::column_letter(c);
     format!("Sheet1!${l}$2:${l}${}", n.max(1) + 1)
 }
 
@@ -124,13 +110,19 @@ fn num_cache(values: &[Option<f64>], format: &str) -> String {
 fn series_name(c: usize, name: &str) -> String {
     format!(
         "<c:tx><c:strRef><c:f>Sheet1!${}$1</c:f>{}</c:strRef></c:tx>",
-        letter(c),
+        crate::ingest::column_letter(c),
         str_cache(&[name.to_string()])
     )
 }
 
 fn hex((r, g, b): (u8, u8, u8)) -> String {
     format!("{r:02X}{g:02X}{b:02X}")
+}
+
+/// A stage's colour faded for a low base, as the drawn charts fade it (35 % of the colour).
+fn faded((r, g, b): (u8, u8, u8)) -> (u8, u8, u8) {
+    let m = |x: u8| (255.0 - (255.0 - x as f64) * 0.35).round() as u8;
+    (m(r), m(g), m(b))
 }
 
 fn solid(rgb: (u8, u8, u8)) -> String {
@@ -228,12 +220,7 @@ fn bar(c: &BarChart) -> (String, Vec<Column>) {
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let rgb = if b.low_base {
-                let m = |x: u8| (255.0 - (255.0 - x as f64) * 0.35).round() as u8;
-                (m(b.rgb.0), m(b.rgb.1), m(b.rgb.2))
-            } else {
-                b.rgb
-            };
+            let rgb = if b.low_base { faded(b.rgb) } else { b.rgb };
             format!(
                 "<c:dPt><c:idx val=\"{i}\"/><c:invertIfNegative val=\"0\"/><c:bubble3D val=\"0\"/><c:spPr>{}</c:spPr></c:dPt>",
                 solid(rgb)
@@ -330,12 +317,7 @@ fn scatter(c: &Scatter) -> (String, Vec<Column>) {
         let row = i + 2;
         let point = i;
         let i = i + crosshairs;
-        let rgb = if p.low_base {
-            let m = |x: u8| (255.0 - (255.0 - x as f64) * 0.35).round() as u8;
-            (m(c.rgb.0), m(c.rgb.1), m(c.rgb.2))
-        } else {
-            c.rgb
-        };
+        let rgb = if p.low_base { faded(c.rgb) } else { c.rgb };
         series.push_str(&format!(
             "<c:ser><c:idx val=\"{i}\"/><c:order val=\"{i}\"/><c:tx><c:strRef><c:f>Sheet1!$A${row}</c:f>{}</c:strRef></c:tx><c:spPr><a:ln w=\"19050\"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"circle\"/><c:size val=\"10\"/><c:spPr>{}<a:ln><a:noFill/></a:ln></c:spPr></c:marker><c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}<c:dLblPos val=\"r\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"0\"/><c:showCatName val=\"0\"/><c:showSerName val=\"1\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls><c:xVal><c:numRef><c:f>Sheet1!$B${row}</c:f>{}</c:numRef></c:xVal><c:yVal><c:numRef><c:f>Sheet1!$C${row}</c:f>{}</c:numRef></c:yVal><c:smooth val=\"0\"/></c:ser>",
             str_cache(std::slice::from_ref(&names[point])),
@@ -395,11 +377,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn column_letters_go_past_z() {
-        assert_eq!(letter(0), "A");
-        assert_eq!(letter(25), "Z");
-        assert_eq!(letter(26), "AA");
-        assert_eq!(letter(27), "AB");
+    fn ranges_name_rows_two_to_n_plus_one() {
         assert_eq!(range(1, 5), "Sheet1!$B$2:$B$6");
     }
 }

@@ -115,37 +115,15 @@ fn resolve(from: &str, target: &str) -> String {
     path.join("/")
 }
 
+type Parts = BTreeMap<String, Vec<u8>>;
+
 /// Read a template's bytes (`shown`: its path as the user wrote it, for errors).
 pub fn read(bytes: &[u8], shown: &str) -> Result<Template, TemplateError> {
     let fail = |why: String| TemplateError {
         path: shown.to_string(),
         why,
     };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| fail(format!("not a PowerPoint file (a .pptx or .potx): {e}")))?;
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut total = 0u64;
-    for i in 0..zip.len() {
-        let mut f = zip
-            .by_index(i)
-            .map_err(|e| fail(format!("a damaged part: {e}")))?;
-        if f.is_dir() {
-            continue;
-        }
-        total += f.size();
-        if total > 200 << 20 {
-            return Err(fail("over 200 MB unpacked: not a template".into()));
-        }
-        let name = f
-            .name()
-            .map_err(|e| fail(format!("a damaged part name: {e}")))?
-            .trim_start_matches('/')
-            .to_string();
-        let mut b = Vec::with_capacity(f.size().min(1 << 24) as usize);
-        f.read_to_end(&mut b)
-            .map_err(|e| fail(format!("a damaged part {name}: {e}")))?;
-        files.insert(name, b);
-    }
+    let files = unzip(bytes).map_err(fail)?;
     let text = |name: &str| -> Result<String, TemplateError> {
         let b = files
             .get(name)
@@ -167,14 +145,71 @@ pub fn read(bytes: &[u8], shown: &str) -> Result<Template, TemplateError> {
     let size = (
         attr(&pres, "<p:sldSz ", "cx")
             .and_then(|v| v.parse().ok())
-            .unwrap_or(12_192_000),
+            .unwrap_or(super::parts::SLIDE.0),
         attr(&pres, "<p:sldSz ", "cy")
             .and_then(|v| v.parse().ok())
-            .unwrap_or(6_858_000),
+            .unwrap_or(super::parts::SLIDE.1),
     );
-    // The master and everything it reaches, but no slide, notes or presentation part.
-    let mut parts: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut todo = vec![master.clone()];
+    let (parts, layouts) = reach(&files, &master).map_err(fail)?;
+    let (title_layout, content_layout) = choose_layouts(&parts, &layouts)
+        .ok_or_else(|| fail("the slide master has no layout".into()))?;
+    let holds = |layout: &str, ph: &str| holds(&parts, layout, ph);
+    let (has_ctr_title, has_title) = (
+        holds(&title_layout, "ctrTitle"),
+        holds(&content_layout, "title"),
+    );
+    let body = content_room(&parts, (&content_layout, &master), size);
+    let (overrides, defaults) = content_types(&text("[Content_Types].xml")?, &parts);
+    Ok(Template {
+        parts,
+        overrides,
+        defaults,
+        master,
+        master_id,
+        title_layout,
+        content_layout,
+        size,
+        has_ctr_title,
+        has_title,
+        body,
+    })
+}
+
+/// Every file of the zip by name (at most 200 MB unpacked).
+fn unzip(bytes: &[u8]) -> Result<Parts, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a PowerPoint file (a .pptx or .potx): {e}"))?;
+    let mut files = Parts::new();
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let mut f = zip
+            .by_index(i)
+            .map_err(|e| format!("a damaged part: {e}"))?;
+        if f.is_dir() {
+            continue;
+        }
+        total += f.size();
+        if total > 200 << 20 {
+            return Err("over 200 MB unpacked: not a template".into());
+        }
+        let name = f
+            .name()
+            .map_err(|e| format!("a damaged part name: {e}"))?
+            .trim_start_matches('/')
+            .to_string();
+        let mut b = Vec::with_capacity(f.size().min(1 << 24) as usize);
+        f.read_to_end(&mut b)
+            .map_err(|e| format!("a damaged part {name}: {e}"))?;
+        files.insert(name, b);
+    }
+    Ok(files)
+}
+
+/// The master and every part it reaches (its layouts, theme, pictures and their
+/// relationships), but no slide, notes or presentation part; and the layouts among them.
+fn reach(files: &Parts, master: &str) -> Result<(Parts, Vec<String>), String> {
+    let mut parts = Parts::new();
+    let mut todo = vec![master.to_string()];
     let mut seen = BTreeSet::new();
     let mut layouts: Vec<String> = Vec::new();
     while let Some(part) = todo.pop() {
@@ -182,23 +217,34 @@ pub fn read(bytes: &[u8], shown: &str) -> Result<Template, TemplateError> {
             continue;
         }
         let Some(b) = files.get(&part) else {
-            return Err(fail(format!("part {part} is named but missing")));
+            return Err(format!("part {part} is named but missing"));
         };
         parts.insert(part.clone(), b.clone());
         if part.starts_with("ppt/slideLayouts/") {
             layouts.push(part.clone());
         }
         let rels = rels_of(&part);
-        if let Some(r) = files.get(&rels) {
-            parts.insert(rels.clone(), r.clone());
-            for (_, kind, target, external) in relationships(&String::from_utf8_lossy(r)) {
-                if external || kind.ends_with("/slide") || kind.ends_with("/notesMaster") {
-                    continue;
-                }
+        let Some(r) = files.get(&rels) else {
+            continue;
+        };
+        parts.insert(rels.clone(), r.clone());
+        for (_, kind, target, external) in relationships(&String::from_utf8_lossy(r)) {
+            if !(external || kind.ends_with("/slide") || kind.ends_with("/notesMaster")) {
                 todo.push(resolve(&part, &target));
             }
         }
     }
+    Ok((parts, layouts))
+}
+
+/// Whether a layout has a placeholder of type `ph`.
+fn holds(parts: &Parts, layout: &str, ph: &str) -> bool {
+    String::from_utf8_lossy(&parts[layout]).contains(&format!("<p:ph type=\"{ph}\""))
+}
+
+/// The title layout (type `title`, else one with a centred title, else the first) and the
+/// content layout (`obj`, `titleOnly`, `tx`, `twoObj`, else one with a title, else another).
+fn choose_layouts(parts: &Parts, layouts: &[String]) -> Option<(String, String)> {
     let kind_of = |layout: &str| -> String {
         let t = String::from_utf8_lossy(&parts[layout]).into_owned();
         attr(&t, "<p:sldLayout", "type")
@@ -210,23 +256,32 @@ pub fn read(bytes: &[u8], shown: &str) -> Result<Template, TemplateError> {
             .iter()
             .find_map(|k| layouts.iter().find(|l| kind_of(l) == *k).cloned())
     };
-    let holds = |layout: &str, ph: &str| {
-        String::from_utf8_lossy(&parts[layout]).contains(&format!("<p:ph type=\"{ph}\""))
-    };
-    let title_layout = find(&["title"])
-        .or_else(|| layouts.iter().find(|l| holds(l, "ctrTitle")).cloned())
-        .or_else(|| layouts.first().cloned())
-        .ok_or_else(|| fail("the slide master has no layout".into()))?;
-    let content_layout = find(&["obj", "titleOnly", "tx", "twoObj"])
-        .or_else(|| layouts.iter().find(|l| holds(l, "title")).cloned())
-        .or_else(|| layouts.iter().find(|l| **l != title_layout).cloned())
-        .unwrap_or_else(|| title_layout.clone());
-    let has_ctr_title = holds(&title_layout, "ctrTitle");
-    let has_title = holds(&content_layout, "title");
-    // A body of under half the slide's height is a caption's room, not a chart's: then the
-    // room is the usual one, above the master's date and footer.
-    let master_text = String::from_utf8_lossy(&parts[&master]).into_owned();
-    let body = body_at(&String::from_utf8_lossy(&parts[&content_layout]))
+    let title = find(&["title"])
+        .or_else(|| {
+            layouts
+                .iter()
+                .find(|l| holds(parts, l, "ctrTitle"))
+                .cloned()
+        })
+        .or_else(|| layouts.first().cloned())?;
+    let content = find(&["obj", "titleOnly", "tx", "twoObj"])
+        .or_else(|| layouts.iter().find(|l| holds(parts, l, "title")).cloned())
+        .or_else(|| layouts.iter().find(|l| **l != title).cloned())
+        .unwrap_or_else(|| title.clone());
+    Some((title, content))
+}
+
+/// The room for a slide's content: the content layout's (else the master's) body when it is
+/// at least half the slide's height; a smaller body is a caption's room, not a chart's, and
+/// then the room is the usual one ([`super::shapes::content_area`]) above the master's date
+/// and footer.
+fn content_room(
+    parts: &Parts,
+    (content_layout, master): (&str, &str),
+    size: (i64, i64),
+) -> Option<(i64, i64, i64, i64)> {
+    let master_text = String::from_utf8_lossy(&parts[master]).into_owned();
+    body_at(&String::from_utf8_lossy(&parts[content_layout]))
         .or_else(|| body_at(&master_text))
         .filter(|b| b.3 * 2 >= size.1)
         .or_else(|| {
@@ -239,17 +294,16 @@ pub fn read(bytes: &[u8], shown: &str) -> Result<Template, TemplateError> {
                         .ok()
                 })
                 .min()?;
-            let top = size.1 * 19 / 100;
-            (footer > top + size.1 / 2).then(|| {
-                (
-                    size.0 * 4 / 100,
-                    top,
-                    size.0 * 92 / 100,
-                    footer - top - size.1 / 50,
-                )
-            })
-        });
-    let types = text("[Content_Types].xml")?;
+            let (x, top, w, _) = super::shapes::content_area(size);
+            (footer > top + size.1 / 2).then_some((x, top, w, footer - top - size.1 / 50))
+        })
+}
+
+/// The template's content types: `Override` for the parts taken, every `Default`.
+fn content_types(
+    types: &str,
+    parts: &Parts,
+) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
     let mut overrides = BTreeMap::new();
     let mut defaults = BTreeMap::new();
     for t in types.split('<').skip(1) {
@@ -273,19 +327,7 @@ pub fn read(bytes: &[u8], shown: &str) -> Result<Template, TemplateError> {
             }
         }
     }
-    Ok(Template {
-        parts,
-        overrides,
-        defaults,
-        master,
-        master_id,
-        title_layout,
-        content_layout,
-        size,
-        has_ctr_title,
-        has_title,
-        body,
-    })
+    (overrides, defaults)
 }
 
 #[cfg(test)]

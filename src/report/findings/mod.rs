@@ -42,10 +42,6 @@ pub fn q_text(name: &str, q: f64) -> String {
     }
 }
 
-/// The q a finding must be under: 1 − confidence (rounded, so that 0.99 gives 0.01).
-fn alpha(s: &Summary) -> f64 {
-    s.alpha()
-}
 
 /// The warning a figure on a low base carries inside its brackets.
 fn caution(low: bool) -> &'static str {
@@ -84,7 +80,7 @@ fn capital(s: &str) -> String {
 }
 
 fn gaps(s: &Summary) -> Vec<String> {
-    let alpha = alpha(s);
+    let alpha = s.alpha();
     let mut sig: Vec<_> = s
         .tables
         .gaps
@@ -178,7 +174,7 @@ fn nps(s: &Summary) -> Vec<String> {
         }
     }
     // The stage differences are tested in `comparisons`, with q-values over that table.
-    let alpha = alpha(s);
+    let alpha = s.alpha();
     for c in
         s.tables.comparisons.iter().filter(|c| {
             c.segment == "all" && c.metric == "NPS" && c.q_value.is_some_and(|q| q < alpha)
@@ -427,8 +423,7 @@ fn transitions(s: &Summary) -> Vec<String> {
 }
 
 /// What the map is read from, under it.
-fn map_lines(s: &Summary) -> Vec<String> {
-    let _ = s;
+fn map_lines() -> Vec<String> {
     vec!["Each cell is read from a table of this run (stage_mix, conversion, transitions, nps, gaps, ipa, touchpoints, awareness_breadth, themes, trends) and shaded by the strength of its evidence: significant on an adequate base, an adequate base, a low base (hatched), or no data. The sections below say each finding in full.".into()]
 }
 
@@ -448,7 +443,7 @@ pub fn sections(s: &Summary, charts: &[DrawnChart]) -> Vec<Section> {
         sec(
             "The journey on one page",
             Some(ChartSection::Map),
-            map_lines(s),
+            map_lines(),
         ),
         sec(
             "Where respondents are in the journey",
