@@ -7,6 +7,7 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
 use super::parts::{xml, FONT, NS_A, NS_C, NS_R};
+use crate::chart::specs::Point;
 use crate::chart::{BarChart, Chart, LineChart, Scatter, ValueFormat};
 
 /// A native chart: its part's XML and its embedded workbook.
@@ -159,6 +160,30 @@ fn gridlines() -> &'static str {
 }
 
 /// A value axis: id, crossing axis, position, range, format and title.
+/// An axis range widened to whole steps of a round size (1, 2, 2.5 or 5 times a power of
+/// ten, at most six of them), so that its ticks fall on round numbers: PowerPoint and
+/// LibreOffice count the ticks from the axis' minimum. The step is the third value.
+fn nice((lo, hi): (f64, f64)) -> (f64, f64, f64) {
+    let span = hi - lo;
+    if !(span.is_finite() && span > 0.0) {
+        return (lo, hi, 1.0);
+    }
+    let raw = span / 6.0;
+    let power = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * power);
+    // Rounded to the step's own digits, so that 0.30000000000000004 is written as 0.3.
+    let snap = |x: f64| (x / power * 1e6).round() / 1e6 * power;
+    (
+        snap((lo / step + 1e-9).floor() * step),
+        snap((hi / step - 1e-9).ceil() * step),
+        snap(step),
+    )
+}
+
 fn val_axis(
     id: u32,
     cross: u32,
@@ -168,14 +193,16 @@ fn val_axis(
     title: &str,
 ) -> String {
     let lim = |x: f64| crate::report::plain_number(x);
+    let (lo, hi, step) = nice(range);
     format!(
-        "<c:valAx><c:axId val=\"{id}\"/><c:scaling><c:orientation val=\"minMax\"/><c:max val=\"{}\"/><c:min val=\"{}\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"{pos}\"/>{}{}<c:numFmt formatCode=\"{}\" sourceLinked=\"0\"/><c:majorTickMark val=\"out\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>{}<c:crossAx val=\"{cross}\"/><c:crosses val=\"{crosses}\"/><c:crossBetween val=\"between\"/></c:valAx>",
-        lim(range.1),
-        lim(range.0),
+        "<c:valAx><c:axId val=\"{id}\"/><c:scaling><c:orientation val=\"minMax\"/><c:max val=\"{}\"/><c:min val=\"{}\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"{pos}\"/>{}{}<c:numFmt formatCode=\"{}\" sourceLinked=\"0\"/><c:majorTickMark val=\"out\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>{}<c:crossAx val=\"{cross}\"/><c:crosses val=\"{crosses}\"/><c:crossBetween val=\"between\"/><c:majorUnit val=\"{}\"/></c:valAx>",
+        lim(hi),
+        lim(lo),
         gridlines(),
         if title.is_empty() { String::new() } else { axis_title(title) },
         xml(format),
-        text_props(1200)
+        text_props(1200),
+        lim(step)
     )
 }
 
@@ -310,6 +337,7 @@ fn scatter(c: &Scatter) -> (String, Vec<Column>) {
     let names: Vec<String> = c.points.iter().map(|p| p.label.clone()).collect();
     let xs: Vec<Option<f64>> = c.points.iter().map(|p| Some(p.x)).collect();
     let ys: Vec<Option<f64>> = c.points.iter().map(|p| Some(p.y)).collect();
+    let sides = label_sides(&c.points, c.x_range, c.y_range);
     // The crosshairs come first: LibreOffice draws no point of a series after a two-point one.
     let crosshairs = usize::from(c.crosshair.is_some()) * 2;
     let mut series = String::new();
@@ -319,10 +347,11 @@ fn scatter(c: &Scatter) -> (String, Vec<Column>) {
         let i = i + crosshairs;
         let rgb = if p.low_base { faded(c.rgb) } else { c.rgb };
         series.push_str(&format!(
-            "<c:ser><c:idx val=\"{i}\"/><c:order val=\"{i}\"/><c:tx><c:strRef><c:f>Sheet1!$A${row}</c:f>{}</c:strRef></c:tx><c:spPr><a:ln w=\"19050\"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"circle\"/><c:size val=\"10\"/><c:spPr>{}<a:ln><a:noFill/></a:ln></c:spPr></c:marker><c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}<c:dLblPos val=\"r\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"0\"/><c:showCatName val=\"0\"/><c:showSerName val=\"1\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls><c:xVal><c:numRef><c:f>Sheet1!$B${row}</c:f>{}</c:numRef></c:xVal><c:yVal><c:numRef><c:f>Sheet1!$C${row}</c:f>{}</c:numRef></c:yVal><c:smooth val=\"0\"/></c:ser>",
+            "<c:ser><c:idx val=\"{i}\"/><c:order val=\"{i}\"/><c:tx><c:strRef><c:f>Sheet1!$A${row}</c:f>{}</c:strRef></c:tx><c:spPr><a:ln w=\"19050\"><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"circle\"/><c:size val=\"10\"/><c:spPr>{}<a:ln><a:noFill/></a:ln></c:spPr></c:marker><c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}<c:dLblPos val=\"{}\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"0\"/><c:showCatName val=\"0\"/><c:showSerName val=\"1\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls><c:xVal><c:numRef><c:f>Sheet1!$B${row}</c:f>{}</c:numRef></c:xVal><c:yVal><c:numRef><c:f>Sheet1!$C${row}</c:f>{}</c:numRef></c:yVal><c:smooth val=\"0\"/></c:ser>",
             str_cache(std::slice::from_ref(&names[point])),
             solid(rgb),
             text_props(1100),
+            sides[point],
             num_cache(&[Some(p.x)], "0.00"),
             num_cache(&[Some(p.y)], "0.00"),
         ));
@@ -330,16 +359,11 @@ fn scatter(c: &Scatter) -> (String, Vec<Column>) {
     // The crosshairs, as two lines without markers (their ends in the sheet under the points).
     let mut extra: Vec<(String, [f64; 2], [f64; 2])> = Vec::new();
     if let Some((cx, cy)) = c.crosshair {
-        extra.push((
-            "crosshair (importance)".into(),
-            [c.x_range.0, c.x_range.1],
-            [cy, cy],
-        ));
-        extra.push((
-            "crosshair (performance)".into(),
-            [cx, cx],
-            [c.y_range.0, c.y_range.1],
-        ));
+        // Across the whole axes, as widened to round steps.
+        let (x0, x1, _) = nice(c.x_range);
+        let (y0, y1, _) = nice(c.y_range);
+        extra.push(("crosshair (importance)".into(), [x0, x1], [cy, cy]));
+        extra.push(("crosshair (performance)".into(), [cx, cx], [y0, y1]));
     }
     let mut names = names;
     let (mut xs, mut ys) = (xs, ys);
@@ -372,9 +396,88 @@ fn scatter(c: &Scatter) -> (String, Vec<Column>) {
     (chart_space(&plot, false), columns)
 }
 
+/// Where each point's label goes (`r`, `l`, `t` or `b`): the first side whose label, as
+/// wide as a chart's labels wrap (about 18 characters), overlaps no label placed before it
+/// and no other point; else the side that overlaps fewest. Neither PowerPoint nor LibreOffice moves
+/// a label off another.
+fn label_sides(points: &[Point], x_range: (f64, f64), y_range: (f64, f64)) -> Vec<&'static str> {
+    let span = |(lo, hi): (f64, f64)| if hi > lo { hi - lo } else { 1.0 };
+    let (sx, sy) = (span(x_range), span(y_range));
+    // Points on a unit square; a box is (x0, y0, x1, y1).
+    let at: Vec<(f64, f64)> = points
+        .iter()
+        .map(|p| ((p.x - x_range.0) / sx, (p.y - y_range.0) / sy))
+        .collect();
+    let overlap = |a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)| {
+        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    };
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut out = Vec::with_capacity(at.len());
+    for (i, (p, &(x, y))) in points.iter().zip(&at).enumerate() {
+        let chars = p.label.chars().count() as f64;
+        let (w, h) = (
+            chars.min(18.0) * 0.013,
+            (chars / 18.0).ceil().max(1.0) * 0.07,
+        );
+        let boxes = [
+            ("r", (x + 0.015, y - h / 2.0, x + 0.015 + w, y + h / 2.0)),
+            ("l", (x - 0.015 - w, y - h / 2.0, x - 0.015, y + h / 2.0)),
+            ("t", (x - w / 2.0, y + 0.02, x + w / 2.0, y + 0.02 + h)),
+            ("b", (x - w / 2.0, y - 0.02 - h, x + w / 2.0, y - 0.02)),
+        ];
+        // How many labels placed before and other points a side's label would cover.
+        let covers = |b: (f64, f64, f64, f64)| {
+            placed.iter().filter(|q| overlap(b, **q)).count()
+                + at.iter()
+                    .enumerate()
+                    .filter(|&(j, &(px, py))| {
+                        j != i && overlap(b, (px - 0.01, py - 0.015, px + 0.01, py + 0.015))
+                    })
+                    .count()
+        };
+        // The first side that covers nothing, else the one that covers least.
+        let (side, b) = boxes
+            .iter()
+            .copied()
+            .min_by_key(|(_, b)| covers(*b))
+            .unwrap_or(boxes[0]);
+        placed.push(b);
+        out.push(side);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn axes_are_widened_to_round_steps() {
+        assert_eq!(nice((-1.25, 0.45)), (-1.5, 0.5, 0.5));
+        assert_eq!(nice((0.0, 0.5)), (0.0, 0.5, 0.1));
+        assert_eq!(nice((-100.0, 100.0)), (-100.0, 100.0, 50.0));
+        assert_eq!(nice((2.9, 4.5)), (2.5, 4.5, 0.5));
+        assert_eq!(nice((3.0, 3.0)), (3.0, 3.0, 1.0));
+    }
+
+    /// Two points side by side: the second's label goes where the first's is not.
+    #[test]
+    fn close_points_label_on_different_sides() {
+        let point = |label: &str, x: f64, y: f64| Point {
+            label: label.into(),
+            x,
+            y,
+            low_base: false,
+        };
+        let points = [
+            point("Understanding of our business", 5.0, 5.0),
+            point("Responsiveness", 5.6, 5.0),
+            point("Fees", 1.0, 1.0),
+        ];
+        let sides = label_sides(&points, (0.0, 10.0), (0.0, 10.0));
+        assert_eq!(sides[2], "r");
+        assert_ne!(sides[0], sides[1], "{sides:?}");
+    }
 
     #[test]
     fn ranges_name_rows_two_to_n_plus_one() {

@@ -42,7 +42,6 @@ pub fn q_text(name: &str, q: f64) -> String {
     }
 }
 
-
 /// The warning a figure on a low base carries inside its brackets.
 fn caution(low: bool) -> &'static str {
     if low {
