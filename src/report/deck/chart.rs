@@ -398,7 +398,7 @@ fn scatter(c: &Scatter) -> (String, Vec<Column>) {
 
 /// Where each point's label goes (`r`, `l`, `t` or `b`): the first side whose label, as
 /// wide as a chart's labels wrap (about 18 characters), overlaps no label placed before it
-/// and no other point; else the side that overlaps fewest. Neither PowerPoint nor LibreOffice moves
+/// and no other point; else the side that covers least of them. Neither PowerPoint nor LibreOffice moves
 /// a label off another.
 fn label_sides(points: &[Point], x_range: (f64, f64), y_range: (f64, f64)) -> Vec<&'static str> {
     let span = |(lo, hi): (f64, f64)| if hi > lo { hi - lo } else { 1.0 };
@@ -408,8 +408,9 @@ fn label_sides(points: &[Point], x_range: (f64, f64), y_range: (f64, f64)) -> Ve
         .iter()
         .map(|p| ((p.x - x_range.0) / sx, (p.y - y_range.0) / sy))
         .collect();
-    let overlap = |a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)| {
-        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    // The area two boxes share.
+    let shared = |a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)| {
+        (a.2.min(b.2) - a.0.max(b.0)).max(0.0) * (a.3.min(b.3) - a.1.max(b.1)).max(0.0)
     };
     let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
     let mut out = Vec::with_capacity(at.len());
@@ -425,21 +426,23 @@ fn label_sides(points: &[Point], x_range: (f64, f64), y_range: (f64, f64)) -> Ve
             ("t", (x - w / 2.0, y + 0.02, x + w / 2.0, y + 0.02 + h)),
             ("b", (x - w / 2.0, y - 0.02 - h, x + w / 2.0, y - 0.02)),
         ];
-        // How many labels placed before and other points a side's label would cover.
-        let covers = |b: (f64, f64, f64, f64)| {
-            placed.iter().filter(|q| overlap(b, **q)).count()
-                + at.iter()
-                    .enumerate()
-                    .filter(|&(j, &(px, py))| {
-                        j != i && overlap(b, (px - 0.01, py - 0.015, px + 0.01, py + 0.015))
-                    })
-                    .count()
+        // How much of the labels placed before and of the other points a side's label would
+        // cover (a point's box counted ten times: a label over a point hides it).
+        let covers = |b: (f64, f64, f64, f64)| -> f64 {
+            let labels: f64 = placed.iter().map(|q| shared(b, *q)).sum();
+            let points: f64 = at
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, &(px, py))| shared(b, (px - 0.01, py - 0.015, px + 0.01, py + 0.015)))
+                .sum();
+            labels + 10.0 * points
         };
         // The first side that covers nothing, else the one that covers least.
         let (side, b) = boxes
             .iter()
             .copied()
-            .min_by_key(|(_, b)| covers(*b))
+            .min_by(|x, y| covers(x.1).total_cmp(&covers(y.1)))
             .unwrap_or(boxes[0]);
         placed.push(b);
         out.push(side);
